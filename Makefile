@@ -1,0 +1,86 @@
+# lede - news-article text into keyword, entity and tone reports
+# See README.md.  What a packager changes lives in config.mk.
+.SUFFIXES:
+
+include config.mk
+
+# Build directories: objects under O, tools under BIN.  The sanitizer build
+# of `make test` uses O=build/san BIN=build/san/bin SAN=1.
+O = build
+BIN = bin
+SANFLAGS = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
+ALLCFLAGS = $(CFLAGS) $(if $(SAN),-O1 $(SANFLAGS))
+ALLLDFLAGS = $(LDFLAGS) $(if $(SAN),$(SANFLAGS))
+
+LIBSRC := $(sort $(wildcard lib/*.c))
+LIBHDR := $(sort $(wildcard lib/*.h))
+LIBOBJ := $(LIBSRC:lib/%.c=$(O)/lib/%.o)
+LIB := $(O)/liblede.a
+TOOLSRC := $(sort $(wildcard tools/*.c))
+TOOLS := $(TOOLSRC:tools/%.c=%)
+BINS := $(TOOLS:%=$(BIN)/%)
+MANS := $(sort $(wildcard tools/*.1))
+UNITSRC := $(sort $(wildcard tests/unit/*.c))
+UNITS := $(UNITSRC:tests/unit/%.c=$(O)/tests/%)
+
+all: $(BINS) $(UNITS)
+
+$(O)/lib/%.o: lib/%.c $(LIBHDR) config.mk
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(ALLCFLAGS) -c $< -o $@
+
+$(LIB): $(LIBOBJ)
+	@rm -f $@
+	$(AR) rcs $@ $(LIBOBJ)
+
+$(O)/tools/%.o: tools/%.c $(LIBHDR) config.mk
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) -Ilib $(ALLCFLAGS) -c $< -o $@
+
+$(BIN)/%: $(O)/tools/%.o $(LIB)
+	@mkdir -p $(@D)
+	$(CC) $(ALLLDFLAGS) -o $@ $< $(LIB) $(LDLIBS)
+
+$(O)/tests/%: tests/unit/%.c $(LIB) $(LIBHDR)
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) -Ilib $(ALLCFLAGS) $(ALLLDFLAGS) -o $@ $< $(LIB) $(LDLIBS)
+
+# Set-up on a fresh machine: the -dev packages and test tools, via apt-get.
+deps:
+	@scripts/install-deps
+
+# The main job on the bundled sample article.
+demo: deps
+	@$(MAKE) -s all
+	@scripts/demo examples/article.txt
+
+# The whole suite twice: a normal build and an ASan + UBSan build.
+test: deps
+	@$(MAKE) -s all
+	@$(MAKE) -s O=build/san BIN=build/san/bin SAN=1 all
+	@echo '# normal build'
+	@scripts/run-tests bin build/tests
+	@echo '# sanitizer build (AddressSanitizer + UndefinedBehaviorSanitizer)'
+	@scripts/run-tests build/san/bin build/san/tests
+
+# Only the normal build's suite, for quick iterations.
+check: all
+	@scripts/run-tests bin build/tests
+
+bench: all
+	@scripts/bench
+
+install: all
+	mkdir -p $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(MANPREFIX)/man1 $(DESTDIR)$(DATADIR)
+	cp -f $(BINS) $(DESTDIR)$(PREFIX)/bin/
+	for m in $(MANS); do sed 's/VERSION/$(VERSION)/g' $$m > $(DESTDIR)$(MANPREFIX)/man1/$${m##*/}; done
+	cp -R data models $(DESTDIR)$(DATADIR)/
+
+uninstall:
+	for t in $(TOOLS); do rm -f $(DESTDIR)$(PREFIX)/bin/$$t $(DESTDIR)$(MANPREFIX)/man1/$$t.1; done
+	rm -rf $(DESTDIR)$(DATADIR)
+
+clean:
+	rm -rf build bin
+
+.PHONY: all deps demo test check bench install uninstall clean

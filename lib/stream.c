@@ -1,0 +1,819 @@
+/* See LICENSE file for copyright and license details. */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "io.h"
+#include "stream.h"
+#include "text.h"
+
+#define HEADER "# global.columns ="
+#define ARENA_CHUNK ((size_t)1 << 16)
+
+struct LedeArenaChunk {
+	LedeArenaChunk *next;
+	size_t used, size;
+	max_align_t data[];
+};
+
+void *
+lede_arena_alloc(LedeArena *a, size_t n)
+{
+	LedeArenaChunk *c;
+	void *p;
+
+	n = (n + sizeof(max_align_t) - 1) / sizeof(max_align_t) * sizeof(max_align_t);
+	for (c = a->cur; c; c = c->next) {
+		if (c->size - c->used >= n)
+			break;
+	}
+	if (!c) {
+		size_t size = n > ARENA_CHUNK ? n : ARENA_CHUNK;
+
+		c = emalloc(sizeof(*c) + size);
+		c->size = size;
+		c->used = 0;
+		c->next = NULL;
+		if (a->cur) {
+			/* append after cur, keeping any later chunks for reuse */
+			c->next = a->cur->next;
+			a->cur->next = c;
+		} else {
+			c->next = a->head;
+			a->head = c;
+		}
+	}
+	a->cur = c;
+	p = (char *)c->data + c->used;
+	c->used += n;
+	return p;
+}
+
+char *
+lede_arena_strndup(LedeArena *a, const char *s, size_t n)
+{
+	char *p = lede_arena_alloc(a, n + 1);
+
+	memcpy(p, s, n);
+	p[n] = '\0';
+	return p;
+}
+
+void
+lede_arena_reset(LedeArena *a)
+{
+	LedeArenaChunk *c;
+
+	for (c = a->head; c; c = c->next)
+		c->used = 0;
+	a->cur = a->head;
+}
+
+void
+lede_arena_free(LedeArena *a)
+{
+	LedeArenaChunk *c, *next;
+
+	for (c = a->head; c; c = next) {
+		next = c->next;
+		free(c);
+	}
+	a->head = a->cur = NULL;
+}
+
+static void
+sent_reset(LedeSent *s)
+{
+	lede_arena_reset(&s->arena);
+	s->ncomment = 0;
+	s->ntok = 0;
+	s->newdoc = NULL;
+	s->line = 0;
+}
+
+void
+lede_sent_free(LedeSent *s)
+{
+	free(s->comment);
+	free(s->field);
+	lede_arena_free(&s->arena);
+	memset(s, 0, sizeof(*s));
+}
+
+static void
+add_comment(LedeSent *s, char *line)
+{
+	if (s->ncomment == s->ccomment) {
+		s->ccomment = s->ccomment ? s->ccomment * 2 : 8;
+		s->comment = ereallocarray(s->comment, s->ccomment, sizeof(*s->comment));
+	}
+	s->comment[s->ncomment++] = line;
+}
+
+/* Value of "# key = value" in line, or NULL. */
+static const char *
+comment_value(const char *line, const char *key, size_t keylen)
+{
+	const char *p = line;
+
+	if (p[0] != '#')
+		return NULL;
+	for (p++; *p == ' '; p++)
+		;
+	if (strncmp(p, key, keylen))
+		return NULL;
+	p += keylen;
+	while (*p == ' ')
+		p++;
+	if (*p != '=')
+		return NULL;
+	for (p++; *p == ' '; p++)
+		;
+	return p;
+}
+
+const char *
+lede_sent_meta(const LedeSent *s, const char *key, size_t *len)
+{
+	size_t i, keylen = strlen(key);
+	const char *v;
+
+	for (i = 0; i < s->ncomment; i++) {
+		if ((v = comment_value(s->comment[i], key, keylen))) {
+			if (len)
+				*len = strlen(v);
+			return v;
+		}
+	}
+	return NULL;
+}
+
+void
+lede_sent_setmeta(LedeSent *s, const char *key, const char *value)
+{
+	size_t i, keylen = strlen(key), n;
+	char *line;
+
+	n = 2 + keylen + 3 + strlen(value);
+	line = lede_arena_alloc(&s->arena, n + 1);
+	snprintf(line, n + 1, "# %s = %s", key, value);
+	for (i = 0; i < s->ncomment; i++) {
+		if (comment_value(s->comment[i], key, keylen)) {
+			s->comment[i] = line;
+			return;
+		}
+	}
+	add_comment(s, line);
+}
+
+struct LedeSchema {
+	char **in;		/* input column names */
+	int nin;
+	char **out;		/* output names: input + appended tool columns */
+	int nout;
+	int *outidx;		/* tool column k -> output index */
+	char *line;		/* the header line as read, to compare */
+	unsigned gen;
+	struct LedeSchema *prev;	/* older schemas stay alive for held sentences */
+};
+
+struct LedeReader {
+	char **files;
+	int nfiles, fileidx;
+	FILE *fp;
+	LedeLines *lines;
+	const char *name;
+	struct LedeSchema *schema;	/* current; NULL before the first header */
+	const char **toolcols;
+	int ntool;
+	const char **required;
+	int nrequired;
+	unsigned gen;
+	int have_schema;	/* this file has had its header */
+	int skipping;		/* after an error: drop lines to the next document */
+	int newfile;		/* the next block starts a new document */
+	LedeBuf err;
+	unsigned long ndocs, nsents;
+	int pending;		/* lookahead of lede_read_doc */
+};
+
+LedeReader *
+lede_reader_open(char **files, int nfiles)
+{
+	LedeReader *r = ecalloc(1, sizeof(*r));
+	static char *stdin_name[] = {"-"};
+
+	if (nfiles <= 0) {
+		r->files = stdin_name;
+		r->nfiles = 1;
+	} else {
+		r->files = files;
+		r->nfiles = nfiles;
+	}
+	r->fileidx = -1;
+	return r;
+}
+
+static void
+free_names(char **names, int n)
+{
+	int i;
+
+	for (i = 0; i < n; i++)
+		free(names[i]);
+	free(names);
+}
+
+static void
+free_schemas(LedeReader *r)
+{
+	struct LedeSchema *sc, *prev;
+
+	for (sc = r->schema; sc; sc = prev) {
+		prev = sc->prev;
+		free_names(sc->in, sc->nin);
+		free(sc->out);
+		free(sc->outidx);
+		free(sc->line);
+		free(sc);
+	}
+	r->schema = NULL;
+}
+
+static void
+close_file(LedeReader *r)
+{
+	if (r->lines)
+		lede_lines_free(r->lines);
+	r->lines = NULL;
+	if (r->fp && r->fp != stdin)
+		fclose(r->fp);
+	r->fp = NULL;
+}
+
+void
+lede_reader_free(LedeReader *r)
+{
+	if (!r)
+		return;
+	close_file(r);
+	free_schemas(r);
+	lede_buf_free(&r->err);
+	free(r);
+}
+
+void
+lede_reader_outcols(LedeReader *r, const char **names, int n)
+{
+	r->toolcols = names;
+	r->ntool = n;
+}
+
+void
+lede_reader_require(LedeReader *r, const char **names, int n)
+{
+	r->required = names;
+	r->nrequired = n;
+}
+
+const char *
+lede_reader_error(const LedeReader *r)
+{
+	return r->err.p ? r->err.p : "no error";
+}
+
+static int
+fail(LedeReader *r, unsigned long line, const char *fmt, ...)
+{
+	va_list ap;
+	char msg[512];
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	lede_buf_clear(&r->err);
+	if (line)
+		lede_buf_printf(&r->err, "%s:%lu: %s", r->name, line, msg);
+	else
+		lede_buf_printf(&r->err, "%s: %s", r->name, msg);
+	r->skipping = 1;
+	return -1;
+}
+
+static int
+schema_col(const struct LedeSchema *sc, const char *name)
+{
+	int i;
+
+	if (!sc)
+		return -1;
+	for (i = 0; i < sc->nout; i++)
+		if (!strcmp(sc->out[i], name))
+			return i;
+	return -1;
+}
+
+int
+lede_reader_col(const LedeReader *r, const char *name)
+{
+	return schema_col(r->schema, name);
+}
+
+int
+lede_sent_col(const LedeSent *s, const char *name)
+{
+	return schema_col(s->schema, name);
+}
+
+unsigned
+lede_reader_gen(const LedeReader *r)
+{
+	return r->gen;
+}
+
+int
+lede_reader_ncols(const LedeReader *r)
+{
+	return r->schema ? r->schema->nout : 0;
+}
+
+const char *
+lede_reader_colname(const LedeReader *r, int col)
+{
+	return col >= 0 && col < lede_reader_ncols(r) ? r->schema->out[col] : NULL;
+}
+
+unsigned long
+lede_reader_ndocs(const LedeReader *r)
+{
+	return r->ndocs;
+}
+
+unsigned long
+lede_reader_nsents(const LedeReader *r)
+{
+	return r->nsents;
+}
+
+/* Install the schema of a header line; 0 or -1 (message set). */
+static int
+set_schema(LedeReader *r, const char *line, unsigned long lineno)
+{
+	struct LedeSchema *sc;
+	const char *p;
+	char **names = NULL;
+	int n = 0, i, j, k;
+
+	p = line + strlen(HEADER);
+	for (;;) {
+		const char *start;
+
+		while (*p == ' ' || *p == '\t')
+			p++;
+		if (!*p)
+			break;
+		start = p;
+		while (*p && *p != ' ' && *p != '\t')
+			p++;
+		if (n == LEDE_COLS_MAX) {
+			free_names(names, n);
+			return fail(r, lineno, "header names more than %d columns",
+			    LEDE_COLS_MAX);
+		}
+		names = ereallocarray(names, (size_t)n + 1, sizeof(*names));
+		names[n++] = estrndup(start, (size_t)(p - start));
+	}
+	if (n == 0)
+		return fail(r, lineno, "header names no columns");
+	for (i = 0; i < n; i++) {
+		for (j = 0; j < i; j++) {
+			if (!strcmp(names[i], names[j])) {
+				int rc = fail(r, lineno, "column %s named twice in header", names[i]);
+
+				free_names(names, n);
+				return rc;
+			}
+		}
+	}
+	for (i = 0; i < r->nrequired; i++) {
+		for (j = 0; j < n && strcmp(names[j], r->required[i]); j++)
+			;
+		if (j == n) {
+			int rc = fail(r, lineno, "no %s column in header", r->required[i]);
+
+			free_names(names, n);
+			return rc;
+		}
+	}
+	sc = ecalloc(1, sizeof(*sc));
+	sc->in = names;
+	sc->nin = n;
+	sc->line = estrdup(line);
+	sc->out = ecalloc((size_t)(n + r->ntool) + 1, sizeof(*sc->out));
+	sc->outidx = ecalloc((size_t)r->ntool + 1, sizeof(*sc->outidx));
+	for (i = 0; i < n; i++)
+		sc->out[i] = names[i];
+	sc->nout = n;
+	for (k = 0; k < r->ntool; k++) {
+		for (j = 0; j < n && strcmp(names[j], r->toolcols[k]); j++)
+			;
+		if (j == n) {
+			j = sc->nout++;
+			sc->out[j] = (char *)r->toolcols[k];
+		}
+		sc->outidx[k] = j;
+	}
+	sc->gen = ++r->gen;
+	sc->prev = r->schema;
+	r->schema = sc;
+	r->have_schema = 1;
+	return 0;
+}
+
+static int
+is_header(const char *line)
+{
+	return !strncmp(line, HEADER, strlen(HEADER));
+}
+
+static int
+is_newdoc(const char *line)
+{
+	const char *p = line + 1;
+
+	while (*p == ' ')
+		p++;
+	return line[0] == '#' && !strncmp(p, "newdoc", 6) &&
+	    (p[6] == '\0' || p[6] == ' ' || p[6] == '=');
+}
+
+/* Open the next file; 1 when one is open, 0 at the end, -1 on error. */
+static int
+next_file(LedeReader *r)
+{
+	close_file(r);
+	while (++r->fileidx < r->nfiles) {
+		const char *f = r->files[r->fileidx];
+
+		r->have_schema = 0;
+		r->newfile = 1;
+		r->skipping = 0;
+		if (!strcmp(f, "-")) {
+			r->fp = stdin;
+			r->name = "<stdin>";
+		} else {
+			r->name = f;
+			if (!(r->fp = fopen(f, "r"))) {
+				lede_buf_clear(&r->err);
+				lede_buf_printf(&r->err, "%s: %s", f, strerror(errno));
+				return -1;
+			}
+		}
+		r->lines = lede_lines_open(r->fp, r->name, LEDE_LINE_MAX);
+		return 1;
+	}
+	return 0;
+}
+
+static void
+split_row(LedeReader *r, LedeSent *s, char *line, size_t len, int *nfields)
+{
+	const struct LedeSchema *sc = r->schema;
+	char **f, *p = line, *end = line + len, *tab;
+	int i = 0, k;
+
+	if (s->ntok == s->cfield) {
+		s->cfield = s->cfield ? s->cfield * 2 : 64;
+		s->field = ereallocarray(s->field, s->cfield * (size_t)sc->nout,
+		    sizeof(*s->field));
+	}
+	f = s->field + s->ntok * (size_t)sc->nout;
+	for (;;) {
+		tab = memchr(p, '\t', (size_t)(end - p));
+		if (i < sc->nin)
+			f[i] = p;
+		i++;
+		if (!tab)
+			break;
+		*tab = '\0';
+		p = tab + 1;
+	}
+	*nfields = i;
+	for (k = sc->nin; k < sc->nout; k++)
+		f[k] = "_";
+}
+
+int
+lede_read_sent(LedeReader *r, LedeSent *s)
+{
+	char *line;
+	size_t len, bad;
+	int rc, nf;
+	unsigned long lineno;
+
+	sent_reset(s);
+	s->ncols = r->schema ? (size_t)r->schema->nout : 0;
+	for (;;) {
+		if (!r->lines) {
+			if ((rc = next_file(r)) <= 0)
+				return rc;
+		}
+		rc = lede_lines_next(r->lines, &line, &len);
+		lineno = lede_lines_lineno(r->lines);
+		if (rc == LEDE_IO_EOF) {
+			close_file(r);
+			if (r->skipping) {
+				r->skipping = 0;
+				sent_reset(s);
+			}
+			if (s->ntok || s->ncomment)
+				goto done;
+			continue;
+		}
+		if (rc == LEDE_IO_ERROR) {
+			rc = fail(r, 0, "read error: %s", strerror(errno));
+			close_file(r);
+			r->skipping = 0;
+			return rc;
+		}
+		if (r->skipping) {
+			/* a damaged document: drop lines up to the next one */
+			if (rc == LEDE_IO_LINE && (is_newdoc(line) || is_header(line)))
+				r->skipping = 0;
+			else
+				continue;
+		}
+		if (rc == LEDE_IO_TOOLONG)
+			return fail(r, lineno, "line longer than %zu bytes", LEDE_LINE_MAX);
+		if (lineno == 1 && len >= 3 && !memcmp(line, "\xEF\xBB\xBF", 3)) {
+			line += 3;	/* a byte-order mark */
+			len -= 3;
+		}
+		if (memchr(line, '\0', len))
+			return fail(r, lineno, "NUL byte in line");
+		if ((bad = lede_utf8_check(line, len)) != len)
+			return fail(r, lineno, "invalid UTF-8 (byte 0x%02X at column %zu)",
+			    (unsigned char)line[bad], bad + 1);
+		if (len == 0) {
+			if (s->ntok || s->ncomment)
+				goto done;
+			continue;
+		}
+		if (line[0] == '#') {
+			if (is_header(line)) {
+				if (s->ntok)
+					return fail(r, lineno, "header inside a sentence");
+				if (r->schema && !strcmp(line, r->schema->line)) {
+					r->have_schema = 1;	/* the same header again */
+					continue;
+				}
+				if (set_schema(r, line, lineno) < 0)
+					return -1;
+				s->ncols = (size_t)r->schema->nout;
+				continue;
+			}
+			if (!r->have_schema)
+				return fail(r, lineno, "no '# global.columns' header before the first comment or row");
+			if (s->ntok)
+				return fail(r, lineno, "comment inside a sentence (missing blank line?)");
+			if (!s->line)
+				s->line = lineno;
+			line = lede_arena_strndup(&s->arena, line, len);
+			add_comment(s, line);
+			if (is_newdoc(line)) {
+				const char *v = comment_value(line, "newdoc id", 9);
+
+				s->newdoc = v ? v : "";
+			}
+			continue;
+		}
+		if (!r->have_schema)
+			return fail(r, lineno, "no '# global.columns' header before the first row");
+		if (s->ntok == LEDE_SENT_MAX)
+			return fail(r, lineno, "sentence longer than %zu rows", LEDE_SENT_MAX);
+		if (!s->line)
+			s->line = lineno;
+		line = lede_arena_strndup(&s->arena, line, len);
+		split_row(r, s, line, len, &nf);
+		if (nf != r->schema->nin)
+			return fail(r, lineno, "%d columns, but the header names %d",
+			    nf, r->schema->nin);
+		s->ntok++;
+	}
+done:
+	s->file = r->name;
+	s->gen = r->gen;
+	s->schema = r->schema;
+	if (r->newfile && !s->newdoc)
+		s->newdoc = "";	/* a new file is a new document */
+	r->newfile = 0;
+	if (s->newdoc)
+		r->ndocs++;
+	else if (r->ndocs == 0)
+		r->ndocs = 1;
+	if (s->ntok)
+		r->nsents++;
+	return 1;
+}
+
+void
+lede_sent_set(LedeSent *s, size_t tok, int k, const char *val, size_t n)
+{
+	char *p;
+
+	if (n == 0) {
+		val = "_";
+		n = 1;
+	}
+	p = lede_arena_strndup(&s->arena, val, n);
+	s->field[tok * s->ncols + (size_t)s->schema->outidx[k]] = p;
+}
+
+static void
+doc_sent_swap(LedeSent *a, LedeSent *b)
+{
+	LedeSent t = *a;
+
+	*a = *b;
+	*b = t;
+}
+
+static void
+doc_reset(LedeDoc *d)
+{
+	size_t i;
+
+	for (i = 0; i < d->nsent; i++)
+		sent_reset(&d->sent[i]);
+	d->nsent = 0;
+	d->id = "-";
+}
+
+int
+lede_read_doc(LedeReader *r, LedeDoc *d)
+{
+	LedeSent *s;
+	int rc;
+
+	/* the first sentence of this document may have been read already */
+	if (r->pending && d->nsent > 0) {
+		doc_sent_swap(&d->sent[0], &d->sent[d->nsent]);
+		for (size_t i = 1; i < d->nsent; i++)
+			sent_reset(&d->sent[i]);
+		d->nsent = 1;
+		d->id = d->sent[0].newdoc;
+		if (!d->id || !*d->id)
+			d->id = "-";
+		r->pending = 0;
+	} else {
+		doc_reset(d);
+	}
+	for (;;) {
+		if (d->nsent == d->csent) {
+			d->csent = d->csent ? d->csent * 2 : 16;
+			d->sent = ereallocarray(d->sent, d->csent, sizeof(*d->sent));
+			memset(d->sent + d->nsent, 0, (d->csent - d->nsent) * sizeof(*d->sent));
+		}
+		s = &d->sent[d->nsent];
+		rc = lede_read_sent(r, s);
+		if (rc < 0) {
+			/* drop what was read of the damaged document */
+			const char *id = d->nsent ? d->id : "-";
+			char *msg = estrdup(lede_reader_error(r));
+
+			lede_buf_clear(&r->err);
+			lede_buf_printf(&r->err, "%s (document %s skipped)", msg, id);
+			free(msg);
+			doc_reset(d);
+			return -1;
+		}
+		if (rc == 0) {
+			if (d->nsent)
+				return 1;
+			return 0;
+		}
+		if (s->newdoc && d->nsent > 0) {
+			/* s opens the next document: keep it for the next call */
+			r->pending = 1;
+			return 1;
+		}
+		if (d->nsent == 0 && s->newdoc && *s->newdoc)
+			d->id = s->newdoc;
+		d->nsent++;
+	}
+}
+
+void
+lede_doc_free(LedeDoc *d)
+{
+	size_t i;
+
+	for (i = 0; i < d->csent; i++)
+		lede_sent_free(&d->sent[i]);
+	free(d->sent);
+	lede_arena_free(&d->arena);
+	memset(d, 0, sizeof(*d));
+}
+
+struct LedeWriter {
+	FILE *fp;
+	unsigned gen;
+	int wrote_header;
+};
+
+LedeWriter *
+lede_writer_new(FILE *fp)
+{
+	LedeWriter *w = ecalloc(1, sizeof(*w));
+
+	w->fp = fp;
+	return w;
+}
+
+void
+lede_writer_free(LedeWriter *w)
+{
+	free(w);
+}
+
+void
+lede_write_columns(FILE *fp, const char **names, int n)
+{
+	int i;
+
+	fputs(HEADER, fp);
+	for (i = 0; i < n; i++) {
+		fputc(' ', fp);
+		fputs(names[i], fp);
+	}
+	fputc('\n', fp);
+}
+
+void
+lede_put_comment_value(FILE *fp, const char *s, size_t n)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t i, start = 0;
+
+	for (i = 0; i < n; i++) {
+		int brk = 0, len = 1;
+
+		if (p[i] == '\t' || (p[i] >= 0x0A && p[i] <= 0x0D)) {
+			brk = 1;
+		} else if (p[i] == 0xC2 && i + 1 < n && p[i + 1] == 0x85) {
+			brk = 1;	/* NEL */
+			len = 2;
+		} else if (p[i] == 0xE2 && i + 2 < n && p[i + 1] == 0x80 &&
+		    (p[i + 2] == 0xA8 || p[i + 2] == 0xA9)) {
+			brk = 1;	/* LINE and PARAGRAPH SEPARATOR */
+			len = 3;
+		}
+		if (brk) {
+			fwrite(s + start, 1, i - start, fp);
+			fputc(' ', fp);
+			i += (size_t)len - 1;
+			start = i + 1;
+		}
+	}
+	fwrite(s + start, 1, n - start, fp);
+}
+
+int
+lede_write_header(LedeWriter *w, const LedeReader *r)
+{
+	if (!r->schema || (w->wrote_header && w->gen == r->gen))
+		return 0;
+	lede_write_columns(w->fp, (const char **)r->schema->out, r->schema->nout);
+	w->wrote_header = 1;
+	w->gen = r->gen;
+	return ferror(w->fp) ? -1 : 0;
+}
+
+int
+lede_write_sent(LedeWriter *w, const LedeSent *s)
+{
+	FILE *fp = w->fp;
+	size_t i, j;
+
+	if (!w->wrote_header || w->gen != s->gen) {
+		lede_write_columns(fp, (const char **)s->schema->out, s->schema->nout);
+		w->wrote_header = 1;
+		w->gen = s->gen;
+	}
+	for (i = 0; i < s->ncomment; i++) {
+		fputs(s->comment[i], fp);
+		putc('\n', fp);
+	}
+	for (i = 0; i < s->ntok; i++) {
+		const char *const *f = (const char *const *)s->field + i * s->ncols;
+
+		for (j = 0; j < s->ncols; j++) {
+			if (j)
+				putc('\t', fp);
+			fputs(f[j], fp);
+		}
+		putc('\n', fp);
+	}
+	putc('\n', fp);
+	return ferror(fp) ? -1 : 0;
+}

@@ -1,0 +1,453 @@
+/* See LICENSE file for copyright and license details. */
+#include <errno.h>
+#include <limits.h>
+#include <locale.h>
+#include <math.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "util.h"
+
+const char *argv0 = "lede";
+
+void
+vweprintf(const char *fmt, va_list ap)
+{
+	size_t n;
+
+	fflush(stdout);
+	fprintf(stderr, "%s: ", argv0);
+	vfprintf(stderr, fmt, ap);
+	n = strlen(fmt);
+	if (n && fmt[n - 1] == ':')
+		fprintf(stderr, " %s", strerror(errno));
+	fputc('\n', stderr);
+}
+
+void
+weprintf(const char *fmt, ...)
+{
+	va_list ap;
+	int saved = errno;
+
+	va_start(ap, fmt);
+	errno = saved;
+	vweprintf(fmt, ap);
+	va_end(ap);
+}
+
+void
+eprintf(const char *fmt, ...)
+{
+	va_list ap;
+	int saved = errno;
+
+	va_start(ap, fmt);
+	errno = saved;
+	vweprintf(fmt, ap);
+	va_end(ap);
+	exit(LEDE_EXIT_ERR);
+}
+
+void
+uprintf(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vweprintf(fmt, ap);
+	va_end(ap);
+	fprintf(stderr, "Try '%s --help' for more information.\n", argv0);
+	exit(LEDE_EXIT_USAGE);
+}
+
+void *
+emalloc(size_t n)
+{
+	void *p = malloc(n ? n : 1);
+
+	if (!p)
+		eprintf("out of memory (%zu bytes)", n);
+	return p;
+}
+
+void *
+ecalloc(size_t n, size_t size)
+{
+	void *p = calloc(n ? n : 1, size ? size : 1);
+
+	if (!p)
+		eprintf("out of memory (%zu x %zu bytes)", n, size);
+	return p;
+}
+
+void *
+erealloc(void *p, size_t n)
+{
+	p = realloc(p, n ? n : 1);
+	if (!p)
+		eprintf("out of memory (%zu bytes)", n);
+	return p;
+}
+
+void *
+ereallocarray(void *p, size_t n, size_t size)
+{
+	if (size && n > SIZE_MAX / size)
+		eprintf("out of memory (%zu x %zu bytes overflows)", n, size);
+	return erealloc(p, n * size);
+}
+
+char *
+estrdup(const char *s)
+{
+	return estrndup(s, strlen(s));
+}
+
+char *
+estrndup(const char *s, size_t n)
+{
+	char *p = emalloc(n + 1);
+
+	memcpy(p, s, n);
+	p[n] = '\0';
+	return p;
+}
+
+int
+fshut(FILE *fp, const char *name)
+{
+	int ret = 0;
+
+	/* fflush before ferror: the error may only appear when flushing */
+	if (fflush(fp) == EOF || ferror(fp)) {
+		weprintf("%s: write error:", name);
+		ret = 1;
+	}
+	if (fp == stdin || fp == stdout || fp == stderr) {
+		clearerr(fp);
+		return ret;
+	}
+	if (fclose(fp) == EOF && !ret) {
+		weprintf("%s: close error:", name);
+		ret = 1;
+	}
+	return ret;
+}
+
+void
+lede_init(const char *name)
+{
+	static char outbuf[1 << 16];
+	const char *slash;
+
+	slash = name ? strrchr(name, '/') : NULL;
+	argv0 = slash ? slash + 1 : (name ? name : "lede");
+	/* numbers are read and written in the "C" locale, whatever LANG says */
+	setlocale(LC_ALL, "C");
+	signal(SIGPIPE, SIG_DFL);
+	setvbuf(stdout, outbuf, _IOFBF, sizeof(outbuf));
+}
+
+void
+lede_version(void)
+{
+	printf("%s (lede) %s\n", argv0, VERSION);
+	exit(fshut(stdout, "<stdout>") ? LEDE_EXIT_ERR : LEDE_EXIT_OK);
+}
+
+int
+lede_strtol(const char *s, long min, long max, long *out)
+{
+	char *end;
+	long v;
+
+	if (!s || !*s)
+		return -1;
+	errno = 0;
+	v = strtol(s, &end, 10);
+	if (errno || *end || v < min || v > max)
+		return -1;
+	*out = v;
+	return 0;
+}
+
+int
+lede_strtod(const char *s, double min, double max, double *out)
+{
+	char *end;
+	double v;
+
+	if (!s || !*s)
+		return -1;
+	errno = 0;
+	v = strtod(s, &end);
+	if (errno || *end || !isfinite(v) || v < min || v > max)
+		return -1;
+	*out = v;
+	return 0;
+}
+
+void
+lede_buf_grow(LedeBuf *b, size_t extra)
+{
+	size_t need;
+
+	if (extra > SIZE_MAX - b->len - 1)
+		eprintf("out of memory (buffer overflows)");
+	need = b->len + extra + 1;
+	if (need <= b->cap)
+		return;
+	if (b->cap < 64)
+		b->cap = 64;
+	while (b->cap < need)
+		b->cap = b->cap > SIZE_MAX / 2 ? need : b->cap * 2;
+	b->p = erealloc(b->p, b->cap);
+}
+
+void
+lede_buf_add(LedeBuf *b, const void *s, size_t n)
+{
+	lede_buf_grow(b, n);
+	if (n)
+		memcpy(b->p + b->len, s, n);
+	b->len += n;
+	b->p[b->len] = '\0';
+}
+
+void
+lede_buf_adds(LedeBuf *b, const char *s)
+{
+	lede_buf_add(b, s, strlen(s));
+}
+
+void
+lede_buf_addc(LedeBuf *b, int c)
+{
+	lede_buf_grow(b, 1);
+	b->p[b->len++] = (char)c;
+	b->p[b->len] = '\0';
+}
+
+void
+lede_buf_printf(LedeBuf *b, const char *fmt, ...)
+{
+	va_list ap;
+	int n;
+
+	lede_buf_grow(b, 64);
+	va_start(ap, fmt);
+	n = vsnprintf(b->p + b->len, b->cap - b->len, fmt, ap);
+	va_end(ap);
+	if (n < 0)
+		eprintf("vsnprintf failed");
+	if ((size_t)n >= b->cap - b->len) {
+		lede_buf_grow(b, (size_t)n);
+		va_start(ap, fmt);
+		vsnprintf(b->p + b->len, b->cap - b->len, fmt, ap);
+		va_end(ap);
+	}
+	b->len += (size_t)n;
+}
+
+void
+lede_buf_free(LedeBuf *b)
+{
+	free(b->p);
+	b->p = NULL;
+	b->len = b->cap = 0;
+}
+
+uint64_t
+lede_hash(const void *s, size_t n)
+{
+	const unsigned char *p = s;
+	uint64_t h = 1469598103934665603ULL;
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		h ^= p[i];
+		h *= 1099511628211ULL;
+	}
+	h ^= h >> 33;
+	h *= 0xff51afd7ed558ccdULL;
+	h ^= h >> 33;
+	h *= 0xc4ceb9fe1a85ec53ULL;
+	h ^= h >> 33;
+	return h;
+}
+
+struct LedeDict {
+	long *slots;	/* id + 1, 0 = empty */
+	size_t nslots;	/* power of two */
+	char **keys;
+	size_t *lens;
+	uint64_t *hashes;
+	size_t n, cap;
+};
+
+LedeDict *
+lede_dict_new(void)
+{
+	LedeDict *d = ecalloc(1, sizeof(*d));
+
+	d->nslots = 64;
+	d->slots = ecalloc(d->nslots, sizeof(*d->slots));
+	return d;
+}
+
+void
+lede_dict_free(LedeDict *d)
+{
+	size_t i;
+
+	if (!d)
+		return;
+	for (i = 0; i < d->n; i++)
+		free(d->keys[i]);
+	free(d->keys);
+	free(d->lens);
+	free(d->hashes);
+	free(d->slots);
+	free(d);
+}
+
+static size_t
+dict_find(const LedeDict *d, const char *key, size_t n, uint64_t h)
+{
+	size_t mask = d->nslots - 1, i = (size_t)h & mask;
+	long id;
+
+	for (;; i = (i + 1) & mask) {
+		if (!(id = d->slots[i]))
+			return i;
+		id--;
+		if (d->hashes[id] == h && d->lens[id] == n &&
+		    !memcmp(d->keys[id], key, n))
+			return i;
+	}
+}
+
+long
+lede_dict_get(const LedeDict *d, const char *key, size_t n)
+{
+	return d->slots[dict_find(d, key, n, lede_hash(key, n))] - 1;
+}
+
+static void
+dict_rehash(LedeDict *d)
+{
+	size_t i, j, mask;
+
+	free(d->slots);
+	d->nslots *= 2;
+	d->slots = ecalloc(d->nslots, sizeof(*d->slots));
+	mask = d->nslots - 1;
+	for (i = 0; i < d->n; i++) {
+		for (j = (size_t)d->hashes[i] & mask; d->slots[j]; j = (j + 1) & mask)
+			;
+		d->slots[j] = (long)i + 1;
+	}
+}
+
+long
+lede_dict_put(LedeDict *d, const char *key, size_t n, int *added)
+{
+	uint64_t h = lede_hash(key, n);
+	size_t i = dict_find(d, key, n, h);
+
+	if (d->slots[i]) {
+		if (added)
+			*added = 0;
+		return d->slots[i] - 1;
+	}
+	if (d->n == d->cap) {
+		d->cap = d->cap ? d->cap * 2 : 64;
+		d->keys = ereallocarray(d->keys, d->cap, sizeof(*d->keys));
+		d->lens = ereallocarray(d->lens, d->cap, sizeof(*d->lens));
+		d->hashes = ereallocarray(d->hashes, d->cap, sizeof(*d->hashes));
+	}
+	d->keys[d->n] = estrndup(key, n);
+	d->lens[d->n] = n;
+	d->hashes[d->n] = h;
+	d->slots[i] = (long)d->n + 1;
+	d->n++;
+	if (d->n * 2 > d->nslots)
+		dict_rehash(d);
+	if (added)
+		*added = 1;
+	return (long)d->n - 1;
+}
+
+size_t
+lede_dict_size(const LedeDict *d)
+{
+	return d->n;
+}
+
+const char *
+lede_dict_key(const LedeDict *d, long id, size_t *n)
+{
+	if (id < 0 || (size_t)id >= d->n)
+		return NULL;
+	if (n)
+		*n = d->lens[id];
+	return d->keys[id];
+}
+
+static int
+exists(const char *path)
+{
+	struct stat st;
+
+	return stat(path, &st) == 0;
+}
+
+static char *
+joinpath(const char *dir, const char *rel)
+{
+	LedeBuf b = {0};
+
+	lede_buf_adds(&b, dir);
+	if (b.len && b.p[b.len - 1] != '/')
+		lede_buf_addc(&b, '/');
+	lede_buf_adds(&b, rel);
+	return b.p;
+}
+
+char *
+lede_datapath(const char *rel)
+{
+	char exe[PATH_MAX], *p, *slash;
+	const char *env;
+	ssize_t n;
+	const char *cands[2] = {"/../share/lede", "/.."};
+	size_t i;
+
+	if ((env = getenv("LEDE_DATA")) && *env)
+		return exists(p = joinpath(env, rel)) ? p : (free(p), NULL);
+	n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
+	if (n > 0) {
+		exe[n] = '\0';
+		if ((slash = strrchr(exe, '/')))
+			*slash = '\0';
+		for (i = 0; i < LEDE_LEN(cands); i++) {
+			LedeBuf b = {0};
+
+			lede_buf_adds(&b, exe);
+			lede_buf_adds(&b, cands[i]);
+			p = joinpath(b.p, rel);
+			lede_buf_free(&b);
+			if (exists(p))
+				return p;
+			free(p);
+		}
+	}
+	if (exists(p = joinpath(DATADIR, rel)))
+		return p;
+	free(p);
+	return NULL;
+}

@@ -1,0 +1,128 @@
+/* See LICENSE file for copyright and license details. */
+#ifndef LEDE_UTIL_H
+#define LEDE_UTIL_H
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+/*
+ * The bottom layer: error reporting for tools, allocation that never
+ * returns NULL, growable byte buffers, hashing and number parsing.
+ *
+ * Exit statuses are a contract shared by every tool:
+ *   0  success
+ *   1  data or runtime error (bad input, I/O error, missing model)
+ *   2  usage error (unknown option, bad option argument)
+ */
+enum {
+	LEDE_EXIT_OK = 0,
+	LEDE_EXIT_ERR = 1,
+	LEDE_EXIT_USAGE = 2,
+};
+
+/* Name the tool uses in messages; set it first thing in main(). */
+extern const char *argv0;
+
+/*
+ * eprintf prints "argv0: message" to stderr and exits 1; weprintf prints
+ * the same and returns.  A format ending in ':' appends strerror(errno).
+ * uprintf is for usage errors: it prints and exits 2.
+ */
+void eprintf(const char *fmt, ...);
+void weprintf(const char *fmt, ...);
+void uprintf(const char *fmt, ...);
+void vweprintf(const char *fmt, va_list ap);
+
+/* Allocation that exits with status 1 and a message when memory runs out. */
+void *emalloc(size_t n);
+void *ecalloc(size_t n, size_t size);
+void *erealloc(void *p, size_t n);
+/* erealloc for arrays: checks n * size for overflow. */
+void *ereallocarray(void *p, size_t n, size_t size);
+char *estrdup(const char *s);
+char *estrndup(const char *s, size_t n);
+
+/*
+ * fshut flushes and closes fp (unless it is stdin/stdout/stderr, which are
+ * only flushed) and reports a write error as "argv0: name: reason".
+ * Returns 0 on success, 1 on error.  Tools call it on stdout before exit so
+ * that a full disk is an error and not a silent truncation.
+ */
+int fshut(FILE *fp, const char *name);
+
+/*
+ * Called once in main() of every filter: standard streams in binary-safe
+ * fully buffered mode, SIGPIPE left at its default so that `tool | head`
+ * ends quietly.
+ */
+void lede_init(const char *name);
+
+/* Print "argv0 VERSION" to stdout and exit 0. */
+void lede_version(void);
+
+/*
+ * Parse a whole decimal integer in [min, max].  Returns 0 and sets *out,
+ * or -1 when s is empty, not a number, has trailing junk or is out of range.
+ */
+int lede_strtol(const char *s, long min, long max, long *out);
+/* Same for a finite double in [min, max], in the "C" locale's syntax. */
+int lede_strtod(const char *s, double min, double max, double *out);
+
+/*
+ * A growable byte buffer.  p is always NUL-terminated when cap > 0.
+ * Zero-initialise ({0}) before use; lede_buf_free releases it.
+ */
+typedef struct {
+	char *p;
+	size_t len;
+	size_t cap;
+} LedeBuf;
+
+void lede_buf_grow(LedeBuf *b, size_t extra);
+void lede_buf_add(LedeBuf *b, const void *s, size_t n);
+void lede_buf_adds(LedeBuf *b, const char *s);
+void lede_buf_addc(LedeBuf *b, int c);
+void lede_buf_printf(LedeBuf *b, const char *fmt, ...);
+static inline void
+lede_buf_clear(LedeBuf *b)
+{
+	b->len = 0;
+	if (b->cap)
+		b->p[0] = '\0';
+}
+void lede_buf_free(LedeBuf *b);
+
+/* 64-bit hash of n bytes (FNV-1a mixed with a final avalanche). */
+uint64_t lede_hash(const void *s, size_t n);
+
+/*
+ * A string-interning table: maps byte strings to dense ids 0, 1, 2, ...
+ * in insertion order.  Keys are copied.  Used for caches keyed by word
+ * type and for feature dictionaries.
+ */
+typedef struct LedeDict LedeDict;
+
+LedeDict *lede_dict_new(void);
+void lede_dict_free(LedeDict *d);
+/* Id of key, or -1 when absent. */
+long lede_dict_get(const LedeDict *d, const char *key, size_t n);
+/* Id of key, adding it when absent; *added (may be NULL) tells which. */
+long lede_dict_put(LedeDict *d, const char *key, size_t n, int *added);
+size_t lede_dict_size(const LedeDict *d);
+/* The key of id (NUL-terminated, owned by the dict); *n gets its length. */
+const char *lede_dict_key(const LedeDict *d, long id, size_t *n);
+
+/*
+ * Locate a file of the shipped data (e.g. "models/ner-en.model").  Order:
+ * $LEDE_DATA; the installed layout beside the executable
+ * (BINDIR/../share/lede); the source tree the executable was built in
+ * (bin/..); the compiled-in DATADIR.  Returns a malloc'd path of the
+ * first that exists, or NULL (then the caller reports what it looked for).
+ */
+char *lede_datapath(const char *rel);
+
+#define LEDE_LEN(a) (sizeof(a) / sizeof((a)[0]))
+
+#endif
