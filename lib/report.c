@@ -1,0 +1,339 @@
+/* See LICENSE file for copyright and license details. */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <utf8proc.h>
+
+#include "json.h"
+#include "report.h"
+#include "text.h"
+
+/* In the text format, longer cells are cut with an ellipsis. */
+#define TEXT_CELL_MAX 60
+
+struct LedeTable {
+	FILE *fp;
+	LedeFormat fmt;
+	const char **names;
+	const LedeColKind *kinds;
+	int ncols, cell;
+	int wrote_header;
+	LedeBuf row;		/* TSV/JSONL: the row being built */
+	char **cells;		/* text: all cells kept, row-major */
+	size_t ncells, ccells;
+};
+
+int
+lede_format_parse(const char *s, LedeFormat *f)
+{
+	if (!strcmp(s, "tsv"))
+		*f = LEDE_FMT_TSV;
+	else if (!strcmp(s, "jsonl") || !strcmp(s, "json"))
+		*f = LEDE_FMT_JSONL;
+	else if (!strcmp(s, "text"))
+		*f = LEDE_FMT_TEXT;
+	else
+		return -1;
+	return 0;
+}
+
+void
+lede_tsv_buf(LedeBuf *b, const char *s, size_t n)
+{
+	size_t i, start = 0;
+
+	for (i = 0; i < n; i++) {
+		const char *e;
+
+		switch (s[i]) {
+		case '\\': e = "\\\\"; break;
+		case '\t': e = "\\t"; break;
+		case '\n': e = "\\n"; break;
+		case '\r': e = "\\r"; break;
+		default: continue;
+		}
+		lede_buf_add(b, s + start, i - start);
+		lede_buf_adds(b, e);
+		start = i + 1;
+	}
+	lede_buf_add(b, s + start, n - start);
+}
+
+void
+lede_tsv_field(FILE *fp, const char *s, size_t n)
+{
+	static LedeBuf b;
+
+	lede_buf_clear(&b);
+	lede_tsv_buf(&b, s, n);
+	fwrite(b.p, 1, b.len, fp);
+}
+
+size_t
+lede_display_width(const char *s, size_t n)
+{
+	size_t i = 0, w = 0;
+	int32_t cp;
+	int len, cw;
+
+	while (i < n) {
+		if ((len = lede_utf8_decode(s + i, n - i, &cp)) < 0) {
+			i++;
+			w++;
+			continue;
+		}
+		cw = utf8proc_charwidth(cp);
+		w += cw > 0 ? (size_t)cw : 0;
+		i += (size_t)len;
+	}
+	return w;
+}
+
+LedeTable *
+lede_table_new(FILE *fp, LedeFormat fmt, const char **names,
+    const LedeColKind *kinds, int ncols)
+{
+	LedeTable *t = ecalloc(1, sizeof(*t));
+
+	t->fp = fp;
+	t->fmt = fmt;
+	t->names = names;
+	t->kinds = kinds;
+	t->ncols = ncols;
+	return t;
+}
+
+static void
+begin_cell(LedeTable *t)
+{
+	if (t->cell >= t->ncols)
+		eprintf("internal error: too many cells in a report row");
+	if (t->fmt == LEDE_FMT_TSV && t->cell > 0)
+		lede_buf_addc(&t->row, '\t');
+	if (t->fmt == LEDE_FMT_JSONL) {
+		lede_buf_adds(&t->row, t->cell ? ", " : "{");
+		lede_json_buf(&t->row, t->names[t->cell], strlen(t->names[t->cell]));
+		lede_buf_adds(&t->row, ": ");
+	}
+	if (t->fmt == LEDE_FMT_TEXT)
+		lede_buf_clear(&t->row);
+}
+
+static void
+end_cell(LedeTable *t)
+{
+	if (t->fmt == LEDE_FMT_TEXT) {
+		if (t->ncells == t->ccells) {
+			t->ccells = t->ccells ? t->ccells * 2 : 64;
+			t->cells = ereallocarray(t->cells, t->ccells, sizeof(*t->cells));
+		}
+		t->cells[t->ncells++] = estrndup(t->row.p ? t->row.p : "", t->row.len);
+	}
+	t->cell++;
+}
+
+/* Text cells: one line, control characters shown as spaces. */
+static void
+text_add(LedeBuf *b, const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		lede_buf_addc(b, (unsigned char)s[i] < 0x20 ? ' ' : s[i]);
+}
+
+void
+lede_table_str(LedeTable *t, const char *s, size_t n)
+{
+	begin_cell(t);
+	switch (t->fmt) {
+	case LEDE_FMT_TSV: lede_tsv_buf(&t->row, s, n); break;
+	case LEDE_FMT_JSONL: lede_json_buf(&t->row, s, n); break;
+	case LEDE_FMT_TEXT: text_add(&t->row, s, n); break;
+	}
+	end_cell(t);
+}
+
+void
+lede_table_int(LedeTable *t, long long v)
+{
+	begin_cell(t);
+	lede_buf_printf(&t->row, "%lld", v);
+	end_cell(t);
+}
+
+void
+lede_table_num(LedeTable *t, double v, int decimals)
+{
+	begin_cell(t);
+	if (!isfinite(v))
+		v = 0;
+	/* avoid "-0.000" */
+	if (fabs(v) < 0.5 * pow(10, -decimals))
+		v = 0;
+	lede_buf_printf(&t->row, "%.*f", decimals, v);
+	end_cell(t);
+}
+
+void
+lede_table_list(LedeTable *t, const char *const *items, const size_t *lens,
+    size_t n)
+{
+	size_t i;
+
+	begin_cell(t);
+	if (t->fmt == LEDE_FMT_JSONL)
+		lede_buf_addc(&t->row, '[');
+	for (i = 0; i < n; i++) {
+		switch (t->fmt) {
+		case LEDE_FMT_TSV:
+			if (i)
+				lede_buf_adds(&t->row, "; ");
+			lede_tsv_buf(&t->row, items[i], lens[i]);
+			break;
+		case LEDE_FMT_JSONL:
+			if (i)
+				lede_buf_adds(&t->row, ", ");
+			lede_json_buf(&t->row, items[i], lens[i]);
+			break;
+		case LEDE_FMT_TEXT:
+			if (i)
+				lede_buf_adds(&t->row, "; ");
+			text_add(&t->row, items[i], lens[i]);
+			break;
+		}
+	}
+	if (t->fmt == LEDE_FMT_JSONL)
+		lede_buf_addc(&t->row, ']');
+	end_cell(t);
+}
+
+void
+lede_table_endrow(LedeTable *t)
+{
+	int i;
+
+	if (t->cell != t->ncols)
+		eprintf("internal error: %d of %d cells in a report row", t->cell, t->ncols);
+	t->cell = 0;
+	if (t->fmt == LEDE_FMT_TEXT)
+		return;
+	if (t->fmt == LEDE_FMT_TSV && !t->wrote_header) {
+		for (i = 0; i < t->ncols; i++) {
+			if (i)
+				putc('\t', t->fp);
+			fputs(t->names[i], t->fp);
+		}
+		putc('\n', t->fp);
+		t->wrote_header = 1;
+	}
+	if (t->fmt == LEDE_FMT_JSONL)
+		lede_buf_addc(&t->row, '}');
+	lede_buf_addc(&t->row, '\n');
+	fwrite(t->row.p, 1, t->row.len, t->fp);
+	lede_buf_clear(&t->row);
+}
+
+/* Cut s to at most max display columns, with an ellipsis; into b. */
+static size_t
+cut(LedeBuf *b, const char *s, size_t max)
+{
+	size_t n = strlen(s), i = 0, w = 0, cw;
+	int32_t cp;
+	int len;
+
+	if (lede_display_width(s, n) <= max) {
+		lede_buf_add(b, s, n);
+		return lede_display_width(s, n);
+	}
+	while (i < n) {
+		if ((len = lede_utf8_decode(s + i, n - i, &cp)) < 0)
+			len = 1, cp = '?';
+		cw = (size_t)(utf8proc_charwidth(cp) > 0 ? utf8proc_charwidth(cp) : 0);
+		if (w + cw > max - 1)
+			break;
+		lede_buf_add(b, s + i, (size_t)len);
+		w += cw;
+		i += (size_t)len;
+	}
+	lede_buf_adds(b, "\xE2\x80\xA6");	/* … */
+	return w + 1;
+}
+
+int
+lede_table_flush(LedeTable *t)
+{
+	size_t *width, r, nrows, i;
+	LedeBuf b = {0};
+	int c;
+
+	if (t->fmt == LEDE_FMT_TSV && !t->wrote_header) {
+		/* an empty report still says what its columns are */
+		for (c = 0; c < t->ncols; c++) {
+			if (c)
+				putc('\t', t->fp);
+			fputs(t->names[c], t->fp);
+		}
+		putc('\n', t->fp);
+		t->wrote_header = 1;
+	}
+	if (t->fmt != LEDE_FMT_TEXT)
+		return ferror(t->fp) ? -1 : 0;
+	nrows = t->ncells / (size_t)t->ncols;
+	width = ecalloc((size_t)t->ncols, sizeof(*width));
+	for (c = 0; c < t->ncols; c++)
+		width[c] = lede_display_width(t->names[c], strlen(t->names[c]));
+	for (i = 0; i < t->ncells; i++) {
+		size_t w = lede_display_width(t->cells[i], strlen(t->cells[i]));
+
+		if (w > TEXT_CELL_MAX)
+			w = TEXT_CELL_MAX;
+		c = (int)(i % (size_t)t->ncols);
+		if (w > width[c])
+			width[c] = w;
+	}
+	for (r = 0; r <= nrows; r++) {
+		lede_buf_clear(&b);
+		for (c = 0; c < t->ncols; c++) {
+			const char *s = r ? t->cells[(r - 1) * (size_t)t->ncols + (size_t)c] : t->names[c];
+			size_t w, pad;
+			LedeBuf cell = {0};
+
+			w = cut(&cell, s, TEXT_CELL_MAX);
+			pad = width[c] > w ? width[c] - w : 0;
+			if (c)
+				lede_buf_adds(&b, "  ");
+			if (t->kinds[c] == LEDE_COL_NUM)
+				for (i = 0; i < pad; i++)
+					lede_buf_addc(&b, ' ');
+			lede_buf_add(&b, cell.p, cell.len);
+			if (t->kinds[c] != LEDE_COL_NUM && c + 1 < t->ncols)
+				for (i = 0; i < pad; i++)
+					lede_buf_addc(&b, ' ');
+			lede_buf_free(&cell);
+		}
+		lede_buf_addc(&b, '\n');
+		fwrite(b.p, 1, b.len, t->fp);
+	}
+	for (i = 0; i < t->ncells; i++)
+		free(t->cells[i]);
+	t->ncells = 0;
+	free(width);
+	lede_buf_free(&b);
+	return ferror(t->fp) ? -1 : 0;
+}
+
+void
+lede_table_free(LedeTable *t)
+{
+	size_t i;
+
+	if (!t)
+		return;
+	for (i = 0; i < t->ncells; i++)
+		free(t->cells[i]);
+	free(t->cells);
+	lede_buf_free(&t->row);
+	free(t);
+}

@@ -1,0 +1,66 @@
+/* See LICENSE file for copyright and license details. */
+#ifndef LEDE_REPORT_H
+#define LEDE_REPORT_H
+
+#include <stdio.h>
+
+#include "util.h"
+
+/*
+ * Report output shared by keywords, entities and tone: one table, written
+ * as TSV with a header row, as JSON Lines (one object a row), or as an
+ * aligned text table for people.
+ *
+ * TSV escaping (docs/FORMAT.md): a field never holds a raw TAB, CR or LF:
+ * backslash is written "\\", TAB "\t", LF "\n" and CR "\r".  JSON strings
+ * are escaped per RFC 8259 and are valid for any valid UTF-8 input.
+ */
+typedef enum {
+	LEDE_FMT_TSV,
+	LEDE_FMT_JSONL,
+	LEDE_FMT_TEXT,
+} LedeFormat;
+
+/* "tsv", "jsonl" or "text" into *f; 0, or -1 for another name. */
+int lede_format_parse(const char *s, LedeFormat *f);
+
+/* Column kinds: how a cell is written in JSON and aligned in text. */
+typedef enum {
+	LEDE_COL_STR,	/* JSON string, left-aligned */
+	LEDE_COL_NUM,	/* JSON number, right-aligned */
+	LEDE_COL_LIST,	/* JSON array of strings; "; "-joined in TSV and text */
+} LedeColKind;
+
+typedef struct LedeTable LedeTable;
+
+/*
+ * A table of ncols columns written to fp in format fmt.  names and kinds
+ * must outlive the table.  TSV and JSON Lines rows are written as they
+ * end; text rows are kept until lede_table_flush, which aligns them.
+ */
+LedeTable *lede_table_new(FILE *fp, LedeFormat fmt, const char **names,
+    const LedeColKind *kinds, int ncols);
+/* Cells of the current row, left to right; each call fills the next one. */
+void lede_table_str(LedeTable *t, const char *s, size_t n);
+void lede_table_int(LedeTable *t, long long v);
+/* A number with a fixed count of decimals (output is byte-identical). */
+void lede_table_num(LedeTable *t, double v, int decimals);
+void lede_table_list(LedeTable *t, const char *const *items, const size_t *lens,
+    size_t n);
+/* End the row; every cell must have been filled. */
+void lede_table_endrow(LedeTable *t);
+/* Write kept rows (text format); returns -1 on a write error. */
+int lede_table_flush(LedeTable *t);
+void lede_table_free(LedeTable *t);
+
+/* Escaping helpers, for tools that write reports without a table. */
+void lede_tsv_field(FILE *fp, const char *s, size_t n);
+void lede_tsv_buf(LedeBuf *b, const char *s, size_t n);
+
+/*
+ * Display width of valid UTF-8 s[0..n) in a terminal (wide East Asian
+ * characters count 2, combining marks 0).
+ */
+size_t lede_display_width(const char *s, size_t n);
+
+#endif
