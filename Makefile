@@ -58,10 +58,10 @@ demo: deps
 test: deps
 	@$(MAKE) -s all
 	@$(MAKE) -s O=build/san BIN=build/san/bin SAN=1 all
-	@echo '# normal build'
-	@scripts/run-tests bin build/tests
-	@echo '# sanitizer build (AddressSanitizer + UndefinedBehaviorSanitizer)'
-	@scripts/run-tests build/san/bin build/san/tests
+	@echo '# normal build'; scripts/run-tests bin build/tests; a=$$?; \
+	echo '# sanitizer build (AddressSanitizer + UndefinedBehaviorSanitizer)'; \
+	scripts/run-tests build/san/bin build/san/tests; b=$$?; \
+	[ $$a -eq 0 ] && [ $$b -eq 0 ]
 
 # Only the normal build's suite, for quick iterations.
 check: all

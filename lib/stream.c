@@ -604,8 +604,16 @@ done:
 	s->file = r->name;
 	s->gen = r->gen;
 	s->schema = r->schema;
-	if (r->newfile && !s->newdoc)
-		s->newdoc = "";	/* a new file is a new document */
+	if (r->newfile && !s->newdoc) {
+		/* a new file is a new document; say so in the output too */
+		s->newdoc = "";
+		if (r->fileidx > 0) {
+			add_comment(s, NULL);
+			memmove(s->comment + 1, s->comment,
+			    (s->ncomment - 1) * sizeof(*s->comment));
+			s->comment[0] = "# newdoc";
+		}
+	}
 	r->newfile = 0;
 	if (s->newdoc)
 		r->ndocs++;

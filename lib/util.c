@@ -153,6 +153,19 @@ lede_init(const char *name)
 }
 
 void
+lede_badopt(int c, char **argv)
+{
+	extern int optind, optopt;
+	const char *arg = optind > 0 ? argv[optind - 1] : "?";
+
+	if (c == ':')
+		uprintf("option '%s' needs an argument", arg);
+	if (optopt)
+		uprintf("unknown option '-%c'", optopt);
+	uprintf("unknown option '%s'", arg);
+}
+
+void
 lede_version(void)
 {
 	printf("%s (lede) %s\n", argv0, VERSION);

@@ -59,6 +59,13 @@ int fshut(FILE *fp, const char *name);
  */
 void lede_init(const char *name);
 
+/*
+ * The usage error for getopt_long's return c of '?' or ':' (use an
+ * optstring that starts with ':' and set opterr = 0): names the option and
+ * exits 2.
+ */
+void lede_badopt(int c, char **argv);
+
 /* Print "argv0 VERSION" to stdout and exit 0. */
 void lede_version(void);
 

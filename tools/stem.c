@@ -56,7 +56,8 @@ main(int argc, char *argv[])
 	unsigned gen = 0;
 
 	lede_init(argv[0]);
-	while ((c = getopt_long(argc, argv, "l:", longopts, NULL)) != -1) {
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, ":l:", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'l':
 			lang = optarg;
@@ -75,7 +76,7 @@ main(int argc, char *argv[])
 			lede_version();
 			break;
 		default:
-			uprintf("unknown option or missing argument");
+			lede_badopt(c, argv);
 		}
 	}
 	if (!(st = sb_stemmer_new(lang, "UTF_8")))

@@ -1,0 +1,1 @@
+stem basic.in > /dev/full

@@ -1,0 +1,1 @@
+stem --help | head -n 1

@@ -1,0 +1,1 @@
+stem --list | grep -c .

@@ -1,0 +1,1 @@
+stem missing.in nosuchfile missing.in
