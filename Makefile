@@ -9,7 +9,8 @@ include config.mk
 O = build
 BIN = bin
 SANFLAGS = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
-ALLCFLAGS = $(CFLAGS) $(if $(SAN),-O1 $(SANFLAGS))
+FUZZFLAGS = -fsanitize=fuzzer-no-link,address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
+ALLCFLAGS = $(CFLAGS) $(if $(SAN),-O1 $(SANFLAGS)) $(if $(FUZZ),-O1 $(FUZZFLAGS))
 ALLLDFLAGS = $(LDFLAGS) $(if $(SAN),$(SANFLAGS))
 
 LIBSRC := $(sort $(wildcard lib/*.c))
@@ -22,6 +23,10 @@ BINS := $(TOOLS:%=$(BIN)/%)
 MANS := $(sort $(wildcard tools/*.1))
 UNITSRC := $(sort $(wildcard tests/unit/*.c))
 UNITS := $(UNITSRC:tests/unit/%.c=$(O)/tests/%)
+FUZZSRC := $(sort $(wildcard tests/fuzz/fuzz-*.c))
+FUZZERS := $(FUZZSRC:tests/fuzz/%.c=$(O)/%)
+# seconds each fuzz harness runs in `make test` (docs/TESTING.md)
+FUZZ_SECONDS = 30
 
 all: $(BINS) $(UNITS)
 
@@ -45,6 +50,15 @@ $(O)/tests/%: tests/unit/%.c $(LIB) $(LIBHDR)
 	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS) -Ilib $(ALLCFLAGS) $(ALLLDFLAGS) -o $@ $< $(LIB) $(LDLIBS)
 
+$(O)/fuzz-%: tests/fuzz/fuzz-%.c $(LIB) $(LIBHDR)
+	$(CC) $(CPPFLAGS) -Ilib $(ALLCFLAGS) -fsanitize=fuzzer -o $@ $< $(LIB) $(LDLIBS)
+
+fuzzers: $(FUZZERS)
+
+# libFuzzer harnesses of every parser of outside input (tests/fuzz/), with clang.
+fuzz: deps
+	@$(MAKE) -s O=build/fuzz CC=clang FUZZ=1 fuzzers
+
 # Set-up on a fresh machine: the -dev packages and test tools, via apt-get.
 deps:
 	@scripts/install-deps
@@ -61,7 +75,9 @@ test: deps
 	@echo '# normal build'; scripts/run-tests bin build/tests; a=$$?; \
 	echo '# sanitizer build (AddressSanitizer + UndefinedBehaviorSanitizer)'; \
 	scripts/run-tests build/san/bin build/san/tests; b=$$?; \
-	[ $$a -eq 0 ] && [ $$b -eq 0 ]
+	echo '# fuzz harnesses, $(FUZZ_SECONDS) s each'; \
+	$(MAKE) -s fuzz && scripts/fuzz-run build/fuzz $(FUZZ_SECONDS); c=$$?; \
+	[ $$a -eq 0 ] && [ $$b -eq 0 ] && [ $$c -eq 0 ]
 
 # Only the normal build's suite, for quick iterations.
 check: all
@@ -83,4 +99,4 @@ uninstall:
 clean:
 	rm -rf build bin
 
-.PHONY: all deps demo test check bench install uninstall clean
+.PHONY: all deps demo test check bench install uninstall clean fuzz fuzzers

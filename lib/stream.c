@@ -178,6 +178,8 @@ struct LedeSchema {
 };
 
 struct LedeReader {
+	FILE *given;		/* lede_reader_open_fp */
+	const char *givenname;
 	char **files;
 	int nfiles, fileidx;
 	FILE *fp;
@@ -214,6 +216,17 @@ lede_reader_open(char **files, int nfiles)
 	return r;
 }
 
+LedeReader *
+lede_reader_open_fp(FILE *fp, const char *name)
+{
+	static char *given_name[] = {"<given>"};
+	LedeReader *r = lede_reader_open(given_name, 1);
+
+	r->given = fp;
+	r->givenname = name;
+	return r;
+}
+
 static void
 free_names(char **names, int n)
 {
@@ -246,7 +259,7 @@ close_file(LedeReader *r)
 	if (r->lines)
 		lede_lines_free(r->lines);
 	r->lines = NULL;
-	if (r->fp && r->fp != stdin)
+	if (r->fp && r->fp != stdin && r->fp != r->given)
 		fclose(r->fp);
 	r->fp = NULL;
 }
@@ -458,7 +471,10 @@ next_file(LedeReader *r)
 		r->have_schema = 0;
 		r->newfile = 1;
 		r->skipping = 0;
-		if (!strcmp(f, "-")) {
+		if (r->given) {
+			r->fp = r->given;
+			r->name = r->givenname;
+		} else if (!strcmp(f, "-")) {
 			r->fp = stdin;
 			r->name = "<stdin>";
 		} else {

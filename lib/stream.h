@@ -85,6 +85,8 @@ typedef struct LedeReader LedeReader;
  * header and starts a new document.
  */
 LedeReader *lede_reader_open(char **files, int nfiles);
+/* Read an open stream fp (not closed by the reader), named name in messages. */
+LedeReader *lede_reader_open_fp(FILE *fp, const char *name);
 void lede_reader_free(LedeReader *r);
 
 /*
