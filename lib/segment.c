@@ -56,6 +56,8 @@ enum {
 	T_DOT = 1 << 22,	/* the period of an abbreviation to split off */
 	T_PUNCT = 1 << 23,	/* punctuation */
 	T_LINEEND = 1 << 24,	/* the last token of a line (BLANK mode) */
+	T_EMOTICON = 1 << 25,	/* :) and the like */
+	T_COLON = 1 << 26,	/* : */
 };
 
 #define CHUNK_MAX ((size_t)1 << 16)	/* bytes in a chunk */
@@ -81,6 +83,7 @@ struct LedeSeg {
 	size_t coff, ccp;	/* its byte and code-point offsets */
 	uint32_t cbefore;	/* T_SPACE | T_NL for its first token */
 	int has_at, has_colon;
+	uint32_t special_flags;	/* flags of the token special() found */
 	/* the current paragraph */
 	LedeTok *tok;
 	size_t ntok, ctok;
@@ -90,7 +93,10 @@ struct LedeSeg {
 	size_t nsent_tok;	/* tokens in the sentence being built */
 };
 
-static uint32_t ascii_cls[128];
+/* classes of ASCII bytes; 0 for bytes >= 0x80 (part of a longer character) */
+static uint32_t ascii_cls[256];
+
+static void init_words(void);
 
 static void
 init_ascii(void)
@@ -197,6 +203,7 @@ lede_seg_new(unsigned opts, int para)
 	LedeSeg *sg = ecalloc(1, sizeof(*sg));
 
 	init_ascii();
+	init_words();
 	sg->opts = opts;
 	sg->para = para;
 	return sg;
@@ -367,6 +374,8 @@ emit(LedeSeg *sg, size_t i, size_t j, uint32_t extra)
 			f |= T_OPEN;
 		} else if (is_hardterm(c)) {
 			f |= T_TERM | T_HARD;
+		} else if (c == ':' && j == i + 1) {
+			f |= T_COLON;
 		}
 	}
 	while (u[j].b - u[i].b > LEDE_SEG_TOKEN_MAX) {
@@ -444,12 +453,14 @@ static const char *const abbr_cap[] = {
 	"Penn", "Tenn", "Tex", "Va", "Vt", "Wash", "Wis", "Wyo", "Ont", "Que",
 	"Alta", "Sask", "Man", "Mex", "Fr", "Msgr", "Gens", "Reps", "Sens",
 	"Govs", "Sgts", "Wm", "Geo", "Chas", "Thos", "Jas", "Ald", "Brig",
-	"Cpl", "Pvt", "Gov", "Det", "Insp", "Supt", "Amb", "No", "Nos", NULL,
+	"Cpl", "Pvt", "Gov", "Det", "Insp", "Supt", "Amb", "Mon", "Tue", "Tues",
+	"Wed", "Thu", "Thur", "Thurs", "Fri", "Sat", "Sun", NULL,
 };
 
 /* Abbreviations that take a period only before a number ("No. 5"). */
 static const char *const abbr_num[] = {
-	"no", "nos", "p", "pp", "art", "arts", "para", "ch", "nr", "op", NULL,
+	"no", "nos", "p", "pp", "art", "arts", "para", "ch", "nr", "op", "c",
+	NULL,
 };
 
 /* Abbreviations before a name: they never end a sentence. */
@@ -458,7 +469,8 @@ static const char *const abbr_title[] = {
 	"sen", "rep", "gov", "lt", "col", "maj", "capt", "cmdr", "sgt", "adm",
 	"pres", "supt", "atty", "mme", "msgr", "fr", "gens", "reps", "sens",
 	"govs", "sgts", "brig", "cpl", "pvt", "det", "insp", "amb", "mssrs",
-	"no", "nos", "vs", "pp", "p", "art", "ch", "nr", "op", NULL,
+	"no", "nos", "vs", "pp", "p", "art", "ch", "nr", "op", "e.g", "i.e",
+	"c", "ca", "cf", "viz", "approx", NULL,
 };
 
 /*
@@ -518,6 +530,132 @@ static const char *const emoticons[] = {
 	";D", ":]", ":[", "=)", "=(", "<3", "</3", "^_^", "^^", "-_-", "o_O",
 	"O_o", ":*", ":-*", "XD", "xD", ":S", ":$", "B)", "8)", ":3", NULL,
 };
+
+/*
+ * The lists above in two hash tables, one keyed by the lower-cased word
+ * and one by the word as written, each entry with the lists it is on.
+ */
+enum {
+	W_ABBR = 1 << 0,	/* abbr_any, or abbr_cap as written */
+	W_NUM = 1 << 1,		/* abbr_num */
+	W_TITLE = 1 << 2,	/* abbr_title */
+	W_TWO = 1 << 3,		/* twowords */
+	W_PREFIX = 1 << 4,	/* prefixes */
+	W_STARTER = 1 << 5,	/* starters, as written */
+	W_EMOTICON = 1 << 6,	/* emoticons, as written */
+};
+
+#define WMAX 15			/* longest word in a list */
+#define WSLOTS 2048
+
+typedef struct {
+	char w[WMAX + 1];
+	uint8_t n;
+	uint8_t cut;
+	uint16_t bits;
+} WEntry;
+
+static WEntry wfold[WSLOTS], wexact[WSLOTS];
+/* first and last letters of the twowords of each length: a quick filter */
+static uint32_t two_first[WMAX + 1], two_last[WMAX + 1];
+
+static uint32_t
+whash(const char *s, size_t n, int fold)
+{
+	uint32_t h = 2166136261u;
+	size_t k;
+
+	for (k = 0; k < n; k++) {
+		unsigned char c = (unsigned char)s[k];
+
+		if (fold && c >= 'A' && c <= 'Z')
+			c += 32;
+		h = (h ^ c) * 16777619u;
+	}
+	return h;
+}
+
+static void
+wadd(WEntry *tab, const char *w, int fold, unsigned bits, int cut)
+{
+	size_t n = strlen(w);
+	uint32_t h = whash(w, n, fold) & (WSLOTS - 1);
+
+	while (tab[h].n && !(tab[h].n == n && !memcmp(tab[h].w, w, n)))
+		h = (h + 1) & (WSLOTS - 1);
+	memcpy(tab[h].w, w, n);
+	tab[h].n = (uint8_t)n;
+	tab[h].bits |= (uint16_t)bits;
+	if (cut)
+		tab[h].cut = (uint8_t)cut;
+}
+
+static const WEntry *
+wfind(const WEntry *tab, const char *s, size_t n, int fold)
+{
+	uint32_t h;
+	size_t k;
+
+	if (n == 0 || n > WMAX)
+		return NULL;
+	h = whash(s, n, fold) & (WSLOTS - 1);
+	for (; tab[h].n; h = (h + 1) & (WSLOTS - 1)) {
+		if (tab[h].n != n)
+			continue;
+		for (k = 0; k < n; k++) {
+			unsigned char c = (unsigned char)s[k];
+
+			if (fold && c >= 'A' && c <= 'Z')
+				c += 32;
+			if ((char)c != tab[h].w[k])
+				break;
+		}
+		if (k == n)
+			return &tab[h];
+	}
+	return NULL;
+}
+
+/* The lists s[0..n) is on, ignoring case (fold) or as written. */
+static unsigned
+wbits(const char *s, size_t n, int fold)
+{
+	const WEntry *e = wfind(fold ? wfold : wexact, s, n, fold);
+
+	return e ? e->bits : 0;
+}
+
+static void
+init_words(void)
+{
+	const char *const *l;
+	int k;
+
+	if (wfold[whash("mr", 2, 1) & (WSLOTS - 1)].n)
+		return;
+	for (l = abbr_any; *l; l++)
+		wadd(wfold, *l, 1, W_ABBR, 0);
+	for (l = abbr_cap; *l; l++)
+		wadd(wexact, *l, 0, W_ABBR, 0);
+	for (l = abbr_num; *l; l++)
+		wadd(wfold, *l, 1, W_NUM, 0);
+	for (l = abbr_title; *l; l++)
+		wadd(wfold, *l, 1, W_TITLE, 0);
+	for (k = 0; twowords[k].w; k++) {
+		const char *w = twowords[k].w;
+		size_t n = strlen(w);
+
+		wadd(wfold, w, 1, W_TWO, twowords[k].cut);
+		two_first[n] |= 1u << (w[0] - 'a');
+		two_last[n] |= 1u << (w[n - 1] - 'a');
+	}
+	for (l = prefixes; *l; l++)
+		wadd(wfold, *l, 1, W_PREFIX, 0);
+	for (l = starters; *l; l++)
+		wadd(wexact, *l, 0, W_STARTER, 0);
+	for (l = emoticons; *l; l++)
+		wadd(wexact, *l, 0, W_EMOTICON, 0);
+}
 
 /* ---- chunk rules ----------------------------------------------------- */
 
@@ -586,7 +724,6 @@ special(LedeSeg *sg, size_t i)
 	const char *s = BYTES(i);
 	size_t n = sg->nu, rest = NBYTES(i, n), j, k;
 	int32_t c = U(i).c;
-	const char *const *e;
 
 	if (c == 'h' || c == 'H' || c == 'f' || c == 'F' || c == 'w' || c == 'W') {
 		size_t pre = 0;
@@ -658,11 +795,9 @@ special(LedeSeg *sg, size_t i)
 	if (sg->has_colon || c == '<' || c == ';' || c == '^' || c == '=' ||
 	    c == 'X' || c == 'x' || c == '-' || c == 'O' || c == 'o' || c == 'B' ||
 	    c == '8') {
-		for (e = emoticons; *e; e++) {
-			size_t m = strlen(*e);
-
-			if (m == rest && !memcmp(s, *e, m))
-				return n;
+		if (wbits(s, rest, 0) & W_EMOTICON) {
+			sg->special_flags = T_EMOTICON;
+			return n;
 		}
 	}
 	if (is_apos(c) && i + 1 < n) {
@@ -743,7 +878,7 @@ joins(LedeSeg *sg, size_t i, size_t seg, size_t j, size_t k)
 			}
 			return ng >= 3 || (ng == 2 && len[0] >= 3 && len[1] >= 4);
 		}
-		return seg == i && in_list(BYTES(i), NBYTES(i, j), prefixes, 1);
+		return seg == i && (wbits(BYTES(i), NBYTES(i, j), 1) & W_PREFIX);
 	}
 	return 0;
 }
@@ -828,14 +963,14 @@ word(LedeSeg *sg, size_t i)
 				abbr = 1;
 			else if (j == i + 1 && (U(i).cls & C_UPPER))
 				abbr = 1;	/* an initial */
-			else if (in_list(s, m, abbr_any, 1) || in_list(s, m, abbr_cap, 0))
+			else if ((wbits(s, m, 1) & W_ABBR) || (wbits(s, m, 0) & W_ABBR))
 				abbr = 1;
-			else if (j + 1 == n && in_list(s, m, abbr_num, 1)) {
+			else if (j + 1 == n && (wbits(s, m, 1) & W_NUM)) {
 				int32_t a = peek_after(sg);
 
 				abbr = a >= '0' && a <= '9';
 			}
-			if (abbr && in_list(s, m, abbr_title, 1))
+			if (abbr && (wbits(s, m, 1) & W_TITLE))
 				title = 1;
 		}
 		if (abbr) {
@@ -844,15 +979,15 @@ word(LedeSeg *sg, size_t i)
 		}
 	}
 	/* two words in one */
-	if (j - i <= 8 && U(j - 1).c < 128) {
-		for (k = 0; twowords[k].w; k++) {
-			if (eqi(BYTES(i), NBYTES(i, j), twowords[k].w)) {
-				size_t m = i + (size_t)twowords[k].cut;
+	if (j - i <= 8) {
+		const WEntry *w = wfind(wfold, BYTES(i), NBYTES(i, j), 1);
 
-				emit(sg, i, m, 0);
-				emit(sg, m, j, 0);
-				return j;
-			}
+		if (w && (w->bits & W_TWO) && NBYTES(i, j) == j - i) {
+			size_t m = i + w->cut;
+
+			emit(sg, i, m, 0);
+			emit(sg, m, j, 0);
+			return j;
 		}
 	}
 	if ((cut = unit_cut(sg, i, j))) {
@@ -888,8 +1023,9 @@ scan_chunk(LedeSeg *sg)
 	size_t i = 0, j, n = sg->nu;
 
 	while (i < n) {
+		sg->special_flags = 0;
 		if ((j = special(sg, i)) > i) {
-			emit(sg, i, j, 0);
+			emit(sg, i, j, sg->special_flags);
 			i = j;
 			continue;
 		}
@@ -1005,7 +1141,134 @@ build_units(LedeSeg *sg, size_t pos, size_t *cpos)
 static int
 is_starter(const LedeSeg *sg, const LedeTok *t)
 {
-	return in_list(sg->text + t->off, t->len, starters, 0);
+	return (wbits(sg->text + t->off, t->len, 0) & W_STARTER) != 0;
+}
+
+
+/* Is the token all upper-case ASCII letters? */
+static int
+all_upper(const LedeSeg *sg, const LedeTok *t)
+{
+	const char *s = sg->text + t->off;
+	uint32_t k;
+
+	for (k = 0; k < t->len; k++)
+		if (s[k] < 'A' || s[k] > 'Z')
+			return 0;
+	return 1;
+}
+
+/* Is t a list number such as "1." "*4." "a." ("(1)" is not)? */
+static int
+is_list_item(const LedeSeg *sg, const LedeTok *t, size_t n)
+{
+	const char *s;
+	size_t k, len = 0;
+
+	for (k = 0; k < n; k++)
+		len += t[k].len;
+	if (len > 6 || !(t[n - 1].len == 1 && sg->text[t[n - 1].off] == '.'))
+		return 0;
+	s = sg->text + t[0].off;
+	for (k = 0; k + 1 < len; k++)
+		if (!((s[k] >= '0' && s[k] <= '9') || s[k] == '*' || s[k] == '#' ||
+		    (len == 2 && s[k] >= 'a' && s[k] <= 'z') ||
+		    (len == 2 && s[k] >= 'A' && s[k] <= 'Z')))
+			return 0;
+	return 1;
+}
+
+/* A reference such as "[12]" or "[...]" at t[e]: its length in tokens. */
+static size_t
+reference(const LedeSeg *sg, const LedeTok *t, size_t e, size_t m)
+{
+	if (e + 2 < m && t[e].len == 1 && sg->text[t[e].off] == '[' &&
+	    t[e + 2].len == 1 && sg->text[t[e + 2].off] == ']' &&
+	    ((t[e + 1].flags & (T_DIGIT | T_ELLIPSIS)) && !(t[e + 1].flags & T_SPACE)))
+		return 3;
+	return 0;
+}
+
+static const char *const greetings[] = {
+	"Hi", "Hello", "Hey", "Dear", "Thanks", "Thank", "Best", "Regards",
+	"Cheers", "Sincerely", "Cordially", "Respectfully", "Greetings", "Love",
+	"Yours", "Namaste", "Namaskar", "Congratulations", "Welcome", NULL,
+};
+
+
+/* Is t a date such as 07/19/2001? */
+static int
+is_date(const LedeSeg *sg, const LedeTok *t)
+{
+	const char *s = sg->text + t->off;
+	uint32_t k, slashes = 0;
+
+	if (t->len < 6 || t->len > 10)
+		return 0;
+	for (k = 0; k < t->len; k++) {
+		if (s[k] == '/')
+			slashes++;
+		else if (s[k] < '0' || s[k] > '9')
+			return 0;
+	}
+	return slashes == 2;
+}
+
+/* Can punctuation starting with c go on a sentence? */
+static int
+continues(char c)
+{
+	return c == ',' || c == ';' || c == ':' || c == '.' || c == ')' ||
+	    c == ']' || c == '}' || c == '!' || c == '?' || c == '%' || c == '\'';
+}
+
+/* Is t (a comma) the end of a salutation ("Hi Kim," "Thanks,")? */
+static int
+salutation(const LedeSeg *sg, const LedeTok *t, size_t sstart, size_t k)
+{
+	const LedeTok *w = &t[sstart];
+	size_t j;
+
+	if (k - sstart > 3 || k == sstart || !(w->flags & LEDE_TOK_PAR))
+		return 0;
+	for (j = sstart; j < k; j++)
+		if (!(t[j].flags & T_UPPER))
+			return 0;
+	return in_list(sg->text + w->off, w->len, greetings, 0);
+}
+
+static int
+is_ampm(const LedeSeg *sg, const LedeTok *t)
+{
+	return t->len == 2 && (eqi(sg->text + t->off, 2, "am") ||
+	    eqi(sg->text + t->off, 2, "pm"));
+}
+
+/*
+ * Boundaries without a sentence-final mark, for the lines that web text
+ * and e-mail run together: after a salutation ("Thanks, Anne"), before a
+ * starter word after an upper-case word ("... 5:04 PM Here is"), before a
+ * date after a name ("Sullivan@ENRON 07/19/2001"), after a time stamp
+ * ("07/19/2001 05:04 PM Dear").  Is there one after t[k]?
+ */
+static int
+unmarked_end(const LedeSeg *sg, const LedeTok *t, size_t sstart, size_t k)
+{
+	const LedeTok *a = &t[k], *b = &t[k + 1];
+
+	if (!(b->flags & T_SPACE))
+		return 0;
+	if (a->len == 1 && sg->text[a->off] == ',')
+		return (b->flags & T_UPPER) && salutation(sg, t, sstart, k);
+	if ((a->flags & T_UPPER) && a->len >= 2 && (b->flags & T_UPPER) &&
+	    b->len > 1 && all_upper(sg, a) && is_starter(sg, b))
+		return 1;
+	if (is_date(sg, b) && ((a->flags & T_UPPER) ||
+	    memchr(sg->text + a->off, '@', a->len) ||
+	    sg->text[a->off + a->len - 1] == '>'))
+		return 1;
+	return k >= 2 && (b->flags & T_UPPER) && is_ampm(sg, a) &&
+	    is_date(sg, &t[k - 2]);
 }
 
 /* Decide sentence boundaries among the paragraph's tokens. */
@@ -1013,40 +1276,59 @@ static void
 split_sentences(LedeSeg *sg)
 {
 	LedeTok *t = sg->tok;
-	size_t m = sg->ntok, k, e;
+	size_t m = sg->ntok, k, e, sstart = 0;
+	const char *x = sg->text;
 
 	t[0].flags |= LEDE_TOK_SENT | LEDE_TOK_PAR;
-	for (k = 0; k < m; k++) {
+	for (k = 0; k + 1 < m; k++) {
 		uint32_t f = t[k].flags, nf;
-		int end = 0;
+		int end = 0, closed = 0;
 
-		if (!(f & (T_TERM | T_ABBR)))
+		if (f & LEDE_TOK_SENT)
+			sstart = k;
+		if (!(f & (T_TERM | T_ABBR | T_EMOTICON))) {
+			if (unmarked_end(sg, t, sstart, k))
+				t[k + 1].flags |= LEDE_TOK_SENT;
 			continue;
+		}
+		/* closing quotes and brackets go with the sentence */
 		for (e = k + 1; e < m; e++) {
 			uint32_t g = t[e].flags;
 
-			if (g & T_SPACE)
+			if ((g & T_SPACE) || !(g & (T_CLOSE | T_QUOTE | T_TERM)))
 				break;
-			if (!(g & (T_CLOSE | T_QUOTE | T_TERM)))
-				break;
+			closed = 1;
 		}
-		if (e == m)
+		/* and so does a reference: "... of it. [12] The" */
+		if (!(f & T_EMOTICON))
+			e += reference(sg, t, e, m);
+		if (e >= m)
 			continue;
 		nf = t[e].flags;
 		if (!(nf & T_SPACE) && !(f & T_HARD))
 			continue;
 		if (f & T_HARD) {
 			end = 1;
+		} else if (f & T_EMOTICON) {
+			end = (nf & T_UPPER) != 0;
 		} else if (f & T_ABBR) {
-			if (f & T_TITLE)
-				continue;
-			end = is_starter(sg, &t[e]);
+			end = !(f & T_TITLE) && is_starter(sg, &t[e]);
 		} else if (f & T_ELLIPSIS) {
 			end = (nf & T_UPPER) != 0;
+		} else if (nf & T_LOWER) {
+			/*
+			 * Web text starts sentences in lower case: after ! or ?
+			 * ("awesome! everyone") or after a period that ends a
+			 * lower-case word ("pinkies. i"), but not after a quote.
+			 */
+			end = !closed && (x[t[k].off] != '.' || (k > 0 &&
+			    (t[k - 1].flags & T_LOWER) && t[k - 1].len >= 3));
 		} else {
-			end = !(nf & T_LOWER) && !((nf & T_PUNCT) &&
-			    !(nf & (T_OPEN | T_QUOTE)));
+			end = !((nf & T_PUNCT) && continues(x[t[e].off]));
 		}
+		/* "1." and "*4." number list items */
+		if (end && is_list_item(sg, t + sstart, k + 1 - sstart))
+			end = 0;
 		if (end) {
 			t[e].flags |= LEDE_TOK_SENT;
 			if ((f & T_ABBR) && e == k + 1 &&
@@ -1109,6 +1391,71 @@ finish_paragraph(LedeSeg *sg)
 }
 
 /*
+ * The common case in one go: an ASCII word of letters or of digits, alone
+ * or followed by one of , ; : . ! ? and white space, that no rule but the
+ * plain one applies to.  Returns the end of the chunk, or 0 when the
+ * general rules must look at it.
+ */
+static size_t
+fast_chunk(LedeSeg *sg, size_t pos, size_t cpos, uint32_t before)
+{
+	const unsigned char *t = (const unsigned char *)sg->text;
+	size_t q = pos, len = sg->len, wend, n;
+	uint32_t all = 0, k, f;
+	unsigned char c = ' ';
+	LedeTok *o;
+
+	while (q < len && ((k = ascii_cls[t[q]]) & (C_LETTER | C_DIGIT))) {
+		all |= k;
+		q++;
+	}
+	wend = q;
+	n = wend - pos;
+	if (n == 0 || n > 64 || ((all & C_DIGIT) && (all & C_LETTER)))
+		return 0;
+	if (q < len) {
+		c = t[q];
+		if (c == ',' || c == ';' || c == ':' || c == '.' || c == '!' || c == '?')
+			q++;
+		if (q < len && !(ascii_cls[t[q]] & C_SPACE))
+			return 0;
+	}
+	if (n <= 8 && (all & C_LETTER) &&
+	    (two_first[n] & (1u << ((t[pos] | 32) - 'a'))) &&
+	    (two_last[n] & (1u << ((t[wend - 1] | 32) - 'a'))) &&
+	    (wbits(sg->text + pos, n, 1) & W_TWO))
+		return 0;
+	if (c == '.' && (all & C_LETTER)) {
+		if (n == 1 || (wbits(sg->text + pos, n, 1) & (W_ABBR | W_NUM)) ||
+		    (wbits(sg->text + pos, n, 0) & W_ABBR))
+			return 0;
+	}
+	k = ascii_cls[t[pos]];
+	f = before;
+	if (k & C_LETTER)
+		f |= T_LETTER | ((k & C_LOWER) ? T_LOWER : T_UPPER);
+	else
+		f |= T_DIGIT;
+	o = push_tok(sg);
+	o->off = pos;
+	o->start = cpos;
+	o->len = o->cplen = (uint32_t)n;
+	o->flags = f;
+	if (q > wend) {
+		o = push_tok(sg);
+		o->off = wend;
+		o->start = cpos + n;
+		o->len = o->cplen = 1;
+		o->flags = T_PUNCT;
+		if (c == '.' || c == '!' || c == '?')
+			o->flags |= T_TERM;
+		else if (c == ':')
+			o->flags |= T_COLON;
+	}
+	return q;
+}
+
+/*
  * Tokenize the next paragraph into sg->tok.  Returns 0 at the end of the
  * document.
  */
@@ -1163,6 +1510,11 @@ next_paragraph(LedeSeg *sg)
 		if (pos >= len)
 			break;
 		first = 0;
+		if ((sg->coff = fast_chunk(sg, pos, cpos, before))) {
+			cpos += sg->coff - pos;
+			pos = sg->coff;
+			continue;
+		}
 		sg->coff = pos;
 		sg->ccp = cpos;
 		sg->cbefore = before;

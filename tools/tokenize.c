@@ -26,7 +26,6 @@ static int replace;
 static int status;
 static int header_done;
 static unsigned long ndocs_in, ndocs_out, nsents_out;
-static LedeBuf rows;		/* the rows of one sentence */
 static LedeBuf clean;		/* a document with invalid bytes replaced */
 
 static void
@@ -63,30 +62,67 @@ header(const char **names, int n)
 	}
 }
 
-/* Append the decimal digits of v to b. */
-static void
-put_num(LedeBuf *b, size_t v)
-{
-	char tmp[24];
-	int n = 0;
+static const unsigned long long pow10[20] = {
+	1ULL, 10ULL, 100ULL, 1000ULL, 10000ULL, 100000ULL, 1000000ULL,
+	10000000ULL, 100000000ULL, 1000000000ULL, 10000000000ULL,
+	100000000000ULL, 1000000000000ULL, 10000000000000ULL,
+	100000000000000ULL, 1000000000000000ULL, 10000000000000000ULL,
+	100000000000000000ULL, 1000000000000000000ULL, 10000000000000000000ULL,
+};
 
-	do {
-		tmp[n++] = (char)('0' + v % 10);
-		v /= 10;
-	} while (v);
-	lede_buf_grow(b, (size_t)n);
-	while (n > 0)
-		b->p[b->len++] = tmp[--n];
+/* Write the decimal digits of v at p; return the end. */
+static inline char *
+put_num(char *p, size_t v)
+{
+	static const char pairs[] =
+	    "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
+	    "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
+	    "8081828384858687888990919293949596979899";
+	size_t n;
+	char *e;
+
+	if (v < 10000)
+		n = v < 10 ? 1 : v < 100 ? 2 : v < 1000 ? 3 : 4;
+	else if (v < 100000000)
+		n = v < 100000 ? 5 : v < 1000000 ? 6 : v < 10000000 ? 7 : 8;
+	else
+		for (n = 9; n < 20 && v >= pow10[n]; n++)
+			;
+	e = p + n;
+	while (v >= 100) {
+		e -= 2;
+		memcpy(e, pairs + 2 * (v % 100), 2);
+		v /= 100;
+	}
+	if (v >= 10) {
+		e -= 2;
+		memcpy(e, pairs + 2 * v, 2);
+	} else {
+		*--e = (char)('0' + v);
+	}
+	return p + n;
+}
+
+/* Output is gathered here and written in large blocks. */
+static LedeBuf out;
+#define OUT_FLUSH ((size_t)1 << 18)
+
+static void
+flush_out(void)
+{
+	if (out.len)
+		fwrite(out.p, 1, out.len, stdout);
+	lede_buf_clear(&out);
 }
 
 static void
 put_comment(const char *key, const char *v, size_t n)
 {
-	fputs("# ", stdout);
-	fputs(key, stdout);
-	fputs(" = ", stdout);
-	lede_put_comment_value(stdout, v, n);
-	putchar('\n');
+	lede_buf_adds(&out, "# ");
+	lede_buf_adds(&out, key);
+	lede_buf_adds(&out, " = ");
+	lede_buf_comment_value(&out, v, n);
+	lede_buf_addc(&out, '\n');
 }
 
 /*
@@ -149,7 +185,6 @@ document(const char *name, unsigned long line, const char *id, size_t idlen,
 {
 	const LedeTok *tok;
 	size_t ntok, i, bad, nsent = 0;
-	char idbuf[32];
 
 	ndocs_in++;
 	if (n > maxdoc) {
@@ -180,45 +215,57 @@ document(const char *name, unsigned long line, const char *id, size_t idlen,
 	lede_seg_start(seg, text, n);
 	while ((ntok = lede_seg_next(seg, &tok)) > 0) {
 		const LedeTok *last = &tok[ntok - 1];
-		int k;
+		char *p;
 
 		if (nsent == 0) {
-			fputs("# newdoc id = ", stdout);
-			lede_put_comment_value(stdout, id, idlen);
-			putchar('\n');
+			put_comment("newdoc id", id, idlen);
 			if (titlelen)
 				put_comment("title", title, titlelen);
 			ndocs_out++;
 		}
 		nsent++;
 		if (tok[0].flags & LEDE_TOK_PAR)
-			fputs("# newpar\n", stdout);
-		fputs("# sent_id = ", stdout);
-		lede_put_comment_value(stdout, id, idlen);
-		k = snprintf(idbuf, sizeof(idbuf), "-%zu\n", nsent);
-		fwrite(idbuf, 1, (size_t)k, stdout);
+			lede_buf_adds(&out, "# newpar\n");
+		put_comment("sent_id", id, idlen);
+		out.len--;	/* the newline */
+		lede_buf_grow(&out, 32);
+		p = out.p + out.len;
+		*p++ = '-';
+		p = put_num(p, nsent);
+		*p++ = '\n';
+		out.len = (size_t)(p - out.p);
 		put_comment("text", text + tok[0].off, last->off + last->len - tok[0].off);
-		lede_buf_clear(&rows);
+		/* a row: its text, three numbers of at most 20 digits, 4 bytes */
+		lede_buf_grow(&out, last->off + last->len - tok[0].off + 80 * ntok + 1);
+		p = out.p + out.len;
 		for (i = 0; i < ntok; i++) {
-			put_num(&rows, i + 1);
-			lede_buf_addc(&rows, '\t');
-			lede_buf_add(&rows, text + tok[i].off, tok[i].len);
-			lede_buf_addc(&rows, '\t');
-			put_num(&rows, tok[i].start);
-			lede_buf_addc(&rows, '\t');
-			put_num(&rows, tok[i].start + tok[i].cplen);
-			lede_buf_addc(&rows, '\n');
+			if (i < 9) {
+				*p++ = (char)('1' + i);
+			} else {
+				p = put_num(p, i + 1);
+			}
+			*p++ = '\t';
+			if (tok[i].len <= 16 && tok[i].off + 16 <= n)
+				memcpy(p, text + tok[i].off, 16);	/* fixed size: no call */
+			else
+				memcpy(p, text + tok[i].off, tok[i].len);
+			p += tok[i].len;
+			*p++ = '\t';
+			p = put_num(p, tok[i].start);
+			*p++ = '\t';
+			p = put_num(p, tok[i].start + tok[i].cplen);
+			*p++ = '\n';
 		}
-		lede_buf_addc(&rows, '\n');
-		fwrite(rows.p, 1, rows.len, stdout);
+		*p++ = '\n';
+		out.len = (size_t)(p - out.p);
+		if (out.len >= OUT_FLUSH)
+			flush_out();
 	}
 	if (nsent == 0 && titlelen) {
 		/* no text, but a title: keep the document */
-		fputs("# newdoc id = ", stdout);
-		lede_put_comment_value(stdout, id, idlen);
-		putchar('\n');
+		put_comment("newdoc id", id, idlen);
 		put_comment("title", title, titlelen);
-		putchar('\n');
+		lede_buf_addc(&out, '\n');
 		ndocs_out++;
 	}
 	nsents_out += nsent;
@@ -470,15 +517,18 @@ main(int argc, char *argv[])
 			jsonl_file(f);
 		else
 			plain_file(f);
+		if (out.len)
+			flush_out();
 		if (ferror(stdout))
 			break;
 	}
+	flush_out();
 	if (stats)
 		fprintf(stderr, "%s: %lu documents in, %lu out, %lu sentences out\n",
 		    argv0, ndocs_in, ndocs_out, nsents_out);
 	status |= fshut(stdout, "<stdout>");
 	lede_seg_free(seg);
-	lede_buf_free(&rows);
+	lede_buf_free(&out);
 	lede_buf_free(&clean);
 	return status;
 }
