@@ -802,6 +802,43 @@ lede_put_comment_value(FILE *fp, const char *s, size_t n)
 	fwrite(s + start, 1, n - start, fp);
 }
 
+void
+lede_buf_comment_value(LedeBuf *b, const char *s, size_t n)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t i, start = 0;
+	char *o;
+
+	lede_buf_grow(b, n);
+	o = b->p + b->len;
+	for (i = 0; i < n; i++) {
+		unsigned char c = p[i];
+		int len = 0;
+
+		/* only these bytes can start a line break */
+		if (c > 0x0D && c != 0xC2 && c != 0xE2)
+			continue;
+		if (c == '\t' || (c >= 0x0A && c <= 0x0D))
+			len = 1;
+		else if (c == 0xC2 && i + 1 < n && p[i + 1] == 0x85)
+			len = 2;	/* NEL */
+		else if (c == 0xE2 && i + 2 < n && p[i + 1] == 0x80 &&
+		    (p[i + 2] == 0xA8 || p[i + 2] == 0xA9))
+			len = 3;	/* LINE and PARAGRAPH SEPARATOR */
+		if (len) {
+			memcpy(o, s + start, i - start);
+			o += i - start;
+			*o++ = ' ';
+			i += (size_t)len - 1;
+			start = i + 1;
+		}
+	}
+	memcpy(o, s + start, n - start);
+	o += n - start;
+	*o = '\0';
+	b->len = (size_t)(o - b->p);
+}
+
 int
 lede_write_header(LedeWriter *w, const LedeReader *r)
 {

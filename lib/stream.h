@@ -173,5 +173,7 @@ int lede_write_header(LedeWriter *w, const LedeReader *r);
  */
 void lede_write_columns(FILE *fp, const char **names, int n);
 void lede_put_comment_value(FILE *fp, const char *s, size_t n);
+/* The same, appended to b. */
+void lede_buf_comment_value(LedeBuf *b, const char *s, size_t n);
 
 #endif

@@ -1,0 +1,534 @@
+/* See LICENSE file for copyright and license details. */
+#include <errno.h>
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "io.h"
+#include "json.h"
+#include "segment.h"
+#include "stream.h"
+#include "text.h"
+#include "util.h"
+
+/* Default limit on the size of one document. */
+#define DOC_MAX ((size_t)64 << 20)
+
+static const char *cols[] = {"ID", "FORM", "START", "END"};
+static const char *ud_cols[] = {
+	"ID", "FORM", "START", "END", "LEMMA", "UPOS", "XPOS", "FEATS", "HEAD",
+	"DEPREL", "DEPS", "MISC",
+};
+
+static LedeSeg *seg;
+static size_t maxdoc = DOC_MAX;
+static int replace;
+static int status;
+static int header_done;
+static unsigned long ndocs_in, ndocs_out, nsents_out;
+static LedeBuf clean;		/* a document with invalid bytes replaced */
+
+static void
+usage(FILE *fp)
+{
+	fprintf(fp,
+	    "usage: %s [--jsonl | --conllu] [options] [FILE...]\n"
+	    "Split text into sentences and tokens and write a token stream with\n"
+	    "the columns ID FORM START END.  Each FILE is one document.\n"
+	    "\n"
+	    "      --jsonl            read JSON Lines, one article a line\n"
+	    "      --id-field NAME    JSONL member with the document id (default id)\n"
+	    "      --title-field NAME JSONL member with the title (default title)\n"
+	    "      --text-field NAME  JSONL member with the text (default text)\n"
+	    "      --conllu           convert CoNLL-U (syntactic words) into a stream\n"
+	    "      --hyphens RULE     split (default: UD, prefixes kept) or keep (PTB)\n"
+	    "      --paragraphs MODE  auto (default), line or blank: what ends a paragraph\n"
+	    "      --abbr-period RULE split (default) or keep a sentence-final\n"
+	    "                         abbreviation's period\n"
+	    "      --replace          replace invalid UTF-8 and NUL bytes by U+FFFD\n"
+	    "      --max-size BYTES   skip documents larger than BYTES (default 64 MiB)\n"
+	    "      --stats            print documents and sentences in and out on stderr\n"
+	    "      --help             print this help and exit\n"
+	    "      --version          print the version and exit\n",
+	    argv0);
+}
+
+static void
+header(const char **names, int n)
+{
+	if (!header_done) {
+		lede_write_columns(stdout, names, n);
+		header_done = 1;
+	}
+}
+
+static const unsigned long long pow10[20] = {
+	1ULL, 10ULL, 100ULL, 1000ULL, 10000ULL, 100000ULL, 1000000ULL,
+	10000000ULL, 100000000ULL, 1000000000ULL, 10000000000ULL,
+	100000000000ULL, 1000000000000ULL, 10000000000000ULL,
+	100000000000000ULL, 1000000000000000ULL, 10000000000000000ULL,
+	100000000000000000ULL, 1000000000000000000ULL, 10000000000000000000ULL,
+};
+
+/* Write the decimal digits of v at p; return the end. */
+static inline char *
+put_num(char *p, size_t v)
+{
+	static const char pairs[] =
+	    "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
+	    "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
+	    "8081828384858687888990919293949596979899";
+	size_t n;
+	char *e;
+
+	if (v < 10000)
+		n = v < 10 ? 1 : v < 100 ? 2 : v < 1000 ? 3 : 4;
+	else if (v < 100000000)
+		n = v < 100000 ? 5 : v < 1000000 ? 6 : v < 10000000 ? 7 : 8;
+	else
+		for (n = 9; n < 20 && v >= pow10[n]; n++)
+			;
+	e = p + n;
+	while (v >= 100) {
+		e -= 2;
+		memcpy(e, pairs + 2 * (v % 100), 2);
+		v /= 100;
+	}
+	if (v >= 10) {
+		e -= 2;
+		memcpy(e, pairs + 2 * v, 2);
+	} else {
+		*--e = (char)('0' + v);
+	}
+	return p + n;
+}
+
+/* Output is gathered here and written in large blocks. */
+static LedeBuf out;
+#define OUT_FLUSH ((size_t)1 << 18)
+
+static void
+flush_out(void)
+{
+	if (out.len)
+		fwrite(out.p, 1, out.len, stdout);
+	lede_buf_clear(&out);
+}
+
+static void
+put_comment(const char *key, const char *v, size_t n)
+{
+	lede_buf_adds(&out, "# ");
+	lede_buf_adds(&out, key);
+	lede_buf_adds(&out, " = ");
+	lede_buf_comment_value(&out, v, n);
+	lede_buf_addc(&out, '\n');
+}
+
+/*
+ * Validate text[0..n): 0 when it is valid UTF-8 without NUL bytes, else
+ * the offset of the first bad byte plus one.
+ */
+static size_t
+check_text(const char *text, size_t n)
+{
+	size_t bad = lede_utf8_check(text, n);
+	const char *nul = memchr(text, '\0', bad);
+
+	if (nul)
+		return (size_t)(nul - text) + 1;
+	return bad == n ? 0 : bad + 1;
+}
+
+/* Copy text into clean with each invalid byte and NUL replaced by U+FFFD. */
+static void
+repair(const char *text, size_t n)
+{
+	size_t i = 0;
+	int32_t cp;
+	int len;
+
+	lede_buf_clear(&clean);
+	while (i < n) {
+		len = lede_utf8_decode(text + i, n - i, &cp);
+		if (len < 0 || cp == 0) {
+			lede_buf_add(&clean, "\xEF\xBF\xBD", 3);
+			i++;
+		} else {
+			lede_buf_add(&clean, text + i, (size_t)len);
+			i += (size_t)len;
+		}
+	}
+}
+
+/* Line number (from 1) of byte off in text. */
+static unsigned long
+line_of(const char *text, size_t off)
+{
+	unsigned long line = 1;
+	const char *p = text, *end = text + off, *nl;
+
+	while ((nl = memchr(p, '\n', (size_t)(end - p)))) {
+		line++;
+		p = nl + 1;
+	}
+	return line;
+}
+
+/*
+ * Tokenize one document and write it.  name and line (0: count lines in
+ * the text) place errors; id names the document in the stream.
+ */
+static void
+document(const char *name, unsigned long line, const char *id, size_t idlen,
+    const char *title, size_t titlelen, const char *text, size_t n)
+{
+	const LedeTok *tok;
+	size_t ntok, i, bad, nsent = 0;
+
+	ndocs_in++;
+	if (n > maxdoc) {
+		weprintf("%s:%lu: document %.*s longer than %zu bytes; skipped",
+		    name, line ? line : 1, (int)idlen, id, maxdoc);
+		status = 1;
+		return;
+	}
+	if ((bad = check_text(text, n))) {
+		if (!replace) {
+			unsigned char c = (unsigned char)text[bad - 1];
+
+			if (c)
+				weprintf("%s:%lu: invalid UTF-8 (byte 0x%02X); document %.*s skipped",
+				    name, line ? line : line_of(text, bad - 1), c,
+				    (int)idlen, id);
+			else
+				weprintf("%s:%lu: NUL byte; document %.*s skipped",
+				    name, line ? line : line_of(text, bad - 1),
+				    (int)idlen, id);
+			status = 1;
+			return;
+		}
+		repair(text, n);
+		text = clean.p;
+		n = clean.len;
+	}
+	lede_seg_start(seg, text, n);
+	while ((ntok = lede_seg_next(seg, &tok)) > 0) {
+		const LedeTok *last = &tok[ntok - 1];
+		char *p;
+
+		if (nsent == 0) {
+			put_comment("newdoc id", id, idlen);
+			if (titlelen)
+				put_comment("title", title, titlelen);
+			ndocs_out++;
+		}
+		nsent++;
+		if (tok[0].flags & LEDE_TOK_PAR)
+			lede_buf_adds(&out, "# newpar\n");
+		put_comment("sent_id", id, idlen);
+		out.len--;	/* the newline */
+		lede_buf_grow(&out, 32);
+		p = out.p + out.len;
+		*p++ = '-';
+		p = put_num(p, nsent);
+		*p++ = '\n';
+		out.len = (size_t)(p - out.p);
+		put_comment("text", text + tok[0].off, last->off + last->len - tok[0].off);
+		/* a row: its text, three numbers of at most 20 digits, 4 bytes */
+		lede_buf_grow(&out, last->off + last->len - tok[0].off + 80 * ntok + 1);
+		p = out.p + out.len;
+		for (i = 0; i < ntok; i++) {
+			if (i < 9) {
+				*p++ = (char)('1' + i);
+			} else {
+				p = put_num(p, i + 1);
+			}
+			*p++ = '\t';
+			if (tok[i].len <= 16 && tok[i].off + 16 <= n)
+				memcpy(p, text + tok[i].off, 16);	/* fixed size: no call */
+			else
+				memcpy(p, text + tok[i].off, tok[i].len);
+			p += tok[i].len;
+			*p++ = '\t';
+			p = put_num(p, tok[i].start);
+			*p++ = '\t';
+			p = put_num(p, tok[i].start + tok[i].cplen);
+			*p++ = '\n';
+		}
+		*p++ = '\n';
+		out.len = (size_t)(p - out.p);
+		if (out.len >= OUT_FLUSH)
+			flush_out();
+	}
+	if (nsent == 0 && titlelen) {
+		/* no text, but a title: keep the document */
+		put_comment("newdoc id", id, idlen);
+		put_comment("title", title, titlelen);
+		lede_buf_addc(&out, '\n');
+		ndocs_out++;
+	}
+	nsents_out += nsent;
+}
+
+/* Strip a UTF-8 byte-order mark. */
+static void
+strip_bom(const char **text, size_t *n)
+{
+	if (*n >= 3 && !memcmp(*text, "\xEF\xBB\xBF", 3)) {
+		*text += 3;
+		*n -= 3;
+	}
+}
+
+static void
+plain_file(const char *path)
+{
+	static LedeBuf buf;
+	FILE *fp;
+	const char *name, *id, *text;
+	size_t n;
+	int rc;
+
+	if (!strcmp(path, "-")) {
+		fp = stdin;
+		name = "<stdin>";
+		id = "stdin";
+	} else if (!(fp = fopen(path, "r"))) {
+		weprintf("%s:", path);
+		status = 1;
+		return;
+	} else {
+		name = id = path;
+	}
+	rc = lede_slurp(fp, &buf, maxdoc);
+	if (rc == -1) {
+		weprintf("%s: read error:", name);
+		status = 1;
+	} else if (rc == -2) {
+		ndocs_in++;
+		weprintf("%s: document %s longer than %zu bytes; skipped", name,
+		    id, maxdoc);
+		status = 1;
+	} else {
+		text = buf.p ? buf.p : "";
+		n = buf.len;
+		strip_bom(&text, &n);
+		document(name, 0, id, strlen(id), "", 0, text, n);
+	}
+	if (fp != stdin)
+		fclose(fp);
+}
+
+static const char *id_field = "id", *text_field = "text", *title_field = "title";
+
+static int
+blank(const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (s[i] != ' ' && s[i] != '\t' && s[i] != '\r')
+			return 0;
+	return 1;
+}
+
+static void
+jsonl_file(const char *path)
+{
+	static LedeBuf vals[3];
+	const char *keys[3] = {id_field, text_field, title_field};
+	const char *name, *base;
+	char err[128], idbuf[64];
+	int found[3], rc;
+	FILE *fp;
+	LedeLines *lines;
+	char *line;
+	size_t len;
+	unsigned long lineno;
+
+	if (!strcmp(path, "-")) {
+		fp = stdin;
+		name = "<stdin>";
+		base = "stdin";
+	} else if (!(fp = fopen(path, "r"))) {
+		weprintf("%s:", path);
+		status = 1;
+		return;
+	} else {
+		name = base = path;
+	}
+	/* a JSON string may take up to six bytes a byte of text */
+	lines = lede_lines_open(fp, name, maxdoc > SIZE_MAX / 6 ? SIZE_MAX : maxdoc * 6);
+	while ((rc = lede_lines_next(lines, &line, &len)) != LEDE_IO_EOF) {
+		lineno = lede_lines_lineno(lines);
+		if (rc == LEDE_IO_ERROR) {
+			weprintf("%s: read error:", name);
+			status = 1;
+			break;
+		}
+		if (rc == LEDE_IO_TOOLONG) {
+			weprintf("%s:%lu: line longer than %zu bytes; skipped", name,
+			    lineno, maxdoc * 6);
+			status = 1;
+			continue;
+		}
+		if (lineno == 1 && len >= 3 && !memcmp(line, "\xEF\xBB\xBF", 3)) {
+			line += 3;
+			len -= 3;
+		}
+		if (blank(line, len))
+			continue;
+		if (lede_json_pick(line, len, keys, 3, vals, found, err, sizeof(err)) < 0) {
+			weprintf("%s:%lu: invalid JSON (%s); line skipped", name, lineno, err);
+			status = 1;
+			continue;
+		}
+		if (!found[1]) {
+			weprintf("%s:%lu: no \"%s\" member; line skipped", name, lineno,
+			    text_field);
+			status = 1;
+			continue;
+		}
+		if (found[0] && vals[0].len) {
+			document(name, lineno, vals[0].p, vals[0].len,
+			    found[2] ? vals[2].p : "", found[2] ? vals[2].len : 0,
+			    vals[1].p, vals[1].len);
+		} else {
+			int k = snprintf(idbuf, sizeof(idbuf), ":%lu", lineno);
+			LedeBuf id = {0};
+
+			lede_buf_adds(&id, base);
+			lede_buf_add(&id, idbuf, (size_t)k);
+			document(name, lineno, id.p, id.len,
+			    found[2] ? vals[2].p : "", found[2] ? vals[2].len : 0,
+			    vals[1].p, vals[1].len);
+			lede_buf_free(&id);
+		}
+	}
+	lede_lines_free(lines);
+	if (fp != stdin)
+		fclose(fp);
+}
+
+int
+main(int argc, char *argv[])
+{
+	enum { O_JSONL = 256, O_IDF, O_TEXTF, O_TITLEF, O_CONLLU, O_HYPH, O_PARA,
+	    O_ABBR, O_REPLACE, O_MAX, O_STATS, O_HELP, O_VERSION };
+	static const struct option longopts[] = {
+		{"jsonl", no_argument, NULL, O_JSONL},
+		{"id-field", required_argument, NULL, O_IDF},
+		{"text-field", required_argument, NULL, O_TEXTF},
+		{"title-field", required_argument, NULL, O_TITLEF},
+		{"conllu", no_argument, NULL, O_CONLLU},
+		{"hyphens", required_argument, NULL, O_HYPH},
+		{"paragraphs", required_argument, NULL, O_PARA},
+		{"abbr-period", required_argument, NULL, O_ABBR},
+		{"replace", no_argument, NULL, O_REPLACE},
+		{"max-size", required_argument, NULL, O_MAX},
+		{"stats", no_argument, NULL, O_STATS},
+		{"help", no_argument, NULL, O_HELP},
+		{"version", no_argument, NULL, O_VERSION},
+		{NULL, 0, NULL, 0},
+	};
+	int c, i, jsonl = 0, conllu = 0, stats = 0, para = LEDE_PARA_AUTO;
+	unsigned opts = 0;
+	long v;
+
+	lede_init(argv[0]);
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
+		switch (c) {
+		case O_JSONL:
+			jsonl = 1;
+			break;
+		case O_IDF:
+			id_field = optarg;
+			break;
+		case O_TEXTF:
+			text_field = optarg;
+			break;
+		case O_TITLEF:
+			title_field = optarg;
+			break;
+		case O_CONLLU:
+			conllu = 1;
+			break;
+		case O_HYPH:
+			if (!strcmp(optarg, "split"))
+				opts &= ~(unsigned)LEDE_SEG_HYPHEN_KEEP;
+			else if (!strcmp(optarg, "keep"))
+				opts |= LEDE_SEG_HYPHEN_KEEP;
+			else
+				uprintf("--hyphens: expected split or keep, not '%s'", optarg);
+			break;
+		case O_PARA:
+			if (!strcmp(optarg, "auto"))
+				para = LEDE_PARA_AUTO;
+			else if (!strcmp(optarg, "line"))
+				para = LEDE_PARA_LINE;
+			else if (!strcmp(optarg, "blank"))
+				para = LEDE_PARA_BLANK;
+			else
+				uprintf("--paragraphs: expected auto, line or blank, not '%s'", optarg);
+			break;
+		case O_ABBR:
+			if (!strcmp(optarg, "split"))
+				opts &= ~(unsigned)LEDE_SEG_ABBR_KEEP;
+			else if (!strcmp(optarg, "keep"))
+				opts |= LEDE_SEG_ABBR_KEEP;
+			else
+				uprintf("--abbr-period: expected split or keep, not '%s'", optarg);
+			break;
+		case O_REPLACE:
+			replace = 1;
+			break;
+		case O_MAX:
+			if (lede_strtol(optarg, 1, 1L << 30, &v) < 0)
+				uprintf("--max-size: expected a number of bytes from 1 to 1073741824, not '%s'", optarg);
+			maxdoc = (size_t)v;
+			break;
+		case O_STATS:
+			stats = 1;
+			break;
+		case O_HELP:
+			usage(stdout);
+			return fshut(stdout, "<stdout>");
+		case O_VERSION:
+			lede_version();
+			break;
+		default:
+			uprintf("unknown option or missing argument: %s",
+			    argv[optind - 1]);
+		}
+	}
+	if (jsonl && conllu)
+		uprintf("--jsonl and --conllu exclude each other");
+	seg = lede_seg_new(opts, para);
+	if (conllu)
+		header(ud_cols, (int)LEDE_LEN(ud_cols));
+	else
+		header(cols, (int)LEDE_LEN(cols));
+	for (i = optind; i < argc || i == optind; i++) {
+		const char *f = i < argc ? argv[i] : "-";
+
+		if (jsonl)
+			jsonl_file(f);
+		else
+			plain_file(f);
+		if (out.len)
+			flush_out();
+		if (ferror(stdout))
+			break;
+	}
+	flush_out();
+	if (stats)
+		fprintf(stderr, "%s: %lu documents in, %lu out, %lu sentences out\n",
+		    argv0, ndocs_in, ndocs_out, nsents_out);
+	status |= fshut(stdout, "<stdout>");
+	lede_seg_free(seg);
+	lede_buf_free(&out);
+	lede_buf_free(&clean);
+	return status;
+}
