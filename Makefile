@@ -90,7 +90,7 @@ install: all
 	mkdir -p $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(MANPREFIX)/man1 $(DESTDIR)$(DATADIR)
 	cp -f $(BINS) $(DESTDIR)$(PREFIX)/bin/
 	for m in $(MANS); do sed 's/VERSION/$(VERSION)/g' $$m > $(DESTDIR)$(MANPREFIX)/man1/$${m##*/}; done
-	cp -R data models $(DESTDIR)$(DATADIR)/
+	for d in data models; do if [ -d $$d ]; then cp -R $$d $(DESTDIR)$(DATADIR)/; fi; done
 
 uninstall:
 	for t in $(TOOLS); do rm -f $(DESTDIR)$(PREFIX)/bin/$$t $(DESTDIR)$(MANPREFIX)/man1/$$t.1; done
