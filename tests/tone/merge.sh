@@ -18,10 +18,20 @@ cat "$t/part2.partial" "$t/part0.partial" "$t/part3.partial" "$t/part1.partial" 
 cmp "$t/want" "$t/got1"
 cmp "$t/want" "$t/got2"
 cmp "$t/want" "$t/got3"
-# the same for entities and the text format
-tone --by-entity "$t/all" > "$t/want"
-cat "$t/part1.partial" "$t/part3.partial" "$t/part2.partial" "$t/part0.partial" | tone --merge --by-entity > "$t/got"
+# the same for entities (a stream with a NER column: two parts)
+cat entities.in entities.in > "$t/ents"
+grep -c '^# newdoc' "$t/ents" | grep -q 4
+awk -v d="$t" '/^# global.columns/ { h = $0; next }
+	/^# newdoc/ { n++; f = d "/ent" (n % 2); if (!(f in seen)) { print h > f; seen[f] = 1 } }
+	{ print > f }' "$t/ents"
+tone --by-entity "$t/ents" > "$t/want"
+tone --partial "$t/ent0" > "$t/ent0.partial"
+tone --partial "$t/ent1" > "$t/ent1.partial"
+cat "$t/ent1.partial" "$t/ent0.partial" | tone --merge --by-entity > "$t/got"
 cmp "$t/want" "$t/got"
+tone --merge --by-entity "$t/ent0.partial" "$t/ent1.partial" > "$t/got"
+cmp "$t/want" "$t/got"
+# the text format
 tone --corpus -f text "$t/all" > "$t/want"
 tone --merge -f text "$t"/part*.partial > "$t/got"
 cmp "$t/want" "$t/got"
