@@ -1,0 +1,22 @@
+t=${TMPDIR:-/tmp}/lede-badlex.$$
+mkdir -p "$t"
+printf 'good\t1\n' > "$t/nomagic"
+printf '# lede-lexicon 2\ngood\t1\n' > "$t/version"
+printf '# lede-lexicon 1\ngood 1\n' > "$t/notab"
+printf '# lede-lexicon 1\ngood\tx\n' > "$t/nan"
+printf '# lede-lexicon 1\ngood\t9\n' > "$t/range"
+printf '# lede-lexicon 1\nvery\t2\tboost\n' > "$t/rolerange"
+printf '# lede-lexicon 1\nvery\t0.3\tintensify\n' > "$t/role"
+printf '# lede-lexicon 1\ngood  deal\t1\n' > "$t/spaces"
+printf '# lede-lexicon 1\n good\t1\n' > "$t/lead"
+printf '# lede-lexicon 1\na b c d e f g h i\t1\n' > "$t/long"
+printf '# lede-lexicon 1\ngood\t1\textra\tfield\n' > "$t/fields"
+printf '# lede-lexicon 1\ngo\377od\t1\n' > "$t/utf8"
+printf '# lede-lexicon 1\n\tgood\n' > "$t/empty-term"
+: > "$t/empty"
+for f in nomagic version notab nan range rolerange role spaces lead long fields utf8 empty-term empty missing; do
+	sentiment --check-lexicon --lexicon "$t/$f" >/dev/null 2>"$t/err"
+	echo "status $?"
+	sed "s|$t/||" "$t/err"
+done
+rm -rf "$t"

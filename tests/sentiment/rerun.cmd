@@ -1,0 +1,1 @@
+sentiment basic.in | sentiment

@@ -1,0 +1,1 @@
+tone < badutf8.in; echo "status $?"

@@ -1,0 +1,1 @@
+tone --corpus -f text basic.in

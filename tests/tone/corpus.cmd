@@ -1,0 +1,1 @@
+tone --corpus basic.in

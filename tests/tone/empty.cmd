@@ -1,0 +1,1 @@
+tone < /dev/null; tone --corpus < /dev/null; tone --partial < /dev/null; echo "status $?"

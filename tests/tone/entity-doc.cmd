@@ -1,0 +1,1 @@
+tone -f text entities.in

@@ -1,0 +1,1 @@
+tone --by-entity -f jsonl entities.in

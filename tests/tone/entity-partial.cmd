@@ -1,0 +1,1 @@
+tone --partial entities.in

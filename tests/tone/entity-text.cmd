@@ -1,0 +1,1 @@
+tone --by-entity -f text entities.in

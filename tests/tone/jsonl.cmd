@@ -1,0 +1,1 @@
+tone -f jsonl basic.in

@@ -1,0 +1,1 @@
+printf '# global.columns = ID FORM SENT\n# newdoc id = a\n1\tgood\t1.9\n\n# newdoc id = b\n# sentiment = 0.5\n1\tfine\t0.8\n\n# newdoc id = c\n# sentiment = 7\n1\tx\t0\n\n# newdoc id = d\n# sentiment = 0.1\n1\tx\tabc\n\n' | tone; echo "status $?"

@@ -1,0 +1,1 @@
+tone --partial basic.in

@@ -1,0 +1,1 @@
+tone  basic.in

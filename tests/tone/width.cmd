@@ -1,0 +1,1 @@
+grep -v '^# newdoc' basic.in | tone -f text -w 20

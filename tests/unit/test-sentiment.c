@@ -1,0 +1,101 @@
+/* Unit tests of the lexicon and tone-partial parsers on memory buffers. */
+#include <stdio.h>
+#include <string.h>
+
+#include "lexicon.h"
+#include "sentiment.h"
+#include "tone.h"
+
+static int fails;
+
+#define CHECK(c) do { if (!(c)) { fprintf(stderr, "%s:%d: %s\n", __FILE__, __LINE__, #c); fails++; } } while (0)
+
+static int
+lex(const char *buf, const char *want_err)
+{
+	LedeLexicon *lx = lede_lexicon_new();
+	LedeBuf err = {0};
+	int rc = lede_lexicon_load_mem(lx, buf, strlen(buf), "t", &err);
+
+	if (want_err)
+		CHECK(rc < 0 && err.p && strstr(err.p, want_err));
+	else
+		CHECK(rc == 0);
+	lede_lexicon_free(lx);
+	lede_buf_free(&err);
+	return rc;
+}
+
+static int
+partial(const char *buf, const char *want_err)
+{
+	LedeTone t;
+	LedeBuf err = {0};
+	int rc;
+
+	lede_tone_init(&t);
+	rc = lede_tone_read_partial(&t, buf, strlen(buf), "p", &err);
+	if (want_err)
+		CHECK(rc < 0 && err.p && strstr(err.p, want_err));
+	else
+		CHECK(rc == 0);
+	lede_tone_free(&t);
+	lede_buf_free(&err);
+	return rc;
+}
+
+int
+main(void)
+{
+	LedeLexicon *lx = lede_lexicon_new();
+	LedeSentiment *sa;
+	LedeBuf err = {0};
+	const char *src = "# lede-lexicon 1\ngood\t2\nnot\t-0.5\tnegate\nnot bad\t1\n"
+	    "very\t0.5\tboost\n:)\t2\nGOOD\t3\n";
+	const char *f1[] = {"very", "good"}, *f2[] = {"not", "good"},
+	    *f3[] = {"not", "bad"}, *f4[] = {":", ")"};
+	long s4[] = {0, 1}, e4[] = {1, 2};
+	double c[4], x;
+	const LedeLexEntry *e;
+
+	CHECK(lede_lexicon_load_mem(lx, src, strlen(src), "t", &err) == 0);
+	CHECK(lede_lexicon_size(lx) == 5);
+	e = lede_lexicon_get(lx, "good", 4);
+	CHECK(e && e->valence == 3);	/* the later line wins, lower-cased */
+	e = lede_lexicon_get(lx, "not", 3);
+	CHECK(e && e->role == LEDE_ROLE_NEGATE && e->mwemax == 2);
+	sa = lede_sentiment_new(lx);
+	x = lede_sentiment_sentence(sa, f1, NULL, NULL, 2, c, NULL);
+	CHECK(c[1] > 4.49 && c[1] < 4.51 && x > 0.74);
+	x = lede_sentiment_sentence(sa, f2, NULL, NULL, 2, c, NULL);
+	CHECK(c[1] < -1.49 && c[1] > -1.51 && x < 0);
+	x = lede_sentiment_sentence(sa, f3, NULL, NULL, 2, c, NULL);
+	CHECK(c[0] == 1 && c[1] == 0 && x > 0);
+	x = lede_sentiment_sentence(sa, f4, NULL, NULL, 2, c, NULL);
+	CHECK(x == 0);	/* offsets unknown: no joining */
+	x = lede_sentiment_sentence(sa, f4, s4, e4, 2, c, NULL);
+	CHECK(c[0] == 2 && x > 0);
+	CHECK(lede_sentiment_norm(0) == 0);
+	lede_sentiment_free(sa);
+	lede_lexicon_free(lx);
+	lede_buf_free(&err);
+
+	lex("", "empty file");
+	lex("# lede-lexicon 1\n", NULL);
+	lex("# lede-lexicon 1\r\ngood\t1\r\n", NULL);
+	lex("# lede-lexicon 1\ngood\t1e400\n", "not a number");
+	lex("# lede-lexicon 1\ngood\tnan\n", "not a number");
+	lex("# lede-lexicon 1\nbut\t0.5\tbut\n", "out of range");
+
+	partial("# lede-partial tone 1\nstats\t1\t2\t3\t1\t1\t-5\n", NULL);
+	partial("# lede-partial tone 1\nstats\t1\t2\t3\t1\t1\t-5\n# lede-partial tone 1\n", NULL);
+	partial("# lede-partial tone 1\nbest\t1000001\tx\n", "bad score");
+	partial("# lede-partial tone 1\nentity\tPER\t\t1\t1\t0\t0\t0\n", "bad entity");
+	partial("# lede-partial tone 1\nstats\t1\t2\t3\t1\t1\t-5\textra\n", "7 fields");
+	partial("# lede-partial tone 1\nstats\t-1\t2\t3\t1\t1\t0\n", "bad number");
+	partial("", "empty");
+	if (fails)
+		return 1;
+	puts("ok");
+	return 0;
+}
