@@ -743,6 +743,7 @@ struct LedeWriter {
 	FILE *fp;
 	unsigned gen;
 	int wrote_header;
+	LedeBuf buf;
 };
 
 LedeWriter *
@@ -757,6 +758,9 @@ lede_writer_new(FILE *fp)
 void
 lede_writer_free(LedeWriter *w)
 {
+	if (!w)
+		return;
+	lede_buf_free(&w->buf);
 	free(w);
 }
 
@@ -853,28 +857,36 @@ lede_write_header(LedeWriter *w, const LedeReader *r)
 int
 lede_write_sent(LedeWriter *w, const LedeSent *s)
 {
-	FILE *fp = w->fp;
-	size_t i, j;
+	LedeBuf *b = &w->buf;
+	size_t i, j, n;
 
 	if (!w->wrote_header || w->gen != s->gen) {
-		lede_write_columns(fp, (const char **)s->schema->out, s->schema->nout);
+		lede_write_columns(w->fp, (const char **)s->schema->out, s->schema->nout);
 		w->wrote_header = 1;
 		w->gen = s->gen;
 	}
+	/* one fwrite a sentence: stdio's per-call cost dominates per field */
+	lede_buf_clear(b);
 	for (i = 0; i < s->ncomment; i++) {
-		fputs(s->comment[i], fp);
-		putc('\n', fp);
+		n = strlen(s->comment[i]);
+		lede_buf_grow(b, n + 1);
+		memcpy(b->p + b->len, s->comment[i], n);
+		b->len += n;
+		b->p[b->len++] = '\n';
 	}
 	for (i = 0; i < s->ntok; i++) {
 		const char *const *f = (const char *const *)s->field + i * s->ncols;
 
 		for (j = 0; j < s->ncols; j++) {
-			if (j)
-				putc('\t', fp);
-			fputs(f[j], fp);
+			n = strlen(f[j]);
+			lede_buf_grow(b, n + 1);
+			memcpy(b->p + b->len, f[j], n);
+			b->len += n;
+			b->p[b->len++] = j + 1 < s->ncols ? '\t' : '\n';
 		}
-		putc('\n', fp);
 	}
-	putc('\n', fp);
-	return ferror(fp) ? -1 : 0;
+	lede_buf_addc(b, '\n');
+	if (fwrite(b->p, 1, b->len, w->fp) != b->len)
+		return -1;
+	return 0;
 }

@@ -278,29 +278,55 @@ uint64_t
 lede_hash(const void *s, size_t n)
 {
 	const unsigned char *p = s;
-	uint64_t h = 1469598103934665603ULL;
-	size_t i;
+	uint64_t h = 0x9E3779B97F4A7C15ULL ^ (n * 0xC2B2AE3D27D4EB4FULL), w;
 
-	for (i = 0; i < n; i++) {
-		h ^= p[i];
-		h *= 1099511628211ULL;
+	/* eight bytes a step, then the tail; mixed as in splitmix64 */
+	while (n >= 8) {
+		memcpy(&w, p, 8);
+		h = (h ^ w) * 0xBF58476D1CE4E5B9ULL;
+		h ^= h >> 31;
+		p += 8;
+		n -= 8;
 	}
-	h ^= h >> 33;
-	h *= 0xff51afd7ed558ccdULL;
-	h ^= h >> 33;
-	h *= 0xc4ceb9fe1a85ec53ULL;
-	h ^= h >> 33;
+	w = 0;
+	memcpy(&w, p, n);
+	h = (h ^ w) * 0x94D049BB133111EBULL;
+	h ^= h >> 29;
+	h *= 0xBF58476D1CE4E5B9ULL;
+	h ^= h >> 32;
 	return h;
 }
 
+/*
+ * Open addressing with linear probing.  A slot holds the key's hash and id,
+ * so a probe touches the key bytes only when the hashes match; keys live
+ * end to end in one buffer.
+ */
+typedef struct {
+	uint32_t hash;		/* the high half of the key's hash */
+	uint32_t id;		/* id + 1; 0 = empty */
+} DictSlot;
+
 struct LedeDict {
-	long *slots;	/* id + 1, 0 = empty */
-	size_t nslots;	/* power of two */
-	char **keys;
-	size_t *lens;
-	uint64_t *hashes;
+	DictSlot *slots;
+	size_t nslots;		/* power of two */
+	size_t *off;		/* key i at keys.p + off[i], length len[i] */
+	size_t *len;
+	uint64_t *hash;		/* full hashes, for rehashing */
 	size_t n, cap;
+	LedeBuf keys;
 };
+
+static DictSlot *
+dict_slots(size_t n)
+{
+	DictSlot *s = ereallocarray(NULL, n, sizeof(*s));
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		s[i].id = 0;
+	return s;
+}
 
 LedeDict *
 lede_dict_new(void)
@@ -308,23 +334,20 @@ lede_dict_new(void)
 	LedeDict *d = ecalloc(1, sizeof(*d));
 
 	d->nslots = 64;
-	d->slots = ecalloc(d->nslots, sizeof(*d->slots));
+	d->slots = dict_slots(d->nslots);
 	return d;
 }
 
 void
 lede_dict_free(LedeDict *d)
 {
-	size_t i;
-
 	if (!d)
 		return;
-	for (i = 0; i < d->n; i++)
-		free(d->keys[i]);
-	free(d->keys);
-	free(d->lens);
-	free(d->hashes);
+	free(d->off);
+	free(d->len);
+	free(d->hash);
 	free(d->slots);
+	lede_buf_free(&d->keys);
 	free(d);
 }
 
@@ -332,14 +355,15 @@ static size_t
 dict_find(const LedeDict *d, const char *key, size_t n, uint64_t h)
 {
 	size_t mask = d->nslots - 1, i = (size_t)h & mask;
-	long id;
+	uint32_t hi = (uint32_t)(h >> 32);
+	const DictSlot *s;
 
 	for (;; i = (i + 1) & mask) {
-		if (!(id = d->slots[i]))
+		s = &d->slots[i];
+		if (!s->id)
 			return i;
-		id--;
-		if (d->hashes[id] == h && d->lens[id] == n &&
-		    !memcmp(d->keys[id], key, n))
+		if (s->hash == hi && d->len[s->id - 1] == n &&
+		    !memcmp(d->keys.p + d->off[s->id - 1], key, n))
 			return i;
 	}
 }
@@ -347,23 +371,26 @@ dict_find(const LedeDict *d, const char *key, size_t n, uint64_t h)
 long
 lede_dict_get(const LedeDict *d, const char *key, size_t n)
 {
-	return d->slots[dict_find(d, key, n, lede_hash(key, n))] - 1;
+	return (long)d->slots[dict_find(d, key, n, lede_hash(key, n))].id - 1;
 }
 
 static void
 dict_rehash(LedeDict *d)
 {
-	size_t i, j, mask;
+	DictSlot *old = d->slots;
+	size_t i, j, mask, oldn = d->nslots;
 
-	free(d->slots);
 	d->nslots *= 2;
-	d->slots = ecalloc(d->nslots, sizeof(*d->slots));
+	d->slots = dict_slots(d->nslots);
 	mask = d->nslots - 1;
-	for (i = 0; i < d->n; i++) {
-		for (j = (size_t)d->hashes[i] & mask; d->slots[j]; j = (j + 1) & mask)
+	for (i = 0; i < oldn; i++) {
+		if (!old[i].id)
+			continue;
+		for (j = (size_t)d->hash[old[i].id - 1] & mask; d->slots[j].id; j = (j + 1) & mask)
 			;
-		d->slots[j] = (long)i + 1;
+		d->slots[j] = old[i];
 	}
+	free(old);
 }
 
 long
@@ -372,21 +399,26 @@ lede_dict_put(LedeDict *d, const char *key, size_t n, int *added)
 	uint64_t h = lede_hash(key, n);
 	size_t i = dict_find(d, key, n, h);
 
-	if (d->slots[i]) {
+	if (d->slots[i].id) {
 		if (added)
 			*added = 0;
-		return d->slots[i] - 1;
+		return (long)d->slots[i].id - 1;
 	}
+	if (d->n >= UINT32_MAX - 1)
+		eprintf("out of memory (more than %lu dictionary keys)", (unsigned long)UINT32_MAX - 1);
 	if (d->n == d->cap) {
 		d->cap = d->cap ? d->cap * 2 : 64;
-		d->keys = ereallocarray(d->keys, d->cap, sizeof(*d->keys));
-		d->lens = ereallocarray(d->lens, d->cap, sizeof(*d->lens));
-		d->hashes = ereallocarray(d->hashes, d->cap, sizeof(*d->hashes));
+		d->off = ereallocarray(d->off, d->cap, sizeof(*d->off));
+		d->len = ereallocarray(d->len, d->cap, sizeof(*d->len));
+		d->hash = ereallocarray(d->hash, d->cap, sizeof(*d->hash));
 	}
-	d->keys[d->n] = estrndup(key, n);
-	d->lens[d->n] = n;
-	d->hashes[d->n] = h;
-	d->slots[i] = (long)d->n + 1;
+	d->hash[d->n] = h;
+	d->off[d->n] = d->keys.len;
+	d->len[d->n] = n;
+	lede_buf_add(&d->keys, key, n);
+	lede_buf_addc(&d->keys, '\0');
+	d->slots[i].hash = (uint32_t)(h >> 32);
+	d->slots[i].id = (uint32_t)d->n + 1;
 	d->n++;
 	if (d->n * 2 > d->nslots)
 		dict_rehash(d);
@@ -407,8 +439,8 @@ lede_dict_key(const LedeDict *d, long id, size_t *n)
 	if (id < 0 || (size_t)id >= d->n)
 		return NULL;
 	if (n)
-		*n = d->lens[id];
-	return d->keys[id];
+		*n = d->len[id];
+	return d->keys.p + d->off[id];
 }
 
 static int
