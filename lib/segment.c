@@ -441,7 +441,8 @@ static const char *const abbr_any[] = {
 	"pres", "supt", "atty", "mfg", "intl", "natl", "mme", "mssrs", "ph",
 	"vol", "vols", "ed", "eds", "fig", "figs", "apt", "tel", "ext", "dist",
 	"oz", "lb", "lbs", "yr", "yrs", "wk", "min", "hr", "hrs", "sec",
-	"pt", "pts", "mil", "ref", "mgr", "asst", "assoc", "sept", NULL,
+	"pt", "pts", "mil", "ref", "mgr", "asst", "assoc", "sept", "eg", "ie",
+	NULL,
 };
 
 /* Abbreviations that take a period only when capitalized as here. */
@@ -451,10 +452,10 @@ static const char *const abbr_cap[] = {
 	"Ga", "Ill", "Ind", "Kan", "Kans", "Ky", "La", "Md", "Mass", "Mich",
 	"Minn", "Miss", "Mo", "Mont", "Neb", "Nev", "Okla", "Ore", "Pa",
 	"Penn", "Tenn", "Tex", "Va", "Vt", "Wash", "Wis", "Wyo", "Ont", "Que",
-	"Alta", "Sask", "Man", "Mex", "Fr", "Msgr", "Gens", "Reps", "Sens",
+	"Alta", "Sask", "Mex", "Fr", "Cal", "Msgr", "Gens", "Reps", "Sens",
 	"Govs", "Sgts", "Wm", "Geo", "Chas", "Thos", "Jas", "Ald", "Brig",
 	"Cpl", "Pvt", "Gov", "Det", "Insp", "Supt", "Amb", "Mon", "Tue", "Tues",
-	"Wed", "Thu", "Thur", "Thurs", "Fri", "Sat", "Sun", NULL,
+	"Wed", "Thu", "Thur", "Thurs", "Fri", NULL,
 };
 
 /* Abbreviations that take a period only before a number ("No. 5"). */
@@ -470,6 +471,7 @@ static const char *const abbr_title[] = {
 	"pres", "supt", "atty", "mme", "msgr", "fr", "gens", "reps", "sens",
 	"govs", "sgts", "brig", "cpl", "pvt", "det", "insp", "amb", "mssrs",
 	"no", "nos", "vs", "pp", "p", "art", "ch", "nr", "op", "e.g", "i.e",
+	"eg", "ie", "p.s", "P.S",
 	"c", "ca", "cf", "viz", "approx", NULL,
 };
 
@@ -518,9 +520,9 @@ static const char *const prefixes[] = {
 	"micro", "intra", "counter", "arch", "bi", "tri", "inter", "mis",
 	"macro", "mega", "mini", "quasi", "pseudo", "ultra", "hyper", "infra",
 	"trans", "extra", "de", "dis", "self-", "out", "up", "under", "vice",
-	"uni", "poly", "auto", "cyber", "eco", "geo", "bio", "mono", "pan",
+	"uni", "poly", "auto", "cyber", "eco", "geo", "bio", "mono",
 	"proto", "retro", "supra", "tele", "neuro", "hydro", "electro",
-	"photo", "thermo", "agro", "euro", "afro", "indo", "sino", "franco",
+	"photo", "thermo", "agro", "euro", "afro", "sino", "franco",
 	"anglo", "russo", "greco", "judeo", "austro", NULL,
 };
 
@@ -528,7 +530,7 @@ static const char *const emoticons[] = {
 	":)", ":-)", ":(", ":-(", ";)", ";-)", ":D", ":-D", ":P", ":-P",
 	":p", ":-p", ":/", ":-/", ":'(", ":O", ":o", ":-O", ":|", ":-|",
 	";D", ":]", ":[", "=)", "=(", "<3", "</3", "^_^", "^^", "-_-", "o_O",
-	"O_o", ":*", ":-*", "XD", "xD", ":S", ":$", "B)", "8)", ":3", NULL,
+	"O_o", ":*", ":-*", "XD", "xD", ":S", ":$", ":3", NULL,
 };
 
 /*
@@ -725,7 +727,8 @@ special(LedeSeg *sg, size_t i)
 	size_t n = sg->nu, rest = NBYTES(i, n), j, k;
 	int32_t c = U(i).c;
 
-	if (c == 'h' || c == 'H' || c == 'f' || c == 'F' || c == 'w' || c == 'W') {
+	if (c == 'h' || c == 'H' || c == 'f' || c == 'F' || c == 'w' || c == 'W' ||
+	    c == 'm' || c == 'M') {
 		size_t pre = 0;
 
 		if (rest > 7 && eqi(s, 7, "http://"))
@@ -734,6 +737,8 @@ special(LedeSeg *sg, size_t i)
 			pre = 8;
 		else if (rest > 6 && eqi(s, 6, "ftp://"))
 			pre = 6;
+		else if (rest > 7 && eqi(s, 7, "mailto:"))
+			pre = 7;
 		else if (rest > 4 && eqi(s, 4, "www.") && (CLS(i + 4) & C_WORD))
 			pre = 4;
 		if (pre) {
@@ -769,7 +774,7 @@ special(LedeSeg *sg, size_t i)
 		for (j = i + 1; j < n && ((U(j).cls & C_WORD) || U(j).c == '_'); j++)
 			if (U(j).cls & C_LETTER)
 				letter = 1;
-		if (j > i + 1 && (c == '@' || letter))
+		if (j > i + 1 && letter)
 			return j;
 		return i;
 	}
@@ -790,7 +795,25 @@ special(LedeSeg *sg, size_t i)
 				k--;
 			if (lastdot && lastdot < k && k - lastdot > 2)
 				return k;
+			/* user@HOST, S&P written S@P: one token too */
+			if (k > j + 1 && !(CLS(k) & C_WORD) && (U(j - 1).cls & C_WORD))
+				return k;
 		}
+	}
+	if (c == '.' && (i == 0 || !(CLS(i - 1) & C_WORD)) && (CLS(i + 1) & C_WORD)) {
+		/* .04 and .doc */
+		j = word_end(sg, i + 1);
+		if (all_cls(sg, i + 1, j, C_DIGIT) && !(CLS(j) & C_LETTER))
+			return j;
+		if (j - i <= 5 && all_cls(sg, i + 1, j, C_LOWER) && i > 0 && j == n)
+			return j;
+	}
+	if (c == '+' && (CLS(i + 1) & C_DIGIT) && (i == 0 || !(CLS(i - 1) & C_WORD))) {
+		/* a telephone number: +44 */
+		for (j = i + 1; j < n && (U(j).cls & C_DIGIT); j++)
+			;
+		if (!(CLS(j) & C_LETTER))
+			return j;
 	}
 	if (sg->has_colon || c == '<' || c == ';' || c == '^' || c == '=' ||
 	    c == 'X' || c == 'x' || c == '-' || c == 'O' || c == 'o' || c == 'B' ||
@@ -815,7 +838,7 @@ special(LedeSeg *sg, size_t i)
 			j = word_end(sg, i + 1);
 			if ((i == 0 || !(CLS(i - 1) & C_WORD)) && j - i <= 3 &&
 			    in_list(BYTES(i + 1), NBYTES(i + 1, j),
-			    (const char *const[]){"s", "m", "d", "ll", "re", "ve", NULL}, 1))
+			    (const char *const[]){"s", "m", "d", "ll", "re", "ve", "em", NULL}, 1))
 				return j;
 		}
 	}
@@ -831,6 +854,38 @@ clitic(const LedeSeg *sg, size_t j, size_t k)
 	return k - j <= 3 && in_list(BYTES(j + 1), NBYTES(j + 1, k), cl, 1);
 }
 
+/* Value of the digits [i, j) (at most 9999, more is 9999). */
+static unsigned
+digits_value(const LedeSeg *sg, size_t i, size_t j)
+{
+	unsigned v = 0;
+
+	for (; i < j; i++) {
+		v = v * 10 + (unsigned)(U(i).c - '0');
+		if (v > 9999)
+			return 9999;
+	}
+	return v;
+}
+
+/*
+ * Digits / digits at [seg, j) / [j+1, k): a date stays whole (11/28/2000,
+ * 9/11: month / day and more parts), other numbers are split (20 / 20).
+ */
+static int
+slash_date(const LedeSeg *sg, size_t seg, size_t j, size_t k)
+{
+	if (!all_cls(sg, seg, j, C_DIGIT) || !all_cls(sg, j + 1, k, C_DIGIT))
+		return 0;
+	if (seg > 0 && U(seg - 1).c == '/')
+		return 1;	/* the year of 11/28/2000 */
+	if (k < sg->nu && U(k).c == '/')
+		return 1;
+	return j - seg <= 2 && k - j <= 3 && digits_value(sg, seg, j) >= 1 &&
+	    digits_value(sg, seg, j) <= 12 && digits_value(sg, j + 1, k) >= 1 &&
+	    digits_value(sg, j + 1, k) <= 31;
+}
+
 /* May the word [i, j) go on over the connector at j into [j+1, k)? */
 static int
 joins(LedeSeg *sg, size_t i, size_t seg, size_t j, size_t k)
@@ -841,13 +896,16 @@ joins(LedeSeg *sg, size_t i, size_t seg, size_t j, size_t k)
 	switch (c) {
 	case '.':
 		return ((l & C_DIGIT) && (r & C_DIGIT)) ||
-		    ((l & C_LETTER) && (r & C_LETTER));
+		    ((l & (C_LETTER | C_DIGIT)) && (r & C_LETTER));
 	case ',':
 		return (l & C_DIGIT) && k - j == 4 && all_cls(sg, j + 1, k, C_DIGIT) &&
 		    all_cls(sg, i, j, C_DIGIT | C_PUNCT);
 	case ':':
-	case '/':
 		return (l & C_DIGIT) && (r & C_DIGIT);
+	case '/':
+		if ((l & C_LOWER) && (r & C_LOWER) && j == seg + 1 && k == j + 2)
+			return 1;	/* w/o */
+		return (l & C_DIGIT) && (r & C_DIGIT) && slash_date(sg, seg, j, k);
 	case '&':
 		return j - seg <= 3 && k - j <= 4 && all_cls(sg, seg, j, C_UPPER) &&
 		    all_cls(sg, j + 1, k, C_UPPER);
@@ -861,7 +919,7 @@ joins(LedeSeg *sg, size_t i, size_t seg, size_t j, size_t k)
 			return 1;
 		if (all_cls(sg, seg, j, C_DIGIT) && all_cls(sg, j + 1, k, C_DIGIT)) {
 			/* 713-853-3989, 11-20-2000 stay whole; 5-10 is a range */
-			for (g = i; g < sg->nu; ) {
+			for (g = seg; g < sg->nu; ) {
 				size_t e = g;
 
 				while (e < sg->nu && (U(e).cls & C_DIGIT))
@@ -878,7 +936,10 @@ joins(LedeSeg *sg, size_t i, size_t seg, size_t j, size_t k)
 			}
 			return ng >= 3 || (ng == 2 && len[0] >= 3 && len[1] >= 4);
 		}
-		return seg == i && (wbits(BYTES(i), NBYTES(i, j), 1) & W_PREFIX);
+		if (j == i + 1 && !(r & C_LOWER))
+			return 0;	/* e-mail, but E - J */
+		return seg == i && (i == 0 || !is_hyphen(U(i - 1).c)) &&
+		    (wbits(BYTES(i), NBYTES(i, j), 1) & W_PREFIX);
 	}
 	return 0;
 }
@@ -898,10 +959,12 @@ unit_cut(const LedeSeg *sg, size_t i, size_t j)
 		if (!(U(k).cls & C_DIGIT) && !(U(k).c == '.' || U(k).c == ',' ||
 		    U(k).c == ':'))
 			return 0;
-	if (k == j || !all_cls(sg, k, j, C_LETTER))
+	if (k == j || !all_cls(sg, k, j, C_LETTER) || !(U(k - 1).cls & C_DIGIT))
 		return 0;
 	if (in_list(BYTES(k), NBYTES(k, j), keep, 1))
 		return 0;
+	if (j == k + 1 && (U(k).cls & C_UPPER) && all_cls(sg, i, k, C_DIGIT))
+		return 0;	/* 4G, 83N (but 13.9 M) */
 	return k;
 }
 
@@ -928,6 +991,11 @@ word(LedeSeg *sg, size_t i)
 					return k;
 				}
 			}
+			if (k == j + 2 && (CH(j + 1) == 's') && all_cls(sg, seg, j, C_DIGIT) &&
+			    seg == i) {
+				seg = j + 1;	/* the 1960's */
+				continue;
+			}
 			if (clitic(sg, j, k)) {
 				emit(sg, i, j, 0);
 				emit(sg, j, k, 0);
@@ -943,7 +1011,8 @@ word(LedeSeg *sg, size_t i)
 		break;
 	}
 	/* the period of an abbreviation */
-	if (j < n && U(j).c == '.' && CH(j + 1) != '.') {
+	if (j < n && U(j).c == '.' && (CH(j + 1) != '.' ||
+	    (j > i + 2 && U(j - 2).c == '.' && CH(j + 2) != '.'))) {
 		const char *s = BYTES(i);
 		size_t m = NBYTES(i, j), q;
 		int dotted = 0, abbr = 0, title = 0;
@@ -978,6 +1047,12 @@ word(LedeSeg *sg, size_t i)
 			return j + 1;
 		}
 	}
+	/* a word cut short: "I kn- I know", "pre- and post-war" */
+	if (j + 1 == n && is_hyphen(U(j).c) && all_cls(sg, i, j, C_LETTER) &&
+	    !(sg->opts & LEDE_SEG_HYPHEN_KEEP)) {
+		emit(sg, i, j + 1, 0);
+		return j + 1;
+	}
 	/* two words in one */
 	if (j - i <= 8) {
 		const WEntry *w = wfind(wfold, BYTES(i), NBYTES(i, j), 1);
@@ -1006,10 +1081,13 @@ punct_run(const LedeSeg *sg, size_t i)
 	size_t j = i + 1, n = sg->nu;
 	int32_t c = U(i).c;
 
-	if (c == '!' || c == '?') {
-		while (j < n && (U(j).c == '!' || U(j).c == '?'))
+	if (c == '!' || c == '?' || (c == '.' && j < n && (U(j).c == '?' || U(j).c == '!'))) {
+		while (j < n && (U(j).c == '!' || U(j).c == '?' || U(j).c == '.'))
 			j++;
-	} else if (c == '.' || c == '-' || c == '*' || c == '\'' || c == '`' ||
+	} else if (j < n && (c == '\'' || c == '`' || c == 0x2018 || c == 0x2019) &&
+	    (U(j).c == '\'' || U(j).c == '`' || U(j).c == 0x2018 || U(j).c == 0x2019)) {
+		j++;	/* '' `` and their curly forms: one double quote */
+	} else if (c == '.' || c == '-' || c == '*' || c == '\'' || c == '`' || c == '"' ||
 	    c == '=' || c == '_' || c == '~' || c == '#' || c == 0x2014 || c == 0x2013) {
 		while (j < n && U(j).c == c)
 			j++;
@@ -1039,8 +1117,12 @@ scan_chunk(LedeSeg *sg)
 			i = j;
 			continue;
 		}
-		emit(sg, i, i + 1, 0);
-		i++;
+		j = i + 1;
+		if (strchr("<>=+~^|*", U(i).c ? (int)U(i).c : 1) && U(i).c < 128)
+			while (j < n && U(j).c == U(i).c)
+				j++;
+		emit(sg, i, j, 0);
+		i = j;
 	}
 }
 
