@@ -73,6 +73,8 @@ struct LedeSeg {
 	unsigned opts;
 	int para;		/* the option */
 	int mode;		/* LINE or BLANK for this document */
+	size_t wrap;		/* the width of hard-wrapped text, or 0 */
+	size_t linestart;	/* code-point offset of the current line */
 	const char *text;
 	size_t len;
 	size_t pos, cpos;	/* where the next paragraph starts */
@@ -226,56 +228,86 @@ lede_seg_para(const LedeSeg *sg)
 	return sg->mode;
 }
 
-/*
- * Hard-wrapped text (lines cut at a fixed width inside paragraphs, which
- * are separated by blank lines) has most lines of a paragraph between 40
- * and 100 bytes long, few of them ending a sentence.  Text with one
- * paragraph a line has long lines or lines that end in punctuation.
- * Look at the first MiB.
- */
-static int
-detect_mode(const char *s, size_t n)
+/* Length in code points of s[0..n) without trailing white space. */
+static size_t
+line_len(const char *s, size_t n)
 {
-	size_t i = 0, start, end, inner = 0, shortl = 0, midl = 0, term = 0;
-	int prevnonblank = 0;
-	size_t plen = 0;
-	char plast = 0;
+	size_t k, len = 0;
+
+	while (n && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\r'))
+		n--;
+	for (k = 0; k < n; k++)
+		len += ((unsigned char)s[k] & 0xC0) != 0x80;
+	return len;
+}
+
+/* Length in code points of the first word of s[0..n). */
+static size_t
+first_word(const char *s, size_t n)
+{
+	size_t k = 0, len = 0;
+
+	while (k < n && (s[k] == ' ' || s[k] == '\t'))
+		k++;
+	for (; k < n && s[k] != ' ' && s[k] != '\t' && s[k] != '\r'; k++)
+		len += ((unsigned char)s[k] & 0xC0) != 0x80;
+	return len;
+}
+
+/*
+ * Is the text hard-wrapped (lines cut at a fixed width inside paragraphs,
+ * which blank lines separate)?  Then the width W is about the length of
+ * the longest lines, and almost no line inside a paragraph is short
+ * enough that the next line's first word would have fitted after it.
+ * Text with one paragraph a line has lines of any length.  Looks at the
+ * first MiB; returns W, or 0 when the text is not wrapped.
+ */
+static size_t
+detect_wrap(const char *s, size_t n)
+{
+	enum { HMAX = 512 };
+	size_t hist[HMAX + 1] = {0}, inner = 0, fits = 0, w = 0, acc, k;
+	size_t i, pass;
 
 	if (n > ((size_t)1 << 20))
 		n = (size_t)1 << 20;
-	while (i < n) {
-		const char *nl = memchr(s + i, '\n', n - i);
-		size_t k;
-		int blank = 1;
-		char last = 0;
+	for (pass = 0; pass < 2; pass++) {
+		size_t prevlen = 0;
+		int prevnonblank = 0;
 
-		start = i;
-		end = nl ? (size_t)(nl - s) : n;
-		i = end + 1;
-		for (k = start; k < end; k++) {
-			if (s[k] != ' ' && s[k] != '\t' && s[k] != '\r') {
-				blank = 0;
-				last = s[k];
+		for (i = 0; i < n; ) {
+			const char *nl = memchr(s + i, '\n', n - i);
+			size_t end = nl ? (size_t)(nl - s) : n;
+			size_t len = line_len(s + i, end - i);
+
+			if (len && prevnonblank) {
+				/* the line before this one is inside a paragraph */
+				if (pass == 0) {
+					hist[prevlen < HMAX ? prevlen : HMAX]++;
+					inner++;
+				} else if (prevlen + 1 + first_word(s + i, end - i) <= w) {
+					fits++;
+				}
 			}
+			prevnonblank = len != 0;
+			prevlen = len;
+			i = end + 1;
 		}
-		if (!blank && prevnonblank) {
-			/* the line before this one is an inner line */
-			inner++;
-			if (plen <= 100)
-				shortl++;
-			if (plen >= 40)
-				midl++;
-			if (strchr(".!?:;\"'", plast))
-				term++;
+		if (pass == 0) {
+			if (inner < 3)
+				return 0;
+			/* W: the 90th percentile of the lengths */
+			for (k = 0, acc = 0; k <= HMAX; k++) {
+				acc += hist[k];
+				if (acc * 10 >= inner * 9)
+					break;
+			}
+			w = k;
+			if (w < 30 || w > 160)
+				return 0;
 		}
-		prevnonblank = !blank;
-		plen = end - start;
-		plast = last;
 	}
-	if (inner >= 3 && shortl * 10 >= inner * 9 && midl * 2 >= inner &&
-	    term * 10 <= inner * 4)
-		return LEDE_PARA_BLANK;
-	return LEDE_PARA_LINE;
+	return fits * 10 <= inner ? w : 0;
 }
 
 void
@@ -283,11 +315,15 @@ lede_seg_start(LedeSeg *sg, const char *text, size_t len)
 {
 	sg->text = text;
 	sg->len = len;
-	sg->pos = sg->cpos = 0;
+	sg->pos = sg->cpos = sg->linestart = 0;
 	sg->ntok = sg->nout = sg->next = 0;
 	sg->mode = sg->para;
-	if (sg->mode == LEDE_PARA_AUTO)
-		sg->mode = detect_mode(text, len);
+	sg->wrap = 0;
+	if (sg->mode != LEDE_PARA_LINE) {
+		sg->wrap = detect_wrap(text, len);
+		if (sg->mode == LEDE_PARA_AUTO)
+			sg->mode = sg->wrap ? LEDE_PARA_BLANK : LEDE_PARA_LINE;
+	}
 }
 
 /* ---- tokens ---------------------------------------------------------- */
@@ -1551,6 +1587,7 @@ next_paragraph(LedeSeg *sg)
 	sg->ntok = 0;
 	for (;;) {
 		uint32_t before = 0;
+		size_t wstart = cpos, nlcpos = 0;
 
 		breaks = 0;
 		while (pos < len) {
@@ -1571,6 +1608,8 @@ next_paragraph(LedeSeg *sg)
 					breaks++;
 				pos++;
 				cpos++;
+				if (ascii_cls[b] & C_BREAK)
+					nlcpos = cpos;
 				before |= T_SPACE;
 				continue;
 			}
@@ -1583,10 +1622,17 @@ next_paragraph(LedeSeg *sg)
 				breaks++;
 			pos += (size_t)n;
 			cpos++;
+			if (c == 0x2029 || c == 0x2028 || c == 0x85)
+				nlcpos = cpos;
 			before |= T_SPACE;
 		}
-		if (breaks)
+		if (breaks == 1 && sg->mode == LEDE_PARA_BLANK && sg->wrap && !first &&
+		    wstart - sg->linestart + 1 + first_word(t + pos, len - pos) <= sg->wrap)
+			breaks = 2;	/* a short line in wrapped text: a heading */
+		if (breaks) {
 			before |= T_NL;
+			sg->linestart = nlcpos;
+		}
 		if (!first && (breaks >= 2 || (breaks && sg->mode == LEDE_PARA_LINE)))
 			break;
 		if (pos >= len)
