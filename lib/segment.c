@@ -258,7 +258,9 @@ first_word(const char *s, size_t n)
  * Is the text hard-wrapped (lines cut at a fixed width inside paragraphs,
  * which blank lines separate)?  Then the width W is about the length of
  * the longest lines, and almost no line inside a paragraph is short
- * enough that the next line's first word would have fitted after it.
+ * enough that the next line's first word would have fitted after it
+ * (at most a quarter, for headings and ends of paragraphs; text with
+ * one paragraph a line has nine in ten).
  * Text with one paragraph a line has lines of any length.  Looks at the
  * first MiB; returns W, or 0 when the text is not wrapped.
  */
@@ -307,7 +309,7 @@ detect_wrap(const char *s, size_t n)
 				return 0;
 		}
 	}
-	return fits * 10 <= inner ? w : 0;
+	return fits * 4 <= inner ? w : 0;
 }
 
 void
@@ -934,7 +936,8 @@ joins(LedeSeg *sg, size_t i, size_t seg, size_t j, size_t k)
 		return ((l & C_DIGIT) && (r & C_DIGIT)) ||
 		    ((l & (C_LETTER | C_DIGIT)) && (r & C_LETTER));
 	case ',':
-		return (l & C_DIGIT) && k - j == 4 && all_cls(sg, j + 1, k, C_DIGIT) &&
+		/* 20,000 and the decimal comma of 12,5 */
+		return (l & C_DIGIT) && all_cls(sg, j + 1, k, C_DIGIT) &&
 		    all_cls(sg, i, j, C_DIGIT | C_PUNCT);
 	case ':':
 		return (l & C_DIGIT) && (r & C_DIGIT);
@@ -1494,7 +1497,8 @@ finish_paragraph(LedeSeg *sg)
 		o = push_out(sg);
 		*o = t;
 		ntok++;
-		if ((t.flags & T_DOT) && t.len > 1) {
+		if ((t.flags & T_DOT) && t.len > 1 &&
+		    sg->text[t.off + t.len - 1] == '.') {
 			o->len--;
 			o->cplen--;
 			o = push_out(sg);

@@ -822,8 +822,6 @@ conllu_file(const char *path)
 			conllu_reset_sentence(&c);
 			continue;
 		}
-		if (!c.line)
-			c.line = lineno - 1;
 		if (line[0] == '#') {
 			if (c.nrows) {
 				conllu_error(&c, lineno, "a comment inside a sentence");
@@ -849,6 +847,8 @@ conllu_file(const char *path)
 			ndocs_in++;
 			c.counted = 1;
 		}
+		if (c.nrows == 0)
+			c.line = lineno - 1;
 		lede_buf_add(&c.rows, line, len);
 		lede_buf_addc(&c.rows, '\0');
 		c.nrows++;
