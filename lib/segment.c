@@ -90,7 +90,9 @@ struct LedeSeg {
 	LedeTok *tok;
 	size_t ntok, ctok;
 	LedeTok *out;		/* its tokens after periods are split off */
+	LedeTok *outbuf;	/* where out points when they are */
 	size_t nout, cout;
+	size_t ndot;		/* periods to split off */
 	size_t next;		/* next sentence in out */
 	size_t nsent_tok;	/* tokens in the sentence being built */
 };
@@ -218,7 +220,7 @@ lede_seg_free(LedeSeg *sg)
 		return;
 	free(sg->u);
 	free(sg->tok);
-	free(sg->out);
+	free(sg->outbuf);
 	free(sg);
 }
 
@@ -1093,7 +1095,10 @@ word(LedeSeg *sg, size_t i)
 		return j + 1;
 	}
 	/* two words in one */
-	if (j - i <= 8) {
+	if (j - i <= 8 && U(i).c < 128 && U(j - 1).c < 128 && (U(i).cls & C_LETTER) &&
+	    (U(j - 1).cls & C_LETTER) &&
+	    (two_first[j - i] & (1u << ((U(i).c | 32) - 'a'))) &&
+	    (two_last[j - i] & (1u << ((U(j - 1).c | 32) - 'a')))) {
 		const WEntry *w = wfind(wfold, BYTES(i), NBYTES(i, j), 1);
 
 		if (w && (w->bits & W_TWO) && NBYTES(i, j) == j - i) {
@@ -1377,19 +1382,18 @@ unmarked_end(const LedeSeg *sg, const LedeTok *t, size_t sstart, size_t k)
 {
 	const LedeTok *a = &t[k], *b = &t[k + 1];
 
-	if (!(b->flags & T_SPACE))
+	if (!(b->flags & T_SPACE) || !(b->flags & (T_UPPER | T_DIGIT)))
 		return 0;
+	if (b->flags & T_DIGIT)
+		return is_date(sg, b) && ((a->flags & T_UPPER) ||
+		    memchr(sg->text + a->off, '@', a->len) ||
+		    sg->text[a->off + a->len - 1] == '>');
 	if (a->len == 1 && sg->text[a->off] == ',')
-		return (b->flags & T_UPPER) && salutation(sg, t, sstart, k);
-	if ((a->flags & T_UPPER) && a->len >= 2 && (b->flags & T_UPPER) &&
-	    b->len > 1 && all_upper(sg, a) && is_starter(sg, b))
+		return salutation(sg, t, sstart, k);
+	if ((a->flags & T_UPPER) && a->len >= 2 && b->len > 1 &&
+	    all_upper(sg, a) && is_starter(sg, b))
 		return 1;
-	if (is_date(sg, b) && ((a->flags & T_UPPER) ||
-	    memchr(sg->text + a->off, '@', a->len) ||
-	    sg->text[a->off + a->len - 1] == '>'))
-		return 1;
-	return k >= 2 && (b->flags & T_UPPER) && is_ampm(sg, a) &&
-	    is_date(sg, &t[k - 2]);
+	return k >= 2 && is_ampm(sg, a) && is_date(sg, &t[k - 2]);
 }
 
 /* Decide sentence boundaries among the paragraph's tokens. */
@@ -1400,6 +1404,7 @@ split_sentences(LedeSeg *sg)
 	size_t m = sg->ntok, k, e, sstart = 0;
 	const char *x = sg->text;
 
+	sg->ndot = 0;
 	t[0].flags |= LEDE_TOK_SENT | LEDE_TOK_PAR;
 	for (k = 0; k + 1 < m; k++) {
 		uint32_t f = t[k].flags, nf;
@@ -1453,14 +1458,18 @@ split_sentences(LedeSeg *sg)
 		if (end) {
 			t[e].flags |= LEDE_TOK_SENT;
 			if ((f & T_ABBR) && e == k + 1 &&
-			    !(sg->opts & LEDE_SEG_ABBR_KEEP))
+			    !(sg->opts & LEDE_SEG_ABBR_KEEP)) {
 				t[k].flags |= T_DOT;
+				sg->ndot++;
+			}
 		}
 	}
 	/* the last token of the paragraph */
 	if ((t[m - 1].flags & T_ABBR) && !(t[m - 1].flags & T_TITLE) &&
-	    !(sg->opts & LEDE_SEG_ABBR_KEEP))
+	    !(sg->opts & LEDE_SEG_ABBR_KEEP)) {
 		t[m - 1].flags |= T_DOT;
+		sg->ndot++;
+	}
 }
 
 static LedeTok *
@@ -1468,12 +1477,16 @@ push_out(LedeSeg *sg)
 {
 	if (sg->nout == sg->cout) {
 		sg->cout = sg->cout ? sg->cout * 2 : 256;
-		sg->out = ereallocarray(sg->out, sg->cout, sizeof(*sg->out));
+		sg->outbuf = ereallocarray(sg->outbuf, sg->cout, sizeof(*sg->outbuf));
+		sg->out = sg->outbuf;
 	}
 	return &sg->out[sg->nout++];
 }
 
-/* Copy the tokens to out, splitting periods off and cutting long sentences. */
+/*
+ * Cut overlong sentences and split the periods off sentence-final
+ * abbreviations; the tokens are copied to outbuf only for the latter.
+ */
 static void
 finish_paragraph(LedeSeg *sg)
 {
@@ -1482,6 +1495,26 @@ finish_paragraph(LedeSeg *sg)
 
 	sg->nout = 0;
 	sg->next = 0;
+	if (!sg->ndot) {
+		for (k = 0; k < sg->ntok; k++) {
+			LedeTok *t = &sg->tok[k];
+
+			if (t->flags & LEDE_TOK_SENT) {
+				ntok = 0;
+				sstart = t->off;
+			} else if (ntok >= LEDE_SEG_SENT_MAX ||
+			    t->off + t->len - sstart > LEDE_SEG_SENT_BYTES) {
+				t->flags |= LEDE_TOK_SENT;
+				ntok = 0;
+				sstart = t->off;
+			}
+			ntok++;
+		}
+		sg->out = sg->tok;
+		sg->nout = sg->ntok;
+		return;
+	}
+	sg->out = sg->outbuf;
 	for (k = 0; k < sg->ntok; k++) {
 		LedeTok t = sg->tok[k];
 
