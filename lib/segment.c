@@ -73,6 +73,8 @@ struct LedeSeg {
 	unsigned opts;
 	int para;		/* the option */
 	int mode;		/* LINE or BLANK for this document */
+	size_t wrap;		/* the width of hard-wrapped text, or 0 */
+	size_t linestart;	/* code-point offset of the current line */
 	const char *text;
 	size_t len;
 	size_t pos, cpos;	/* where the next paragraph starts */
@@ -88,7 +90,9 @@ struct LedeSeg {
 	LedeTok *tok;
 	size_t ntok, ctok;
 	LedeTok *out;		/* its tokens after periods are split off */
+	LedeTok *outbuf;	/* where out points when they are */
 	size_t nout, cout;
+	size_t ndot;		/* periods to split off */
 	size_t next;		/* next sentence in out */
 	size_t nsent_tok;	/* tokens in the sentence being built */
 };
@@ -216,7 +220,7 @@ lede_seg_free(LedeSeg *sg)
 		return;
 	free(sg->u);
 	free(sg->tok);
-	free(sg->out);
+	free(sg->outbuf);
 	free(sg);
 }
 
@@ -226,56 +230,88 @@ lede_seg_para(const LedeSeg *sg)
 	return sg->mode;
 }
 
-/*
- * Hard-wrapped text (lines cut at a fixed width inside paragraphs, which
- * are separated by blank lines) has most lines of a paragraph between 40
- * and 100 bytes long, few of them ending a sentence.  Text with one
- * paragraph a line has long lines or lines that end in punctuation.
- * Look at the first MiB.
- */
-static int
-detect_mode(const char *s, size_t n)
+/* Length in code points of s[0..n) without trailing white space. */
+static size_t
+line_len(const char *s, size_t n)
 {
-	size_t i = 0, start, end, inner = 0, shortl = 0, midl = 0, term = 0;
-	int prevnonblank = 0;
-	size_t plen = 0;
-	char plast = 0;
+	size_t k, len = 0;
+
+	while (n && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\r'))
+		n--;
+	for (k = 0; k < n; k++)
+		len += ((unsigned char)s[k] & 0xC0) != 0x80;
+	return len;
+}
+
+/* Length in code points of the first word of s[0..n). */
+static size_t
+first_word(const char *s, size_t n)
+{
+	size_t k = 0, len = 0;
+
+	while (k < n && (s[k] == ' ' || s[k] == '\t'))
+		k++;
+	for (; k < n && s[k] != ' ' && s[k] != '\t' && s[k] != '\r'; k++)
+		len += ((unsigned char)s[k] & 0xC0) != 0x80;
+	return len;
+}
+
+/*
+ * Is the text hard-wrapped (lines cut at a fixed width inside paragraphs,
+ * which blank lines separate)?  Then the width W is about the length of
+ * the longest lines, and almost no line inside a paragraph is short
+ * enough that the next line's first word would have fitted after it
+ * (at most a quarter, for headings and ends of paragraphs; text with
+ * one paragraph a line has nine in ten).
+ * Text with one paragraph a line has lines of any length.  Looks at the
+ * first MiB; returns W, or 0 when the text is not wrapped.
+ */
+static size_t
+detect_wrap(const char *s, size_t n)
+{
+	enum { HMAX = 512 };
+	size_t hist[HMAX + 1] = {0}, inner = 0, fits = 0, w = 0, acc, k;
+	size_t i, pass;
 
 	if (n > ((size_t)1 << 20))
 		n = (size_t)1 << 20;
-	while (i < n) {
-		const char *nl = memchr(s + i, '\n', n - i);
-		size_t k;
-		int blank = 1;
-		char last = 0;
+	for (pass = 0; pass < 2; pass++) {
+		size_t prevlen = 0;
+		int prevnonblank = 0;
 
-		start = i;
-		end = nl ? (size_t)(nl - s) : n;
-		i = end + 1;
-		for (k = start; k < end; k++) {
-			if (s[k] != ' ' && s[k] != '\t' && s[k] != '\r') {
-				blank = 0;
-				last = s[k];
+		for (i = 0; i < n; ) {
+			const char *nl = memchr(s + i, '\n', n - i);
+			size_t end = nl ? (size_t)(nl - s) : n;
+			size_t len = line_len(s + i, end - i);
+
+			if (len && prevnonblank) {
+				/* the line before this one is inside a paragraph */
+				if (pass == 0) {
+					hist[prevlen < HMAX ? prevlen : HMAX]++;
+					inner++;
+				} else if (prevlen + 1 + first_word(s + i, end - i) <= w) {
+					fits++;
+				}
 			}
+			prevnonblank = len != 0;
+			prevlen = len;
+			i = end + 1;
 		}
-		if (!blank && prevnonblank) {
-			/* the line before this one is an inner line */
-			inner++;
-			if (plen <= 100)
-				shortl++;
-			if (plen >= 40)
-				midl++;
-			if (strchr(".!?:;\"'", plast))
-				term++;
+		if (pass == 0) {
+			if (inner < 3)
+				return 0;
+			/* W: the 90th percentile of the lengths */
+			for (k = 0, acc = 0; k <= HMAX; k++) {
+				acc += hist[k];
+				if (acc * 10 >= inner * 9)
+					break;
+			}
+			w = k;
+			if (w < 30 || w > 160)
+				return 0;
 		}
-		prevnonblank = !blank;
-		plen = end - start;
-		plast = last;
 	}
-	if (inner >= 3 && shortl * 10 >= inner * 9 && midl * 2 >= inner &&
-	    term * 10 <= inner * 4)
-		return LEDE_PARA_BLANK;
-	return LEDE_PARA_LINE;
+	return fits * 4 <= inner ? w : 0;
 }
 
 void
@@ -283,11 +319,15 @@ lede_seg_start(LedeSeg *sg, const char *text, size_t len)
 {
 	sg->text = text;
 	sg->len = len;
-	sg->pos = sg->cpos = 0;
+	sg->pos = sg->cpos = sg->linestart = 0;
 	sg->ntok = sg->nout = sg->next = 0;
 	sg->mode = sg->para;
-	if (sg->mode == LEDE_PARA_AUTO)
-		sg->mode = detect_mode(text, len);
+	sg->wrap = 0;
+	if (sg->mode != LEDE_PARA_LINE) {
+		sg->wrap = detect_wrap(text, len);
+		if (sg->mode == LEDE_PARA_AUTO)
+			sg->mode = sg->wrap ? LEDE_PARA_BLANK : LEDE_PARA_LINE;
+	}
 }
 
 /* ---- tokens ---------------------------------------------------------- */
@@ -441,7 +481,8 @@ static const char *const abbr_any[] = {
 	"pres", "supt", "atty", "mfg", "intl", "natl", "mme", "mssrs", "ph",
 	"vol", "vols", "ed", "eds", "fig", "figs", "apt", "tel", "ext", "dist",
 	"oz", "lb", "lbs", "yr", "yrs", "wk", "min", "hr", "hrs", "sec",
-	"pt", "pts", "mil", "ref", "mgr", "asst", "assoc", "sept", NULL,
+	"pt", "pts", "mil", "ref", "mgr", "asst", "assoc", "sept", "eg", "ie",
+	NULL,
 };
 
 /* Abbreviations that take a period only when capitalized as here. */
@@ -451,10 +492,10 @@ static const char *const abbr_cap[] = {
 	"Ga", "Ill", "Ind", "Kan", "Kans", "Ky", "La", "Md", "Mass", "Mich",
 	"Minn", "Miss", "Mo", "Mont", "Neb", "Nev", "Okla", "Ore", "Pa",
 	"Penn", "Tenn", "Tex", "Va", "Vt", "Wash", "Wis", "Wyo", "Ont", "Que",
-	"Alta", "Sask", "Man", "Mex", "Fr", "Msgr", "Gens", "Reps", "Sens",
+	"Alta", "Sask", "Mex", "Fr", "Cal", "Msgr", "Gens", "Reps", "Sens",
 	"Govs", "Sgts", "Wm", "Geo", "Chas", "Thos", "Jas", "Ald", "Brig",
 	"Cpl", "Pvt", "Gov", "Det", "Insp", "Supt", "Amb", "Mon", "Tue", "Tues",
-	"Wed", "Thu", "Thur", "Thurs", "Fri", "Sat", "Sun", NULL,
+	"Wed", "Thu", "Thur", "Thurs", "Fri", NULL,
 };
 
 /* Abbreviations that take a period only before a number ("No. 5"). */
@@ -470,6 +511,7 @@ static const char *const abbr_title[] = {
 	"pres", "supt", "atty", "mme", "msgr", "fr", "gens", "reps", "sens",
 	"govs", "sgts", "brig", "cpl", "pvt", "det", "insp", "amb", "mssrs",
 	"no", "nos", "vs", "pp", "p", "art", "ch", "nr", "op", "e.g", "i.e",
+	"eg", "ie", "p.s", "P.S",
 	"c", "ca", "cf", "viz", "approx", NULL,
 };
 
@@ -518,9 +560,9 @@ static const char *const prefixes[] = {
 	"micro", "intra", "counter", "arch", "bi", "tri", "inter", "mis",
 	"macro", "mega", "mini", "quasi", "pseudo", "ultra", "hyper", "infra",
 	"trans", "extra", "de", "dis", "self-", "out", "up", "under", "vice",
-	"uni", "poly", "auto", "cyber", "eco", "geo", "bio", "mono", "pan",
+	"uni", "poly", "auto", "cyber", "eco", "geo", "bio", "mono",
 	"proto", "retro", "supra", "tele", "neuro", "hydro", "electro",
-	"photo", "thermo", "agro", "euro", "afro", "indo", "sino", "franco",
+	"photo", "thermo", "agro", "euro", "afro", "sino", "franco",
 	"anglo", "russo", "greco", "judeo", "austro", NULL,
 };
 
@@ -528,7 +570,7 @@ static const char *const emoticons[] = {
 	":)", ":-)", ":(", ":-(", ";)", ";-)", ":D", ":-D", ":P", ":-P",
 	":p", ":-p", ":/", ":-/", ":'(", ":O", ":o", ":-O", ":|", ":-|",
 	";D", ":]", ":[", "=)", "=(", "<3", "</3", "^_^", "^^", "-_-", "o_O",
-	"O_o", ":*", ":-*", "XD", "xD", ":S", ":$", "B)", "8)", ":3", NULL,
+	"O_o", ":*", ":-*", "XD", "xD", ":S", ":$", ":3", NULL,
 };
 
 /*
@@ -725,7 +767,8 @@ special(LedeSeg *sg, size_t i)
 	size_t n = sg->nu, rest = NBYTES(i, n), j, k;
 	int32_t c = U(i).c;
 
-	if (c == 'h' || c == 'H' || c == 'f' || c == 'F' || c == 'w' || c == 'W') {
+	if (c == 'h' || c == 'H' || c == 'f' || c == 'F' || c == 'w' || c == 'W' ||
+	    c == 'm' || c == 'M') {
 		size_t pre = 0;
 
 		if (rest > 7 && eqi(s, 7, "http://"))
@@ -734,6 +777,8 @@ special(LedeSeg *sg, size_t i)
 			pre = 8;
 		else if (rest > 6 && eqi(s, 6, "ftp://"))
 			pre = 6;
+		else if (rest > 7 && eqi(s, 7, "mailto:"))
+			pre = 7;
 		else if (rest > 4 && eqi(s, 4, "www.") && (CLS(i + 4) & C_WORD))
 			pre = 4;
 		if (pre) {
@@ -769,7 +814,7 @@ special(LedeSeg *sg, size_t i)
 		for (j = i + 1; j < n && ((U(j).cls & C_WORD) || U(j).c == '_'); j++)
 			if (U(j).cls & C_LETTER)
 				letter = 1;
-		if (j > i + 1 && (c == '@' || letter))
+		if (j > i + 1 && letter)
 			return j;
 		return i;
 	}
@@ -790,7 +835,25 @@ special(LedeSeg *sg, size_t i)
 				k--;
 			if (lastdot && lastdot < k && k - lastdot > 2)
 				return k;
+			/* user@HOST, S&P written S@P: one token too */
+			if (k > j + 1 && !(CLS(k) & C_WORD) && (U(j - 1).cls & C_WORD))
+				return k;
 		}
+	}
+	if (c == '.' && (i == 0 || !(CLS(i - 1) & C_WORD)) && (CLS(i + 1) & C_WORD)) {
+		/* .04 and .doc */
+		j = word_end(sg, i + 1);
+		if (all_cls(sg, i + 1, j, C_DIGIT) && !(CLS(j) & C_LETTER))
+			return j;
+		if (j - i <= 5 && all_cls(sg, i + 1, j, C_LOWER) && i > 0 && j == n)
+			return j;
+	}
+	if (c == '+' && (CLS(i + 1) & C_DIGIT) && (i == 0 || !(CLS(i - 1) & C_WORD))) {
+		/* a telephone number: +44 */
+		for (j = i + 1; j < n && (U(j).cls & C_DIGIT); j++)
+			;
+		if (!(CLS(j) & C_LETTER))
+			return j;
 	}
 	if (sg->has_colon || c == '<' || c == ';' || c == '^' || c == '=' ||
 	    c == 'X' || c == 'x' || c == '-' || c == 'O' || c == 'o' || c == 'B' ||
@@ -815,7 +878,7 @@ special(LedeSeg *sg, size_t i)
 			j = word_end(sg, i + 1);
 			if ((i == 0 || !(CLS(i - 1) & C_WORD)) && j - i <= 3 &&
 			    in_list(BYTES(i + 1), NBYTES(i + 1, j),
-			    (const char *const[]){"s", "m", "d", "ll", "re", "ve", NULL}, 1))
+			    (const char *const[]){"s", "m", "d", "ll", "re", "ve", "em", NULL}, 1))
 				return j;
 		}
 	}
@@ -831,6 +894,38 @@ clitic(const LedeSeg *sg, size_t j, size_t k)
 	return k - j <= 3 && in_list(BYTES(j + 1), NBYTES(j + 1, k), cl, 1);
 }
 
+/* Value of the digits [i, j) (at most 9999, more is 9999). */
+static unsigned
+digits_value(const LedeSeg *sg, size_t i, size_t j)
+{
+	unsigned v = 0;
+
+	for (; i < j; i++) {
+		v = v * 10 + (unsigned)(U(i).c - '0');
+		if (v > 9999)
+			return 9999;
+	}
+	return v;
+}
+
+/*
+ * Digits / digits at [seg, j) / [j+1, k): a date stays whole (11/28/2000,
+ * 9/11: month / day and more parts), other numbers are split (20 / 20).
+ */
+static int
+slash_date(const LedeSeg *sg, size_t seg, size_t j, size_t k)
+{
+	if (!all_cls(sg, seg, j, C_DIGIT) || !all_cls(sg, j + 1, k, C_DIGIT))
+		return 0;
+	if (seg > 0 && U(seg - 1).c == '/')
+		return 1;	/* the year of 11/28/2000 */
+	if (k < sg->nu && U(k).c == '/')
+		return 1;
+	return j - seg <= 2 && k - j <= 3 && digits_value(sg, seg, j) >= 1 &&
+	    digits_value(sg, seg, j) <= 12 && digits_value(sg, j + 1, k) >= 1 &&
+	    digits_value(sg, j + 1, k) <= 31;
+}
+
 /* May the word [i, j) go on over the connector at j into [j+1, k)? */
 static int
 joins(LedeSeg *sg, size_t i, size_t seg, size_t j, size_t k)
@@ -841,13 +936,17 @@ joins(LedeSeg *sg, size_t i, size_t seg, size_t j, size_t k)
 	switch (c) {
 	case '.':
 		return ((l & C_DIGIT) && (r & C_DIGIT)) ||
-		    ((l & C_LETTER) && (r & C_LETTER));
+		    ((l & (C_LETTER | C_DIGIT)) && (r & C_LETTER));
 	case ',':
-		return (l & C_DIGIT) && k - j == 4 && all_cls(sg, j + 1, k, C_DIGIT) &&
+		/* 20,000 and the decimal comma of 12,5 */
+		return (l & C_DIGIT) && all_cls(sg, j + 1, k, C_DIGIT) &&
 		    all_cls(sg, i, j, C_DIGIT | C_PUNCT);
 	case ':':
-	case '/':
 		return (l & C_DIGIT) && (r & C_DIGIT);
+	case '/':
+		if ((l & C_LOWER) && (r & C_LOWER) && j == seg + 1 && k == j + 2)
+			return 1;	/* w/o */
+		return (l & C_DIGIT) && (r & C_DIGIT) && slash_date(sg, seg, j, k);
 	case '&':
 		return j - seg <= 3 && k - j <= 4 && all_cls(sg, seg, j, C_UPPER) &&
 		    all_cls(sg, j + 1, k, C_UPPER);
@@ -861,7 +960,7 @@ joins(LedeSeg *sg, size_t i, size_t seg, size_t j, size_t k)
 			return 1;
 		if (all_cls(sg, seg, j, C_DIGIT) && all_cls(sg, j + 1, k, C_DIGIT)) {
 			/* 713-853-3989, 11-20-2000 stay whole; 5-10 is a range */
-			for (g = i; g < sg->nu; ) {
+			for (g = seg; g < sg->nu; ) {
 				size_t e = g;
 
 				while (e < sg->nu && (U(e).cls & C_DIGIT))
@@ -878,7 +977,10 @@ joins(LedeSeg *sg, size_t i, size_t seg, size_t j, size_t k)
 			}
 			return ng >= 3 || (ng == 2 && len[0] >= 3 && len[1] >= 4);
 		}
-		return seg == i && (wbits(BYTES(i), NBYTES(i, j), 1) & W_PREFIX);
+		if (j == i + 1 && !(r & C_LOWER))
+			return 0;	/* e-mail, but E - J */
+		return seg == i && (i == 0 || !is_hyphen(U(i - 1).c)) &&
+		    (wbits(BYTES(i), NBYTES(i, j), 1) & W_PREFIX);
 	}
 	return 0;
 }
@@ -898,10 +1000,12 @@ unit_cut(const LedeSeg *sg, size_t i, size_t j)
 		if (!(U(k).cls & C_DIGIT) && !(U(k).c == '.' || U(k).c == ',' ||
 		    U(k).c == ':'))
 			return 0;
-	if (k == j || !all_cls(sg, k, j, C_LETTER))
+	if (k == j || !all_cls(sg, k, j, C_LETTER) || !(U(k - 1).cls & C_DIGIT))
 		return 0;
 	if (in_list(BYTES(k), NBYTES(k, j), keep, 1))
 		return 0;
+	if (j == k + 1 && (U(k).cls & C_UPPER) && all_cls(sg, i, k, C_DIGIT))
+		return 0;	/* 4G, 83N (but 13.9 M) */
 	return k;
 }
 
@@ -928,6 +1032,11 @@ word(LedeSeg *sg, size_t i)
 					return k;
 				}
 			}
+			if (k == j + 2 && (CH(j + 1) == 's') && all_cls(sg, seg, j, C_DIGIT) &&
+			    seg == i) {
+				seg = j + 1;	/* the 1960's */
+				continue;
+			}
 			if (clitic(sg, j, k)) {
 				emit(sg, i, j, 0);
 				emit(sg, j, k, 0);
@@ -943,7 +1052,8 @@ word(LedeSeg *sg, size_t i)
 		break;
 	}
 	/* the period of an abbreviation */
-	if (j < n && U(j).c == '.' && CH(j + 1) != '.') {
+	if (j < n && U(j).c == '.' && (CH(j + 1) != '.' ||
+	    (j > i + 2 && U(j - 2).c == '.' && CH(j + 2) != '.'))) {
 		const char *s = BYTES(i);
 		size_t m = NBYTES(i, j), q;
 		int dotted = 0, abbr = 0, title = 0;
@@ -978,8 +1088,17 @@ word(LedeSeg *sg, size_t i)
 			return j + 1;
 		}
 	}
+	/* a word cut short: "I kn- I know", "pre- and post-war" */
+	if (j + 1 == n && is_hyphen(U(j).c) && all_cls(sg, i, j, C_LETTER) &&
+	    !(sg->opts & LEDE_SEG_HYPHEN_KEEP)) {
+		emit(sg, i, j + 1, 0);
+		return j + 1;
+	}
 	/* two words in one */
-	if (j - i <= 8) {
+	if (j - i <= 8 && U(i).c < 128 && U(j - 1).c < 128 && (U(i).cls & C_LETTER) &&
+	    (U(j - 1).cls & C_LETTER) &&
+	    (two_first[j - i] & (1u << ((U(i).c | 32) - 'a'))) &&
+	    (two_last[j - i] & (1u << ((U(j - 1).c | 32) - 'a')))) {
 		const WEntry *w = wfind(wfold, BYTES(i), NBYTES(i, j), 1);
 
 		if (w && (w->bits & W_TWO) && NBYTES(i, j) == j - i) {
@@ -1006,10 +1125,13 @@ punct_run(const LedeSeg *sg, size_t i)
 	size_t j = i + 1, n = sg->nu;
 	int32_t c = U(i).c;
 
-	if (c == '!' || c == '?') {
-		while (j < n && (U(j).c == '!' || U(j).c == '?'))
+	if (c == '!' || c == '?' || (c == '.' && j < n && (U(j).c == '?' || U(j).c == '!'))) {
+		while (j < n && (U(j).c == '!' || U(j).c == '?' || U(j).c == '.'))
 			j++;
-	} else if (c == '.' || c == '-' || c == '*' || c == '\'' || c == '`' ||
+	} else if (j < n && (c == '\'' || c == '`' || c == 0x2018 || c == 0x2019) &&
+	    (U(j).c == '\'' || U(j).c == '`' || U(j).c == 0x2018 || U(j).c == 0x2019)) {
+		j++;	/* '' `` and their curly forms: one double quote */
+	} else if (c == '.' || c == '-' || c == '*' || c == '\'' || c == '`' || c == '"' ||
 	    c == '=' || c == '_' || c == '~' || c == '#' || c == 0x2014 || c == 0x2013) {
 		while (j < n && U(j).c == c)
 			j++;
@@ -1039,8 +1161,12 @@ scan_chunk(LedeSeg *sg)
 			i = j;
 			continue;
 		}
-		emit(sg, i, i + 1, 0);
-		i++;
+		j = i + 1;
+		if (strchr("<>=+~^|*", U(i).c ? (int)U(i).c : 1) && U(i).c < 128)
+			while (j < n && U(j).c == U(i).c)
+				j++;
+		emit(sg, i, j, 0);
+		i = j;
 	}
 }
 
@@ -1256,19 +1382,18 @@ unmarked_end(const LedeSeg *sg, const LedeTok *t, size_t sstart, size_t k)
 {
 	const LedeTok *a = &t[k], *b = &t[k + 1];
 
-	if (!(b->flags & T_SPACE))
+	if (!(b->flags & T_SPACE) || !(b->flags & (T_UPPER | T_DIGIT)))
 		return 0;
+	if (b->flags & T_DIGIT)
+		return is_date(sg, b) && ((a->flags & T_UPPER) ||
+		    memchr(sg->text + a->off, '@', a->len) ||
+		    sg->text[a->off + a->len - 1] == '>');
 	if (a->len == 1 && sg->text[a->off] == ',')
-		return (b->flags & T_UPPER) && salutation(sg, t, sstart, k);
-	if ((a->flags & T_UPPER) && a->len >= 2 && (b->flags & T_UPPER) &&
-	    b->len > 1 && all_upper(sg, a) && is_starter(sg, b))
+		return salutation(sg, t, sstart, k);
+	if ((a->flags & T_UPPER) && a->len >= 2 && b->len > 1 &&
+	    all_upper(sg, a) && is_starter(sg, b))
 		return 1;
-	if (is_date(sg, b) && ((a->flags & T_UPPER) ||
-	    memchr(sg->text + a->off, '@', a->len) ||
-	    sg->text[a->off + a->len - 1] == '>'))
-		return 1;
-	return k >= 2 && (b->flags & T_UPPER) && is_ampm(sg, a) &&
-	    is_date(sg, &t[k - 2]);
+	return k >= 2 && is_ampm(sg, a) && is_date(sg, &t[k - 2]);
 }
 
 /* Decide sentence boundaries among the paragraph's tokens. */
@@ -1279,6 +1404,7 @@ split_sentences(LedeSeg *sg)
 	size_t m = sg->ntok, k, e, sstart = 0;
 	const char *x = sg->text;
 
+	sg->ndot = 0;
 	t[0].flags |= LEDE_TOK_SENT | LEDE_TOK_PAR;
 	for (k = 0; k + 1 < m; k++) {
 		uint32_t f = t[k].flags, nf;
@@ -1332,14 +1458,18 @@ split_sentences(LedeSeg *sg)
 		if (end) {
 			t[e].flags |= LEDE_TOK_SENT;
 			if ((f & T_ABBR) && e == k + 1 &&
-			    !(sg->opts & LEDE_SEG_ABBR_KEEP))
+			    !(sg->opts & LEDE_SEG_ABBR_KEEP)) {
 				t[k].flags |= T_DOT;
+				sg->ndot++;
+			}
 		}
 	}
 	/* the last token of the paragraph */
 	if ((t[m - 1].flags & T_ABBR) && !(t[m - 1].flags & T_TITLE) &&
-	    !(sg->opts & LEDE_SEG_ABBR_KEEP))
+	    !(sg->opts & LEDE_SEG_ABBR_KEEP)) {
 		t[m - 1].flags |= T_DOT;
+		sg->ndot++;
+	}
 }
 
 static LedeTok *
@@ -1347,12 +1477,16 @@ push_out(LedeSeg *sg)
 {
 	if (sg->nout == sg->cout) {
 		sg->cout = sg->cout ? sg->cout * 2 : 256;
-		sg->out = ereallocarray(sg->out, sg->cout, sizeof(*sg->out));
+		sg->outbuf = ereallocarray(sg->outbuf, sg->cout, sizeof(*sg->outbuf));
+		sg->out = sg->outbuf;
 	}
 	return &sg->out[sg->nout++];
 }
 
-/* Copy the tokens to out, splitting periods off and cutting long sentences. */
+/*
+ * Cut overlong sentences and split the periods off sentence-final
+ * abbreviations; the tokens are copied to outbuf only for the latter.
+ */
 static void
 finish_paragraph(LedeSeg *sg)
 {
@@ -1361,6 +1495,26 @@ finish_paragraph(LedeSeg *sg)
 
 	sg->nout = 0;
 	sg->next = 0;
+	if (!sg->ndot) {
+		for (k = 0; k < sg->ntok; k++) {
+			LedeTok *t = &sg->tok[k];
+
+			if (t->flags & LEDE_TOK_SENT) {
+				ntok = 0;
+				sstart = t->off;
+			} else if (ntok >= LEDE_SEG_SENT_MAX ||
+			    t->off + t->len - sstart > LEDE_SEG_SENT_BYTES) {
+				t->flags |= LEDE_TOK_SENT;
+				ntok = 0;
+				sstart = t->off;
+			}
+			ntok++;
+		}
+		sg->out = sg->tok;
+		sg->nout = sg->ntok;
+		return;
+	}
+	sg->out = sg->outbuf;
 	for (k = 0; k < sg->ntok; k++) {
 		LedeTok t = sg->tok[k];
 
@@ -1376,7 +1530,8 @@ finish_paragraph(LedeSeg *sg)
 		o = push_out(sg);
 		*o = t;
 		ntok++;
-		if ((t.flags & T_DOT) && t.len > 1) {
+		if ((t.flags & T_DOT) && t.len > 1 &&
+		    sg->text[t.off + t.len - 1] == '.') {
 			o->len--;
 			o->cplen--;
 			o = push_out(sg);
@@ -1469,6 +1624,7 @@ next_paragraph(LedeSeg *sg)
 	sg->ntok = 0;
 	for (;;) {
 		uint32_t before = 0;
+		size_t wstart = cpos, nlcpos = 0;
 
 		breaks = 0;
 		while (pos < len) {
@@ -1489,6 +1645,8 @@ next_paragraph(LedeSeg *sg)
 					breaks++;
 				pos++;
 				cpos++;
+				if (ascii_cls[b] & C_BREAK)
+					nlcpos = cpos;
 				before |= T_SPACE;
 				continue;
 			}
@@ -1501,10 +1659,17 @@ next_paragraph(LedeSeg *sg)
 				breaks++;
 			pos += (size_t)n;
 			cpos++;
+			if (c == 0x2029 || c == 0x2028 || c == 0x85)
+				nlcpos = cpos;
 			before |= T_SPACE;
 		}
-		if (breaks)
+		if (breaks == 1 && sg->mode == LEDE_PARA_BLANK && sg->wrap && !first &&
+		    wstart - sg->linestart + 1 + first_word(t + pos, len - pos) <= sg->wrap)
+			breaks = 2;	/* a short line in wrapped text: a heading */
+		if (breaks) {
 			before |= T_NL;
+			sg->linestart = nlcpos;
+		}
 		if (!first && (breaks >= 2 || (breaks && sg->mode == LEDE_PARA_LINE)))
 			break;
 		if (pos >= len)

@@ -816,8 +816,21 @@ lede_buf_comment_value(LedeBuf *b, const char *s, size_t n)
 	lede_buf_grow(b, n);
 	o = b->p + b->len;
 	for (i = 0; i < n; i++) {
-		unsigned char c = p[i];
+		unsigned char c;
 		int len = 0;
+
+		/* skip eight bytes at a time while none is below 0x0E or above 0x7F */
+		while (i + 8 <= n) {
+			uint64_t w;
+
+			memcpy(&w, p + i, 8);
+			if (((w - 0x0E0E0E0E0E0E0E0EULL) | w) & 0x8080808080808080ULL)
+				break;
+			i += 8;
+		}
+		if (i >= n)
+			break;
+		c = p[i];
 
 		/* only these bytes can start a line break */
 		if (c > 0x0D && c != 0xC2 && c != 0xE2)

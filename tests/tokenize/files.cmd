@@ -1,0 +1,1 @@
+tokenize conventions.in nfd.in - < bom.in | grep "^# newdoc"

@@ -1,0 +1,1 @@
+tokenize --help | head -n 1

@@ -1,0 +1,1 @@
+tokenize --stats conventions.in > /dev/null
