@@ -899,6 +899,11 @@ struct LedeNerTagger {
 	float *em, *score;
 	int *bp;
 	size_t cap;
+	/*
+	 * Allowed predecessors of each label: pred[b * L ..], npred[b] of
+	 * them; negative (-count - 1) when b may not start a sentence.
+	 */
+	int *pred, *npred;
 };
 
 static long
@@ -990,6 +995,16 @@ lede_ner_tagger_new(const LedeNerModel *m)
 		addrow(t->hmaj + (size_t)k * (size_t)L, m, lede_ner_histkey_major(k));
 	for (b = 0; b < nb; b++)
 		addrow(t->hset + (size_t)b * (size_t)L, m, lede_ner_histkey_set(b));
+	t->pred = emalloc((size_t)L * (size_t)L * sizeof(*t->pred));
+	t->npred = emalloc((size_t)L * sizeof(*t->npred));
+	for (b = 0; b < (unsigned)L; b++) {
+		int a, np = 0;
+
+		for (a = 0; a < L; a++)
+			if (lede_ner_allowed(a, (int)b))
+				t->pred[b * (unsigned)L + (unsigned)np++] = a;
+		t->npred[b] = lede_ner_allowed(-1, (int)b) ? np : -np - 1;
+	}
 	cache_reset(t);
 	return t;
 }
@@ -1015,6 +1030,8 @@ lede_ner_tagger_free(LedeNerTagger *t)
 	free(t->em);
 	free(t->score);
 	free(t->bp);
+	free(t->pred);
+	free(t->npred);
 	free(t);
 }
 
@@ -1122,26 +1139,26 @@ lede_ner_tag(LedeNerTagger *t, const char *const *forms, const size_t *len,
 			em[a] = s;
 		}
 	}
-	/* Viterbi */
+	/* Viterbi over the allowed transitions only */
 	sc = t->score;
 	for (b = 0; b < L; b++)
-		sc[b] = lede_ner_allowed(-1, b) ? t->em[b] + tr[L * (L + 1) + b] :
-		    -INFINITY;
+		sc[b] = t->npred[b] < 0 ? -INFINITY : t->em[b] + tr[L * (L + 1) + b];
 	for (i = 1; i < n; i++) {
-		float *prev = t->score + (i - 1) * (size_t)L;
+		const float *prev = t->score + (i - 1) * (size_t)L;
 		float *cur = t->score + i * (size_t)L;
 		int *bp = t->bp + i * (size_t)L;
 
 		em = t->em + i * (size_t)L;
 		for (b = 0; b < L; b++) {
+			const int *pl = t->pred + b * L;
+			int np = t->npred[b] < 0 ? -t->npred[b] - 1 : t->npred[b], j;
 			float best = -INFINITY;
-			int arg = 0;
+			int arg = pl[0];
 
-			for (a = 0; a < L; a++) {
+			for (j = 0; j < np; j++) {
 				float s;
 
-				if (prev[a] == -INFINITY || !lede_ner_allowed(a, b))
-					continue;
+				a = pl[j];
 				s = prev[a] + tr[a * (L + 1) + b];
 				if (s > best) {
 					best = s;
@@ -1160,7 +1177,7 @@ lede_ner_tag(LedeNerTagger *t, const char *const *forms, const size_t *len,
 		for (a = 0; a < L; a++) {
 			float s;
 
-			if (last[a] == -INFINITY || !lede_ner_endok(a))
+			if (!lede_ner_endok(a))
 				continue;
 			s = last[a] + tr[a * (L + 1) + L];
 			if (s > best) {
