@@ -5,6 +5,8 @@
 #include <string.h>
 #include <time.h>
 
+#include <utf8proc.h>
+
 #include "io.h"
 #include "tagger.h"
 #include "text.h"
@@ -41,7 +43,8 @@ usage(FILE *fp)
 	    "  -F, --features LIST   feature groups, comma-separated, or -GROUP to drop one\n"
 	    "                        (word,affix,shape,context,cluster,gaz,case,sent,doc; default all)\n"
 	    "      --split-hyphens F split hyphenated tokens in this fraction of sentences\n"
-	    "      --case-aug F      upper- or lower-case this fraction of sentences\n"
+	    "      --case-aug F      add all-caps or lower-case copies of this\n"
+	    "                        fraction of the training documents\n"
 	    "  -q, --quiet           no progress on stderr\n"
 	    "      --help            print this help and exit\n"
 	    "      --version         print the version and exit\n",
@@ -274,12 +277,8 @@ casecopy(LedeBuf *out, const char *s, int upper)
 		if ((k = lede_utf8_decode(s + i, n - i, &cp)) < 0)
 			return;
 		if (lede_islower(cp)) {
-			int32_t u = cp < 128 ? cp - 32 : cp;
+			int32_t u = utf8proc_toupper(cp);
 
-			if (cp >= 128) {
-				/* leave non-ASCII letters as they are */
-				u = cp;
-			}
 			lede_buf_add(out, enc, (size_t)lede_utf8_encode(u, enc));
 		} else
 			lede_buf_add(out, s + i, (size_t)k);
@@ -295,14 +294,13 @@ readfile(const char *path, int set)
 	size_t n, i, m;
 	int nd, rc, pending = 1, *ty = NULL, *beg = NULL, *lab = NULL, *t2, *b2;
 	size_t cap = 0;
-	LedeBuf store = {0}, cb = {0};
+	LedeBuf store = {0};
 
 	if (!fp)
 		eprintf("%s:", path);
 	b = lede_bio_open(fp, path);
 	while ((rc = lede_bio_next(b, &form, &tag, &n, &nd)) != 0) {
 		size_t off = ntok;
-		double u;
 
 		if (rc < 0)
 			eprintf("%s", lede_bio_error(b));
@@ -324,14 +322,8 @@ readfile(const char *path, int set)
 			lab = ereallocarray(lab, cap, sizeof(*lab));
 		}
 		bilou(t2, b2, m, lab);
-		u = set != 1 && case_frac > 0 ? rndf() : 1;
-		for (i = 0; i < m; i++) {
-			if (u < case_frac) {
-				casecopy(&cb, f2[i], u < case_frac / 2);
-				pushtok(cb.p, cb.len, lab[i]);
-			} else
-				pushtok(f2[i], strlen(f2[i]), lab[i]);
-		}
+		for (i = 0; i < m; i++)
+			pushtok(f2[i], strlen(f2[i]), lab[i]);
 		pushsent(off, nd || pending, set);
 		pending = 0;
 	}
@@ -342,6 +334,41 @@ readfile(const char *path, int set)
 	free(beg);
 	free(lab);
 	lede_buf_free(&store);
+}
+
+/*
+ * Append an all-caps (half of them) or lower-case copy of this fraction
+ * of the training documents, as documents of their own.
+ */
+static void
+augment_case(double frac)
+{
+	size_t ns = nsent, s, e, k, j;
+	LedeBuf cb = {0};
+
+	for (s = 0; s < ns; s = e) {
+		double u;
+		int upper;
+
+		for (e = s + 1; e < ns && !sent[e].newdoc; e++)
+			;
+		if (sent[s].set != 0 || (u = rndf()) >= frac)
+			continue;
+		upper = u < frac / 2;
+		for (k = s; k < e; k++) {
+			size_t off = ntok;
+
+			for (j = 0; j < sent[k].n; j++) {
+				size_t len;
+				const char *w = lede_dict_key(types,
+				    tok[sent[k].off + j], &len);
+
+				casecopy(&cb, w, upper);
+				pushtok(cb.p, cb.len, gold[sent[k].off + j]);
+			}
+			pushsent(off, k == s, 0);
+		}
+	}
 	lede_buf_free(&cb);
 }
 
@@ -1156,6 +1183,8 @@ main(int argc, char *argv[])
 	if (ntypes == 0)
 		eprintf("no entity in the training data");
 	L = 1 + 4 * ntypes;
+	if (case_frac > 0)
+		augment_case(case_frac);
 	for (i = 0; i < nextra; i++)
 		readfile(extra[i], 2);
 	if (dev)
