@@ -451,6 +451,12 @@ checksum(const unsigned char *p, size_t n)
 	return mix(h);
 }
 
+uint64_t
+lede_ner_checksum(const void *p, size_t n)
+{
+	return checksum(p, n);
+}
+
 typedef struct {
 	const unsigned char *p;
 	size_t n, i;
@@ -1374,7 +1380,7 @@ lede_ner_eval_print(const LedeNerEval *e, FILE *fp)
 struct LedeBio {
 	LedeLines *in;
 	LedeArena arena;
-	char **form, **tag;
+	char **form, **tag, **tag2;
 	size_t n, cap;
 	int docpending;
 	char err[256];
@@ -1398,7 +1404,14 @@ lede_bio_free(LedeBio *b)
 	lede_arena_free(&b->arena);
 	free(b->form);
 	free(b->tag);
+	free(b->tag2);
 	free(b);
+}
+
+char **
+lede_bio_tag2(const LedeBio *b)
+{
+	return b->tag2;
 }
 
 const char *
@@ -1489,6 +1502,20 @@ lede_bio_next(LedeBio *b, char ***forms, char ***tags, size_t *n,
 			b->cap = b->cap ? b->cap * 2 : 64;
 			b->form = ereallocarray(b->form, b->cap, sizeof(*b->form));
 			b->tag = ereallocarray(b->tag, b->cap, sizeof(*b->tag));
+			b->tag2 = ereallocarray(b->tag2, b->cap, sizeof(*b->tag2));
+		}
+		{
+			size_t e2 = t0, s2;
+
+			while (e2 > f1 && (line[e2 - 1] == ' ' || line[e2 - 1] == '\t'))
+				e2--;
+			for (s2 = e2; s2 > f1 && line[s2 - 1] != ' ' &&
+			    line[s2 - 1] != '\t'; s2--)
+				;
+			b->tag2[b->n] = NULL;
+			if (e2 > f1 && s2 > f1 && goodtag(line + s2, e2 - s2))
+				b->tag2[b->n] = lede_arena_strndup(&b->arena,
+				    line + s2, e2 - s2);
 		}
 		b->form[b->n] = lede_arena_strndup(&b->arena, line + f0, f1 - f0);
 		b->tag[b->n] = lede_arena_strndup(&b->arena, line + t0, i - t0);

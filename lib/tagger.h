@@ -153,6 +153,11 @@ LedeNerModel *lede_ner_load(const char *path, char *err, size_t errlen);
 LedeNerModel *lede_ner_load_mem(const void *buf, size_t n, char *err,
     size_t errlen);
 void lede_ner_free(LedeNerModel *m);
+/*
+ * The checksum a model file ends with (little-endian), of its bytes
+ * before it; for tools and fuzz harnesses that build or patch models.
+ */
+uint64_t lede_ner_checksum(const void *p, size_t n);
 int lede_ner_ntypes(const LedeNerModel *m);
 const char *lede_ner_typename(const LedeNerModel *m, int t);
 unsigned lede_ner_fset(const LedeNerModel *m);
@@ -242,5 +247,10 @@ void lede_bio_free(LedeBio *b);
 int lede_bio_next(LedeBio *b, char ***forms, char ***tags, size_t *n,
     int *newdoc);
 const char *lede_bio_error(const LedeBio *b);
+/*
+ * The column before the tag of each token of the last sentence, when it
+ * is a tag too (conlleval input: token ... gold guess), else NULL.
+ */
+char **lede_bio_tag2(const LedeBio *b);
 
 #endif

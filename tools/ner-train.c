@@ -36,6 +36,7 @@ usage(FILE *fp)
 	    "  -d, --dev FILE        dev set: report F1, keep the best pass, stop early\n"
 	    "  -p, --patience N      stop after N passes without a better dev F1 (default 4)\n"
 	    "  -s, --seed N          seed of the shuffles (default 1)\n"
+	    "  -r, --runs N          average the weights of N runs with other shuffles\n"
 	    "  -x, --lexicon FILE    word clusters and case profiles (TSV)\n"
 	    "  -g, --gazetteer FILE  a CoNLL file whose entity words become gazetteer bits\n"
 	    "  -e, --extra FILE      more training data, used a fraction at a time\n"
@@ -1056,6 +1057,7 @@ main(int argc, char *argv[])
 		{"dev", required_argument, NULL, 'd'},
 		{"patience", required_argument, NULL, 'p'},
 		{"seed", required_argument, NULL, 's'},
+		{"runs", required_argument, NULL, 'r'},
 		{"lexicon", required_argument, NULL, 'x'},
 		{"gazetteer", required_argument, NULL, 'g'},
 		{"extra", required_argument, NULL, 'e'},
@@ -1071,7 +1073,10 @@ main(int argc, char *argv[])
 	const char *out = "ner.model", *dev = NULL, *lexfile = NULL;
 	const char *gaz[MAXGAZ], *extra[16];
 	int ngaz = 0, nextra = 0, c, quiet = 0, it, i, bestit = 0;
-	long iters = 20, cutoff = 2, seed = 1, patience = 4;
+	long iters = 20, cutoff = 2, seed = 1, patience = 4, runs = 1;
+	float *SW = NULL, *ST = NULL;
+	size_t nw, nt;
+	int run;
 	double extra_frac = 0.3, bestf = -1, v;
 	LedeNerLex *lex;
 	size_t *order, norder, s, ntrain = 0;
@@ -1081,7 +1086,7 @@ main(int argc, char *argv[])
 	LedeNerEval ev;
 
 	lede_init(argv[0]);
-	while ((c = getopt_long(argc, argv, "o:n:c:d:p:s:x:g:e:F:q", longopts,
+	while ((c = getopt_long(argc, argv, "o:n:c:d:p:r:s:x:g:e:F:q", longopts,
 	    NULL)) != -1) {
 		switch (c) {
 		case 'o':
@@ -1101,6 +1106,10 @@ main(int argc, char *argv[])
 		case 'p':
 			if (lede_strtol(optarg, 1, 1000, &patience) < 0)
 				uprintf("bad patience '%s'", optarg);
+			break;
+		case 'r':
+			if (lede_strtol(optarg, 1, 100, &runs) < 0)
+				uprintf("bad number of runs '%s'", optarg);
 			break;
 		case 's':
 			if (lede_strtol(optarg, 0, 2147483647L, &seed) < 0)
@@ -1217,67 +1226,106 @@ main(int argc, char *argv[])
 
 	/* documents: runs of sentences from one newdoc to the next */
 	order = emalloc((nsent + 1) * sizeof(*order));
-	for (it = 1; it <= iters; it++) {
-		size_t ndoc = 0, d, nerr = 0, nseen = 0;
-		LedeNerEval tev;
-
-		memset(&tev, 0, sizeof(tev));
-		for (s = 0; s < nsent; s++) {
-			if (sent[s].set == 1 || !(sent[s].newdoc || s == 0))
-				continue;
-			if (sent[s].set == 2 && rndf() >= extra_frac)
-				continue;
-			order[ndoc++] = s;
-		}
-		norder = ndoc;
-		for (d = norder; d > 1; d--) {	/* Fisher-Yates */
-			size_t j = (size_t)(rnd() % d), tmp = order[d - 1];
-
-			order[d - 1] = order[j];
-			order[j] = tmp;
-		}
-		for (d = 0; d < norder; d++) {
-			hist_reset();
-			for (s = order[d]; s < nsent; s++) {
-				if (s > order[d] && (sent[s].newdoc ||
-				    sent[s].set != sent[order[d]].set))
-					break;
-				if (sent[s].n == 0)
-					continue;
-				nerr += (size_t)train_sent(&sent[s]);
-				addeval(&tev, gold + sent[s].off, pred, sent[s].n);
-				nseen++;
-			}
-		}
-		hist_reset();
-		ntrain = nseen;
-		average();
-		clock_gettime(CLOCK_MONOTONIC, &t1);
-		v = (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec -
-		    t0.tv_nsec) / 1e9;
-		if (dev) {
-			double f = evaluate(AW, AT, &ev);
-
-			if (!quiet)
-				fprintf(stderr, "%s: iteration %d: %zu sentences, "
-				    "train F1 %.2f, dev F1 %.2f, %.1f s\n", argv0, it,
-				    ntrain, lede_ner_eval_f1(&tev), f, v);
-			if (f > bestf) {
-				bestf = f;
-				bestit = it;
-				memcpy(BW, AW, nfeat * (size_t)L * sizeof(*BW));
-				memcpy(BT, AT, (size_t)(L + 1) * (size_t)(L + 1) *
-				    sizeof(*BT));
-			} else if (it - bestit >= patience)
-				break;
-		} else if (!quiet)
-			fprintf(stderr, "%s: iteration %d: %zu sentences, train F1 "
-			    "%.2f, %.1f s\n", argv0, it, ntrain,
-			    lede_ner_eval_f1(&tev), v);
+	nw = nfeat * (size_t)L;
+	nt = (size_t)(L + 1) * (size_t)(L + 1);
+	if (runs > 1) {
+		SW = ecalloc(nw, sizeof(*SW));
+		ST = ecalloc(nt, sizeof(*ST));
 	}
-	if (dev && !quiet)
-		fprintf(stderr, "%s: best dev F1 %.2f at iteration %d\n", argv0,
-		    bestf, bestit);
+	for (run = 0; run < runs; run++) {
+		memset(W, 0, nw * sizeof(*W));
+		memset(U, 0, nw * sizeof(*U));
+		memset(T, 0, nt * sizeof(*T));
+		memset(TU, 0, nt * sizeof(*TU));
+		cstep = 1;
+		bestf = -1;
+		bestit = 0;
+		rng = ((uint64_t)seed + 7919 * (uint64_t)run) *
+		    0x9e3779b97f4a7c15ULL + 3;
+		if (runs > 1 && !quiet)
+			fprintf(stderr, "%s: run %d of %ld\n", argv0, run + 1, runs);
+		for (it = 1; it <= iters; it++) {
+			size_t ndoc = 0, d, nerr = 0, nseen = 0;
+			LedeNerEval tev;
+
+			memset(&tev, 0, sizeof(tev));
+			for (s = 0; s < nsent; s++) {
+				if (sent[s].set == 1 || !(sent[s].newdoc || s == 0))
+					continue;
+				if (sent[s].set == 2 && rndf() >= extra_frac)
+					continue;
+				order[ndoc++] = s;
+			}
+			norder = ndoc;
+			for (d = norder; d > 1; d--) {	/* Fisher-Yates */
+				size_t j = (size_t)(rnd() % d), tmp = order[d - 1];
+
+				order[d - 1] = order[j];
+				order[j] = tmp;
+			}
+			for (d = 0; d < norder; d++) {
+				hist_reset();
+				for (s = order[d]; s < nsent; s++) {
+					if (s > order[d] && (sent[s].newdoc ||
+					    sent[s].set != sent[order[d]].set))
+						break;
+					if (sent[s].n == 0)
+						continue;
+					nerr += (size_t)train_sent(&sent[s]);
+					addeval(&tev, gold + sent[s].off, pred, sent[s].n);
+					nseen++;
+				}
+			}
+			hist_reset();
+			ntrain = nseen;
+			average();
+			clock_gettime(CLOCK_MONOTONIC, &t1);
+			v = (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec -
+			    t0.tv_nsec) / 1e9;
+			if (dev) {
+				double f = evaluate(AW, AT, &ev);
+
+				if (!quiet)
+					fprintf(stderr, "%s: iteration %d: %zu sentences, "
+					    "train F1 %.2f, dev F1 %.2f, %.1f s\n", argv0, it,
+					    ntrain, lede_ner_eval_f1(&tev), f, v);
+				if (f > bestf) {
+					bestf = f;
+					bestit = it;
+					memcpy(BW, AW, nfeat * (size_t)L * sizeof(*BW));
+					memcpy(BT, AT, (size_t)(L + 1) * (size_t)(L + 1) *
+					    sizeof(*BT));
+				} else if (it - bestit >= patience)
+					break;
+			} else if (!quiet)
+				fprintf(stderr, "%s: iteration %d: %zu sentences, train F1 "
+				    "%.2f, %.1f s\n", argv0, it, ntrain,
+				    lede_ner_eval_f1(&tev), v);
+		}
+		if (dev && !quiet)
+			fprintf(stderr, "%s: best dev F1 %.2f at iteration %d\n", argv0,
+			    bestf, bestit);
+		if (runs > 1) {
+			const float *bw = dev ? BW : AW, *bt = dev ? BT : AT;
+
+			for (s = 0; s < nw; s++)
+				SW[s] += bw[s] / (float)runs;
+			for (s = 0; s < nt; s++)
+				ST[s] += bt[s] / (float)runs;
+		}
+	}
+	if (runs > 1) {
+		if (dev) {
+			memcpy(BW, SW, nw * sizeof(*BW));
+			memcpy(BT, ST, nt * sizeof(*BT));
+		} else {
+			memcpy(AW, SW, nw * sizeof(*AW));
+			memcpy(AT, ST, nt * sizeof(*AT));
+		}
+		if (dev && !quiet)
+			fprintf(stderr, "%s: average of %ld runs: dev F1 %.2f\n",
+			    argv0, runs, evaluate(BW, BT, &ev));
+	}
 	for (i = 0; i < ntypes; i++)
 		tn[i] = tname[i];
 	spec.fset = fset;
