@@ -1107,7 +1107,7 @@ lede_ner_tag(LedeNerTagger *t, const char *const *forms, const size_t *len,
 	}
 	mode = (m->fset & LEDE_NF_SENT) ? lede_ner_sentmode(t->fl, n) : 0;
 	for (i = 0; i < n; i++) {
-		const float *v[8];
+		const float *v[10];
 		int nv = 0, j;
 		long h;
 

@@ -1343,5 +1343,9 @@ main(int argc, char *argv[])
 		evaluate(BW, BT, &ev);
 		lede_ner_eval_print(&ev, stderr);
 	}
+	free(order);
+	free(SW);
+	free(ST);
+	lede_nerlex_free(lex);
 	return 0;
 }
