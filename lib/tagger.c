@@ -142,6 +142,30 @@ mix(uint64_t h)
 	return h;
 }
 
+/*
+ * The hash of feature strings is part of the model format (the keys in a
+ * model file are these hashes), so it is defined here and must never
+ * change: 64-bit FNV-1a with a final avalanche.
+ */
+static uint64_t
+keyhash(const void *s, size_t n)
+{
+	const unsigned char *p = s;
+	uint64_t h = 1469598103934665603ULL;
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		h ^= p[i];
+		h *= 1099511628211ULL;
+	}
+	h ^= h >> 33;
+	h *= 0xff51afd7ed558ccdULL;
+	h ^= h >> 33;
+	h *= 0xc4ceb9fe1a85ec53ULL;
+	h ^= h >> 33;
+	return h;
+}
+
 static void
 addfeat(LedeNerFeats *f, int grp, char tmpl, const char *s, size_t n)
 {
@@ -152,7 +176,7 @@ addfeat(LedeNerFeats *f, int grp, char tmpl, const char *s, size_t n)
 		n = sizeof(buf) - 1;
 	buf[0] = tmpl;
 	memcpy(buf + 1, s, n);
-	h = mix(lede_hash(buf, n + 1) + (uint64_t)(grp + 1) * 0xc2b2ae3d27d4eb4fULL);
+	h = mix(keyhash(buf, n + 1) + (uint64_t)(grp + 1) * 0xc2b2ae3d27d4eb4fULL);
 	if (f->n == f->cap) {
 		f->cap = f->cap ? f->cap * 2 : 64;
 		f->key = ereallocarray(f->key, f->cap, sizeof(*f->key));
