@@ -83,6 +83,26 @@ test: deps
 check: all
 	@scripts/run-tests bin build/tests
 
+# The shipped NER model, rebuilt from the shared data (docs/NER.md,
+# models/README.md): word clusters and case profiles learnt from unlabelled
+# text, then the tagger trained on CoNLL-2003 train with early stopping on
+# dev.  LEDE_SHARED is the shared data (../shared by default).
+LEDE_SHARED = ../shared
+NERD = $(LEDE_SHARED)/data
+NER_TEXT = $(NERD)/corpus/reuters21578.jsonl $(NERD)/summarize/bbc_news_summary_dev.jsonl \
+	$(NERD)/summarize/duc2001_dev.jsonl $(NERD)/ner/gmb.train.bio $(NERD)/ner/conll2003.train.bio
+NER_TRAIN_FLAGS = -s 1 -n 30 -p 6 -r 5 -c 2 --case-aug 0.3
+$(O)/ner-lexicon: scripts/ner-lexicon.c $(LIB) $(LIBHDR)
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) -Ilib $(ALLCFLAGS) $(ALLLDFLAGS) -o $@ scripts/ner-lexicon.c $(LIB) $(LDLIBS)
+
+model: $(BIN)/ner-train $(BIN)/ner-tag $(O)/ner-lexicon
+	$(O)/ner-lexicon -i 10 -s 1 $(NER_TEXT) > $(O)/ner-lexicon.tsv
+	$(BIN)/ner-train $(NER_TRAIN_FLAGS) -x $(O)/ner-lexicon.tsv -g $(NERD)/ner/gmb.train.bio \
+		-d $(NERD)/ner/conll2003.dev.bio -o models/ner-en.model.tmp $(NERD)/ner/conll2003.train.bio
+	mv models/ner-en.model.tmp models/ner-en.model
+	$(BIN)/ner-tag -m models/ner-en.model --eval $(NERD)/ner/conll2003.dev.bio
+
 bench: all
 	@scripts/bench
 
@@ -99,4 +119,4 @@ uninstall:
 clean:
 	rm -rf build bin
 
-.PHONY: all deps demo test check bench install uninstall clean fuzz fuzzers
+.PHONY: all deps demo test check bench model install uninstall clean fuzz fuzzers

@@ -1,0 +1,1 @@
+ner-tag < gold.in > /dev/full

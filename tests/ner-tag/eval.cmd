@@ -1,0 +1,1 @@
+ner-tag --eval small.bio

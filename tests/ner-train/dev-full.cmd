@@ -1,0 +1,1 @@
+ner-train -q -n 2 -o /dev/full tiny.bio

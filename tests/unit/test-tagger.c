@@ -1,0 +1,171 @@
+/* See LICENSE file for copyright and license details. */
+/*
+ * The NER model loader on damaged buffers (every truncation, every
+ * single-byte change), the label constraints, and conlleval scoring.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "io.h"
+#include "tagger.h"
+#include "util.h"
+
+static int failures;
+
+#define CHECK(c) do { if (!(c)) { fprintf(stderr, "%s:%d: %s\n", __FILE__, \
+	__LINE__, #c); failures++; } } while (0)
+
+static void
+tiny_model(LedeBuf *out)
+{
+	static const char *types[] = {"PER", "LOC"};
+	LedeNerLex *lex = lede_nerlex_new();
+	LedeNerLexEnt *e;
+	LedeNerFeats f = {0};
+	uint64_t keys[64];
+	float w[64 * 9], trans[10 * 10];
+	LedeNerModelSpec sp;
+	size_t i, n;
+	char path[] = "/tmp/lede-test-tagger-XXXXXX";
+	int fd = mkstemp(path);
+	FILE *fp;
+
+	CHECK(fd >= 0);
+	close(fd);
+	e = lede_nerlex_put(lex, "Paris", 5);
+	e->cl[0] = 3;
+	e->cap = 9;
+	e->gaz = 1u << 1;
+	lede_nerlex_put(lex, "Ann", 3)->cl[1] = 7;
+	lede_ner_typefeats(lex, LEDE_NF_ALL, "Paris", 5, &f, NULL);
+	lede_ner_typefeats(lex, LEDE_NF_ALL, "Ann", 3, &f, NULL);
+	for (i = 0, n = 0; i < f.n && n < 64; i++) {
+		size_t j;
+
+		for (j = 0; j < n && keys[j] != f.key[i]; j++)
+			;
+		if (j == n)
+			keys[n++] = f.key[i];
+	}
+	for (i = 0; i < n * 9; i++)
+		w[i] = (float)((int)(i % 7) - 3) * 0.25f;
+	for (i = 0; i < 100; i++)
+		trans[i] = (float)(i % 5) * 0.1f;
+	sp.fset = LEDE_NF_ALL;
+	sp.ntypes = 2;
+	sp.types = types;
+	sp.lex = lex;
+	sp.trans = trans;
+	sp.nfeat = n;
+	sp.keys = keys;
+	sp.w = w;
+	CHECK(lede_ner_save(path, &sp) == 0);
+	fp = fopen(path, "rb");
+	CHECK(fp != NULL);
+	CHECK(lede_slurp(fp, out, 1 << 20) == 0);
+	fclose(fp);
+	unlink(path);
+	lede_nerfeats_free(&f);
+	lede_nerlex_free(lex);
+}
+
+static void
+test_loader(void)
+{
+	LedeBuf b = {0};
+	LedeNerModel *m;
+	LedeNerTagger *t;
+	char err[128], *copy;
+	size_t i;
+	const char *forms[] = {"Ann", "saw", "Paris"};
+	size_t len[] = {3, 3, 5};
+	int out[3];
+
+	tiny_model(&b);
+	m = lede_ner_load_mem(b.p, b.len, err, sizeof(err));
+	CHECK(m != NULL);
+	if (!m) {
+		fprintf(stderr, "load: %s\n", err);
+		return;
+	}
+	CHECK(lede_ner_ntypes(m) == 2);
+	CHECK(!strcmp(lede_ner_typename(m, 1), "LOC"));
+	CHECK(lede_ner_nlex(m) == 2);
+	t = lede_ner_tagger_new(m);
+	lede_ner_tag(t, forms, len, 3, out);
+	for (i = 0; i < 3; i++) {
+		CHECK(out[i] >= 0 && out[i] < 9);
+		CHECK(lede_ner_allowed(i ? out[i - 1] : -1, out[i]));
+	}
+	CHECK(lede_ner_endok(out[2]));
+	lede_ner_tagger_free(t);
+	lede_ner_free(m);
+
+	copy = emalloc(b.len);
+	for (i = 0; i < b.len; i++) {	/* every truncation fails */
+		memcpy(copy, b.p, i);
+		m = lede_ner_load_mem(copy, i, err, sizeof(err));
+		CHECK(m == NULL);
+		lede_ner_free(m);
+	}
+	for (i = 0; i < b.len; i++) {	/* every changed byte fails */
+		memcpy(copy, b.p, b.len);
+		copy[i] ^= 0x5a;
+		m = lede_ner_load_mem(copy, b.len, err, sizeof(err));
+		CHECK(m == NULL);
+		lede_ner_free(m);
+	}
+	free(copy);
+	lede_buf_free(&b);
+}
+
+static void
+test_labels(void)
+{
+	int B = lede_ner_label(0, 0), I = lede_ner_label(0, 1),
+	    Ll = lede_ner_label(0, 2), U = lede_ner_label(0, 3),
+	    B2 = lede_ner_label(1, 0);
+
+	CHECK(lede_ner_allowed(-1, 0) && lede_ner_allowed(-1, B) &&
+	    lede_ner_allowed(-1, U));
+	CHECK(!lede_ner_allowed(-1, I) && !lede_ner_allowed(-1, Ll));
+	CHECK(lede_ner_allowed(B, I) && lede_ner_allowed(B, Ll) &&
+	    lede_ner_allowed(I, Ll));
+	CHECK(!lede_ner_allowed(B, 0) && !lede_ner_allowed(B, B2) &&
+	    !lede_ner_allowed(B, lede_ner_label(1, 1)));
+	CHECK(lede_ner_allowed(Ll, B2) && lede_ner_allowed(U, U));
+	CHECK(lede_ner_endok(0) && lede_ner_endok(Ll) && lede_ner_endok(U));
+	CHECK(!lede_ner_endok(B) && !lede_ner_endok(I));
+}
+
+static void
+test_eval(void)
+{
+	/* gold: [PER Ann Lee] met [LOC Rome]; guess: [PER Ann] [PER Lee] met [ORG Rome] */
+	const char *gold[] = {"B-PER", "I-PER", "O", "B-LOC"};
+	const char *guess[] = {"B-PER", "B-PER", "O", "I-ORG"};
+	const char *iob1[] = {"I-PER", "I-PER", "O", "I-LOC"};
+	LedeNerEval e;
+
+	memset(&e, 0, sizeof(e));
+	CHECK(lede_ner_eval_add(&e, gold, guess, 4) == 0);
+	CHECK(e.gold == 2 && e.guess == 3 && e.correct == 0);
+	CHECK(e.tokens == 4 && e.correct_tags == 2);
+	memset(&e, 0, sizeof(e));
+	CHECK(lede_ner_eval_add(&e, gold, iob1, 4) == 0);
+	CHECK(e.gold == 2 && e.guess == 2 && e.correct == 2);
+	CHECK(lede_ner_eval_f1(&e) > 99.99);
+}
+
+int
+main(void)
+{
+	test_labels();
+	test_eval();
+	test_loader();
+	if (failures)
+		fprintf(stderr, "%d failures\n", failures);
+	return failures != 0;
+}
