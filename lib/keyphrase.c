@@ -339,6 +339,17 @@ lede_kp_load_stop(LedeKp *kp, const char *buf, size_t len, char *err,
 	return parse_words(buf, len, "lede-stop 1", 1, add_stop, kp, err, errlen);
 }
 
+int
+lede_stoplist_parse(LedeDict *d, const char *buf, size_t len, char *err,
+    size_t errlen)
+{
+	LedeKp tmp;
+
+	memset(&tmp, 0, sizeof(tmp));
+	tmp.stop = d;
+	return parse_words(buf, len, "lede-stop 1", 1, add_stop, &tmp, err, errlen);
+}
+
 void
 lede_kp_set_df(LedeKp *kp, const LedeDf *df)
 {

@@ -66,6 +66,9 @@ int lede_kp_load_pos(LedeKp *kp, const char *buf, size_t len, char *err,
     size_t errlen);
 int lede_kp_load_stop(LedeKp *kp, const char *buf, size_t len, char *err,
     size_t errlen);
+/* Add the words of a lede-stop 1 list to d (for other tools). */
+int lede_stoplist_parse(LedeDict *d, const char *buf, size_t len, char *err,
+    size_t errlen);
 /* Background document frequencies (may be NULL); not owned. */
 void lede_kp_set_df(LedeKp *kp, const LedeDf *df);
 
