@@ -17,6 +17,17 @@ enum {
 	F_HEAD = 2,	/* may end a phrase */
 	F_HYPH = 4,	/* a hyphen that may join two words */
 	F_WORD = 8,	/* has a letter or digit: counts for positions */
+	F_VERB = 16,	/* may be a verb */
+	F_PART = 32,	/* a participle (-ing, -ed) that is no noun */
+	F_DET = 64,	/* a determiner or possessive: a noun phrase follows */
+	F_NUM = 128,	/* digits, no letter */
+};
+
+/* Determiners and possessives, after which a participle modifies a noun. */
+static const char *dets[] = {
+	"the", "a", "an", "this", "that", "these", "those", "its", "his", "her",
+	"their", "our", "my", "your", "'s", "'", "\xe2\x80\x99s", "every", "each",
+	"no", "some", "any", "another", "other", "such", "whose",
 };
 
 /* The caches of stems and forms are dropped when they grow past this. */
@@ -36,6 +47,7 @@ typedef struct {
 
 typedef struct {
 	long count, first;	/* occurrences; word position of the first */
+	long whole;		/* occurrences as a whole candidate, not a tail */
 	size_t woff, nw;	/* stems of its words in kp->pw */
 	long surf;		/* best surface so far (id in kp->surf) */
 	long surfcount, surffirst;
@@ -88,16 +100,18 @@ lede_kp_defaults(LedeKpParams *p)
 {
 	p->method = LEDE_KP_DEFAULT;
 	p->window = 2;
-	p->damping = 0.85;
+	p->damping = 0.5;
 	p->idf_exp = 1.0;
 	p->maxlen = 4;
 	p->participles = 1;
 	p->len_exp = 1.0;
-	p->tf_exp = 0.0;
+	p->tf_exp = 0.5;
 	p->title_boost = 0.0;
-	p->pos_exp = 1.0;
+	p->pos_exp = 0.5;
 	p->ed_head = 0;
 	p->suffixes = 0;
+	p->context = 1;
+	p->rank_exp = 1.0;
 }
 
 LedeKp *
@@ -279,20 +293,22 @@ classflags(const LedeKp *kp, const char *c, size_t n)
 {
 	int hasn = memchr(c, 'N', n) != NULL;
 
+	unsigned char v = memchr(c, 'V', n) ? F_VERB : 0;
+
 	switch (c[0]) {
 	case 'N':
-		return F_MOD | F_HEAD;
+		return F_MOD | F_HEAD | v;
 	case 'J':
-		return F_MOD | (hasn ? F_HEAD : 0);
+		return F_MOD | (hasn ? F_HEAD : 0) | v;
 	case 'G':
 	case 'D':
 		if (hasn)
-			return F_MOD | F_HEAD;
-		return kp->p.participles ? F_MOD : 0;
+			return F_MOD | F_HEAD | v;
+		return (kp->p.participles ? F_MOD | F_PART : 0) | F_VERB;
 	case 'V':
-		return hasn ? F_MOD | F_HEAD : 0;
+		return (hasn ? F_MOD | F_HEAD : 0) | F_VERB;
 	default:
-		return 0;
+		return v;
 	}
 }
 
@@ -422,7 +438,10 @@ wordflags(LedeKp *kp, const char *w, size_t n)
 	if (!word)
 		return n == 1 && w[0] == '-' ? F_HYPH : 0;
 	if (!letter)
-		return F_WORD;
+		return F_WORD | F_NUM;
+	for (i = 0; i < LEDE_LEN(dets); i++)
+		if (strlen(dets[i]) == n && !memcmp(dets[i], w, n))
+			return F_WORD | F_DET;
 	if (lede_dict_get(kp->stop, w, n) >= 0)
 		return F_WORD;
 	if ((id = lede_dict_get(kp->lex, w, n)) >= 0)
@@ -431,7 +450,7 @@ wordflags(LedeKp *kp, const char *w, size_t n)
 		return F_WORD;
 	/* an unknown -ed word is taken for a participle */
 	if (n > 4 && w[n - 2] == 'e' && w[n - 1] == 'd' && !kp->p.ed_head)
-		return F_WORD | (kp->p.participles ? F_MOD : 0);
+		return F_WORD | F_VERB | (kp->p.participles ? F_MOD | F_PART : 0);
 	return F_WORD | F_MOD | F_HEAD;
 }
 
@@ -535,7 +554,7 @@ lede_kp_endsent(LedeKp *kp)
 }
 
 static void
-add_candidate(LedeKp *kp, size_t a, size_t b)
+add_candidate(LedeKp *kp, size_t a, size_t b, int tail)
 {
 	size_t i, nw = 0;
 	long id, sid;
@@ -574,6 +593,7 @@ add_candidate(LedeKp *kp, size_t a, size_t b)
 	if (added) {
 		kp->nph++;
 		ph->count = 0;
+		ph->whole = 0;
 		ph->first = kp->tok[a].wpos;
 		ph->woff = kp->npw;
 		ph->nw = nw;
@@ -589,6 +609,8 @@ add_candidate(LedeKp *kp, size_t a, size_t b)
 				kp->pw[kp->npw++] = kp->tok[i].stem;
 	}
 	ph->count++;
+	if (!tail)
+		ph->whole++;
 	/* surfaces are keyed by phrase id and text */
 	lede_buf_printf(&kp->sbuf, "\x1f%ld", id);
 	sid = lede_dict_put(kp->surf, kp->sbuf.p, kp->sbuf.len, &added);
@@ -617,7 +639,8 @@ close_run(LedeKp *kp, size_t a, size_t b)
 	size_t i, nw = 0;
 
 	while (b > a && (!(kp->tok[b - 1].flags & F_HEAD) ||
-	    (kp->tok[b - 1].flags & F_HYPH)))
+	    (kp->tok[b - 1].flags & F_HYPH)) && !((kp->tok[b - 1].flags & F_NUM) &&
+	    b - 1 > a && (kp->tok[b - 2].flags & F_HYPH)))
 		b--;
 	while (a < b && (kp->tok[a].flags & F_HYPH))
 		a++;
@@ -626,13 +649,13 @@ close_run(LedeKp *kp, size_t a, size_t b)
 			nw++;
 	if (nw == 0 || (long)nw > kp->p.maxlen)
 		return;
-	add_candidate(kp, a, b);
+	add_candidate(kp, a, b, 0);
 	/* the phrase's tails, from each later word to the head */
 	if (kp->p.suffixes)
 		for (i = a + 1; i < b; i++)
 			if (!(kp->tok[i].flags & F_HYPH) &&
 			    !(kp->tok[i - 1].flags & F_HYPH))
-				add_candidate(kp, i, b);
+				add_candidate(kp, i, b, 1);
 }
 
 static void
@@ -654,7 +677,7 @@ candidates(LedeKp *kp)
 			    kp->tok[j].sent == t->sent)
 				j++;
 			if (j - i <= ENT_MAX && (t->flags & F_WORD))
-				add_candidate(kp, i, j);
+				add_candidate(kp, i, j, 0);
 			i = j - 1;
 			continue;
 		}
@@ -663,14 +686,36 @@ candidates(LedeKp *kp)
 			run = (size_t)-1;
 		}
 		if (t->flags & (F_MOD | F_HEAD)) {
-			if (run == (size_t)-1)
-				run = i;
-			continue;
+			const Tok *prev = i > 0 && !newsent ? &kp->tok[i - 1] : NULL;
+			const Tok *next = i + 1 < kp->ntok &&
+			    kp->tok[i + 1].sent == t->sent ? &kp->tok[i + 1] : NULL;
+			int verb = 0;
+
+			if (kp->p.context) {
+				/* a verb-like word before a determiner is a verb */
+				if ((t->flags & F_VERB) && next && (next->flags & F_DET))
+					verb = 1;
+				/* a participle modifies a noun after a determiner
+				 * or an adjective, not after a noun (a verb then) */
+				if ((t->flags & F_PART) && (run == (size_t)-1 ?
+				    !(prev && (prev->flags & F_DET)) :
+				    (prev->flags & F_HEAD) != 0))
+					verb = 1;
+			}
+			if (!verb) {
+				if (run == (size_t)-1)
+					run = i;
+				continue;
+			}
 		}
+		/* "B-52", "COVID-19": digits joined by a hyphen */
+		if ((t->flags & F_NUM) && run != (size_t)-1 && t->glued == 1 &&
+		    i > 0 && (kp->tok[i - 1].flags & F_HYPH))
+			continue;
 		if ((t->flags & F_HYPH) && run != (size_t)-1 && t->glued != 0 &&
 		    i + 1 < kp->ntok && kp->tok[i + 1].glued != 0 &&
 		    kp->tok[i + 1].sent == t->sent && !kp->tok[i + 1].ner &&
-		    (kp->tok[i + 1].flags & (F_MOD | F_HEAD)))
+		    (kp->tok[i + 1].flags & (F_MOD | F_HEAD | F_NUM)))
 			continue;
 		if (run != (size_t)-1)
 			close_run(kp, run, i);
@@ -807,8 +852,8 @@ lede_kp_rank(LedeKp *kp, const LedeKpPhrase **out)
 				s += kp->score[kp->node[st]];
 				break;
 			case LEDE_KP_DEFAULT:
-				s += kp->score[kp->node[st]] *
-				    pow(idf(kp, st), kp->p.idf_exp);
+				s += pow(kp->score[kp->node[st]] * (double)kp->nword,
+				    kp->p.rank_exp) * pow(idf(kp, st), kp->p.idf_exp);
 				break;
 			default:
 				break;
@@ -831,6 +876,9 @@ lede_kp_rank(LedeKp *kp, const LedeKpPhrase **out)
 			break;
 		}
 		ph->score = s;
+		/* a tail seen fewer than p.suffixes times is no candidate */
+		if (ph->whole == 0 && ph->count < kp->p.suffixes)
+			ph->score = -1;
 	}
 	kp->order = ereallocarray(kp->order, kp->nph ? kp->nph : 1, sizeof(size_t));
 	for (i = 0; i < kp->nph; i++)
@@ -854,5 +902,7 @@ lede_kp_rank(LedeKp *kp, const LedeKpPhrase **out)
 		o->count = ph->count;
 	}
 	*out = kp->out;
-	return kp->nph;
+	for (i = 0; i < kp->nph && kp->out[i].score >= 0; i++)
+		;
+	return i;
 }

@@ -20,7 +20,6 @@ typedef struct {
 	size_t boff, nb;	/* bag: (stem, count) pairs in s->bag */
 	double norm;
 	LedeBoil boil;
-	int quote;		/* holds a quotation mark */
 	double score;
 } Sent;
 
@@ -63,8 +62,8 @@ void
 lede_sum_defaults(LedeSumParams *p)
 {
 	p->method = LEDE_SUM_DEFAULT;
-	p->w_pos = 1.0;
-	p->w_freq = 0.5;
+	p->w_pos = 1.5;
+	p->w_freq = 0.3;
 	p->w_cent = 1.0;
 	p->w_title = 0.0;
 	p->pos_exp = 1.0;
@@ -73,9 +72,7 @@ lede_sum_defaults(LedeSumParams *p)
 	p->mmr = 0.0;
 	p->boiler = 1;
 	p->graph_max = 400;
-	p->fit = 0;
-	p->w_quote = 0;
-	p->density = 0;
+	p->density = 0.3;
 }
 
 LedeSum *
@@ -327,12 +324,6 @@ lede_sum_sent(LedeSum *s, const char *text, size_t len, int newpar)
 	se->len = len;
 	se->newpar = newpar;
 	lede_buf_add(&s->text, text, len);
-	for (size_t i = 0; i < len && !se->quote; i++)
-		if (text[i] == '"' || (text[i] == '`' && i + 1 < len && text[i + 1] == '`') ||
-		    (i + 2 < len && (unsigned char)text[i] == 0xe2 &&
-		    (unsigned char)text[i + 1] == 0x80 &&
-		    ((unsigned char)text[i + 2] == 0x9c || (unsigned char)text[i + 2] == 0x9d)))
-			se->quote = 1;
 }
 
 void
@@ -593,8 +584,7 @@ lede_sum_pick(LedeSum *s, long nsent, long nwords, double ratio,
 			break;
 		default:
 			se->score = p->w_pos * pos[i] + p->w_freq * freq[i] +
-			    p->w_cent * cent[i] + p->w_title * title[i] -
-			    p->w_quote * se->quote;
+			    p->w_cent * cent[i] + p->w_title * title[i];
 			break;
 		}
 	}
@@ -603,7 +593,6 @@ lede_sum_pick(LedeSum *s, long nsent, long nwords, double ratio,
 	/* greedy choice, with the MMR penalty when similarities are known */
 	{
 		char *used = ecalloc(nk ? nk : 1, 1);
-		int fit = p->fit;
 
 		while (npick < nk) {
 			double best = -HUGE_VAL;
@@ -623,10 +612,6 @@ lede_sum_pick(LedeSum *s, long nsent, long nwords, double ratio,
 
 				if (used[k])
 					continue;
-				/* under a word budget, first what fits whole */
-				if (fit && nsent <= 0 && nwords > 0 &&
-				    words + s->sent[keep[k]].words > nwords)
-					continue;
 				if (graph && p->mmr > 0 && p->method == LEDE_SUM_DEFAULT) {
 					for (j = 0; j < nk; j++)
 						if (used[j] && s->sim[k * nk + j] > red)
@@ -637,10 +622,6 @@ lede_sum_pick(LedeSum *s, long nsent, long nwords, double ratio,
 					best = v;
 					bi = k;
 				}
-			}
-			if (bi == nk && fit && p->fit) {
-				fit = 0;	/* then the best one to fill up with */
-				continue;
 			}
 			if (bi == nk)
 				break;

@@ -30,8 +30,6 @@ typedef struct {
 	double mmr;		/* score - mmr * (max similarity to picked) */
 	int boiler;		/* set boilerplate aside */
 	size_t graph_max;	/* no similarity graph past this many sentences */
-	int fit;		/* word budget: first the sentences that fit whole */
-	double w_quote;		/* penalty of a sentence with a quotation */
 	double density;		/* word budget: score / (words / mean)^density */
 } LedeSumParams;
 

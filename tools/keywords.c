@@ -117,6 +117,8 @@ dev_params(LedeKpParams *p)
 		else if (!strcmp(tok, "pos")) p->pos_exp = v;
 		else if (!strcmp(tok, "edhead")) p->ed_head = (int)v;
 		else if (!strcmp(tok, "suf")) p->suffixes = (int)v;
+		else if (!strcmp(tok, "ctx")) p->context = (int)v;
+		else if (!strcmp(tok, "rexp")) p->rank_exp = v;
 	}
 	free(s);
 }

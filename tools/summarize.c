@@ -78,8 +78,6 @@ dev_params(LedeSumParams *p)
 		else if (!strcmp(tok, "lenexp")) p->len_exp = v;
 		else if (!strcmp(tok, "simmin")) p->sim_min = v;
 		else if (!strcmp(tok, "mmr")) p->mmr = v;
-		else if (!strcmp(tok, "fit")) p->fit = (int)v;
-		else if (!strcmp(tok, "quote")) p->w_quote = v;
 		else if (!strcmp(tok, "dens")) p->density = v;
 	}
 	free(s);
