@@ -83,6 +83,11 @@ test: deps
 check: all
 	@scripts/run-tests bin build/tests
 
+# The background document-frequency table of keywords and summarize,
+# from the Reuters-21578 dump in ../shared (data/keywords/README.md).
+df: all
+	@scripts/build-df
+
 bench: all
 	@scripts/bench
 
@@ -99,4 +104,4 @@ uninstall:
 clean:
 	rm -rf build bin
 
-.PHONY: all deps demo test check bench install uninstall clean fuzz fuzzers
+.PHONY: all deps demo test check bench df install uninstall clean fuzz fuzzers

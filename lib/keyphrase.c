@@ -47,7 +47,6 @@ typedef struct {
 
 typedef struct {
 	long count, first;	/* occurrences; word position of the first */
-	long whole;		/* occurrences as a whole candidate, not a tail */
 	size_t woff, nw;	/* stems of its words in kp->pw */
 	long surf;		/* best surface so far (id in kp->surf) */
 	long surfcount, surffirst;
@@ -108,8 +107,6 @@ lede_kp_defaults(LedeKpParams *p)
 	p->tf_exp = 0.5;
 	p->title_boost = 0.0;
 	p->pos_exp = 0.5;
-	p->ed_head = 0;
-	p->suffixes = 0;
 	p->context = 1;
 	p->rank_exp = 1.0;
 }
@@ -449,7 +446,7 @@ wordflags(LedeKp *kp, const char *w, size_t n)
 	if (n > 4 && w[n - 2] == 'l' && w[n - 1] == 'y')
 		return F_WORD;
 	/* an unknown -ed word is taken for a participle */
-	if (n > 4 && w[n - 2] == 'e' && w[n - 1] == 'd' && !kp->p.ed_head)
+	if (n > 4 && w[n - 2] == 'e' && w[n - 1] == 'd')
 		return F_WORD | F_VERB | (kp->p.participles ? F_MOD | F_PART : 0);
 	return F_WORD | F_MOD | F_HEAD;
 }
@@ -554,7 +551,7 @@ lede_kp_endsent(LedeKp *kp)
 }
 
 static void
-add_candidate(LedeKp *kp, size_t a, size_t b, int tail)
+add_candidate(LedeKp *kp, size_t a, size_t b)
 {
 	size_t i, nw = 0;
 	long id, sid;
@@ -593,7 +590,6 @@ add_candidate(LedeKp *kp, size_t a, size_t b, int tail)
 	if (added) {
 		kp->nph++;
 		ph->count = 0;
-		ph->whole = 0;
 		ph->first = kp->tok[a].wpos;
 		ph->woff = kp->npw;
 		ph->nw = nw;
@@ -609,8 +605,6 @@ add_candidate(LedeKp *kp, size_t a, size_t b, int tail)
 				kp->pw[kp->npw++] = kp->tok[i].stem;
 	}
 	ph->count++;
-	if (!tail)
-		ph->whole++;
 	/* surfaces are keyed by phrase id and text */
 	lede_buf_printf(&kp->sbuf, "\x1f%ld", id);
 	sid = lede_dict_put(kp->surf, kp->sbuf.p, kp->sbuf.len, &added);
@@ -649,13 +643,7 @@ close_run(LedeKp *kp, size_t a, size_t b)
 			nw++;
 	if (nw == 0 || (long)nw > kp->p.maxlen)
 		return;
-	add_candidate(kp, a, b, 0);
-	/* the phrase's tails, from each later word to the head */
-	if (kp->p.suffixes)
-		for (i = a + 1; i < b; i++)
-			if (!(kp->tok[i].flags & F_HYPH) &&
-			    !(kp->tok[i - 1].flags & F_HYPH))
-				add_candidate(kp, i, b, 1);
+	add_candidate(kp, a, b);
 }
 
 static void
@@ -677,7 +665,7 @@ candidates(LedeKp *kp)
 			    kp->tok[j].sent == t->sent)
 				j++;
 			if (j - i <= ENT_MAX && (t->flags & F_WORD))
-				add_candidate(kp, i, j, 0);
+				add_candidate(kp, i, j);
 			i = j - 1;
 			continue;
 		}
@@ -876,9 +864,6 @@ lede_kp_rank(LedeKp *kp, const LedeKpPhrase **out)
 			break;
 		}
 		ph->score = s;
-		/* a tail seen fewer than p.suffixes times is no candidate */
-		if (ph->whole == 0 && ph->count < kp->p.suffixes)
-			ph->score = -1;
 	}
 	kp->order = ereallocarray(kp->order, kp->nph ? kp->nph : 1, sizeof(size_t));
 	for (i = 0; i < kp->nph; i++)
@@ -902,7 +887,5 @@ lede_kp_rank(LedeKp *kp, const LedeKpPhrase **out)
 		o->count = ph->count;
 	}
 	*out = kp->out;
-	for (i = 0; i < kp->nph && kp->out[i].score >= 0; i++)
-		;
-	return i;
+	return kp->nph;
 }

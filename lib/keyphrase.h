@@ -34,8 +34,6 @@ typedef struct {
 	double tf_exp;		/* phrase score times tf^tf_exp */
 	double title_boost;	/* position weight of title words */
 	double pos_exp;		/* position weight (word position + 1)^-pos_exp */
-	int ed_head;		/* an unknown -ed word may end a phrase */
-	int suffixes;		/* the tails of a phrase are candidates too */
 	int context;		/* verbs and participles told by their neighbours */
 	double rank_exp;	/* word weight (graph score)^rank_exp x idf^idf_exp */
 } LedeKpParams;

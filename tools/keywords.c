@@ -40,6 +40,7 @@ usage(FILE *fp)
 	    "      --build-df     write a document-frequency table of the input\n"
 	    "      --min-df N     with --build-df: leave out terms in fewer than\n"
 	    "                     N documents (default 2)\n"
+	    "      --param K=V    set a knob of the ranking (see keywords(1))\n"
 	    "      --stats        print documents and sentences read on stderr\n"
 	    "      --help         print this help and exit\n"
 	    "      --version      print the version and exit\n",
@@ -89,38 +90,44 @@ load_lexicon(LedeKp *kp, const char *rel,
 	free(path);
 }
 
+/* --param NAME=VALUE: the ranking's knobs, for experiments (keywords(1)). */
 static void
-dev_params(LedeKpParams *p)
+set_param(LedeKpParams *p, const char *arg)
 {
-	const char *env = getenv("LEDE_KP_PARAMS");
-	char *s, *tok, *save;
+	static const struct {
+		const char *name;
+		double min, max;
+	} knobs[] = {
+		{"window", 2, 100}, {"damping", 0, 0.99}, {"idf", 0, 10},
+		{"maxlen", 1, 32}, {"participles", 0, 1}, {"length", 0, 1},
+		{"tf", 0, 10}, {"title", 0, 100}, {"position", 0, 10},
+		{"context", 0, 1}, {"graph", 0, 10},
+	};
+	const char *eq = strchr(arg, '=');
+	size_t i, n = eq ? (size_t)(eq - arg) : 0;
+	double v;
 
-	if (!env)
-		return;
-	s = estrdup(env);
-	for (tok = strtok_r(s, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
-		char *eq = strchr(tok, '=');
-		double v;
-
-		if (!eq)
-			continue;
-		*eq = '\0';
-		v = strtod(eq + 1, NULL);
-		if (!strcmp(tok, "window")) p->window = (int)v;
-		else if (!strcmp(tok, "damping")) p->damping = v;
-		else if (!strcmp(tok, "idf")) p->idf_exp = v;
-		else if (!strcmp(tok, "maxlen")) p->maxlen = (int)v;
-		else if (!strcmp(tok, "part")) p->participles = (int)v;
-		else if (!strcmp(tok, "len")) p->len_exp = v;
-		else if (!strcmp(tok, "tf")) p->tf_exp = v;
-		else if (!strcmp(tok, "title")) p->title_boost = v;
-		else if (!strcmp(tok, "pos")) p->pos_exp = v;
-		else if (!strcmp(tok, "edhead")) p->ed_head = (int)v;
-		else if (!strcmp(tok, "suf")) p->suffixes = (int)v;
-		else if (!strcmp(tok, "ctx")) p->context = (int)v;
-		else if (!strcmp(tok, "rexp")) p->rank_exp = v;
+	for (i = 0; i < LEDE_LEN(knobs); i++)
+		if (strlen(knobs[i].name) == n && !strncmp(arg, knobs[i].name, n))
+			break;
+	if (!eq || i == LEDE_LEN(knobs))
+		uprintf("--param: expected NAME=VALUE with a NAME of keywords(1)");
+	if (lede_strtod(eq + 1, knobs[i].min, knobs[i].max, &v) < 0)
+		uprintf("--param %s: expected a number in [%g, %g]", knobs[i].name,
+		    knobs[i].min, knobs[i].max);
+	switch (i) {
+	case 0: p->window = (int)v; break;
+	case 1: p->damping = v; break;
+	case 2: p->idf_exp = v; break;
+	case 3: p->maxlen = (int)v; break;
+	case 4: p->participles = (int)v; break;
+	case 5: p->len_exp = v; break;
+	case 6: p->tf_exp = v; break;
+	case 7: p->title_boost = v; break;
+	case 8: p->pos_exp = v; break;
+	case 9: p->context = (int)v; break;
+	default: p->rank_exp = v; break;
 	}
-	free(s);
 }
 
 static int
@@ -199,7 +206,7 @@ int
 main(int argc, char *argv[])
 {
 	enum { O_DF = 256, O_NODF, O_RANK, O_CORPUS, O_PARTIAL, O_MERGE,
-		O_BUILD, O_MINDF, O_STATS };
+		O_BUILD, O_MINDF, O_STATS, O_PARAM };
 	static const struct option longopts[] = {
 		{"top", required_argument, NULL, 'n'},
 		{"format", required_argument, NULL, 'f'},
@@ -211,6 +218,7 @@ main(int argc, char *argv[])
 		{"merge", no_argument, NULL, O_MERGE},
 		{"build-df", no_argument, NULL, O_BUILD},
 		{"min-df", required_argument, NULL, O_MINDF},
+		{"param", required_argument, NULL, O_PARAM},
 		{"stats", no_argument, NULL, O_STATS},
 		{"help", no_argument, NULL, 'h'},
 		{"version", no_argument, NULL, 'V'},
@@ -277,6 +285,9 @@ main(int argc, char *argv[])
 		case O_STATS:
 			stats = 1;
 			break;
+		case O_PARAM:
+			set_param(&params, optarg);
+			break;
 		case 'h':
 			usage(stdout);
 			return fshut(stdout, "<stdout>");
@@ -293,7 +304,6 @@ main(int argc, char *argv[])
 		uprintf("--partial needs --corpus");
 	if (dfpath && nodf)
 		uprintf("--df and --no-df exclude each other");
-	dev_params(&params);
 
 	if (domerge) {
 		kwc = lede_kwc_new();

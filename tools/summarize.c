@@ -34,6 +34,7 @@ usage(FILE *fp)
 	    "      --df FILE         background document frequencies (default\n"
 	    "                        data/keywords/df-en.tsv)\n"
 	    "      --no-df           use no background table\n"
+	    "      --param K=V       set a knob of the scoring (see summarize(1))\n"
 	    "      --stats           print documents and sentences read on stderr\n"
 	    "      --help            print this help and exit\n"
 	    "      --version         print the version and exit\n",
@@ -53,41 +54,48 @@ static const struct {
 static const char *tsv_cols[] = {"doc", "sent", "text"};
 static const LedeColKind tsv_kinds[] = {LEDE_COL_STR, LEDE_COL_NUM, LEDE_COL_STR};
 
+/* --param NAME=VALUE: the scoring's knobs, for experiments (summarize(1)). */
 static void
-dev_params(LedeSumParams *p)
+set_param(LedeSumParams *p, const char *arg)
 {
-	const char *env = getenv("LEDE_SUM_PARAMS");
-	char *s, *tok, *save;
+	static const struct {
+		const char *name;
+		double min, max;
+	} knobs[] = {
+		{"position", 0, 100}, {"frequency", 0, 100}, {"centrality", 0, 100},
+		{"title", 0, 100}, {"position-exp", 0, 10}, {"length-exp", 0, 2},
+		{"similarity", 0, 1}, {"mmr", 0, 10}, {"density", 0, 2},
+	};
+	const char *eq = strchr(arg, '=');
+	size_t i, n = eq ? (size_t)(eq - arg) : 0;
+	double v;
 
-	if (!env)
-		return;
-	s = estrdup(env);
-	for (tok = strtok_r(s, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
-		char *eq = strchr(tok, '=');
-		double v;
-
-		if (!eq)
-			continue;
-		*eq = '\0';
-		v = strtod(eq + 1, NULL);
-		if (!strcmp(tok, "pos")) p->w_pos = v;
-		else if (!strcmp(tok, "freq")) p->w_freq = v;
-		else if (!strcmp(tok, "cent")) p->w_cent = v;
-		else if (!strcmp(tok, "title")) p->w_title = v;
-		else if (!strcmp(tok, "posexp")) p->pos_exp = v;
-		else if (!strcmp(tok, "lenexp")) p->len_exp = v;
-		else if (!strcmp(tok, "simmin")) p->sim_min = v;
-		else if (!strcmp(tok, "mmr")) p->mmr = v;
-		else if (!strcmp(tok, "dens")) p->density = v;
+	for (i = 0; i < LEDE_LEN(knobs); i++)
+		if (strlen(knobs[i].name) == n && !strncmp(arg, knobs[i].name, n))
+			break;
+	if (!eq || i == LEDE_LEN(knobs))
+		uprintf("--param: expected NAME=VALUE with a NAME of summarize(1)");
+	if (lede_strtod(eq + 1, knobs[i].min, knobs[i].max, &v) < 0)
+		uprintf("--param %s: expected a number in [%g, %g]", knobs[i].name,
+		    knobs[i].min, knobs[i].max);
+	switch (i) {
+	case 0: p->w_pos = v; break;
+	case 1: p->w_freq = v; break;
+	case 2: p->w_cent = v; break;
+	case 3: p->w_title = v; break;
+	case 4: p->pos_exp = v; break;
+	case 5: p->len_exp = v; break;
+	case 6: p->sim_min = v; break;
+	case 7: p->mmr = v; break;
+	default: p->density = v; break;
 	}
-	free(s);
 }
 
 int
 main(int argc, char *argv[])
 {
 	enum { O_WORDS = 256, O_RATIO, O_KEEP, O_BOIL, O_RANK, O_DF, O_NODF,
-		O_STATS };
+		O_STATS, O_PARAM };
 	static const struct option longopts[] = {
 		{"sentences", required_argument, NULL, 'n'},
 		{"words", required_argument, NULL, O_WORDS},
@@ -98,6 +106,7 @@ main(int argc, char *argv[])
 		{"rank", required_argument, NULL, O_RANK},
 		{"df", required_argument, NULL, O_DF},
 		{"no-df", no_argument, NULL, O_NODF},
+		{"param", required_argument, NULL, O_PARAM},
 		{"stats", no_argument, NULL, O_STATS},
 		{"help", no_argument, NULL, 'h'},
 		{"version", no_argument, NULL, 'V'},
@@ -164,6 +173,9 @@ main(int argc, char *argv[])
 		case O_STATS:
 			stats = 1;
 			break;
+		case O_PARAM:
+			set_param(&params, optarg);
+			break;
 		case 'h':
 			usage(stdout);
 			return fshut(stdout, "<stdout>");
@@ -180,7 +192,6 @@ main(int argc, char *argv[])
 		uprintf("--df and --no-df exclude each other");
 	if (nlimits == 0)
 		nsent = 3;
-	dev_params(&params);
 
 	sum = lede_sum_new(&params);
 	{
