@@ -20,6 +20,7 @@ typedef struct {
 	size_t boff, nb;	/* bag: (stem, count) pairs in s->bag */
 	double norm;
 	LedeBoil boil;
+	int fragment;		/* starts inside a quotation or in lower case */
 	double score;
 } Sent;
 
@@ -73,6 +74,7 @@ lede_sum_defaults(LedeSumParams *p)
 	p->boiler = 1;
 	p->graph_max = 400;
 	p->density = 0.3;
+	p->w_frag = 1.0;
 }
 
 LedeSum *
@@ -308,6 +310,42 @@ lede_sum_begin(LedeSum *s, const char *title, size_t tlen)
 		lede_dict_put(s->seen, s->norm.p, s->norm.len, NULL);
 }
 
+/*
+ * A sentence that continues a quotation opened in an earlier one (its
+ * first quotation mark closes) or starts in lower case reads badly alone.
+ */
+static int
+fragment(const char *t, size_t n)
+{
+	size_t i;
+	int32_t cp;
+	int l;
+
+	if (n > 0 && (l = lede_utf8_decode(t, n, &cp)) > 0 && lede_islower(cp))
+		return 1;
+	for (i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)t[i];
+
+		if (i + 2 < n && c == 0xe2 && (unsigned char)t[i + 1] == 0x80) {
+			if ((unsigned char)t[i + 2] == 0x9c)
+				return 0;	/* an opening curly quote first */
+			if ((unsigned char)t[i + 2] == 0x9d)
+				return 1;
+		}
+		if (c == '`' && i + 1 < n && t[i + 1] == '`')
+			return 0;
+		if (c == '\'' && i + 1 < n && t[i + 1] == '\'')
+			return 1;
+		if (c == '"') {
+			/* a straight quote closes when a letter or punctuation
+			 * is right before it and no letter right after */
+			int before = i > 0 && t[i - 1] != ' ' && t[i - 1] != '(';
+			return before;
+		}
+	}
+	return 0;
+}
+
 void
 lede_sum_sent(LedeSum *s, const char *text, size_t len, int newpar)
 {
@@ -324,6 +362,7 @@ lede_sum_sent(LedeSum *s, const char *text, size_t len, int newpar)
 	se->len = len;
 	se->newpar = newpar;
 	lede_buf_add(&s->text, text, len);
+	se->fragment = fragment(text, len);
 }
 
 void
@@ -584,7 +623,8 @@ lede_sum_pick(LedeSum *s, long nsent, long nwords, double ratio,
 			break;
 		default:
 			se->score = p->w_pos * pos[i] + p->w_freq * freq[i] +
-			    p->w_cent * cent[i] + p->w_title * title[i];
+			    p->w_cent * cent[i] + p->w_title * title[i] -
+			    p->w_frag * se->fragment;
 			break;
 		}
 	}

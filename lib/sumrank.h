@@ -29,6 +29,7 @@ typedef struct {
 	double sim_min;		/* LexRank: edges of cosine >= sim_min */
 	double mmr;		/* score - mmr * (max similarity to picked) */
 	int boiler;		/* set boilerplate aside */
+	double w_frag;		/* penalty of a fragment (continued quotation) */
 	size_t graph_max;	/* no similarity graph past this many sentences */
 	double density;		/* word budget: score / (words / mean)^density */
 } LedeSumParams;

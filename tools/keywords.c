@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "boiler.h"
 #include "df.h"
 #include "io.h"
 #include "keyphrase.h"
@@ -40,6 +41,7 @@ usage(FILE *fp)
 	    "      --build-df     write a document-frequency table of the input\n"
 	    "      --min-df N     with --build-df: leave out terms in fewer than\n"
 	    "                     N documents (default 2)\n"
+	    "      --keep-boilerplate  take phrases from bylines, credits, etc. too\n"
 	    "      --param K=V    set a knob of the ranking (see keywords(1))\n"
 	    "      --stats        print documents and sentences read on stderr\n"
 	    "      --help         print this help and exit\n"
@@ -130,6 +132,50 @@ set_param(LedeKpParams *p, const char *arg)
 	}
 }
 
+/* 1 when sentence i of d opens a paragraph. */
+static int
+newpar(const LedeDoc *d, size_t i)
+{
+	const LedeSent *s = &d->sent[i];
+	size_t k;
+
+	for (k = 0; k < s->ncomment; k++)
+		if (!strncmp(s->comment[k], "# newpar", 8))
+			return 1;
+	return i == 0;
+}
+
+/*
+ * Sentences that are boilerplate (summarize(1)'s rules) carry no
+ * keyphrases; a heading alone on its line does.
+ */
+static int
+boilerplate(const LedeDoc *d, size_t i, int formcol)
+{
+	const LedeSent *s = &d->sent[i];
+	LedeBoilCtx ctx;
+	LedeBoil b;
+	size_t len, k;
+	const char *text = lede_sent_meta(s, "text", &len);
+
+	if (!text)
+		return 0;
+	ctx.alone = newpar(d, i) && (i + 1 == d->nsent || newpar(d, i + 1));
+	ctx.words = 0;
+	for (k = 0; k < s->ntok; k++) {
+		const char *f = lede_field(s, k, formcol);
+
+		for (; *f; f++)
+			if ((unsigned char)*f >= 0x80 || (*f >= '0' && *f <= '9') ||
+			    ((*f | 32) >= 'a' && (*f | 32) <= 'z')) {
+				ctx.words++;
+				break;
+			}
+	}
+	b = lede_boil_check(text, len, &ctx);
+	return b != LEDE_BOIL_NONE && b != LEDE_BOIL_HEADING;
+}
+
 static int
 merge(char **files, int nfiles, LedeKwCorpus *c)
 {
@@ -206,7 +252,7 @@ int
 main(int argc, char *argv[])
 {
 	enum { O_DF = 256, O_NODF, O_RANK, O_CORPUS, O_PARTIAL, O_MERGE,
-		O_BUILD, O_MINDF, O_STATS, O_PARAM };
+		O_BUILD, O_MINDF, O_STATS, O_PARAM, O_KEEP };
 	static const struct option longopts[] = {
 		{"top", required_argument, NULL, 'n'},
 		{"format", required_argument, NULL, 'f'},
@@ -219,6 +265,7 @@ main(int argc, char *argv[])
 		{"build-df", no_argument, NULL, O_BUILD},
 		{"min-df", required_argument, NULL, O_MINDF},
 		{"param", required_argument, NULL, O_PARAM},
+		{"keep-boilerplate", no_argument, NULL, O_KEEP},
 		{"stats", no_argument, NULL, O_STATS},
 		{"help", no_argument, NULL, 'h'},
 		{"version", no_argument, NULL, 'V'},
@@ -230,7 +277,7 @@ main(int argc, char *argv[])
 	char *dfalloc = NULL, err[512];
 	long top = 10, mindf = 2;
 	int c, rc, status = 0, nodf = 0, corpus = 0, partial = 0, domerge = 0;
-	int build = 0, stats = 0;
+	int build = 0, stats = 0, keepboil = 0;
 	LedeKp *kp = NULL;
 	LedeDf *df = NULL;
 	LedeDfBuild *dfb = NULL;
@@ -287,6 +334,9 @@ main(int argc, char *argv[])
 			break;
 		case O_PARAM:
 			set_param(&params, optarg);
+			break;
+		case O_KEEP:
+			keepboil = 1;
 			break;
 		case 'h':
 			usage(stdout);
@@ -400,6 +450,8 @@ main(int argc, char *argv[])
 				startcol = lede_sent_col(s, "START");
 				endcol = lede_sent_col(s, "END");
 			}
+			if (!keepboil && boilerplate(&d, i, formcol))
+				continue;
 			for (k = 0; k < s->ntok; k++) {
 				const char *f = lede_field(s, k, formcol);
 				const char *st = stemcol >= 0 ? lede_field(s, k, stemcol) : NULL;
