@@ -106,14 +106,14 @@ lede_df_parse(const char *buf, size_t len, char *err, size_t errlen)
 				goto bad;
 			}
 			if (klen == 4 && !memcmp(p, "docs", 4)) {
-				if (num(val, vlen, 0, 1L << 40, &df->docs) < 0)
+				if (df->docs >= 0 || num(val, vlen, 0, 1L << 40, &df->docs) < 0)
 					goto badval;
 			} else if (klen == 5 && !memcmp(p, "terms", 5)) {
-				if (num(val, vlen, 0, 1L << 30, &terms) < 0)
+				if (terms >= 0 || num(val, vlen, 0, 1L << 30, &terms) < 0)
 					goto badval;
 				df->df = ecalloc(terms ? (size_t)terms : 1, sizeof(*df->df));
 			} else if (klen == 5 && !memcmp(p, "mindf", 5)) {
-				if (num(val, vlen, 1, 1L << 40, &df->mindf) < 0)
+				if (df->mindf >= 0 || num(val, vlen, 1, 1L << 40, &df->mindf) < 0)
 					goto badval;
 			} else if (klen == 7 && !memcmp(p, "stemmer", 7)) {
 				if (vlen == 0 || df->stemmer)
@@ -174,7 +174,7 @@ lede_df_parse(const char *buf, size_t len, char *err, size_t errlen)
 	}
 	return df;
 badval:
-	seterr(err, errlen, line, "bad value of a header key");
+	seterr(err, errlen, line, "bad or repeated value of a header key");
 bad:
 	lede_df_free(df);
 	return NULL;

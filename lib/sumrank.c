@@ -56,6 +56,8 @@ struct LedeSum {
 	size_t ctmp;
 	LedeGraph *g;
 	LedeDict *seen;
+	LedeBuf titlenorm;	/* the title's words, lower-cased, run together */
+	long pass;		/* picks so far: stamps tf */
 	double titleidf;
 };
 
@@ -115,6 +117,7 @@ lede_sum_free(LedeSum *s)
 	lede_buf_free(&s->text);
 	lede_buf_free(&s->low);
 	lede_buf_free(&s->norm);
+	lede_buf_free(&s->titlenorm);
 	free(s->cur);
 	free(s->bag);
 	free(s->sim);
@@ -271,9 +274,7 @@ lede_sum_begin(LedeSum *s, const char *title, size_t tlen)
 		lede_dict_free(s->forms);
 		s->forms = lede_dict_new();
 	}
-	lede_dict_free(s->seen);
-	s->seen = lede_dict_new();
-	lede_buf_clear(&s->norm);
+	lede_buf_clear(&s->titlenorm);
 	if (!title)
 		return;
 	/* title words, and the title itself for the repeat rule */
@@ -298,7 +299,7 @@ lede_sum_begin(LedeSum *s, const char *title, size_t tlen)
 
 			lede_buf_clear(&s->low);
 			lede_lower(&s->low, title + i, j - i);
-			lede_buf_add(&s->norm, s->low.p, s->low.len);
+			lede_buf_add(&s->titlenorm, s->low.p, s->low.len);
 			if (st >= 0 && s->titlestamp[st] != s->docno) {
 				s->titlestamp[st] = s->docno;
 				s->titleidf += idf(s, st);
@@ -306,8 +307,6 @@ lede_sum_begin(LedeSum *s, const char *title, size_t tlen)
 		}
 		i = j;
 	}
-	if (s->norm.len)
-		lede_dict_put(s->seen, s->norm.p, s->norm.len, NULL);
 }
 
 /*
@@ -418,6 +417,10 @@ boilerplate(LedeSum *s)
 {
 	size_t i, k;
 
+	lede_dict_free(s->seen);
+	s->seen = lede_dict_new();
+	if (s->titlenorm.len)
+		lede_dict_put(s->seen, s->titlenorm.p, s->titlenorm.len, NULL);
 	for (i = 0; i < s->nsent; i++) {
 		Sent *se = &s->sent[i];
 		LedeBoilCtx ctx;
@@ -510,6 +513,7 @@ lede_sum_pick(LedeSum *s, long nsent, long nwords, double ratio,
 	const LedeSumParams *p = &s->p;
 
 	endsent(s);
+	s->pass++;
 	n = s->nsent;
 	*idx = s->pick;
 	if (n == 0)
@@ -547,8 +551,8 @@ lede_sum_pick(LedeSum *s, long nsent, long nwords, double ratio,
 			const Term *t = &s->bag[se->boff + j];
 			double w = idf(s, t->stem) * (double)t->count;
 
-			if (s->tfstamp[t->stem] != s->docno) {
-				s->tfstamp[t->stem] = s->docno;
+			if (s->tfstamp[t->stem] != s->pass) {
+				s->tfstamp[t->stem] = s->pass;
 				s->tf[t->stem] = 0;
 			}
 			s->tf[t->stem] += t->count;
