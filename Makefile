@@ -103,6 +103,11 @@ model: $(BIN)/ner-train $(BIN)/ner-tag $(O)/ner-lexicon
 	mv models/ner-en.model.tmp models/ner-en.model
 	$(BIN)/ner-tag -m models/ner-en.model --eval $(NERD)/ner/conll2003.dev.bio
 
+# The background document-frequency table of keywords and summarize,
+# from the Reuters-21578 dump in ../shared (data/keywords/README.md).
+df: all
+	@scripts/build-df
+
 bench: all
 	@scripts/bench
 
@@ -119,4 +124,4 @@ uninstall:
 clean:
 	rm -rf build bin
 
-.PHONY: all deps demo test check bench model install uninstall clean fuzz fuzzers
+.PHONY: all deps demo test check bench model df install uninstall clean fuzz fuzzers

@@ -1,0 +1,891 @@
+/* See LICENSE file for copyright and license details. */
+#include <math.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <libstemmer.h>
+
+#include "keyphrase.h"
+#include "rank.h"
+#include "text.h"
+#include "util.h"
+
+/* Word flags. */
+enum {
+	F_MOD = 1,	/* may stand before the head of a phrase */
+	F_HEAD = 2,	/* may end a phrase */
+	F_HYPH = 4,	/* a hyphen that may join two words */
+	F_WORD = 8,	/* has a letter or digit: counts for positions */
+	F_VERB = 16,	/* may be a verb */
+	F_PART = 32,	/* a participle (-ing, -ed) that is no noun */
+	F_DET = 64,	/* a determiner or possessive: a noun phrase follows */
+	F_NUM = 128,	/* digits, no letter */
+};
+
+/* Determiners and possessives, after which a participle modifies a noun. */
+static const char *dets[] = {
+	"the", "a", "an", "this", "that", "these", "those", "its", "his", "her",
+	"their", "our", "my", "your", "'s", "'", "\xe2\x80\x99s", "every", "each",
+	"no", "some", "any", "another", "other", "such", "whose",
+};
+
+/* The caches of stems and forms are dropped when they grow past this. */
+#define CACHE_MAX 500000
+/* Entity spans longer than this (in tokens) are not candidates. */
+#define ENT_MAX 8
+
+typedef struct {
+	long stem;		/* id in kp->stems */
+	size_t off, len;	/* FORM in kp->text */
+	long wpos;		/* position among the words, -1 if none */
+	int sent;
+	unsigned char flags;
+	signed char glued;
+	char ner;		/* 'B', 'I' or 0 */
+} Tok;
+
+typedef struct {
+	long count, first;	/* occurrences; word position of the first */
+	size_t woff, nw;	/* stems of its words in kp->pw */
+	long surf;		/* best surface so far (id in kp->surf) */
+	long surfcount, surffirst;
+	double score;
+} Phrase;
+
+struct LedeKp {
+	LedeKpParams p;
+	struct sb_stemmer *st;
+	LedeDict *lex, *stop;
+	unsigned char *lexflags;
+	size_t nlexflags;
+	const LedeDf *df;
+
+	LedeDict *forms;	/* FORM -> id; fcls/fstem below */
+	unsigned char *fcls;
+	long *fstem;
+	size_t cforms;
+	LedeDict *stems;	/* stem -> id */
+	double *idf;		/* by stem id, < 0 when not computed */
+	long *node, *nodestamp, *titlestamp;
+	size_t cstems;
+	long docno;
+
+	Tok *tok;
+	size_t ntok, ctok;
+	LedeBuf text, low, key, sbuf, titlebuf;
+	long nword;
+	int sent;
+
+	LedeDict *phr, *surf;	/* per document */
+	Phrase *ph;
+	size_t nph, cph;
+	long *surfcnt, *surffirst;
+	size_t csurf;
+	long *pw;
+	size_t npw, cpw;
+	LedeKpPhrase *out;
+	size_t cout;
+	size_t *order;
+
+	LedeGraph *g;
+	long *nodestem;
+	double *pers, *score;
+	size_t cnode;
+};
+
+void
+lede_kp_defaults(LedeKpParams *p)
+{
+	p->method = LEDE_KP_DEFAULT;
+	p->window = 2;
+	p->damping = 0.5;
+	p->idf_exp = 1.0;
+	p->maxlen = 4;
+	p->participles = 1;
+	p->len_exp = 1.0;
+	p->tf_exp = 0.5;
+	p->title_boost = 0.0;
+	p->pos_exp = 0.5;
+	p->context = 1;
+	p->rank_exp = 1.0;
+}
+
+LedeKp *
+lede_kp_new(const LedeKpParams *params)
+{
+	LedeKp *kp = ecalloc(1, sizeof(*kp));
+
+	if (params)
+		kp->p = *params;
+	else
+		lede_kp_defaults(&kp->p);
+	if (!(kp->st = sb_stemmer_new("english", "UTF_8")))
+		eprintf("out of memory in the stemmer");
+	kp->lex = lede_dict_new();
+	kp->stop = lede_dict_new();
+	kp->forms = lede_dict_new();
+	kp->stems = lede_dict_new();
+	kp->phr = lede_dict_new();
+	kp->surf = lede_dict_new();
+	kp->g = lede_graph_new();
+	return kp;
+}
+
+void
+lede_kp_free(LedeKp *kp)
+{
+	if (!kp)
+		return;
+	sb_stemmer_delete(kp->st);
+	lede_dict_free(kp->lex);
+	lede_dict_free(kp->stop);
+	free(kp->lexflags);
+	lede_dict_free(kp->forms);
+	free(kp->fcls);
+	free(kp->fstem);
+	lede_dict_free(kp->stems);
+	free(kp->idf);
+	free(kp->node);
+	free(kp->nodestamp);
+	free(kp->titlestamp);
+	free(kp->tok);
+	lede_buf_free(&kp->text);
+	lede_buf_free(&kp->low);
+	lede_buf_free(&kp->key);
+	lede_buf_free(&kp->sbuf);
+	lede_buf_free(&kp->titlebuf);
+	lede_dict_free(kp->phr);
+	lede_dict_free(kp->surf);
+	free(kp->ph);
+	free(kp->surfcnt);
+	free(kp->surffirst);
+	free(kp->pw);
+	free(kp->out);
+	free(kp->order);
+	lede_graph_free(kp->g);
+	free(kp->nodestem);
+	free(kp->pers);
+	free(kp->score);
+	free(kp);
+}
+
+static void
+seterr(char *err, size_t errlen, unsigned long line, const char *fmt, ...)
+{
+	va_list ap;
+	int n;
+
+	if (!errlen)
+		return;
+	n = snprintf(err, errlen, "%lu: ", line);
+	if (n < 0 || (size_t)n >= errlen)
+		return;
+	va_start(ap, fmt);
+	vsnprintf(err + n, errlen - (size_t)n, fmt, ap);
+	va_end(ap);
+}
+
+/*
+ * A word list: the magic line, "words N", then N rows of ncols
+ * TAB-separated fields, the first (the word) strictly increasing in byte
+ * order.  fn is called for each row.
+ */
+static int
+parse_words(const char *buf, size_t len, const char *magic, int ncols,
+    void (*fn)(LedeKp *, const char *, size_t, const char *, size_t),
+    LedeKp *kp, char *err, size_t errlen)
+{
+	const char *p = buf, *end = buf + len, *nl, *prev = NULL;
+	size_t n, prevlen = 0, rows = 0, bad;
+	unsigned long line = 0;
+	long words = -1;
+	char tmp[32];
+
+	if ((bad = lede_utf8_check(buf, len)) != len) {
+		for (p = buf; p < buf + bad; p++)
+			if (*p == '\n')
+				line++;
+		seterr(err, errlen, line + 1, "invalid UTF-8");
+		return -1;
+	}
+	while (p < end) {
+		nl = memchr(p, '\n', (size_t)(end - p));
+		n = nl ? (size_t)(nl - p) : (size_t)(end - p);
+		line++;
+		if (memchr(p, '\0', n)) {
+			seterr(err, errlen, line, "NUL byte");
+			return -1;
+		}
+		if (line == 1) {
+			if (n != strlen(magic) || memcmp(p, magic, n)) {
+				seterr(err, errlen, line, "expected '%s'", magic);
+				return -1;
+			}
+		} else if (line == 2) {
+			if (n < 7 || n - 6 >= sizeof(tmp) || memcmp(p, "words ", 6)) {
+				seterr(err, errlen, line, "expected 'words N'");
+				return -1;
+			}
+			memcpy(tmp, p + 6, n - 6);
+			tmp[n - 6] = '\0';
+			if (lede_strtol(tmp, 0, 1L << 30, &words) < 0) {
+				seterr(err, errlen, line, "expected 'words N'");
+				return -1;
+			}
+		} else {
+			const char *tab = memchr(p, '\t', n);
+			size_t wlen = tab ? (size_t)(tab - p) : n, m;
+			const char *val = tab ? tab + 1 : p + n;
+			size_t vlen = (size_t)(p + n - val);
+
+			if ((ncols == 1) != !tab || wlen == 0 || memchr(p, ' ', wlen) ||
+			    (tab && (vlen == 0 || memchr(val, '\t', vlen)))) {
+				seterr(err, errlen, line, ncols == 1 ?
+				    "expected one word" : "expected WORD<TAB>VALUE");
+				return -1;
+			}
+			m = prevlen < wlen ? prevlen : wlen;
+			if (prev && (memcmp(prev, p, m) > 0 ||
+			    (memcmp(prev, p, m) == 0 && prevlen >= wlen))) {
+				seterr(err, errlen, line,
+				    "words not in strictly increasing order");
+				return -1;
+			}
+			if ((long)rows >= words) {
+				seterr(err, errlen, line, "more rows than 'words %ld'", words);
+				return -1;
+			}
+			if (ncols == 2) {
+				for (m = 0; m < vlen; m++)
+					if (!strchr("NJGDVO", val[m]))
+						break;
+				if (m < vlen) {
+					seterr(err, errlen, line,
+					    "word classes are letters of NJGDVO");
+					return -1;
+				}
+			}
+			fn(kp, p, wlen, val, vlen);
+			prev = p;
+			prevlen = wlen;
+			rows++;
+		}
+		p = nl ? nl + 1 : end;
+	}
+	if (line < 2) {
+		seterr(err, errlen, line ? line : 1, line ? "expected 'words N'" :
+		    "empty file");
+		return -1;
+	}
+	if ((long)rows != words) {
+		seterr(err, errlen, line, "%zu rows, but 'words %ld'", rows, words);
+		return -1;
+	}
+	return 0;
+}
+
+static unsigned char
+classflags(const LedeKp *kp, const char *c, size_t n)
+{
+	int hasn = memchr(c, 'N', n) != NULL;
+
+	unsigned char v = memchr(c, 'V', n) ? F_VERB : 0;
+
+	switch (c[0]) {
+	case 'N':
+		return F_MOD | F_HEAD | v;
+	case 'J':
+		return F_MOD | (hasn ? F_HEAD : 0) | v;
+	case 'G':
+	case 'D':
+		if (hasn)
+			return F_MOD | F_HEAD | v;
+		return (kp->p.participles ? F_MOD | F_PART : 0) | F_VERB;
+	case 'V':
+		return (hasn ? F_MOD | F_HEAD : 0) | F_VERB;
+	default:
+		return v;
+	}
+}
+
+static void
+add_pos(LedeKp *kp, const char *w, size_t n, const char *v, size_t vlen)
+{
+	long id = lede_dict_put(kp->lex, w, n, NULL);
+
+	if ((size_t)id >= kp->nlexflags) {
+		kp->nlexflags = kp->nlexflags ? kp->nlexflags * 2 : 4096;
+		kp->lexflags = erealloc(kp->lexflags, kp->nlexflags);
+	}
+	kp->lexflags[id] = classflags(kp, v, vlen);
+}
+
+static void
+add_stop(LedeKp *kp, const char *w, size_t n, const char *v, size_t vlen)
+{
+	(void)v;
+	(void)vlen;
+	lede_dict_put(kp->stop, w, n, NULL);
+}
+
+static void
+drop_caches(LedeKp *kp)
+{
+	lede_dict_free(kp->forms);
+	kp->forms = lede_dict_new();
+}
+
+int
+lede_kp_load_pos(LedeKp *kp, const char *buf, size_t len, char *err,
+    size_t errlen)
+{
+	drop_caches(kp);
+	return parse_words(buf, len, "lede-pos 1", 2, add_pos, kp, err, errlen);
+}
+
+int
+lede_kp_load_stop(LedeKp *kp, const char *buf, size_t len, char *err,
+    size_t errlen)
+{
+	drop_caches(kp);
+	return parse_words(buf, len, "lede-stop 1", 1, add_stop, kp, err, errlen);
+}
+
+int
+lede_stoplist_parse(LedeDict *d, const char *buf, size_t len, char *err,
+    size_t errlen)
+{
+	LedeKp tmp;
+
+	memset(&tmp, 0, sizeof(tmp));
+	tmp.stop = d;
+	return parse_words(buf, len, "lede-stop 1", 1, add_stop, &tmp, err, errlen);
+}
+
+void
+lede_kp_set_df(LedeKp *kp, const LedeDf *df)
+{
+	kp->df = df;
+	for (size_t i = 0; i < kp->cstems; i++)
+		kp->idf[i] = -1;
+}
+
+/* Id of stem s[0..n), growing the arrays indexed by stem id. */
+static long
+stem_id(LedeKp *kp, const char *s, size_t n)
+{
+	long id = lede_dict_put(kp->stems, s, n, NULL);
+
+	if ((size_t)id >= kp->cstems) {
+		size_t old = kp->cstems;
+
+		kp->cstems = kp->cstems ? kp->cstems * 2 : 8192;
+		kp->idf = ereallocarray(kp->idf, kp->cstems, sizeof(*kp->idf));
+		kp->node = ereallocarray(kp->node, kp->cstems, sizeof(*kp->node));
+		kp->nodestamp = ereallocarray(kp->nodestamp, kp->cstems,
+		    sizeof(*kp->nodestamp));
+		kp->titlestamp = ereallocarray(kp->titlestamp, kp->cstems,
+		    sizeof(*kp->titlestamp));
+		for (size_t i = old; i < kp->cstems; i++) {
+			kp->idf[i] = -1;
+			kp->nodestamp[i] = kp->titlestamp[i] = -1;
+		}
+	}
+	return id;
+}
+
+const char *
+lede_kp_stem(LedeKp *kp, const char *form, size_t n, size_t *slen)
+{
+	const char *s;
+
+	lede_buf_clear(&kp->low);
+	lede_lower(&kp->low, form, n);
+	if (!lede_hasletter(kp->low.p, kp->low.len)) {
+		*slen = kp->low.len;
+		return kp->low.p;
+	}
+	s = (const char *)sb_stemmer_stem(kp->st, (const sb_symbol *)kp->low.p,
+	    (int)kp->low.len);
+	if (!s)
+		eprintf("out of memory in the stemmer");
+	*slen = (size_t)sb_stemmer_length(kp->st);
+	return s;
+}
+
+/* Flags of a lower-cased word. */
+static unsigned char
+wordflags(LedeKp *kp, const char *w, size_t n)
+{
+	long id;
+	size_t i;
+	int word = 0, letter = 0;
+
+	for (i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)w[i];
+
+		if (c >= 0x80 || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))
+			word = 1;
+		if (c >= 0x80 || (c >= 'a' && c <= 'z'))
+			letter = 1;
+	}
+	if (letter)
+		letter = lede_hasletter(w, n);
+	if (!word)
+		return n == 1 && w[0] == '-' ? F_HYPH : 0;
+	if (!letter)
+		return F_WORD | F_NUM;
+	for (i = 0; i < LEDE_LEN(dets); i++)
+		if (strlen(dets[i]) == n && !memcmp(dets[i], w, n))
+			return F_WORD | F_DET;
+	if (lede_dict_get(kp->stop, w, n) >= 0)
+		return F_WORD;
+	if ((id = lede_dict_get(kp->lex, w, n)) >= 0)
+		return F_WORD | kp->lexflags[id];
+	if (n > 4 && w[n - 2] == 'l' && w[n - 1] == 'y')
+		return F_WORD;
+	/* an unknown -ed word is taken for a participle */
+	if (n > 4 && w[n - 2] == 'e' && w[n - 1] == 'd')
+		return F_WORD | F_VERB | (kp->p.participles ? F_MOD | F_PART : 0);
+	return F_WORD | F_MOD | F_HEAD;
+}
+
+void
+lede_kp_begin(LedeKp *kp, const char *title, size_t titlelen)
+{
+	size_t i = 0, j;
+
+	kp->ntok = 0;
+	kp->nword = 0;
+	kp->sent = 0;
+	lede_buf_clear(&kp->text);
+	kp->docno++;
+	if (lede_dict_size(kp->stems) > CACHE_MAX) {
+		lede_dict_free(kp->stems);
+		kp->stems = lede_dict_new();
+		for (i = 0; i < kp->cstems; i++) {
+			kp->idf[i] = -1;
+			kp->nodestamp[i] = kp->titlestamp[i] = -1;
+		}
+		drop_caches(kp);
+		i = 0;
+	}
+	if (lede_dict_size(kp->forms) > CACHE_MAX)
+		drop_caches(kp);
+	/* title words: runs of letters and digits, stemmed */
+	if (!title)
+		return;
+	lede_buf_clear(&kp->titlebuf);
+	lede_buf_add(&kp->titlebuf, title, titlelen);
+	title = kp->titlebuf.p;
+	while (i < titlelen) {
+		int32_t cp;
+		int l = lede_utf8_decode(title + i, titlelen - i, &cp);
+
+		if (l < 0)
+			return;
+		if (!lede_iswordchar(cp)) {
+			i += (size_t)l;
+			continue;
+		}
+		for (j = i; j < titlelen;) {
+			l = lede_utf8_decode(title + j, titlelen - j, &cp);
+			if (l < 0 || !lede_iswordchar(cp))
+				break;
+			j += (size_t)l;
+		}
+		{
+			size_t sl;
+			const char *s = lede_kp_stem(kp, title + i, j - i, &sl);
+
+			kp->titlestamp[stem_id(kp, s, sl)] = kp->docno;
+		}
+		i = j;
+	}
+}
+
+void
+lede_kp_token(LedeKp *kp, const char *form, size_t flen, const char *stem,
+    size_t slen, const char *ner, int glued)
+{
+	Tok *t;
+	int added;
+	long f = lede_dict_put(kp->forms, form, flen, &added);
+
+	if ((size_t)f >= kp->cforms) {
+		kp->cforms = kp->cforms ? kp->cforms * 2 : 8192;
+		kp->fcls = erealloc(kp->fcls, kp->cforms);
+		kp->fstem = ereallocarray(kp->fstem, kp->cforms, sizeof(*kp->fstem));
+	}
+	if (added) {
+		size_t sl;
+		const char *s = lede_kp_stem(kp, form, flen, &sl);
+
+		/* kp->low holds the lower-cased form */
+		kp->fcls[f] = wordflags(kp, kp->low.p, kp->low.len);
+		kp->fstem[f] = stem_id(kp, s, sl);
+	}
+	if (kp->ntok == kp->ctok) {
+		kp->ctok = kp->ctok ? kp->ctok * 2 : 1024;
+		kp->tok = ereallocarray(kp->tok, kp->ctok, sizeof(*kp->tok));
+	}
+	t = &kp->tok[kp->ntok++];
+	t->stem = stem ? stem_id(kp, stem, slen) : kp->fstem[f];
+	t->flags = kp->fcls[f];
+	t->off = kp->text.len;
+	t->len = flen;
+	lede_buf_add(&kp->text, form, flen);
+	t->wpos = (t->flags & F_WORD) ? kp->nword++ : -1;
+	t->sent = kp->sent;
+	t->glued = (signed char)glued;
+	t->ner = 0;
+	if (ner && (ner[0] == 'B' || ner[0] == 'I') && ner[1] == '-')
+		t->ner = ner[0];
+}
+
+void
+lede_kp_endsent(LedeKp *kp)
+{
+	kp->sent++;
+}
+
+static void
+add_candidate(LedeKp *kp, size_t a, size_t b)
+{
+	size_t i, nw = 0;
+	long id, sid;
+	int added;
+	Phrase *ph;
+
+	lede_buf_clear(&kp->key);
+	lede_buf_clear(&kp->sbuf);
+	for (i = a; i < b; i++) {
+		const Tok *t = &kp->tok[i];
+
+		if (i > a && t->glued != 1 &&
+		    !(t->glued < 0 && ((t->flags & F_HYPH) ||
+		    (kp->tok[i - 1].flags & F_HYPH))))
+			lede_buf_addc(&kp->sbuf, ' ');
+		lede_buf_add(&kp->sbuf, kp->text.p + t->off, t->len);
+		if (t->flags & F_HYPH)
+			continue;
+		if (nw++)
+			lede_buf_addc(&kp->key, ' ');
+		{
+			size_t n;
+			const char *s = lede_dict_key(kp->stems, t->stem, &n);
+
+			lede_buf_add(&kp->key, s, n);
+		}
+	}
+	if (nw == 0)
+		return;
+	id = lede_dict_put(kp->phr, kp->key.p, kp->key.len, &added);
+	if ((size_t)id >= kp->cph) {
+		kp->cph = kp->cph ? kp->cph * 2 : 256;
+		kp->ph = ereallocarray(kp->ph, kp->cph, sizeof(*kp->ph));
+	}
+	ph = &kp->ph[id];
+	if (added) {
+		kp->nph++;
+		ph->count = 0;
+		ph->first = kp->tok[a].wpos;
+		ph->woff = kp->npw;
+		ph->nw = nw;
+		ph->surf = -1;
+		ph->surfcount = 0;
+		ph->surffirst = 0;
+		if (kp->npw + nw > kp->cpw) {
+			kp->cpw = (kp->npw + nw) * 2;
+			kp->pw = ereallocarray(kp->pw, kp->cpw, sizeof(*kp->pw));
+		}
+		for (i = a; i < b; i++)
+			if (!(kp->tok[i].flags & F_HYPH))
+				kp->pw[kp->npw++] = kp->tok[i].stem;
+	}
+	ph->count++;
+	/* surfaces are keyed by phrase id and text */
+	lede_buf_printf(&kp->sbuf, "\x1f%ld", id);
+	sid = lede_dict_put(kp->surf, kp->sbuf.p, kp->sbuf.len, &added);
+	if ((size_t)sid >= kp->csurf) {
+		kp->csurf = kp->csurf ? kp->csurf * 2 : 256;
+		kp->surfcnt = ereallocarray(kp->surfcnt, kp->csurf, sizeof(long));
+		kp->surffirst = ereallocarray(kp->surffirst, kp->csurf, sizeof(long));
+	}
+	if (added) {
+		kp->surfcnt[sid] = 0;
+		kp->surffirst[sid] = kp->tok[a].wpos;
+	}
+	kp->surfcnt[sid]++;
+	if (kp->surfcnt[sid] > ph->surfcount || (kp->surfcnt[sid] == ph->surfcount &&
+	    kp->surffirst[sid] < ph->surffirst)) {
+		ph->surf = sid;
+		ph->surfcount = kp->surfcnt[sid];
+		ph->surffirst = kp->surffirst[sid];
+	}
+}
+
+/* Close the run [a, b): trim it to end in a head, then add it. */
+static void
+close_run(LedeKp *kp, size_t a, size_t b)
+{
+	size_t i, nw = 0;
+
+	while (b > a && (!(kp->tok[b - 1].flags & F_HEAD) ||
+	    (kp->tok[b - 1].flags & F_HYPH)) && !((kp->tok[b - 1].flags & F_NUM) &&
+	    b - 1 > a && (kp->tok[b - 2].flags & F_HYPH)))
+		b--;
+	while (a < b && (kp->tok[a].flags & F_HYPH))
+		a++;
+	for (i = a; i < b; i++)
+		if (!(kp->tok[i].flags & F_HYPH))
+			nw++;
+	if (nw == 0 || (long)nw > kp->p.maxlen)
+		return;
+	add_candidate(kp, a, b);
+}
+
+static void
+candidates(LedeKp *kp)
+{
+	size_t i, run = (size_t)-1;
+
+	for (i = 0; i < kp->ntok; i++) {
+		Tok *t = &kp->tok[i];
+		int newsent = i > 0 && t->sent != kp->tok[i - 1].sent;
+
+		if (t->ner) {
+			size_t j = i + 1;
+
+			if (run != (size_t)-1)
+				close_run(kp, run, i);
+			run = (size_t)-1;
+			while (j < kp->ntok && kp->tok[j].ner == 'I' &&
+			    kp->tok[j].sent == t->sent)
+				j++;
+			if (j - i <= ENT_MAX && (t->flags & F_WORD))
+				add_candidate(kp, i, j);
+			i = j - 1;
+			continue;
+		}
+		if (newsent && run != (size_t)-1) {
+			close_run(kp, run, i);
+			run = (size_t)-1;
+		}
+		if (t->flags & (F_MOD | F_HEAD)) {
+			const Tok *prev = i > 0 && !newsent ? &kp->tok[i - 1] : NULL;
+			const Tok *next = i + 1 < kp->ntok &&
+			    kp->tok[i + 1].sent == t->sent ? &kp->tok[i + 1] : NULL;
+			int verb = 0;
+
+			if (kp->p.context) {
+				/* a verb-like word before a determiner is a verb */
+				if ((t->flags & F_VERB) && next && (next->flags & F_DET))
+					verb = 1;
+				/* a participle modifies a noun after a determiner
+				 * or an adjective, not after a noun (a verb then) */
+				if ((t->flags & F_PART) && (run == (size_t)-1 ?
+				    !(prev && (prev->flags & F_DET)) :
+				    (prev->flags & F_HEAD) != 0))
+					verb = 1;
+			}
+			if (!verb) {
+				if (run == (size_t)-1)
+					run = i;
+				continue;
+			}
+		}
+		/* "B-52", "COVID-19": digits joined by a hyphen */
+		if ((t->flags & F_NUM) && run != (size_t)-1 && t->glued == 1 &&
+		    i > 0 && (kp->tok[i - 1].flags & F_HYPH))
+			continue;
+		if ((t->flags & F_HYPH) && run != (size_t)-1 && t->glued != 0 &&
+		    i + 1 < kp->ntok && kp->tok[i + 1].glued != 0 &&
+		    kp->tok[i + 1].sent == t->sent && !kp->tok[i + 1].ner &&
+		    (kp->tok[i + 1].flags & (F_MOD | F_HEAD | F_NUM)))
+			continue;
+		if (run != (size_t)-1)
+			close_run(kp, run, i);
+		run = (size_t)-1;
+	}
+	if (run != (size_t)-1)
+		close_run(kp, run, kp->ntok);
+}
+
+static double
+idf(LedeKp *kp, long stem)
+{
+	if (!kp->df)
+		return 1.0;
+	if (kp->idf[stem] < 0) {
+		size_t n;
+		const char *s = lede_dict_key(kp->stems, stem, &n);
+
+		kp->idf[stem] = lede_df_idf(kp->df, s, n);
+	}
+	return kp->idf[stem];
+}
+
+/* Word graph over the stems of candidate words; scores in kp->score. */
+static size_t
+wordgraph(LedeKp *kp, int positional)
+{
+	size_t i, j, n = 0;
+	long *win;
+	size_t w = (size_t)(kp->p.window > 1 ? kp->p.window : 2);
+
+	/* nodes: stems of the words inside candidates */
+	for (i = 0; i < kp->nph; i++) {
+		const Phrase *ph = &kp->ph[i];
+
+		for (j = 0; j < ph->nw; j++) {
+			long s = kp->pw[ph->woff + j];
+
+			if (kp->nodestamp[s] != kp->docno) {
+				kp->nodestamp[s] = kp->docno;
+				if (n == kp->cnode) {
+					kp->cnode = kp->cnode ? kp->cnode * 2 : 256;
+					kp->nodestem = ereallocarray(kp->nodestem,
+					    kp->cnode, sizeof(long));
+					kp->pers = ereallocarray(kp->pers, kp->cnode,
+					    sizeof(double));
+					kp->score = ereallocarray(kp->score, kp->cnode,
+					    sizeof(double));
+				}
+				kp->node[s] = (long)n;
+				kp->nodestem[n] = s;
+				kp->pers[n] = 0;
+				n++;
+			}
+		}
+	}
+	lede_graph_reset(kp->g, n);
+	if (n == 0)
+		return 0;
+	/* edges: node words within the window, counted over all words */
+	win = ereallocarray(NULL, w - 1, sizeof(*win));
+	for (j = 0; j < w - 1; j++)
+		win[j] = -1;
+	for (i = 0; i < kp->ntok; i++) {
+		const Tok *t = &kp->tok[i];
+		long node;
+
+		if (t->wpos < 0)
+			continue;
+		node = kp->nodestamp[t->stem] == kp->docno &&
+		    (t->flags & (F_MOD | F_HEAD)) ? kp->node[t->stem] : -1;
+		if (node >= 0) {
+			double pw = positional ? pow((double)(t->wpos + 1), -kp->p.pos_exp) : 1.0;
+
+			if (kp->titlestamp[t->stem] == kp->docno)
+				pw *= 1.0 + kp->p.title_boost;
+			kp->pers[node] += pw;
+			for (j = 0; j < w - 1; j++)
+				if (win[j] >= 0)
+					lede_graph_add(kp->g, (size_t)win[j],
+					    (size_t)node, 1.0);
+		}
+		memmove(win, win + 1, (w - 2) * sizeof(*win));
+		win[w - 2] = node;
+	}
+	free(win);
+	lede_pagerank(kp->g, kp->pers, kp->p.damping, 100, 1e-9, kp->score);
+	return n;
+}
+
+static const LedeKp *sort_kp;
+
+static int
+cmpphrase(const void *a, const void *b)
+{
+	const Phrase *x = &sort_kp->ph[*(const size_t *)a];
+	const Phrase *y = &sort_kp->ph[*(const size_t *)b];
+
+	if (x->score != y->score)
+		return x->score > y->score ? -1 : 1;
+	if (x->first != y->first)
+		return x->first < y->first ? -1 : 1;
+	return (*(const size_t *)a > *(const size_t *)b) -
+	    (*(const size_t *)a < *(const size_t *)b);
+}
+
+size_t
+lede_kp_rank(LedeKp *kp, const LedeKpPhrase **out)
+{
+	size_t i, j;
+	LedeKpMethod m = kp->p.method;
+
+	lede_dict_free(kp->phr);
+	lede_dict_free(kp->surf);
+	kp->phr = lede_dict_new();
+	kp->surf = lede_dict_new();
+	kp->nph = kp->npw = 0;
+	candidates(kp);
+	if (m == LEDE_KP_TEXTRANK || m == LEDE_KP_POSITIONRANK || m == LEDE_KP_DEFAULT)
+		wordgraph(kp, m != LEDE_KP_TEXTRANK);
+	for (i = 0; i < kp->nph; i++) {
+		Phrase *ph = &kp->ph[i];
+		double s = 0;
+
+		for (j = 0; j < ph->nw; j++) {
+			long st = kp->pw[ph->woff + j];
+
+			switch (m) {
+			case LEDE_KP_TFIDF:
+				s += idf(kp, st);
+				break;
+			case LEDE_KP_TEXTRANK:
+			case LEDE_KP_POSITIONRANK:
+				s += kp->score[kp->node[st]];
+				break;
+			case LEDE_KP_DEFAULT:
+				s += pow(kp->score[kp->node[st]] * (double)kp->nword,
+				    kp->p.rank_exp) * pow(idf(kp, st), kp->p.idf_exp);
+				break;
+			default:
+				break;
+			}
+		}
+		switch (m) {
+		case LEDE_KP_TF:
+			s = (double)ph->count;
+			break;
+		case LEDE_KP_POSITION:
+			s = 1.0 / (double)(ph->first + 1);
+			break;
+		case LEDE_KP_TFIDF:
+			s *= (double)ph->count / pow((double)ph->nw, 1 - kp->p.len_exp);
+			break;
+		default:
+			s /= pow((double)ph->nw, 1 - kp->p.len_exp);
+			if (kp->p.tf_exp != 0)
+				s *= pow((double)ph->count, kp->p.tf_exp);
+			break;
+		}
+		ph->score = s;
+	}
+	kp->order = ereallocarray(kp->order, kp->nph ? kp->nph : 1, sizeof(size_t));
+	for (i = 0; i < kp->nph; i++)
+		kp->order[i] = i;
+	sort_kp = kp;
+	qsort(kp->order, kp->nph, sizeof(size_t), cmpphrase);
+	if (kp->nph > kp->cout) {
+		kp->cout = kp->nph;
+		kp->out = ereallocarray(kp->out, kp->cout, sizeof(*kp->out));
+	}
+	for (i = 0; i < kp->nph; i++) {
+		const Phrase *ph = &kp->ph[kp->order[i]];
+		LedeKpPhrase *o = &kp->out[i];
+		size_t n;
+		const char *sk = lede_dict_key(kp->surf, ph->surf, &n);
+
+		o->phrase = sk;
+		o->len = (size_t)((const char *)memchr(sk, '\x1f', n) - sk);
+		o->key = lede_dict_key(kp->phr, (long)kp->order[i], &o->keylen);
+		o->score = ph->score;
+		o->count = ph->count;
+	}
+	*out = kp->out;
+	return kp->nph;
+}

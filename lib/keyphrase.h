@@ -1,0 +1,94 @@
+/* See LICENSE file for copyright and license details. */
+#ifndef LEDE_KEYPHRASE_H
+#define LEDE_KEYPHRASE_H
+
+#include <stddef.h>
+
+#include "df.h"
+
+/*
+ * Keyphrases of one document (docs/KEYWORDS.md): candidate phrases are
+ * runs of content words by a word-class lexicon and a stop list (noun
+ * phrases without a tagger), plus the entity spans of an NER column; they
+ * are merged by their stems and ranked.
+ */
+
+/* Ranking methods; LEDE_KP_DEFAULT is the one chosen on measured F1. */
+typedef enum {
+	LEDE_KP_TF,		/* phrase frequency */
+	LEDE_KP_TFIDF,		/* frequency times the words' idf */
+	LEDE_KP_POSITION,	/* earliest first */
+	LEDE_KP_TEXTRANK,	/* word graph, uniform (SingleRank) */
+	LEDE_KP_POSITIONRANK,	/* word graph, biased to early words */
+	LEDE_KP_DEFAULT,	/* PositionRank x idf, see docs/KEYWORDS.md */
+} LedeKpMethod;
+
+typedef struct {
+	LedeKpMethod method;
+	int window;		/* co-occurrence window of the word graph */
+	double damping;		/* PageRank damping */
+	double idf_exp;		/* word weight times idf^idf_exp (default method) */
+	int maxlen;		/* longest candidate, in words */
+	int participles;	/* VBN and VBG words may modify a noun */
+	double len_exp;		/* phrase score / words^(1 - len_exp) */
+	double tf_exp;		/* phrase score times tf^tf_exp */
+	double title_boost;	/* position weight of title words */
+	double pos_exp;		/* position weight (word position + 1)^-pos_exp */
+	int context;		/* verbs and participles told by their neighbours */
+	double rank_exp;	/* word weight (graph score)^rank_exp x idf^idf_exp */
+} LedeKpParams;
+
+void lede_kp_defaults(LedeKpParams *p);
+
+/* A ranked phrase; strings owned by the LedeKp until the next document. */
+typedef struct {
+	const char *phrase;	/* its most frequent surface form */
+	size_t len;
+	const char *key;	/* its stems, separated by single spaces */
+	size_t keylen;
+	double score;
+	long count;		/* occurrences as a candidate */
+} LedeKpPhrase;
+
+typedef struct LedeKp LedeKp;
+
+/* A context with an empty lexicon and the Snowball english stemmer. */
+LedeKp *lede_kp_new(const LedeKpParams *params);
+void lede_kp_free(LedeKp *kp);
+
+/*
+ * Lexicons, each parsed from a memory buffer.  On error they return -1
+ * with "LINE: reason" in err.
+ *   lede-pos 1   word classes (data/keywords/pos-en.tsv)
+ *   lede-stop 1  stop words (data/keywords/stopwords-en.txt)
+ */
+int lede_kp_load_pos(LedeKp *kp, const char *buf, size_t len, char *err,
+    size_t errlen);
+int lede_kp_load_stop(LedeKp *kp, const char *buf, size_t len, char *err,
+    size_t errlen);
+/* Add the words of a lede-stop 1 list to d (for other tools). */
+int lede_stoplist_parse(LedeDict *d, const char *buf, size_t len, char *err,
+    size_t errlen);
+/* Background document frequencies (may be NULL); not owned. */
+void lede_kp_set_df(LedeKp *kp, const LedeDf *df);
+
+/* Start a document; title (may be NULL) is its "# title". */
+void lede_kp_begin(LedeKp *kp, const char *title, size_t titlelen);
+/*
+ * Add the next token: its FORM, its STEM (NULL to stem it here), its NER
+ * tag (NULL, "O", "B-X" or "I-X") and whether it follows the previous one
+ * without white space (1), with (0) or unknown (-1).
+ */
+void lede_kp_token(LedeKp *kp, const char *form, size_t flen,
+    const char *stem, size_t slen, const char *ner, int glued);
+void lede_kp_endsent(LedeKp *kp);
+/*
+ * Rank the document's phrases: *out gets them best first (ties broken by
+ * first occurrence); returns their number.
+ */
+size_t lede_kp_rank(LedeKp *kp, const LedeKpPhrase **out);
+
+/* The stem of lower-cased word (for --build-df): valid until next call. */
+const char *lede_kp_stem(LedeKp *kp, const char *form, size_t n, size_t *slen);
+
+#endif

@@ -1,0 +1,684 @@
+/* See LICENSE file for copyright and license details. */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <libstemmer.h>
+
+#include "keyphrase.h"
+#include "rank.h"
+#include "sumrank.h"
+#include "text.h"
+
+/* The caches of forms and stems are dropped when they grow past this. */
+#define CACHE_MAX 500000
+
+typedef struct {
+	size_t off, len;	/* text in s->text */
+	int newpar;
+	long words;
+	size_t boff, nb;	/* bag: (stem, count) pairs in s->bag */
+	double norm;
+	LedeBoil boil;
+	int fragment;		/* starts inside a quotation or in lower case */
+	double score;
+} Sent;
+
+typedef struct {
+	long stem;
+	long count;
+} Term;
+
+struct LedeSum {
+	LedeSumParams p;
+	struct sb_stemmer *st;
+	LedeDict *stop, *forms, *stems;
+	long *fstem;		/* by form id: stem id, -1 for no content word */
+	size_t cforms;
+	long *tf, *tfstamp, *titlestamp;
+	double *idf;
+	size_t cstems;
+	long docno;
+	const LedeDf *df;
+
+	Sent *sent;
+	size_t nsent, csent;
+	LedeBuf text, low, norm;
+	long *cur;		/* stems of the current sentence */
+	size_t ncur, ccur;
+	Term *bag;
+	size_t nbag, cbag;
+	double *sim;		/* nsent x nsent cosines, when computed */
+	size_t csim;
+	size_t *pick;
+	size_t cpick;
+	double *tmp, *cent;
+	size_t ctmp;
+	LedeGraph *g;
+	LedeDict *seen;
+	LedeBuf titlenorm;	/* the title's words, lower-cased, run together */
+	long pass;		/* picks so far: stamps tf */
+	double titleidf;
+};
+
+void
+lede_sum_defaults(LedeSumParams *p)
+{
+	p->method = LEDE_SUM_DEFAULT;
+	p->w_pos = 1.5;
+	p->w_freq = 0.3;
+	p->w_cent = 1.0;
+	p->w_title = 0.0;
+	p->pos_exp = 1.0;
+	p->len_exp = 0.0;
+	p->sim_min = 0.0;
+	p->mmr = 0.0;
+	p->boiler = 1;
+	p->graph_max = 400;
+	p->density = 0.3;
+	p->w_frag = 1.0;
+}
+
+LedeSum *
+lede_sum_new(const LedeSumParams *p)
+{
+	LedeSum *s = ecalloc(1, sizeof(*s));
+
+	if (p)
+		s->p = *p;
+	else
+		lede_sum_defaults(&s->p);
+	if (!(s->st = sb_stemmer_new("english", "UTF_8")))
+		eprintf("out of memory in the stemmer");
+	s->stop = lede_dict_new();
+	s->forms = lede_dict_new();
+	s->stems = lede_dict_new();
+	s->seen = lede_dict_new();
+	s->g = lede_graph_new();
+	return s;
+}
+
+void
+lede_sum_free(LedeSum *s)
+{
+	if (!s)
+		return;
+	sb_stemmer_delete(s->st);
+	lede_dict_free(s->stop);
+	lede_dict_free(s->forms);
+	lede_dict_free(s->stems);
+	lede_dict_free(s->seen);
+	free(s->fstem);
+	free(s->tf);
+	free(s->tfstamp);
+	free(s->titlestamp);
+	free(s->idf);
+	free(s->sent);
+	lede_buf_free(&s->text);
+	lede_buf_free(&s->low);
+	lede_buf_free(&s->norm);
+	lede_buf_free(&s->titlenorm);
+	free(s->cur);
+	free(s->bag);
+	free(s->sim);
+	free(s->pick);
+	free(s->tmp);
+	free(s->cent);
+	lede_graph_free(s->g);
+	free(s);
+}
+
+int
+lede_sum_load_stop(LedeSum *s, const char *buf, size_t len, char *err,
+    size_t errlen)
+{
+	lede_dict_free(s->forms);
+	s->forms = lede_dict_new();
+	return lede_stoplist_parse(s->stop, buf, len, err, errlen);
+}
+
+void
+lede_sum_set_df(LedeSum *s, const LedeDf *df)
+{
+	s->df = df;
+	for (size_t i = 0; i < s->cstems; i++)
+		s->idf[i] = -1;
+}
+
+static long
+stem_id(LedeSum *s, const char *st, size_t n)
+{
+	long id = lede_dict_put(s->stems, st, n, NULL);
+
+	if ((size_t)id >= s->cstems) {
+		size_t old = s->cstems;
+
+		s->cstems = s->cstems ? s->cstems * 2 : 8192;
+		s->tf = ereallocarray(s->tf, s->cstems, sizeof(*s->tf));
+		s->tfstamp = ereallocarray(s->tfstamp, s->cstems, sizeof(long));
+		s->titlestamp = ereallocarray(s->titlestamp, s->cstems, sizeof(long));
+		s->idf = ereallocarray(s->idf, s->cstems, sizeof(double));
+		for (size_t i = old; i < s->cstems; i++) {
+			s->tfstamp[i] = s->titlestamp[i] = -1;
+			s->idf[i] = -1;
+		}
+	}
+	return id;
+}
+
+static double
+idf(LedeSum *s, long st)
+{
+	if (!s->df)
+		return 1.0;
+	if (s->idf[st] < 0) {
+		size_t n;
+		const char *k = lede_dict_key(s->stems, st, &n);
+
+		s->idf[st] = lede_df_idf(s->df, k, n);
+	}
+	return s->idf[st];
+}
+
+/* Stem id of a content word, or -1 (no letter, or a stop word). */
+static long
+content_stem(LedeSum *s, const char *form, size_t n, const char *stem,
+    size_t slen)
+{
+	int added;
+	long f = lede_dict_put(s->forms, form, n, &added);
+
+	if ((size_t)f >= s->cforms) {
+		s->cforms = s->cforms ? s->cforms * 2 : 8192;
+		s->fstem = ereallocarray(s->fstem, s->cforms, sizeof(long));
+	}
+	if (added) {
+		s->fstem[f] = -1;
+		lede_buf_clear(&s->low);
+		lede_lower(&s->low, form, n);
+		if (lede_hasletter(s->low.p, s->low.len) &&
+		    lede_dict_get(s->stop, s->low.p, s->low.len) < 0) {
+			const char *st = (const char *)sb_stemmer_stem(s->st,
+			    (const sb_symbol *)s->low.p, (int)s->low.len);
+
+			if (!st)
+				eprintf("out of memory in the stemmer");
+			s->fstem[f] = stem_id(s, st, (size_t)sb_stemmer_length(s->st));
+		}
+	}
+	if (s->fstem[f] >= 0 && stem)
+		return stem_id(s, stem, slen);
+	return s->fstem[f];
+}
+
+static void
+endsent(LedeSum *s)
+{
+	Sent *se;
+	size_t i, j;
+
+	if (s->nsent == 0)
+		return;
+	se = &s->sent[s->nsent - 1];
+	if (se->nb || s->ncur == 0)
+		return;
+	/* sort the stems and count repeats: the sentence's bag of words */
+	for (i = 1; i < s->ncur; i++) {
+		long v = s->cur[i];
+
+		for (j = i; j > 0 && s->cur[j - 1] > v; j--)
+			s->cur[j] = s->cur[j - 1];
+		s->cur[j] = v;
+	}
+	se->boff = s->nbag;
+	for (i = 0; i < s->ncur; i++) {
+		if (i > 0 && s->cur[i] == s->cur[i - 1]) {
+			s->bag[s->nbag - 1].count++;
+			continue;
+		}
+		if (s->nbag == s->cbag) {
+			s->cbag = s->cbag ? s->cbag * 2 : 1024;
+			s->bag = ereallocarray(s->bag, s->cbag, sizeof(*s->bag));
+		}
+		s->bag[s->nbag].stem = s->cur[i];
+		s->bag[s->nbag].count = 1;
+		s->nbag++;
+	}
+	se->nb = s->nbag - se->boff;
+	s->ncur = 0;
+}
+
+void
+lede_sum_begin(LedeSum *s, const char *title, size_t tlen)
+{
+	size_t i = 0, j;
+
+	s->nsent = 0;
+	s->nbag = 0;
+	s->ncur = 0;
+	s->titleidf = 0;
+	lede_buf_clear(&s->text);
+	s->docno++;
+	if (lede_dict_size(s->stems) > CACHE_MAX) {
+		lede_dict_free(s->stems);
+		s->stems = lede_dict_new();
+		for (i = 0; i < s->cstems; i++) {
+			s->tfstamp[i] = s->titlestamp[i] = -1;
+			s->idf[i] = -1;
+		}
+		lede_dict_free(s->forms);
+		s->forms = lede_dict_new();
+		i = 0;
+	}
+	if (lede_dict_size(s->forms) > CACHE_MAX) {
+		lede_dict_free(s->forms);
+		s->forms = lede_dict_new();
+	}
+	lede_buf_clear(&s->titlenorm);
+	if (!title)
+		return;
+	/* title words, and the title itself for the repeat rule */
+	while (i < tlen) {
+		int32_t cp;
+		int l = lede_utf8_decode(title + i, tlen - i, &cp);
+
+		if (l < 0)
+			return;
+		if (!lede_iswordchar(cp)) {
+			i += (size_t)l;
+			continue;
+		}
+		for (j = i; j < tlen;) {
+			l = lede_utf8_decode(title + j, tlen - j, &cp);
+			if (l < 0 || !lede_iswordchar(cp))
+				break;
+			j += (size_t)l;
+		}
+		{
+			long st = content_stem(s, title + i, j - i, NULL, 0);
+
+			lede_buf_clear(&s->low);
+			lede_lower(&s->low, title + i, j - i);
+			lede_buf_add(&s->titlenorm, s->low.p, s->low.len);
+			if (st >= 0 && s->titlestamp[st] != s->docno) {
+				s->titlestamp[st] = s->docno;
+				s->titleidf += idf(s, st);
+			}
+		}
+		i = j;
+	}
+}
+
+/*
+ * A sentence that continues a quotation opened in an earlier one (its
+ * first quotation mark closes) or starts in lower case reads badly alone.
+ */
+static int
+fragment(const char *t, size_t n)
+{
+	size_t i;
+	int32_t cp;
+	int l;
+
+	if (n > 0 && (l = lede_utf8_decode(t, n, &cp)) > 0 && lede_islower(cp))
+		return 1;
+	for (i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)t[i];
+
+		if (i + 2 < n && c == 0xe2 && (unsigned char)t[i + 1] == 0x80) {
+			if ((unsigned char)t[i + 2] == 0x9c)
+				return 0;	/* an opening curly quote first */
+			if ((unsigned char)t[i + 2] == 0x9d)
+				return 1;
+		}
+		if (c == '`' && i + 1 < n && t[i + 1] == '`')
+			return 0;
+		if (c == '\'' && i + 1 < n && t[i + 1] == '\'')
+			return 1;
+		if (c == '"') {
+			/* a straight quote closes when a letter or punctuation
+			 * is right before it and no letter right after */
+			int before = i > 0 && t[i - 1] != ' ' && t[i - 1] != '(';
+			return before;
+		}
+	}
+	return 0;
+}
+
+void
+lede_sum_sent(LedeSum *s, const char *text, size_t len, int newpar)
+{
+	Sent *se;
+
+	endsent(s);
+	if (s->nsent == s->csent) {
+		s->csent = s->csent ? s->csent * 2 : 64;
+		s->sent = ereallocarray(s->sent, s->csent, sizeof(*s->sent));
+	}
+	se = &s->sent[s->nsent++];
+	memset(se, 0, sizeof(*se));
+	se->off = s->text.len;
+	se->len = len;
+	se->newpar = newpar;
+	lede_buf_add(&s->text, text, len);
+	se->fragment = fragment(text, len);
+}
+
+void
+lede_sum_token(LedeSum *s, const char *form, size_t n, const char *stem,
+    size_t slen)
+{
+	long st;
+	size_t i;
+	int word = 0;
+
+	if (s->nsent == 0)
+		lede_sum_sent(s, "", 0, 1);
+	for (i = 0; i < n && !word; i++) {
+		unsigned char c = (unsigned char)form[i];
+
+		word = c >= 0x80 || (c >= '0' && c <= '9') ||
+		    ((c | 32) >= 'a' && (c | 32) <= 'z');
+	}
+	if (!word)
+		return;
+	s->sent[s->nsent - 1].words++;
+	if ((st = content_stem(s, form, n, stem, slen)) < 0)
+		return;
+	if (s->ncur == s->ccur) {
+		s->ccur = s->ccur ? s->ccur * 2 : 256;
+		s->cur = ereallocarray(s->cur, s->ccur, sizeof(*s->cur));
+	}
+	s->cur[s->ncur++] = st;
+}
+
+size_t
+lede_sum_nsent(const LedeSum *s)
+{
+	return s->nsent;
+}
+
+const char *
+lede_sum_text(const LedeSum *s, size_t i, size_t *len)
+{
+	*len = s->sent[i].len;
+	return s->text.p + s->sent[i].off;
+}
+
+LedeBoil
+lede_sum_boiler(const LedeSum *s, size_t i)
+{
+	return s->sent[i].boil;
+}
+
+/* Boilerplate rules, and repeats of the title or an earlier sentence. */
+static void
+boilerplate(LedeSum *s)
+{
+	size_t i, k;
+
+	lede_dict_free(s->seen);
+	s->seen = lede_dict_new();
+	if (s->titlenorm.len)
+		lede_dict_put(s->seen, s->titlenorm.p, s->titlenorm.len, NULL);
+	for (i = 0; i < s->nsent; i++) {
+		Sent *se = &s->sent[i];
+		LedeBoilCtx ctx;
+		const char *t = s->text.p + se->off;
+		int added;
+
+		ctx.alone = se->newpar && (i + 1 == s->nsent || s->sent[i + 1].newpar);
+		ctx.words = se->words;
+		se->boil = lede_boil_check(t, se->len, &ctx);
+		/* a short tail of a boilerplate line ("(Photo/Agency)") */
+		if (se->boil == LEDE_BOIL_NONE && i > 0 && !se->newpar &&
+		    s->sent[i - 1].boil != LEDE_BOIL_NONE &&
+		    s->sent[i - 1].boil != LEDE_BOIL_REPEAT && se->words <= 8)
+			se->boil = s->sent[i - 1].boil;
+		/* the letters and digits of the sentence, lower-cased */
+		lede_buf_clear(&s->norm);
+		for (k = 0; k < se->len; k++) {
+			char c = t[k];
+
+			if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+			    (unsigned char)c >= 0x80)
+				lede_buf_addc(&s->norm, c);
+			else if (c >= 'A' && c <= 'Z')
+				lede_buf_addc(&s->norm, c + 32);
+		}
+		if (s->norm.len == 0)
+			continue;
+		lede_dict_put(s->seen, s->norm.p, s->norm.len, &added);
+		if (!added && se->boil == LEDE_BOIL_NONE)
+			se->boil = LEDE_BOIL_REPEAT;
+	}
+}
+
+static double
+cosine(LedeSum *s, const Sent *a, const Sent *b)
+{
+	const Term *x = s->bag + a->boff, *y = s->bag + b->boff;
+	size_t i = 0, j = 0;
+	double dot = 0;
+
+	if (a->norm <= 0 || b->norm <= 0)
+		return 0;
+	while (i < a->nb && j < b->nb) {
+		if (x[i].stem < y[j].stem)
+			i++;
+		else if (x[i].stem > y[j].stem)
+			j++;
+		else {
+			double w = idf(s, x[i].stem);
+
+			dot += (double)x[i].count * (double)y[j].count * w * w;
+			i++;
+			j++;
+		}
+	}
+	return dot / (a->norm * b->norm);
+}
+
+static void
+normalise(double *v, const size_t *keep, size_t n)
+{
+	double max = 0;
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (v[keep[i]] > max)
+			max = v[keep[i]];
+	if (max > 0)
+		for (i = 0; i < n; i++)
+			v[keep[i]] /= max;
+}
+
+static int
+cmpsize(const void *a, const void *b)
+{
+	size_t x = *(const size_t *)a, y = *(const size_t *)b;
+
+	return (x > y) - (x < y);
+}
+
+size_t
+lede_sum_pick(LedeSum *s, long nsent, long nwords, double ratio,
+    const size_t **idx)
+{
+	size_t n, i, j, k, nk = 0, npick = 0;
+	size_t *keep;
+	double *pos, *freq, *title, *cent;
+	long total = 0, words = 0;
+	int graph;
+	const LedeSumParams *p = &s->p;
+
+	endsent(s);
+	s->pass++;
+	n = s->nsent;
+	*idx = s->pick;
+	if (n == 0)
+		return 0;
+	if (p->boiler)
+		boilerplate(s);
+	else
+		for (i = 0; i < n; i++)
+			s->sent[i].boil = LEDE_BOIL_NONE;
+	if (s->cpick < n) {
+		s->cpick = n;
+		s->pick = ereallocarray(s->pick, n, sizeof(*s->pick));
+	}
+	if (s->ctmp < 5 * n) {
+		s->ctmp = 5 * n;
+		s->tmp = ereallocarray(s->tmp, s->ctmp, sizeof(double));
+	}
+	keep = (size_t *)ereallocarray(NULL, n, sizeof(size_t));
+	pos = s->tmp;
+	freq = s->tmp + n;
+	title = s->tmp + 2 * n;
+	cent = s->tmp + 3 * n;
+	for (i = 0; i < n; i++) {
+		if (s->sent[i].boil != LEDE_BOIL_NONE || s->sent[i].words == 0)
+			continue;
+		keep[nk++] = i;
+		total += s->sent[i].words;
+	}
+	/* document frequencies of the stems, over the kept sentences */
+	for (k = 0; k < nk; k++) {
+		const Sent *se = &s->sent[keep[k]];
+		double norm = 0;
+
+		for (j = 0; j < se->nb; j++) {
+			const Term *t = &s->bag[se->boff + j];
+			double w = idf(s, t->stem) * (double)t->count;
+
+			if (s->tfstamp[t->stem] != s->pass) {
+				s->tfstamp[t->stem] = s->pass;
+				s->tf[t->stem] = 0;
+			}
+			s->tf[t->stem] += t->count;
+			norm += w * w;
+		}
+		s->sent[keep[k]].norm = sqrt(norm);
+	}
+	for (k = 0; k < nk; k++) {
+		const Sent *se = &s->sent[keep[k]];
+		double f = 0, ti = 0;
+
+		for (j = 0; j < se->nb; j++) {
+			const Term *t = &s->bag[se->boff + j];
+
+			f += (double)(t->count * s->tf[t->stem]);
+			if (s->titlestamp[t->stem] == s->docno)
+				ti += idf(s, t->stem);
+		}
+		i = keep[k];
+		pos[i] = pow((double)(k + 1), -p->pos_exp);
+		freq[i] = f / pow((double)se->words, p->len_exp);
+		title[i] = s->titleidf > 0 ? ti / s->titleidf : 0;
+		cent[i] = 0;
+	}
+	/* pairwise similarities, the LexRank graph */
+	graph = nk > 1 && nk <= p->graph_max;
+	if (graph) {
+		if (s->csim < nk * nk) {
+			s->csim = nk * nk;
+			s->sim = ereallocarray(s->sim, s->csim, sizeof(double));
+		}
+		lede_graph_reset(s->g, nk);
+		for (i = 0; i < nk; i++) {
+			s->sim[i * nk + i] = 1;
+			for (j = i + 1; j < nk; j++) {
+				double c = cosine(s, &s->sent[keep[i]], &s->sent[keep[j]]);
+
+				s->sim[i * nk + j] = s->sim[j * nk + i] = c;
+				if (c >= p->sim_min)
+					lede_graph_add(s->g, i, j, c);
+			}
+		}
+		if (s->ctmp < 6 * n) {
+			s->ctmp = 6 * n;
+			s->tmp = ereallocarray(s->tmp, s->ctmp, sizeof(double));
+			pos = s->tmp;
+			freq = s->tmp + n;
+			title = s->tmp + 2 * n;
+			cent = s->tmp + 3 * n;
+		}
+		lede_pagerank(s->g, NULL, 0.85, 100, 1e-9, s->tmp + 4 * n);
+		for (k = 0; k < nk; k++)
+			cent[keep[k]] = s->tmp[4 * n + k];
+	}
+	normalise(pos, keep, nk);
+	normalise(freq, keep, nk);
+	normalise(title, keep, nk);
+	normalise(cent, keep, nk);
+	for (k = 0; k < nk; k++) {
+		Sent *se = &s->sent[keep[k]];
+
+		i = keep[k];
+		switch (p->method) {
+		case LEDE_SUM_LEAD:
+			se->score = pos[i];
+			break;
+		case LEDE_SUM_FREQ:
+			se->score = freq[i];
+			break;
+		case LEDE_SUM_LEXRANK:
+			se->score = cent[i];
+			break;
+		default:
+			se->score = p->w_pos * pos[i] + p->w_freq * freq[i] +
+			    p->w_cent * cent[i] + p->w_title * title[i] -
+			    p->w_frag * se->fragment;
+			break;
+		}
+	}
+	if (ratio > 0 && nsent <= 0 && nwords <= 0)
+		nwords = (long)ceil(ratio * (double)total);
+	/* greedy choice, with the MMR penalty when similarities are known */
+	{
+		char *used = ecalloc(nk ? nk : 1, 1);
+
+		while (npick < nk) {
+			double best = -HUGE_VAL;
+			size_t bi = nk;
+
+			if (nsent > 0 && (long)npick >= nsent)
+				break;
+			if (nsent <= 0 && nwords > 0 && words >= nwords)
+				break;
+			for (k = 0; k < nk; k++) {
+				double v = s->sent[keep[k]].score, red = 0;
+
+				/* under a word budget, value per word counts */
+				if (nsent <= 0 && p->density > 0)
+					v /= pow((double)s->sent[keep[k]].words * (double)nk /
+					    (double)total, p->density);
+
+				if (used[k])
+					continue;
+				if (graph && p->mmr > 0 && p->method == LEDE_SUM_DEFAULT) {
+					for (j = 0; j < nk; j++)
+						if (used[j] && s->sim[k * nk + j] > red)
+							red = s->sim[k * nk + j];
+					v -= p->mmr * red;
+				}
+				if (v > best) {
+					best = v;
+					bi = k;
+				}
+			}
+			if (bi == nk)
+				break;
+			used[bi] = 1;
+			s->pick[npick++] = keep[bi];
+			words += s->sent[keep[bi]].words;
+			if (nsent <= 0 && nwords <= 0)
+				break;
+		}
+		free(used);
+	}
+	free(keep);
+	qsort(s->pick, npick, sizeof(*s->pick), cmpsize);
+	*idx = s->pick;
+	return npick;
+}

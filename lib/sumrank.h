@@ -1,0 +1,71 @@
+/* See LICENSE file for copyright and license details. */
+#ifndef LEDE_SUMRANK_H
+#define LEDE_SUMRANK_H
+
+#include <stddef.h>
+
+#include "boiler.h"
+#include "df.h"
+#include "util.h"
+
+/*
+ * Extractive summaries of one document (docs/SUMMARIZE.md): sentences are
+ * scored by position, word frequency, centrality (LexRank over tf-idf
+ * cosine similarity) and overlap with the title, after boilerplate lines
+ * are set aside, and picked greedily with a redundancy penalty (MMR).
+ */
+typedef enum {
+	LEDE_SUM_DEFAULT,	/* the weights below */
+	LEDE_SUM_LEAD,		/* the first sentences */
+	LEDE_SUM_FREQ,		/* word frequency alone */
+	LEDE_SUM_LEXRANK,	/* centrality alone */
+} LedeSumMethod;
+
+typedef struct {
+	LedeSumMethod method;
+	double w_pos, w_freq, w_cent, w_title;	/* feature weights */
+	double pos_exp;		/* position feature (rank + 1)^-pos_exp */
+	double len_exp;		/* frequency score / words^len_exp */
+	double sim_min;		/* LexRank: edges of cosine >= sim_min */
+	double mmr;		/* score - mmr * (max similarity to picked) */
+	int boiler;		/* set boilerplate aside */
+	double w_frag;		/* penalty of a fragment (continued quotation) */
+	size_t graph_max;	/* no similarity graph past this many sentences */
+	double density;		/* word budget: score / (words / mean)^density */
+} LedeSumParams;
+
+void lede_sum_defaults(LedeSumParams *p);
+
+typedef struct LedeSum LedeSum;
+
+LedeSum *lede_sum_new(const LedeSumParams *p);
+void lede_sum_free(LedeSum *s);
+/* Stop words: a lede-stop 1 list in buf; -1 with "LINE: reason" in err. */
+int lede_sum_load_stop(LedeSum *s, const char *buf, size_t len, char *err,
+    size_t errlen);
+/* Background document frequencies for idf (may be NULL); not owned. */
+void lede_sum_set_df(LedeSum *s, const LedeDf *df);
+
+/* Start a document with its title (may be NULL). */
+void lede_sum_begin(LedeSum *s, const char *title, size_t tlen);
+/* Start the next sentence: its exact text, and whether it opens a paragraph. */
+void lede_sum_sent(LedeSum *s, const char *text, size_t len, int newpar);
+/* A token of the current sentence (stem NULL: stemmed here). */
+void lede_sum_token(LedeSum *s, const char *form, size_t n, const char *stem,
+    size_t slen);
+
+/*
+ * Pick the summary: nsent sentences (when > 0), or sentences until nwords
+ * words are reached (when > 0; the sentence that crosses the limit is
+ * kept), or until ratio times the document's words.  Returns the number
+ * picked; *idx (owned by s) gets their indices in document order.
+ */
+size_t lede_sum_pick(LedeSum *s, long nsent, long nwords, double ratio,
+    const size_t **idx);
+
+/* Number of sentences, a sentence's text, and its boilerplate rule. */
+size_t lede_sum_nsent(const LedeSum *s);
+const char *lede_sum_text(const LedeSum *s, size_t i, size_t *len);
+LedeBoil lede_sum_boiler(const LedeSum *s, size_t i);
+
+#endif

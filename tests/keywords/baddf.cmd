@@ -1,0 +1,1 @@
+tokenize --jsonl docs.jsonl | keywords --df baddf-order.tsv

@@ -1,0 +1,1 @@
+keywords -n 0 < /dev/null

@@ -1,0 +1,1 @@
+keywords --param bogus=1 < /dev/null

@@ -1,0 +1,1 @@
+keywords --merge bad.partial

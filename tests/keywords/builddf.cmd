@@ -1,0 +1,1 @@
+tokenize --jsonl docs.jsonl | keywords --build-df --min-df 1

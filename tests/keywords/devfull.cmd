@@ -1,0 +1,1 @@
+tokenize ../../examples/article.txt | keywords > /dev/full 2>err; echo "status $?"; grep -c "No space left" err; tokenize --jsonl docs.jsonl | keywords --corpus --partial | keywords --merge > /dev/full 2>err; echo "status $?"; grep -c "No space left" err; rm -f err

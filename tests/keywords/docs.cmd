@@ -1,0 +1,1 @@
+tokenize --jsonl docs.jsonl | keywords -n 2

@@ -1,0 +1,1 @@
+tokenize ../../examples/article.txt | keywords -n 3 -f jsonl

@@ -1,0 +1,1 @@
+printf "# lede-partial keywords 1\n" | keywords --merge

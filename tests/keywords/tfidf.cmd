@@ -1,0 +1,1 @@
+tokenize ../../examples/article.txt | keywords -n 5 --rank tfidf

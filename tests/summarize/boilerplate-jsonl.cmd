@@ -1,0 +1,1 @@
+tokenize ../../examples/article.txt | summarize --boilerplate -f jsonl

@@ -1,0 +1,1 @@
+tokenize --jsonl docs.jsonl | summarize -n 1

@@ -1,0 +1,1 @@
+tokenize ../../examples/article.txt | summarize --rank frequency -n 2

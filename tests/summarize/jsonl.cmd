@@ -1,0 +1,1 @@
+tokenize ../../examples/article.txt | summarize -n 2 -f jsonl

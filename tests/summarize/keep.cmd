@@ -1,0 +1,1 @@
+tokenize ../../examples/article.txt | summarize --keep-boilerplate --rank lead -n 2

@@ -1,0 +1,1 @@
+tokenize rules.txt | summarize --boilerplate

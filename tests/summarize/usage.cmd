@@ -1,0 +1,1 @@
+summarize --bogus < /dev/null 2>err; echo "status $?"; grep -c "unknown option" err; summarize -n 2 --words 5 < /dev/null 2>err; echo "status $?"; cat err; summarize --ratio 2 < /dev/null 2>err; echo "status $?"; cat err; summarize -f xml < /dev/null 2>err; echo "status $?"; cat err; rm -f err

@@ -1,0 +1,281 @@
+/* Unit tests of the keyword and summary library: df tables, word lists,
+ * corpus partials, PageRank, boilerplate rules and sentence picking. */
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "boiler.h"
+#include "check.h"
+#include "df.h"
+#include "keyphrase.h"
+#include "kwcorpus.h"
+#include "rank.h"
+#include "sumrank.h"
+
+static const char good_df[] =
+    "lede-df 1\ndocs 10\nterms 3\nmindf 2\nstemmer english\n"
+    "grid\t4\nport\t10\ntidal\t2\n";
+
+/* The table must fail with the reason starting with want ("LINE: ..."). */
+static void
+bad_df(const char *buf, const char *want)
+{
+	char err[256] = "";
+	LedeDf *df = lede_df_parse(buf, strlen(buf), err, sizeof(err));
+
+	check(df == NULL, "accepted a bad table (%s)", want);
+	check(strncmp(err, want, strlen(want)) == 0, "got '%s', want '%s'", err, want);
+	lede_df_free(df);
+}
+
+static void
+test_df(void)
+{
+	char err[256];
+	LedeDf *df = lede_df_parse(good_df, strlen(good_df), err, sizeof(err));
+
+	check(df != NULL, "%s", err);
+	if (!df)
+		return;
+	check(lede_df_docs(df) == 10, "docs");
+	check(lede_df_get(df, "grid", 4) == 4, "df of grid");
+	check(lede_df_get(df, "gri", 3) == 0, "df of an absent term");
+	check(fabs(lede_df_idf(df, "port", 4) - log(2.0)) < 1e-12, "idf of port");
+	/* absent: df taken as mindf / 2 = 1 */
+	check(fabs(lede_df_idf(df, "wave", 4) - log(11.0)) < 1e-12, "idf of wave");
+	check(strcmp(lede_df_stemmer(df), "english") == 0, "stemmer");
+	lede_df_free(df);
+
+	bad_df("", "1: empty file");
+	bad_df("lede-df 2\n", "1: not a df table");
+	bad_df("lede-df 1\ndocs 1\nterms 1\nmindf 1\nstemmer english\nb\t1\na\t1\n", "7:");
+	bad_df("lede-df 1\ndocs 1\nterms 1\nmindf 1\nstemmer english\na\t2\n", "6: document frequency");
+	bad_df("lede-df 1\ndocs 1\nterms 2\nmindf 1\nstemmer english\na\t1\n", "6: 1 rows");
+	bad_df("lede-df 1\ndocs 1\nterms 1\nstemmer english\na\t1\n", "5: a header key");
+	bad_df("lede-df 1\ndocs x\n", "2: bad or repeated value");
+	bad_df("lede-df 1\nterms 1\nterms 1\n", "3: bad or repeated value");
+	bad_df("lede-df 1\nfoo 1\n", "2: unknown header key");
+	bad_df("lede-df 1\ndocs 1\nterms 1\nmindf 1\nstemmer english\na b\t1\n", "6: empty term");
+	bad_df("lede-df 1\ndocs 1\nterms 1\nmindf 1\nstemmer english\n\xff\t1\n", "6: invalid UTF-8");
+	bad_df("lede-df 1\ndocs 1\nterms 1\nmindf 1\nstemmer english\na\t1\nb\t1\n", "7: more rows");
+}
+
+static void
+test_dfbuild(void)
+{
+	LedeDfBuild *b = lede_dfb_new();
+	char buf[512] = "", err[256];
+	FILE *fp = fmemopen(buf, sizeof(buf) - 1, "w");
+	LedeDf *df;
+
+	lede_dfb_term(b, "port", 4);
+	lede_dfb_term(b, "port", 4);
+	lede_dfb_term(b, "grid", 4);
+	lede_dfb_enddoc(b);
+	lede_dfb_enddoc(b);	/* empty: not counted */
+	lede_dfb_term(b, "port", 4);
+	lede_dfb_enddoc(b);
+	check(lede_dfb_write(b, fp, 1, "english") == 0, "write");
+	fclose(fp);
+	check(strcmp(buf, "lede-df 1\ndocs 2\nterms 2\nmindf 1\nstemmer english\n"
+	    "grid\t1\nport\t2\n") == 0, "built table:\n%s", buf);
+	df = lede_df_parse(buf, strlen(buf), err, sizeof(err));
+	check(df != NULL, "the built table does not load: %s", err);
+	lede_df_free(df);
+	lede_dfb_free(b);
+}
+
+static void
+test_wordlists(void)
+{
+	LedeKp *kp = lede_kp_new(NULL);
+	char err[256] = "";
+	const char *pos = "lede-pos 1\nwords 2\nsaid\tV\nthe\tO\n";
+	const char *stop = "lede-stop 1\nwords 2\nof\nthe\n";
+	const LedeKpPhrase *ph;
+	size_t n;
+	static const char *forms[] = {"The", "tidal", "power", "station", "said", "the",
+	    "tidal", "power", "plan", "of", "the", "city", "."};
+
+	check(lede_kp_load_pos(kp, pos, strlen(pos), err, sizeof(err)) == 0, "%s", err);
+	check(lede_kp_load_stop(kp, stop, strlen(stop), err, sizeof(err)) == 0, "%s", err);
+	check(lede_kp_load_pos(kp, "lede-pos 1\nwords 1\nx\tQ\n", 22, err,
+	    sizeof(err)) < 0 && strncmp(err, "3: word classes", 15) == 0, "%s", err);
+	check(lede_kp_load_stop(kp, "lede-stop 1\nwords 2\nb\na\n", 23, err,
+	    sizeof(err)) < 0 && strncmp(err, "4: words not", 12) == 0, "%s", err);
+	check(lede_kp_load_stop(kp, "lede-stop 1\n", 12, err, sizeof(err)) < 0,
+	    "no count line");
+	lede_kp_begin(kp, NULL, 0);
+	for (size_t i = 0; i < LEDE_LEN(forms); i++)
+		lede_kp_token(kp, forms[i], strlen(forms[i]), NULL, 0, NULL, i > 0 &&
+		    forms[i][0] == '.');
+	lede_kp_endsent(kp);
+	n = lede_kp_rank(kp, &ph);
+	check(n == 3, "%zu phrases", n);
+	if (n == 3) {
+		/* "tidal power station", "tidal power plan", "city": merged by stems */
+		check(ph[0].len == 19 && !memcmp(ph[0].phrase, "tidal power station", 19),
+		    "first: %.*s", (int)ph[0].len, ph[0].phrase);
+		check(ph[0].keylen == 19 && !memcmp(ph[0].key, "tidal power station", 19),
+		    "key: %.*s", (int)ph[0].keylen, ph[0].key);
+		check(fabs(ph[0].score - ph[0].score) == 0 && ph[0].count == 1, "count");
+	}
+	lede_kp_free(kp);
+}
+
+static void
+test_corpus(void)
+{
+	const char *a = "# lede-partial keywords 1\nkey\tsurface\tdocs\tcount\tscore\n"
+	    "port\tport\t2\t3\t1500000\nport\tPort\t1\t3\t1000000\n";
+	const char *b = "# lede-partial keywords 1\nkey\tsurface\tdocs\tcount\tscore\n"
+	    "grid\tgrid\t3\t1\t2500000\n";
+	const char *bad[] = {
+		"key\tsurface\tdocs\tcount\tscore\n",
+		"# lede-partial keywords 1\nport\tport\t1\t1\t1\n",
+		"# lede-partial keywords 1\nkey\tsurface\tdocs\tcount\tscore\nport\tport\t1\t1\n",
+		"# lede-partial keywords 1\nkey\tsurface\tdocs\tcount\tscore\nport\tport\t1\t1\t2000000\n",
+		"# lede-partial keywords 1\nkey\tsurface\tdocs\tcount\tscore\nport\tport\t01\t1\t1\n",
+		"# lede-partial keywords 1\nkey\tsurface\tdocs\tcount\tscore\n\tport\t1\t1\t1\n",
+		"# lede-partial keywords 1\n",
+	};
+	LedeKwCorpus *x = lede_kwc_new(), *y = lede_kwc_new();
+	const LedeKwRow *rx, *ry;
+	size_t nx, ny, i;
+	char err[256];
+
+	check(lede_kwc_parse(x, a, strlen(a), err, sizeof(err)) == 0, "%s", err);
+	check(lede_kwc_parse(x, b, strlen(b), err, sizeof(err)) == 0, "%s", err);
+	check(lede_kwc_parse(y, b, strlen(b), err, sizeof(err)) == 0, "%s", err);
+	check(lede_kwc_parse(y, a, strlen(a), err, sizeof(err)) == 0, "%s", err);
+	nx = lede_kwc_rank(x, &rx);
+	ny = lede_kwc_rank(y, &ry);
+	check(nx == 2 && ny == 2, "%zu and %zu phrases", nx, ny);
+	for (i = 0; i < nx && i < ny; i++)
+		check(rx[i].keylen == ry[i].keylen && !memcmp(rx[i].key, ry[i].key,
+		    rx[i].keylen) && rx[i].score == ry[i].score &&
+		    rx[i].docs == ry[i].docs && rx[i].count == ry[i].count &&
+		    rx[i].len == ry[i].len && !memcmp(rx[i].phrase, ry[i].phrase, rx[i].len),
+		    "row %zu differs with the order of the parts", i);
+	if (nx == 2) {
+		check(rx[0].score == 2500000 && rx[0].docs == 3 && rx[0].count == 6,
+		    "port: %lld %lld %lld", rx[0].score, rx[0].docs, rx[0].count);
+		/* surface: most occurrences, then the smallest in byte order */
+		check(rx[0].len == 4 && !memcmp(rx[0].phrase, "Port", 4), "surface");
+	}
+	for (i = 0; i < LEDE_LEN(bad); i++) {
+		LedeKwCorpus *z = lede_kwc_new();
+
+		check(lede_kwc_parse(z, bad[i], strlen(bad[i]), err, sizeof(err)) < 0,
+		    "accepted bad partial %zu", i);
+		lede_kwc_free(z);
+	}
+	lede_kwc_free(x);
+	lede_kwc_free(y);
+}
+
+static void
+test_pagerank(void)
+{
+	LedeGraph *g = lede_graph_new();
+	double s[4], sum = 0;
+
+	lede_graph_reset(g, 4);
+	lede_graph_add(g, 0, 1, 1);
+	lede_graph_add(g, 0, 2, 1);
+	lede_graph_add(g, 0, 3, 1);
+	lede_pagerank(g, NULL, 0.85, 100, 1e-12, s);
+	for (int i = 0; i < 4; i++)
+		sum += s[i];
+	check(fabs(sum - 1) < 1e-9, "scores sum to %g", sum);
+	check(s[0] > s[1] && fabs(s[1] - s[2]) < 1e-12 && fabs(s[2] - s[3]) < 1e-12,
+	    "the hub first: %g %g %g %g", s[0], s[1], s[2], s[3]);
+	lede_graph_free(g);
+}
+
+static void
+test_boiler(void)
+{
+	static const struct {
+		const char *text;
+		int alone;
+		long words;
+		LedeBoil want;
+	} cases[] = {
+		{"By Jane Roe", 1, 3, LEDE_BOIL_BYLINE},
+		{"By the end of the year, prices rose.", 0, 8, LEDE_BOIL_NONE},
+		{"Photo: The harbour at dawn.", 0, 5, LEDE_BOIL_PHOTO},
+		{"Read more: Grids in winter", 1, 4, LEDE_BOIL_READMORE},
+		{"\xc2\xa9 2024 Example News", 1, 3, LEDE_BOIL_COPYRIGHT},
+		{"Sign up for our newsletter", 1, 5, LEDE_BOIL_SUBSCRIBE},
+		{"The newsletter reached a million readers, the firm said.", 0, 9,
+		    LEDE_BOIL_NONE},
+		{"Published 3 May 2024 | Updated 10:02 GMT", 1, 7, LEDE_BOIL_DATELINE},
+		{"News | Sport | Weather", 1, 3, LEDE_BOIL_NAV},
+		{"Port strike ends after three days", 1, 6, LEDE_BOIL_HEADING},
+		{"Port strike ends after three days", 0, 6, LEDE_BOIL_NONE},
+		{"Sponsored: Ten gadgets for summer.", 1, 5, LEDE_BOIL_DISCLOSURE},
+	};
+
+	for (size_t i = 0; i < LEDE_LEN(cases); i++) {
+		LedeBoilCtx ctx = {cases[i].alone, cases[i].words};
+		LedeBoil b = lede_boil_check(cases[i].text, strlen(cases[i].text), &ctx);
+
+		check(b == cases[i].want, "'%s': %s, want %s", cases[i].text,
+		    lede_boil_name(b), lede_boil_name(cases[i].want));
+	}
+}
+
+static void
+sent(LedeSum *s, const char *text, int newpar)
+{
+	char buf[256];
+	char *tok, *save;
+
+	lede_sum_sent(s, text, strlen(text), newpar);
+	snprintf(buf, sizeof(buf), "%s", text);
+	for (tok = strtok_r(buf, " ", &save); tok; tok = strtok_r(NULL, " ", &save))
+		lede_sum_token(s, tok, strlen(tok), NULL, 0);
+}
+
+static void
+test_summary(void)
+{
+	LedeSumParams p;
+	LedeSum *s;
+	const size_t *idx;
+	size_t n;
+
+	lede_sum_defaults(&p);
+	p.method = LEDE_SUM_LEAD;
+	s = lede_sum_new(&p);
+	lede_sum_begin(s, "Bridge to be rebuilt", 20);
+	sent(s, "By Jane Roe", 1);
+	sent(s, "The council will rebuild the bridge .", 1);
+	sent(s, "The bridge opens in 2027 .", 0);
+	sent(s, "The council will rebuild the bridge .", 1);
+	sent(s, "Work starts in May .", 1);
+	n = lede_sum_pick(s, 2, 0, 0, &idx);
+	check(n == 2 && idx[0] == 1 && idx[1] == 2, "lead: %zu picked", n);
+	check(lede_sum_boiler(s, 0) == LEDE_BOIL_BYLINE, "byline");
+	check(lede_sum_boiler(s, 3) == LEDE_BOIL_REPEAT, "repeat");
+	/* a word budget keeps the sentence that crosses it */
+	n = lede_sum_pick(s, 0, 8, 0, &idx);
+	check(n == 2, "--words 8: %zu picked", n);
+	n = lede_sum_pick(s, 0, 0, 0.01, &idx);
+	check(n == 1, "--ratio 0.01: %zu picked", n);
+	lede_sum_free(s);
+}
+
+int
+main(void)
+{
+	test_df();
+	test_dfbuild();
+	test_wordlists();
+	test_corpus();
+	test_pagerank();
+	test_boiler();
+	test_summary();
+	return check_done();
+}

@@ -1,0 +1,523 @@
+/* See LICENSE file for copyright and license details. */
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "boiler.h"
+#include "df.h"
+#include "io.h"
+#include "keyphrase.h"
+#include "kwcorpus.h"
+#include "report.h"
+#include "stream.h"
+#include "text.h"
+#include "util.h"
+
+/* Phrases of each document that count towards --corpus. */
+#define CORPUS_PER_DOC 20
+/* Lexicon files are refused past this size. */
+#define LEX_MAX ((size_t)64 << 20)
+
+static void
+usage(FILE *fp)
+{
+	fprintf(fp,
+	    "usage: %s [-n N] [-f FORMAT] [--df FILE | --no-df] [--rank METHOD]\n"
+	    "          [--corpus [--partial]] [FILE...]\n"
+	    "       %s --merge [-n N] [-f FORMAT] [FILE...]\n"
+	    "       %s --build-df [--min-df N] [FILE...]\n"
+	    "Report the keyphrases of each document of a token stream.\n"
+	    "\n"
+	    "  -n, --top N        phrases per document (default 10)\n"
+	    "  -f, --format FMT   tsv (default), jsonl or text\n"
+	    "      --df FILE      background document frequencies (default\n"
+	    "                     data/keywords/df-en.tsv)\n"
+	    "      --no-df        use no background table\n"
+	    "      --rank METHOD  default, positionrank, textrank, tfidf, tf\n"
+	    "                     or position\n"
+	    "      --corpus       the top phrases of the whole input\n"
+	    "      --partial      with --corpus: write a mergeable partial report\n"
+	    "      --merge        merge partial reports into a --corpus report\n"
+	    "      --build-df     write a document-frequency table of the input\n"
+	    "      --min-df N     with --build-df: leave out terms in fewer than\n"
+	    "                     N documents (default 2)\n"
+	    "      --keep-boilerplate  take phrases from bylines, credits, etc. too\n"
+	    "      --param K=V    set a knob of the ranking (see keywords(1))\n"
+	    "      --stats        print documents and sentences read on stderr\n"
+	    "      --help         print this help and exit\n"
+	    "      --version      print the version and exit\n",
+	    argv0, argv0, argv0);
+}
+
+static const char *report_cols[] = {"doc", "rank", "phrase", "score", "count"};
+static const LedeColKind report_kinds[] = {
+	LEDE_COL_STR, LEDE_COL_NUM, LEDE_COL_STR, LEDE_COL_NUM, LEDE_COL_NUM,
+};
+
+static const struct {
+	const char *name;
+	LedeKpMethod m;
+} methods[] = {
+	{"default", LEDE_KP_DEFAULT},
+	{"positionrank", LEDE_KP_POSITIONRANK},
+	{"textrank", LEDE_KP_TEXTRANK},
+	{"tfidf", LEDE_KP_TFIDF},
+	{"tf", LEDE_KP_TF},
+	{"position", LEDE_KP_POSITION},
+};
+
+/* Read a lexicon of the shipped data into kp; exits 1 when it fails. */
+static void
+load_lexicon(LedeKp *kp, const char *rel,
+    int (*load)(LedeKp *, const char *, size_t, char *, size_t))
+{
+	char *path = lede_datapath(rel), err[256];
+	LedeBuf b = {0};
+	FILE *fp;
+	int rc;
+
+	if (!path)
+		eprintf("cannot find %s (set LEDE_DATA)", rel);
+	if (!(fp = fopen(path, "rb")))
+		eprintf("%s:", path);
+	rc = lede_slurp(fp, &b, LEX_MAX);
+	fclose(fp);
+	if (rc == -1)
+		eprintf("%s:", path);
+	if (rc == -2)
+		eprintf("%s: file too large", path);
+	if (load(kp, b.p ? b.p : "", b.len, err, sizeof(err)) < 0)
+		eprintf("%s:%s", path, err);
+	lede_buf_free(&b);
+	free(path);
+}
+
+/* --param NAME=VALUE: the ranking's knobs, for experiments (keywords(1)). */
+static void
+set_param(LedeKpParams *p, const char *arg)
+{
+	static const struct {
+		const char *name;
+		double min, max;
+	} knobs[] = {
+		{"window", 2, 100}, {"damping", 0, 0.99}, {"idf", 0, 10},
+		{"maxlen", 1, 32}, {"participles", 0, 1}, {"length", 0, 1},
+		{"tf", 0, 10}, {"title", 0, 100}, {"position", 0, 10},
+		{"context", 0, 1}, {"graph", 0, 10},
+	};
+	const char *eq = strchr(arg, '=');
+	size_t i, n = eq ? (size_t)(eq - arg) : 0;
+	double v;
+
+	for (i = 0; i < LEDE_LEN(knobs); i++)
+		if (strlen(knobs[i].name) == n && !strncmp(arg, knobs[i].name, n))
+			break;
+	if (!eq || i == LEDE_LEN(knobs))
+		uprintf("--param: expected NAME=VALUE with a NAME of keywords(1)");
+	if (lede_strtod(eq + 1, knobs[i].min, knobs[i].max, &v) < 0)
+		uprintf("--param %s: expected a number in [%g, %g]", knobs[i].name,
+		    knobs[i].min, knobs[i].max);
+	switch (i) {
+	case 0: p->window = (int)v; break;
+	case 1: p->damping = v; break;
+	case 2: p->idf_exp = v; break;
+	case 3: p->maxlen = (int)v; break;
+	case 4: p->participles = (int)v; break;
+	case 5: p->len_exp = v; break;
+	case 6: p->tf_exp = v; break;
+	case 7: p->title_boost = v; break;
+	case 8: p->pos_exp = v; break;
+	case 9: p->context = (int)v; break;
+	default: p->rank_exp = v; break;
+	}
+}
+
+/* 1 when sentence i of d opens a paragraph. */
+static int
+newpar(const LedeDoc *d, size_t i)
+{
+	const LedeSent *s = &d->sent[i];
+	size_t k;
+
+	for (k = 0; k < s->ncomment; k++)
+		if (!strncmp(s->comment[k], "# newpar", 8))
+			return 1;
+	return i == 0;
+}
+
+/*
+ * Sentences that are boilerplate (summarize(1)'s rules) carry no
+ * keyphrases; a heading alone on its line does.
+ */
+static int
+boilerplate(const LedeDoc *d, size_t i, int formcol)
+{
+	const LedeSent *s = &d->sent[i];
+	LedeBoilCtx ctx;
+	LedeBoil b;
+	size_t len, k;
+	const char *text = lede_sent_meta(s, "text", &len);
+
+	if (!text)
+		return 0;
+	ctx.alone = newpar(d, i) && (i + 1 == d->nsent || newpar(d, i + 1));
+	ctx.words = 0;
+	for (k = 0; k < s->ntok; k++) {
+		const char *f = lede_field(s, k, formcol);
+
+		for (; *f; f++)
+			if ((unsigned char)*f >= 0x80 || (*f >= '0' && *f <= '9') ||
+			    ((*f | 32) >= 'a' && (*f | 32) <= 'z')) {
+				ctx.words++;
+				break;
+			}
+	}
+	b = lede_boil_check(text, len, &ctx);
+	return b != LEDE_BOIL_NONE && b != LEDE_BOIL_HEADING;
+}
+
+static int
+merge(char **files, int nfiles, LedeKwCorpus *c)
+{
+	static char *stdin_name[] = {"-"};
+	int i, status = 0;
+
+	if (nfiles == 0) {
+		files = stdin_name;
+		nfiles = 1;
+	}
+	for (i = 0; i < nfiles; i++) {
+		int isstdin = !strcmp(files[i], "-");
+		const char *name = isstdin ? "<stdin>" : files[i];
+		FILE *fp = isstdin ? stdin : fopen(files[i], "rb");
+		LedeLines *l;
+		char *line, err[256];
+		size_t len;
+		int rc, bad = 0;
+
+		if (!fp) {
+			weprintf("%s:", files[i]);
+			status = 1;
+			continue;
+		}
+		l = lede_lines_open(fp, name, LEDE_LINE_MAX);
+		while ((rc = lede_lines_next(l, &line, &len)) != LEDE_IO_EOF) {
+			if (rc == LEDE_IO_ERROR) {
+				weprintf("%s: read error:", name);
+				bad = 1;
+				break;
+			}
+			if (rc == LEDE_IO_TOOLONG) {
+				weprintf("%s:%lu: line too long", name,
+				    lede_lines_lineno(l));
+				bad = 1;
+				break;
+			}
+			if (lede_kwc_line(c, line, len, err, sizeof(err)) < 0) {
+				weprintf("%s:%lu: %s", name, lede_lines_lineno(l), err);
+				bad = 1;
+				break;
+			}
+		}
+		if (!bad && lede_kwc_end(c, err, sizeof(err)) < 0) {
+			weprintf("%s:%lu: %s", name, lede_lines_lineno(l), err);
+			bad = 1;
+		}
+		lede_kwc_end(c, err, sizeof(err));
+		lede_lines_free(l);
+		if (!isstdin)
+			fclose(fp);
+		status |= bad;
+	}
+	return status;
+}
+
+static void
+print_corpus(LedeKwCorpus *c, LedeTable *t, long top)
+{
+	const LedeKwRow *rows;
+	size_t n = lede_kwc_rank(c, &rows), i;
+
+	for (i = 0; i < n && (long)i < top; i++) {
+		lede_table_str(t, "*", 1);
+		lede_table_int(t, (long long)i + 1);
+		lede_table_str(t, rows[i].phrase, rows[i].len);
+		lede_table_num(t, (double)rows[i].score / (double)LEDE_KWC_UNIT, 4);
+		lede_table_int(t, rows[i].count);
+		lede_table_endrow(t);
+	}
+}
+
+int
+main(int argc, char *argv[])
+{
+	enum { O_DF = 256, O_NODF, O_RANK, O_CORPUS, O_PARTIAL, O_MERGE,
+		O_BUILD, O_MINDF, O_STATS, O_PARAM, O_KEEP };
+	static const struct option longopts[] = {
+		{"top", required_argument, NULL, 'n'},
+		{"format", required_argument, NULL, 'f'},
+		{"df", required_argument, NULL, O_DF},
+		{"no-df", no_argument, NULL, O_NODF},
+		{"rank", required_argument, NULL, O_RANK},
+		{"corpus", no_argument, NULL, O_CORPUS},
+		{"partial", no_argument, NULL, O_PARTIAL},
+		{"merge", no_argument, NULL, O_MERGE},
+		{"build-df", no_argument, NULL, O_BUILD},
+		{"min-df", required_argument, NULL, O_MINDF},
+		{"param", required_argument, NULL, O_PARAM},
+		{"keep-boilerplate", no_argument, NULL, O_KEEP},
+		{"stats", no_argument, NULL, O_STATS},
+		{"help", no_argument, NULL, 'h'},
+		{"version", no_argument, NULL, 'V'},
+		{NULL, 0, NULL, 0},
+	};
+	LedeKpParams params;
+	LedeFormat fmt = LEDE_FMT_TSV;
+	const char *dfpath = NULL;
+	char *dfalloc = NULL, err[512];
+	long top = 10, mindf = 2;
+	int c, rc, status = 0, nodf = 0, corpus = 0, partial = 0, domerge = 0;
+	int build = 0, stats = 0, keepboil = 0;
+	LedeKp *kp = NULL;
+	LedeDf *df = NULL;
+	LedeDfBuild *dfb = NULL;
+	LedeKwCorpus *kwc = NULL;
+	LedeTable *t = NULL;
+	LedeReader *r;
+	LedeDoc d = {0};
+	size_t i, k;
+
+	lede_init(argv[0]);
+	lede_kp_defaults(&params);
+	while ((c = getopt_long(argc, argv, "n:f:", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'n':
+			if (lede_strtol(optarg, 1, 1000000, &top) < 0)
+				uprintf("-n: expected a number from 1 to 1000000");
+			break;
+		case 'f':
+			if (lede_format_parse(optarg, &fmt) < 0)
+				uprintf("-f: unknown format '%s' (tsv, jsonl, text)", optarg);
+			break;
+		case O_DF:
+			dfpath = optarg;
+			break;
+		case O_NODF:
+			nodf = 1;
+			break;
+		case O_RANK:
+			for (i = 0; i < LEDE_LEN(methods); i++)
+				if (!strcmp(optarg, methods[i].name))
+					break;
+			if (i == LEDE_LEN(methods))
+				uprintf("--rank: unknown method '%s'", optarg);
+			params.method = methods[i].m;
+			break;
+		case O_CORPUS:
+			corpus = 1;
+			break;
+		case O_PARTIAL:
+			partial = 1;
+			break;
+		case O_MERGE:
+			domerge = 1;
+			break;
+		case O_BUILD:
+			build = 1;
+			break;
+		case O_MINDF:
+			if (lede_strtol(optarg, 1, 1000000000, &mindf) < 0)
+				uprintf("--min-df: expected a positive number");
+			break;
+		case O_STATS:
+			stats = 1;
+			break;
+		case O_PARAM:
+			set_param(&params, optarg);
+			break;
+		case O_KEEP:
+			keepboil = 1;
+			break;
+		case 'h':
+			usage(stdout);
+			return fshut(stdout, "<stdout>");
+		case 'V':
+			lede_version();
+			break;
+		default:
+			uprintf("unknown option or missing argument");
+		}
+	}
+	if (build + domerge + corpus > 1)
+		uprintf("--build-df, --merge and --corpus exclude each other");
+	if (partial && !corpus)
+		uprintf("--partial needs --corpus");
+	if (dfpath && nodf)
+		uprintf("--df and --no-df exclude each other");
+
+	if (domerge) {
+		kwc = lede_kwc_new();
+		status = merge(argv + optind, argc - optind, kwc);
+		t = lede_table_new(stdout, fmt, report_cols, report_kinds, 5);
+		print_corpus(kwc, t, top);
+		lede_table_flush(t);
+		lede_table_free(t);
+		lede_kwc_free(kwc);
+		status |= fshut(stdout, "<stdout>");
+		return status;
+	}
+
+	kp = lede_kp_new(&params);
+	if (build) {
+		dfb = lede_dfb_new();
+	} else {
+		load_lexicon(kp, "data/keywords/pos-en.tsv", lede_kp_load_pos);
+		load_lexicon(kp, "data/keywords/stopwords-en.txt", lede_kp_load_stop);
+		if (!nodf) {
+			if (!dfpath && !(dfpath = dfalloc =
+			    lede_datapath("data/keywords/df-en.tsv")))
+				eprintf("cannot find data/keywords/df-en.tsv "
+				    "(set LEDE_DATA, or --no-df)");
+			if (!(df = lede_df_load(dfpath, err, sizeof(err))))
+				eprintf("%s", err);
+			lede_kp_set_df(kp, df);
+		}
+		if (corpus)
+			kwc = lede_kwc_new();
+		else
+			t = lede_table_new(stdout, fmt, report_cols, report_kinds, 5);
+	}
+
+	r = lede_reader_open(argv + optind, argc - optind);
+	lede_reader_require(r, (const char *[]){"ID", "FORM"}, 2);
+	for (;;) {
+		const LedeKpPhrase *ph;
+		size_t nph;
+		unsigned gen = (unsigned)-1;
+		int formcol = -1, stemcol = -1, nercol = -1, startcol = -1, endcol = -1;
+
+		rc = lede_read_doc(r, &d);
+		if (rc == 0)
+			break;
+		if (rc < 0) {
+			weprintf("%s", lede_reader_error(r));
+			status = 1;
+			continue;
+		}
+		if (build) {
+			for (i = 0; i < d.nsent; i++) {
+				LedeSent *s = &d.sent[i];
+
+				if (s->gen != gen) {
+					gen = s->gen;
+					formcol = lede_sent_col(s, "FORM");
+					stemcol = lede_sent_col(s, "STEM");
+				}
+				for (k = 0; k < s->ntok; k++) {
+					const char *f = lede_field(s, k, formcol), *st;
+					size_t n = strlen(f), sl;
+
+					if (!lede_hasletter(f, n))
+						continue;
+					if (stemcol >= 0) {
+						st = lede_field(s, k, stemcol);
+						sl = strlen(st);
+					} else {
+						st = lede_kp_stem(kp, f, n, &sl);
+					}
+					lede_dfb_term(dfb, st, sl);
+				}
+			}
+			lede_dfb_enddoc(dfb);
+			continue;
+		}
+		{
+			size_t tl = 0;
+			const char *title = d.nsent ?
+			    lede_sent_meta(&d.sent[0], "title", &tl) : NULL;
+
+			lede_kp_begin(kp, title, tl);
+		}
+		for (i = 0; i < d.nsent; i++) {
+			LedeSent *s = &d.sent[i];
+			long prevend = -1;
+
+			if (s->gen != gen) {
+				gen = s->gen;
+				formcol = lede_sent_col(s, "FORM");
+				stemcol = lede_sent_col(s, "STEM");
+				nercol = lede_sent_col(s, "NER");
+				startcol = lede_sent_col(s, "START");
+				endcol = lede_sent_col(s, "END");
+			}
+			if (!keepboil && boilerplate(&d, i, formcol))
+				continue;
+			for (k = 0; k < s->ntok; k++) {
+				const char *f = lede_field(s, k, formcol);
+				const char *st = stemcol >= 0 ? lede_field(s, k, stemcol) : NULL;
+				const char *ner = nercol >= 0 ? lede_field(s, k, nercol) : NULL;
+				int glued = -1;
+				long a, b;
+
+				if (startcol >= 0 && endcol >= 0 &&
+				    lede_strtol(lede_field(s, k, startcol), 0, 1L << 40, &a) == 0 &&
+				    lede_strtol(lede_field(s, k, endcol), 0, 1L << 40, &b) == 0) {
+					glued = k > 0 && a == prevend;
+					prevend = b;
+				}
+				lede_kp_token(kp, f, strlen(f), st, st ? strlen(st) : 0,
+				    ner, glued);
+			}
+			lede_kp_endsent(kp);
+		}
+		nph = lede_kp_rank(kp, &ph);
+		if (corpus) {
+			double max = nph ? ph[0].score : 0;
+
+			for (i = 0; i < nph && i < CORPUS_PER_DOC; i++) {
+				double w = max > 0 ? ph[i].score / max : 0;
+				long long fx = (long long)(w * LEDE_KWC_UNIT + 0.5);
+
+				lede_kwc_add(kwc, ph[i].key, ph[i].keylen, ph[i].phrase,
+				    ph[i].len, 1, ph[i].count, fx);
+			}
+			continue;
+		}
+		for (i = 0; i < nph && (long)i < top; i++) {
+			double max = ph[0].score;
+
+			lede_table_str(t, d.id, strlen(d.id));
+			lede_table_int(t, (long long)i + 1);
+			lede_table_str(t, ph[i].phrase, ph[i].len);
+			lede_table_num(t, max > 0 ? ph[i].score / max : 0, 4);
+			lede_table_int(t, ph[i].count);
+			lede_table_endrow(t);
+		}
+		if (ferror(stdout))
+			break;
+	}
+	if (build) {
+		lede_dfb_write(dfb, stdout, mindf, "english");
+		lede_dfb_free(dfb);
+	} else if (corpus && partial) {
+		lede_kwc_write(kwc, stdout);
+	} else if (corpus) {
+		t = lede_table_new(stdout, fmt, report_cols, report_kinds, 5);
+		print_corpus(kwc, t, top);
+	}
+	if (t) {
+		lede_table_flush(t);
+		lede_table_free(t);
+	}
+	if (stats)
+		fprintf(stderr, "%s: %lu documents, %lu sentences\n", argv0,
+		    lede_reader_ndocs(r), lede_reader_nsents(r));
+	status |= fshut(stdout, "<stdout>");
+	lede_reader_free(r);
+	lede_doc_free(&d);
+	lede_kp_free(kp);
+	lede_df_free(df);
+	free(dfalloc);
+	lede_kwc_free(kwc);
+	return status;
+}

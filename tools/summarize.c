@@ -1,0 +1,374 @@
+/* See LICENSE file for copyright and license details. */
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "df.h"
+#include "io.h"
+#include "json.h"
+#include "report.h"
+#include "stream.h"
+#include "sumrank.h"
+#include "util.h"
+
+/* Lexicon files are refused past this size. */
+#define LEX_MAX ((size_t)64 << 20)
+
+static void
+usage(FILE *fp)
+{
+	fprintf(fp,
+	    "usage: %s [-n N | --words N | --ratio R] [-f FORMAT]\n"
+	    "          [--keep-boilerplate] [--rank METHOD] [--df FILE | --no-df]\n"
+	    "          [FILE...]\n"
+	    "       %s --boilerplate [FILE...]\n"
+	    "Summarize each document of a token stream with its own sentences.\n"
+	    "\n"
+	    "  -n, --sentences N     N sentences (default 3)\n"
+	    "      --words N         sentences until N words\n"
+	    "      --ratio R         sentences until R times the document's words\n"
+	    "  -f, --format FMT      text (default), jsonl or tsv\n"
+	    "      --keep-boilerplate  score bylines, credits, etc. like the rest\n"
+	    "      --boilerplate     print the lines set aside, with their rule\n"
+	    "      --rank METHOD     default, lead, frequency or lexrank\n"
+	    "      --df FILE         background document frequencies (default\n"
+	    "                        data/keywords/df-en.tsv)\n"
+	    "      --no-df           use no background table\n"
+	    "      --param K=V       set a knob of the scoring (see summarize(1))\n"
+	    "      --stats           print documents and sentences read on stderr\n"
+	    "      --help            print this help and exit\n"
+	    "      --version         print the version and exit\n",
+	    argv0, argv0);
+}
+
+static const struct {
+	const char *name;
+	LedeSumMethod m;
+} methods[] = {
+	{"default", LEDE_SUM_DEFAULT},
+	{"lead", LEDE_SUM_LEAD},
+	{"frequency", LEDE_SUM_FREQ},
+	{"lexrank", LEDE_SUM_LEXRANK},
+};
+
+static const char *tsv_cols[] = {"doc", "sent", "text"};
+static const LedeColKind tsv_kinds[] = {LEDE_COL_STR, LEDE_COL_NUM, LEDE_COL_STR};
+
+/* --param NAME=VALUE: the scoring's knobs, for experiments (summarize(1)). */
+static void
+set_param(LedeSumParams *p, const char *arg)
+{
+	static const struct {
+		const char *name;
+		double min, max;
+	} knobs[] = {
+		{"position", 0, 100}, {"frequency", 0, 100}, {"centrality", 0, 100},
+		{"title", 0, 100}, {"position-exp", 0, 10}, {"length-exp", 0, 2},
+		{"similarity", 0, 1}, {"mmr", 0, 10}, {"density", 0, 2},
+		{"fragment", 0, 100},
+	};
+	const char *eq = strchr(arg, '=');
+	size_t i, n = eq ? (size_t)(eq - arg) : 0;
+	double v;
+
+	for (i = 0; i < LEDE_LEN(knobs); i++)
+		if (strlen(knobs[i].name) == n && !strncmp(arg, knobs[i].name, n))
+			break;
+	if (!eq || i == LEDE_LEN(knobs))
+		uprintf("--param: expected NAME=VALUE with a NAME of summarize(1)");
+	if (lede_strtod(eq + 1, knobs[i].min, knobs[i].max, &v) < 0)
+		uprintf("--param %s: expected a number in [%g, %g]", knobs[i].name,
+		    knobs[i].min, knobs[i].max);
+	switch (i) {
+	case 0: p->w_pos = v; break;
+	case 1: p->w_freq = v; break;
+	case 2: p->w_cent = v; break;
+	case 3: p->w_title = v; break;
+	case 4: p->pos_exp = v; break;
+	case 5: p->len_exp = v; break;
+	case 6: p->sim_min = v; break;
+	case 7: p->mmr = v; break;
+	case 8: p->density = v; break;
+	default: p->w_frag = v; break;
+	}
+}
+
+int
+main(int argc, char *argv[])
+{
+	enum { O_WORDS = 256, O_RATIO, O_KEEP, O_BOIL, O_RANK, O_DF, O_NODF,
+		O_STATS, O_PARAM };
+	static const struct option longopts[] = {
+		{"sentences", required_argument, NULL, 'n'},
+		{"words", required_argument, NULL, O_WORDS},
+		{"ratio", required_argument, NULL, O_RATIO},
+		{"format", required_argument, NULL, 'f'},
+		{"keep-boilerplate", no_argument, NULL, O_KEEP},
+		{"boilerplate", no_argument, NULL, O_BOIL},
+		{"rank", required_argument, NULL, O_RANK},
+		{"df", required_argument, NULL, O_DF},
+		{"no-df", no_argument, NULL, O_NODF},
+		{"param", required_argument, NULL, O_PARAM},
+		{"stats", no_argument, NULL, O_STATS},
+		{"help", no_argument, NULL, 'h'},
+		{"version", no_argument, NULL, 'V'},
+		{NULL, 0, NULL, 0},
+	};
+	LedeSumParams params;
+	LedeFormat fmt = LEDE_FMT_TEXT;
+	LedeSum *sum;
+	LedeDf *df = NULL;
+	LedeTable *t = NULL;
+	LedeReader *r;
+	LedeDoc d = {0};
+	const char *dfpath = NULL;
+	char *dfalloc = NULL, err[512];
+	long nsent = 0, nwords = 0, docs = 0;
+	unsigned long sents_out = 0;
+	double ratio = 0;
+	int c, rc, status = 0, nodf = 0, showboil = 0, stats = 0, nlimits = 0;
+	size_t i, k;
+
+	lede_init(argv[0]);
+	lede_sum_defaults(&params);
+	while ((c = getopt_long(argc, argv, "n:f:", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'n':
+			if (lede_strtol(optarg, 1, 1000000, &nsent) < 0)
+				uprintf("-n: expected a number from 1 to 1000000");
+			nlimits++;
+			break;
+		case O_WORDS:
+			if (lede_strtol(optarg, 1, 100000000, &nwords) < 0)
+				uprintf("--words: expected a positive number");
+			nlimits++;
+			break;
+		case O_RATIO:
+			if (lede_strtod(optarg, 0, 1, &ratio) < 0 || ratio <= 0)
+				uprintf("--ratio: expected a number in (0, 1]");
+			nlimits++;
+			break;
+		case 'f':
+			if (lede_format_parse(optarg, &fmt) < 0)
+				uprintf("-f: unknown format '%s' (text, jsonl, tsv)", optarg);
+			break;
+		case O_KEEP:
+			params.boiler = 0;
+			break;
+		case O_BOIL:
+			showboil = 1;
+			break;
+		case O_RANK:
+			for (i = 0; i < LEDE_LEN(methods); i++)
+				if (!strcmp(optarg, methods[i].name))
+					break;
+			if (i == LEDE_LEN(methods))
+				uprintf("--rank: unknown method '%s'", optarg);
+			params.method = methods[i].m;
+			break;
+		case O_DF:
+			dfpath = optarg;
+			break;
+		case O_NODF:
+			nodf = 1;
+			break;
+		case O_STATS:
+			stats = 1;
+			break;
+		case O_PARAM:
+			set_param(&params, optarg);
+			break;
+		case 'h':
+			usage(stdout);
+			return fshut(stdout, "<stdout>");
+		case 'V':
+			lede_version();
+			break;
+		default:
+			uprintf("unknown option or missing argument");
+		}
+	}
+	if (nlimits > 1)
+		uprintf("-n, --words and --ratio exclude each other");
+	if (dfpath && nodf)
+		uprintf("--df and --no-df exclude each other");
+	if (nlimits == 0)
+		nsent = 3;
+
+	sum = lede_sum_new(&params);
+	{
+		char *path = lede_datapath("data/keywords/stopwords-en.txt");
+		LedeBuf b = {0};
+		FILE *fp;
+		int src;
+
+		if (!path)
+			eprintf("cannot find data/keywords/stopwords-en.txt (set LEDE_DATA)");
+		if (!(fp = fopen(path, "rb")))
+			eprintf("%s:", path);
+		src = lede_slurp(fp, &b, LEX_MAX);
+		fclose(fp);
+		if (src < 0)
+			eprintf("%s: %s", path, src == -2 ? "file too large" : "read error");
+		if (lede_sum_load_stop(sum, b.p ? b.p : "", b.len, err, sizeof(err)) < 0)
+			eprintf("%s:%s", path, err);
+		lede_buf_free(&b);
+		free(path);
+	}
+	if (!nodf) {
+		if (!dfpath && !(dfpath = dfalloc = lede_datapath("data/keywords/df-en.tsv")))
+			eprintf("cannot find data/keywords/df-en.tsv (set LEDE_DATA, or --no-df)");
+		if (!(df = lede_df_load(dfpath, err, sizeof(err))))
+			eprintf("%s", err);
+		lede_sum_set_df(sum, df);
+	}
+	if (fmt == LEDE_FMT_TSV || (showboil && fmt != LEDE_FMT_JSONL))
+		t = lede_table_new(stdout, LEDE_FMT_TSV, tsv_cols, tsv_kinds, 3);
+
+	r = lede_reader_open(argv + optind, argc - optind);
+	lede_reader_require(r, (const char *[]){"ID", "FORM"}, 2);
+	for (;;) {
+		const size_t *pick;
+		size_t np;
+		unsigned gen = (unsigned)-1;
+		int formcol = -1, stemcol = -1;
+
+		rc = lede_read_doc(r, &d);
+		if (rc == 0)
+			break;
+		if (rc < 0) {
+			weprintf("%s", lede_reader_error(r));
+			status = 1;
+			continue;
+		}
+		{
+			size_t tl = 0;
+			const char *title = d.nsent ?
+			    lede_sent_meta(&d.sent[0], "title", &tl) : NULL;
+
+			lede_sum_begin(sum, title, tl);
+		}
+		for (i = 0; i < d.nsent; i++) {
+			LedeSent *s = &d.sent[i];
+			size_t tl = 0;
+			const char *text;
+
+			if (s->ntok == 0)
+				continue;
+			if (s->gen != gen) {
+				gen = s->gen;
+				formcol = lede_sent_col(s, "FORM");
+				stemcol = lede_sent_col(s, "STEM");
+			}
+			text = lede_sent_meta(s, "text", &tl);
+			if (!text) {
+				/* no "# text": the forms, separated by spaces */
+				LedeBuf b = {0};
+
+				for (k = 0; k < s->ntok; k++) {
+					if (k)
+						lede_buf_addc(&b, ' ');
+					lede_buf_adds(&b, lede_field(s, k, formcol));
+				}
+				lede_sum_sent(sum, b.p, b.len, lede_sent_meta(s, "newpar", NULL) != NULL ||
+				    i == 0);
+				lede_buf_free(&b);
+			} else {
+				int newpar = i == 0;
+
+				for (k = 0; k < s->ncomment; k++)
+					if (!strncmp(s->comment[k], "# newpar", 8))
+						newpar = 1;
+				lede_sum_sent(sum, text, tl, newpar);
+			}
+			for (k = 0; k < s->ntok; k++) {
+				const char *f = lede_field(s, k, formcol);
+				const char *st = stemcol >= 0 ? lede_field(s, k, stemcol) : NULL;
+
+				lede_sum_token(sum, f, strlen(f), st, st ? strlen(st) : 0);
+			}
+		}
+		np = lede_sum_pick(sum, nsent, nwords, ratio, &pick);
+		docs++;
+		if (showboil) {
+			size_t n = lede_sum_nsent(sum);
+
+			for (i = 0; i < n; i++) {
+				LedeBoil b = lede_sum_boiler(sum, i);
+				const char *name = lede_boil_name(b);
+				size_t len;
+				const char *tx = lede_sum_text(sum, i, &len);
+
+				if (b == LEDE_BOIL_NONE)
+					continue;
+				if (fmt == LEDE_FMT_JSONL) {
+					fputs("{\"doc\": ", stdout);
+					lede_json_str(stdout, d.id, strlen(d.id));
+					fprintf(stdout, ", \"sent\": %zu, \"rule\": \"%s\", \"text\": ",
+					    i + 1, name);
+					lede_json_str(stdout, tx, len);
+					fputs("}\n", stdout);
+				} else {
+					lede_tsv_field(stdout, d.id, strlen(d.id));
+					fprintf(stdout, "\t%zu\t%s\t", i + 1, name);
+					lede_tsv_field(stdout, tx, len);
+					fputc('\n', stdout);
+				}
+			}
+			continue;
+		}
+		sents_out += np;
+		if (fmt == LEDE_FMT_JSONL) {
+			fputs("{\"doc\": ", stdout);
+			lede_json_str(stdout, d.id, strlen(d.id));
+			fputs(", \"summary\": [", stdout);
+			for (i = 0; i < np; i++) {
+				size_t len;
+				const char *tx = lede_sum_text(sum, pick[i], &len);
+
+				if (i)
+					fputs(", ", stdout);
+				lede_json_str(stdout, tx, len);
+			}
+			fputs("]}\n", stdout);
+		} else if (fmt == LEDE_FMT_TSV) {
+			for (i = 0; i < np; i++) {
+				size_t len;
+				const char *tx = lede_sum_text(sum, pick[i], &len);
+
+				lede_table_str(t, d.id, strlen(d.id));
+				lede_table_int(t, (long long)pick[i] + 1);
+				lede_table_str(t, tx, len);
+				lede_table_endrow(t);
+			}
+		} else {
+			if (docs > 1)
+				fputc('\n', stdout);
+			for (i = 0; i < np; i++) {
+				size_t len;
+				const char *tx = lede_sum_text(sum, pick[i], &len);
+
+				fwrite(tx, 1, len, stdout);
+				fputc('\n', stdout);
+			}
+		}
+		if (ferror(stdout))
+			break;
+	}
+	if (t) {
+		if (!showboil)
+			lede_table_flush(t);
+		lede_table_free(t);
+	}
+	if (stats)
+		fprintf(stderr, "%s: %lu documents, %lu sentences in; %ld documents, "
+		    "%lu sentences out\n", argv0, lede_reader_ndocs(r),
+		    lede_reader_nsents(r), docs, sents_out);
+	status |= fshut(stdout, "<stdout>");
+	lede_reader_free(r);
+	lede_doc_free(&d);
+	lede_sum_free(sum);
+	lede_df_free(df);
+	free(dfalloc);
+	return status;
+}
