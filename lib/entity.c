@@ -48,7 +48,8 @@ typedef struct {
 	int article;		/* the name starts with "the " */
 	int allcaps;
 	int acronym;
-	size_t ncp;		/* code points */
+	size_t ncp;		/* code points, spaces not counted */
+	size_t nsp;		/* spaces */
 } NameInfo;
 
 typedef struct {
@@ -136,8 +137,9 @@ inlist(const char *const *list, size_t nlist, const char *w, size_t n)
 	return 0;
 }
 
-size_t
-lede_ent_unpossess(const char *s, size_t n)
+/* Length of s[0..n) without a possessive ending. */
+static size_t
+possessive_len(const char *s, size_t n)
 {
 	if (n > 2 && s[n - 2] == '\'' && (s[n - 1] == 's' || s[n - 1] == 'S'))
 		return n - 2;
@@ -150,6 +152,16 @@ lede_ent_unpossess(const char *s, size_t n)
 	    (s[n - 4] == 's' || s[n - 4] == 'S'))
 		return n - 3;
 	return n;
+}
+
+size_t
+lede_ent_unpossess(const char *s, size_t n)
+{
+	size_t k = possessive_len(s, n);
+
+	while (k < n && k > 0 && s[k - 1] == ' ')
+		k--;	/* "Portugal 's" */
+	return k > 0 ? k : n;
 }
 
 size_t
@@ -570,7 +582,8 @@ lede_entdoc_mention(LedeEntDoc *d, const char *type, size_t typelen,
 		ni->nwords = nwords(d->tmp.p, d->tmp.len);
 		ni->allcaps = allcaps(name, nl);
 		ni->acronym = lede_ent_isacronym(name, nl);
-		ni->ncp = lede_utf8_count(name, nl);
+		ni->nsp = (size_t)nwords(name, nl) - 1;
+		ni->ncp = lede_utf8_count(name, nl) - ni->nsp;
 	}
 	m->group = ni->key;
 	return d->nm++;
@@ -935,7 +948,7 @@ merge_rules(LedeEntDoc *d)
 		size_t n;
 		const char *k;
 
-		if (g->cls != C_ORG)
+		if (g->cls != C_ORG || (g->nwords == 1 && g->acronym))
 			continue;
 		k = lede_dict_key(d->keyd, gi, &n);
 		e = lookup(d, &mm, 'P', k, n);
@@ -975,6 +988,8 @@ name_better(const LedeEntDoc *d, long a, long na, long fa, long b, long nb, long
 		return !x->allcaps;
 	if (x->ncp != y->ncp)
 		return x->ncp > y->ncp;
+	if (x->nsp != y->nsp)
+		return x->nsp < y->nsp;
 	if (na != nb)
 		return na > nb;
 	return fa < fb;
@@ -1075,20 +1090,12 @@ typedef struct {
 	long *seen;
 } Probe;
 
-/* Add or look up cp[0..n) without the code points at i and j (n = none). */
+/* Add the key in d->tmp to the index, or look it up for candidates. */
 static void
-variant(LedeEntDoc *d, Probe *pr, char ns, const int32_t *cp, size_t n,
-    size_t i, size_t j)
+probe(LedeEntDoc *d, Probe *pr)
 {
-	size_t k;
 	long e;
-	char enc[4];
 
-	lede_buf_clear(&d->tmp);
-	lede_buf_addc(&d->tmp, ns);
-	for (k = 0; k < n; k++)
-		if (k != i && k != j)
-			lede_buf_add(&d->tmp, enc, (size_t)lede_utf8_encode(cp[k], enc));
 	if (!pr->query) {
 		multi_add(pr->mm, d->tmp.p, d->tmp.len, pr->ent);
 		return;
@@ -1108,25 +1115,69 @@ variant(LedeEntDoc *d, Probe *pr, char ns, const int32_t *cp, size_t n,
 }
 
 /*
- * The deletion variants of cp[0..n): itself, less one code point, and
- * less two from 8 code points on.  Two strings within the near-miss
- * distance share a variant (the usual symmetric-deletion index).
+ * The deletion variants of the word s[0..n): itself, less one code point,
+ * and less two from 8 code points on.  Two words within the near-miss
+ * distance share a variant (a symmetric-deletion index).
  */
 static void
-variants(LedeEntDoc *d, Probe *pr, char ns, const int32_t *cp, size_t n)
+variants(LedeEntDoc *d, Probe *pr, char ns, const char *s, size_t n)
 {
-	size_t i, j;
+	size_t b[65], ncp = 0, i, j, k;
+	int32_t cp;
+	int len;
 
-	if (n < 5 || n > 63)
+	for (k = 0; k < n && ncp < 64; k += (size_t)len) {
+		if ((len = lede_utf8_decode(s + k, n - k, &cp)) < 0)
+			len = 1;
+		b[ncp++] = k;
+	}
+	if (k < n || ncp < 5)
+		return;	/* too long or too short to be flagged */
+	b[ncp] = n;
+	lede_buf_clear(&d->tmp);
+	lede_buf_addc(&d->tmp, ns);
+	lede_buf_add(&d->tmp, s, n);
+	probe(d, pr);
+	for (i = 0; i < ncp; i++) {
+		lede_buf_clear(&d->tmp);
+		lede_buf_addc(&d->tmp, ns);
+		lede_buf_add(&d->tmp, s, b[i]);
+		lede_buf_add(&d->tmp, s + b[i + 1], n - b[i + 1]);
+		probe(d, pr);
+	}
+	if (ncp < 8)
 		return;
-	variant(d, pr, ns, cp, n, n, n);
-	for (i = 0; i < n; i++)
-		variant(d, pr, ns, cp, n, i, n);
-	if (n < 8)
-		return;
-	for (i = 0; i < n; i++)
-		for (j = i + 1; j < n; j++)
-			variant(d, pr, ns, cp, n, i, j);
+	for (i = 0; i < ncp; i++) {
+		for (j = i + 1; j < ncp; j++) {
+			lede_buf_clear(&d->tmp);
+			lede_buf_addc(&d->tmp, ns);
+			lede_buf_add(&d->tmp, s, b[i]);
+			lede_buf_add(&d->tmp, s + b[i + 1], b[j] - b[i + 1]);
+			lede_buf_add(&d->tmp, s + b[j + 1], n - b[j + 1]);
+			probe(d, pr);
+		}
+	}
+}
+
+/* The full name k[0..n) with word w left blank, for pairs differing there. */
+static void
+blanks(LedeEntDoc *d, Probe *pr, const char *k, size_t n, int nw)
+{
+	int w;
+	const char *x;
+	size_t xl;
+
+	for (w = 0; w < nw; w++) {
+		xl = word(k, n, w, &x);
+		if (lede_utf8_count(x, xl) < 5)
+			continue;	/* words this short are never flagged */
+		lede_buf_clear(&d->tmp);
+		lede_buf_printf(&d->tmp, "M%d ", nw);
+		lede_buf_add(&d->tmp, k, (size_t)(x - k));
+		lede_buf_addc(&d->tmp, '\x01');
+		lede_buf_add(&d->tmp, x + xl, n - (size_t)(x + xl - k));
+		probe(d, pr);
+	}
 }
 
 /* Near-misspelled PER entities: pairs (a, b) of entity indices. */
@@ -1146,42 +1197,29 @@ near_misses(LedeEntDoc *d, Pair **out)
 		seen[i] = -1;
 	pr.mm = &mm;
 	pr.seen = seen;
-	for (i = 0; i < d->ne; i++) {
-		const LedeEntity *e = &d->e[i];
-		const char *k = e->key, *w;
-		size_t kl = strlen(k), wl;
+	for (pr.query = 0; pr.query < 2; pr.query++) {
+		for (i = 0; i < d->ne; i++) {
+			const LedeEntity *e = &d->e[i];
+			const char *k = e->key, *w;
+			size_t kl = strlen(k), wl;
+			int nw;
 
-		if (type_class(e->type) != C_PER)
-			continue;
-		pr.ent = (long)i;
-		ca = decode(k, kl, &d->cpa, &d->ccpa);
-		if (nwords(k, kl) == 1) {
-			variants(d, &pr, '1', d->cpa, ca);
-			continue;
-		}
-		variants(d, &pr, '2', d->cpa, ca);
-		wl = word(k, kl, 0, &w);
-		ca = decode(w, wl, &d->cpa, &d->ccpa);
-		variants(d, &pr, 'W', d->cpa, ca);
-		wl = word(k, kl, -1, &w);
-		ca = decode(w, wl, &d->cpa, &d->ccpa);
-		variants(d, &pr, 'W', d->cpa, ca);
-	}
-	pr.query = 1;
-	for (i = 0; i < d->ne; i++) {
-		const LedeEntity *e = &d->e[i];
-		const char *k = e->key;
-		size_t kl = strlen(k);
-
-		if (type_class(e->type) != C_PER)
-			continue;
-		pr.ent = (long)i;
-		ca = decode(k, kl, &d->cpa, &d->ccpa);
-		if (nwords(k, kl) == 1) {
-			variants(d, &pr, '1', d->cpa, ca);
-			variants(d, &pr, 'W', d->cpa, ca);
-		} else {
-			variants(d, &pr, '2', d->cpa, ca);
+			if (type_class(e->type) != C_PER)
+				continue;
+			pr.ent = (long)i;
+			if ((nw = nwords(k, kl)) == 1) {
+				variants(d, &pr, '1', k, kl);
+				if (pr.query)
+					variants(d, &pr, 'W', k, kl);
+				continue;
+			}
+			blanks(d, &pr, k, kl, nw);
+			if (pr.query)
+				continue;
+			wl = word(k, kl, 0, &w);
+			variants(d, &pr, 'W', w, wl);
+			wl = word(k, kl, -1, &w);
+			variants(d, &pr, 'W', w, wl);
 		}
 	}
 	/* verify the candidates */
@@ -1192,10 +1230,32 @@ near_misses(LedeEntDoc *d, Pair **out)
 		const char *w;
 
 		ca = decode(a->key, al, &d->cpa, &d->ccpa);
-		if ((aw == 1) == (bw == 1)) {
+		if (aw == 1 && bw == 1) {
 			cb = decode(b->key, bl, &d->cpb, &d->ccpb);
 			hit = near(d->cpa, ca, d->cpb, cb);
-		} else {
+		} else if (aw == bw) {
+			/* two full names: one word differs, and nearly */
+			int k, diff = -1;
+			const char *x, *y;
+			size_t xl, yl;
+
+			for (k = 0; k < aw; k++) {
+				xl = word(a->key, al, k, &x);
+				yl = word(b->key, bl, k, &y);
+				if (xl != yl || memcmp(x, y, xl)) {
+					if (diff >= 0)
+						break;
+					diff = k;
+				}
+			}
+			if (k == aw && diff >= 0) {
+				xl = word(a->key, al, diff, &x);
+				yl = word(b->key, bl, diff, &y);
+				ca = decode(x, xl, &d->cpa, &d->ccpa);
+				cb = decode(y, yl, &d->cpb, &d->ccpb);
+				hit = near(d->cpa, ca, d->cpb, cb);
+			}
+		} else if (aw == 1 || bw == 1) {
 			/* a is the single word */
 			if (aw != 1) {
 				const LedeEntity *t = a;
@@ -1615,10 +1675,10 @@ block_close(Block *b, const char *name, LedeBuf *err)
 	if (b->nnames == 0)
 		return perr(err, name, b->line, "entity without an 'n' row");
 	if (b->nsum != b->mentions)
-		return perr(err, name, b->line, "'n' rows count %ld mentions, the entity %ld",
+		return perr(err, name, b->line, "the 'n' rows count %ld mentions, the 'e' row %ld",
 		    b->nsum, b->mentions);
 	if (b->ssum != b->mentions)
-		return perr(err, name, b->line, "'s' rows count %ld mentions, the entity %ld",
+		return perr(err, name, b->line, "the 's' rows count %ld mentions, the 'e' row %ld",
 		    b->ssum, b->mentions);
 	return 0;
 }
@@ -1711,17 +1771,20 @@ load(LedeEntCorpus *c, const char *buf, size_t len, const char *name,
 				rc = perr(err, name, line, "bad type");
 				goto out;
 			}
-			if (number(fld[3].p, fld[3].len, 1, COUNT_MAX, &v[0]) < 0 ||
-			    number(fld[4].p, fld[4].len, 1, COUNT_MAX, &v[1]) < 0 ||
-			    number(fld[6].p, fld[6].len, 0, COUNT_MAX, &v[3]) < 0 ||
-			    number(fld[5].p, fld[5].len, -COUNT_MAX * LEDE_TONE_SCALE,
-			    COUNT_MAX * LEDE_TONE_SCALE, &v[2]) < 0) {
-				rc = perr(err, name, line, "bad number");
-				goto out;
+			for (k = 3; k < 7; k++) {
+				long lo = k == 5 ? -COUNT_MAX * LEDE_TONE_SCALE : k == 6 ? 0 : 1;
+				long hi = k == 5 ? COUNT_MAX * LEDE_TONE_SCALE : COUNT_MAX;
+
+				if (number(fld[k].p, fld[k].len, lo, hi, &v[k - 3]) < 0) {
+					rc = perr(err, name, line, "bad number '%.20s' in field %d",
+					    fld[k].p, k + 1);
+					goto out;
+				}
 			}
 			if (v[1] < v[0] || v[3] > v[1] ||
 			    v[2] > v[3] * LEDE_TONE_SCALE || v[2] < -v[3] * LEDE_TONE_SCALE) {
-				rc = perr(err, name, line, "inconsistent counts");
+				rc = perr(err, name, line, "inconsistent counts (mentions < documents, "
+				    "toned sentences > mentions or tone out of [-1, 1])");
 				goto out;
 			}
 			b.open = 1;
@@ -1755,7 +1818,7 @@ load(LedeEntCorpus *c, const char *buf, size_t len, const char *name,
 				goto out;
 			}
 			if (number(fld[2].p, fld[2].len, 1, COUNT_MAX, &v[0]) < 0) {
-				rc = perr(err, name, line, "bad number");
+				rc = perr(err, name, line, "bad number '%.20s' in field 3", fld[2].p);
 				goto out;
 			}
 			if (f[0][0] == 'n') {

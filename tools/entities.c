@@ -2,6 +2,7 @@
 #include <getopt.h>
 #include <limits.h>
 #include <math.h>
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -66,7 +67,7 @@ typedef struct {
 
 static Span *span;
 static size_t nspan, cspan;
-static LedeBuf text, aliasbuf;
+static LedeBuf text, aliasbuf, errbuf;
 static int alloffsets;		/* every mention of the document has a START */
 
 static void
@@ -127,6 +128,25 @@ rowline(const LedeSent *s, size_t tok)
 	return s->line + s->ncomment + tok;
 }
 
+/* Keep "FILE:LINE: reason" for the message; returns -1. */
+static int
+fail(const LedeSent *s, unsigned long line, const char *fmt, ...)
+{
+	va_list ap;
+
+	lede_buf_clear(&errbuf);
+	lede_buf_printf(&errbuf, "%s:%lu: ", s->file, line);
+	va_start(ap, fmt);
+	{
+		char msg[256];
+
+		vsnprintf(msg, sizeof(msg), fmt, ap);
+		lede_buf_adds(&errbuf, msg);
+	}
+	va_end(ap);
+	return -1;
+}
+
 /*
  * Add the mention of tokens first..last of s; returns 0 or -1 with the
  * message printed.
@@ -146,8 +166,7 @@ mention(LedeEntDoc *d, const LedeSent *s, size_t first, size_t last,
 
 		if ((have = offset(s, k, col.start, &b)) < 0 ||
 		    offset(s, k, col.end, &e) < 0) {
-			weprintf("%s:%lu: bad START or END value", s->file, rowline(s, k));
-			return -1;
+			return fail(s, rowline(s, k), "bad START or END value");
 		}
 		if (!have)
 			b = -1;
@@ -226,8 +245,10 @@ sentence(LedeEntDoc *d, const LedeSent *s, size_t doctok)
 	}
 	if ((v = lede_sent_meta(s, "sentiment", &vlen))) {
 		if (lede_strtod(v, -1, 1, &x) < 0) {
-			weprintf("%s:%lu: bad sentiment value '%s'", s->file, s->line, v);
-			return -1;
+			for (i = 0; i < s->ncomment && !(v >= s->comment[i] &&
+			    v < s->comment[i] + strlen(s->comment[i])); i++)
+				;
+			return fail(s, s->line + i, "bad sentiment value '%.40s' (a number in [-1, 1])", v);
 		}
 		tone_known = 1;
 		tone = llround(x * LEDE_TONE_SCALE);
@@ -248,9 +269,8 @@ sentence(LedeEntDoc *d, const LedeSent *s, size_t doctok)
 		p = tag[0];
 		if (!(p == 'B' || p == 'I' || p == 'E' || p == 'S') || tag[1] != '-' ||
 		    tag[2] == '\0') {
-			weprintf("%s:%lu: bad NER tag '%s' (O, B-TYPE, I-TYPE, E-TYPE or S-TYPE)",
-			    s->file, rowline(s, i), tag);
-			return -1;
+			return fail(s, rowline(s, i),
+			    "bad NER tag '%.40s' (O, B-TYPE, I-TYPE, E-TYPE or S-TYPE)", tag);
 		}
 		type = tag + 2;
 		tlen = strlen(type);
@@ -486,7 +506,7 @@ main(int argc, char *argv[])
 				doctok += doc.sent[i].ntok;
 			}
 			if (bad) {
-				weprintf("document %s skipped", doc.id);
+				weprintf("%s (document %s skipped)", errbuf.p, doc.id);
 				status = 1;
 				continue;
 			}
@@ -529,5 +549,6 @@ main(int argc, char *argv[])
 	free(span);
 	lede_buf_free(&text);
 	lede_buf_free(&aliasbuf);
+	lede_buf_free(&errbuf);
 	return status;
 }
