@@ -112,6 +112,12 @@ int lede_read_sent(LedeReader *r, LedeSent *s);
 
 /* "FILE:LINE: reason" of the last error (owned by the reader). */
 const char *lede_reader_error(const LedeReader *r);
+/*
+ * 1 when the block of the last error opened a new document (a "# newdoc"
+ * line or a new file came before the damage, or was damaged): the document
+ * read before it is whole.  0 when the damage is in the current document.
+ */
+int lede_reader_error_newdoc(const LedeReader *r);
 
 /*
  * Index of the input column called name in the current schema, or -1.
