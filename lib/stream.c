@@ -501,10 +501,14 @@ split_row(LedeReader *r, LedeSent *s, char *line, size_t len, int *nfields)
 	char **f, *p = line, *end = line + len, *tab;
 	int i = 0, k;
 
-	if (s->ntok == s->cfield) {
-		s->cfield = s->cfield ? s->cfield * 2 : 64;
-		s->field = ereallocarray(s->field, s->cfield * (size_t)sc->nout,
-		    sizeof(*s->field));
+	/* capacity in fields: the sentence may be reused under more columns */
+	if ((s->ntok + 1) * (size_t)sc->nout > s->cfield) {
+		size_t want = (s->ntok + 1) * (size_t)sc->nout;
+
+		s->cfield = s->cfield ? s->cfield * 2 : 64 * (size_t)sc->nout;
+		if (s->cfield < want)
+			s->cfield = want;
+		s->field = ereallocarray(s->field, s->cfield, sizeof(*s->field));
 	}
 	f = s->field + s->ntok * (size_t)sc->nout;
 	for (;;) {

@@ -40,7 +40,7 @@ typedef struct {
 	char **comment;
 	size_t ncomment, ccomment;
 	char **field;		/* ntok * ncols field pointers, row-major */
-	size_t ntok, cfield;
+	size_t ntok, cfield;	/* rows; capacity of field (in fields) */
 	size_t ncols;
 	const char *newdoc;	/* id of "# newdoc id = X" ("" without id), or NULL */
 	const char *file;	/* where the block came from, for messages */
