@@ -374,6 +374,18 @@ report_doc(const char *doc, LedeEntDoc *d, size_t n)
 	}
 }
 
+/* A document is read: report it, or add it to the corpus. */
+static void
+end_doc(const char *id, LedeEntDoc *d, LedeEntCorpus *corp)
+{
+	size_t n = lede_entdoc_resolve(d);
+
+	if (corp)
+		lede_entcorpus_add(corp, d);
+	else
+		report_doc(id, d, n);
+}
+
 /* --merge: read the partial reports into c; returns the exit status. */
 static int
 merge(LedeEntCorpus *c, char **files, int nfiles)
@@ -432,7 +444,6 @@ main(int argc, char *argv[])
 		{NULL, 0, NULL, 0},
 	};
 	LedeReader *r = NULL;
-	LedeDoc doc = {0};
 	LedeEntDoc *d;
 	LedeEntCorpus *corp = NULL;
 	int c, rc, status = 0, corpus = 0, partial = 0, merging = 0, stats = 0;
@@ -483,43 +494,70 @@ main(int argc, char *argv[])
 	if (merging) {
 		status = merge(corp, argv + optind, argc - optind);
 	} else {
+		LedeSent sent = {0};
+		LedeBuf docid = {0};
+		size_t doctok = 0;
+		int indoc = 0, skipdoc = 0;
+
 		d = lede_entdoc_new();
 		r = lede_reader_open(argv + optind, argc - optind);
 		lede_reader_require(r, cols_in, 3);
 		if (!partial)
 			table = lede_table_new(stdout, format, names, kinds,
 			    format == LEDE_FMT_JSONL ? 8 : 7);
-		while ((rc = lede_read_doc(r, &doc)) != 0) {
-			size_t i, doctok = 0, n;
-			int bad = 0;
-
+		/*
+		 * Sentence by sentence, keeping only the mentions of the
+		 * document; a damaged document is dropped whole.
+		 */
+		for (;;) {
+			rc = lede_read_sent(r, &sent);
 			if (rc < 0) {
-				weprintf("%s", lede_reader_error(r));
+				if (indoc && !lede_reader_error_newdoc(r)) {
+					weprintf("%s (document %s skipped)",
+					    lede_reader_error(r), docid.p);
+					indoc = 0;
+				} else {
+					if (indoc && !skipdoc)
+						end_doc(docid.p, d, corp);
+					indoc = 0;
+					weprintf("%s (document %s skipped)",
+					    lede_reader_error(r),
+					    sent.newdoc && *sent.newdoc ? sent.newdoc : "-");
+				}
 				status = 1;
 				continue;
 			}
-			lede_entdoc_reset(d);
-			alloffsets = 1;
-			for (i = 0; i < doc.nsent && !bad; i++) {
-				if (sentence(d, &doc.sent[i], doctok) < 0)
-					bad = 1;
-				doctok += doc.sent[i].ntok;
+			if (rc == 0)
+				break;
+			if (sent.newdoc || !indoc) {
+				if (indoc && !skipdoc)
+					end_doc(docid.p, d, corp);
+				lede_buf_clear(&docid);
+				lede_buf_adds(&docid, sent.newdoc && *sent.newdoc ?
+				    sent.newdoc : "-");
+				lede_entdoc_reset(d);
+				alloffsets = 1;
+				doctok = 0;
+				indoc = 1;
+				skipdoc = 0;
 			}
-			if (bad) {
-				weprintf("%s (document %s skipped)", errbuf.p, doc.id);
+			if (skipdoc)
+				continue;
+			if (sentence(d, &sent, doctok) < 0) {
+				weprintf("%s (document %s skipped)", errbuf.p, docid.p);
 				status = 1;
+				skipdoc = 1;
 				continue;
 			}
-			n = lede_entdoc_resolve(d);
-			if (corpus)
-				lede_entcorpus_add(corp, d);
-			else
-				report_doc(doc.id, d, n);
+			doctok += sent.ntok;
 			if (table && format != LEDE_FMT_TEXT && ferror(stdout))
 				break;
 		}
+		if (indoc && !skipdoc)
+			end_doc(docid.p, d, corp);
 		lede_entdoc_free(d);
-		lede_doc_free(&doc);
+		lede_sent_free(&sent);
+		lede_buf_free(&docid);
 	}
 	if (partial) {
 		lede_entcorpus_write(corp, stdout);
