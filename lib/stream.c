@@ -89,6 +89,7 @@ sent_reset(LedeSent *s)
 	s->ntok = 0;
 	s->newdoc = NULL;
 	s->line = 0;
+	s->rowline = 0;
 }
 
 void
@@ -572,7 +573,7 @@ read_block(LedeReader *r, LedeSent *s)
 			line += 3;	/* a byte-order mark */
 			len -= 3;
 		}
-		r->linenewdoc = is_newdoc(line);
+		r->linenewdoc = len > 0 && line[0] == '#' && is_newdoc(line);
 		if (memchr(line, '\0', len))
 			return fail(r, lineno, "NUL byte in line");
 		if ((bad = lede_utf8_check(line, len)) != len)
@@ -617,6 +618,8 @@ read_block(LedeReader *r, LedeSent *s)
 			return fail(r, lineno, "sentence longer than %zu rows", LEDE_SENT_MAX);
 		if (!s->line)
 			s->line = lineno;
+		if (!s->rowline)
+			s->rowline = lineno;
 		line = lede_arena_strndup(&s->arena, line, len);
 		split_row(r, s, line, len, &nf);
 		if (nf != r->schema->nin)

@@ -45,6 +45,7 @@ typedef struct {
 	const char *newdoc;	/* id of "# newdoc id = X" ("" without id), or NULL */
 	const char *file;	/* where the block came from, for messages */
 	unsigned long line;	/* line number of its first line */
+	unsigned long rowline;	/* line number of its first row (0: no rows) */
 	unsigned gen;		/* schema generation it was read under */
 	const struct LedeSchema *schema;	/* its columns (owned by the reader) */
 	LedeArena arena;
