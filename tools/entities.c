@@ -125,7 +125,7 @@ possessive(const char *f)
 static unsigned long
 rowline(const LedeSent *s, size_t tok)
 {
-	return s->line + s->ncomment + tok;
+	return s->rowline + tok;
 }
 
 /* Keep "FILE:LINE: reason" for the message; returns -1. */
@@ -248,7 +248,9 @@ sentence(LedeEntDoc *d, const LedeSent *s, size_t doctok)
 			for (i = 0; i < s->ncomment && !(v >= s->comment[i] &&
 			    v < s->comment[i] + strlen(s->comment[i])); i++)
 				;
-			return fail(s, s->line + i, "bad sentiment value '%.40s' (a number in [-1, 1])", v);
+			/* comments stand right before the rows */
+			return fail(s, s->rowline ? s->rowline - (s->ncomment - i) : s->line + i,
+			    "bad sentiment value '%.40s' (a number in [-1, 1])", v);
 		}
 		tone_known = 1;
 		tone = llround(x * LEDE_TONE_SCALE);

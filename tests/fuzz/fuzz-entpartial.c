@@ -1,15 +1,7 @@
 /* See LICENSE file for copyright and license details. */
 /*
- * libFuzzer harness of the partial-report parser of entities
- * (lede_entcorpus_load).  Build and run from the top of the tree:
- *
- *   clang -g -O1 -fsanitize=fuzzer,address,undefined -D_POSIX_C_SOURCE=200809L \
- *       -D_DEFAULT_SOURCE -DVERSION=\"fuzz\" -DDATADIR=\"\" -Ilib \
- *       tests/fuzz/fuzz-entpartial.c lib/[a-z]*.c -lutf8proc -lstemmer -lpcre2-8 -lm \
- *       -o build/fuzz-entpartial
- *   mkdir -p build/corpus-entpartial
- *   bin/entities --partial tests/entities/article.in > build/corpus-entpartial/a
- *   build/fuzz-entpartial -max_total_time=300 build/corpus-entpartial
+ * libFuzzer harness: the partial-report parser of entities
+ * (lede_entcorpus_load); `make fuzz`, seeds in tests/fuzz/corpus-entpartial.
  *
  * Checks: no crash or sanitizer report; a rejected buffer adds nothing; an
  * accepted one writes a partial that loads again to the same bytes.

@@ -4,14 +4,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "check.h"
 #include "entity.h"
 #include "text.h"
 #include "util.h"
 
-static int fails;
-
-#define CHECK(c) do { if (!(c)) { fprintf(stderr, "%s:%d: failed: %s\n", \
-	__FILE__, __LINE__, #c); fails++; } } while (0)
+#define CHECK(c) check(c, "%s", "")
 
 static void
 check_key(const char *in, const char *want)
@@ -19,10 +17,8 @@ check_key(const char *in, const char *want)
 	LedeBuf b = {0};
 
 	lede_ent_key(&b, in, strlen(in));
-	if (strcmp(b.p ? b.p : "", want)) {
-		fprintf(stderr, "key(%s) = '%s', want '%s'\n", in, b.p ? b.p : "", want);
-		fails++;
-	}
+	check(!strcmp(b.p ? b.p : "", want), "key(%s) = '%s', want '%s'", in,
+	    b.p ? b.p : "", want);
 	lede_buf_free(&b);
 }
 
@@ -247,7 +243,5 @@ main(void)
 	test_names();
 	test_doc();
 	test_corpus();
-	if (fails)
-		fprintf(stderr, "%d failed\n", fails);
-	return fails != 0;
+	return check_done();
 }
