@@ -17,7 +17,7 @@
  */
 enum { C_PER, C_ORG, C_LOC, C_MISC, C_OTHER, C_NUM };
 
-/* Leading words dropped from PER names for matching (case-insensitive). */
+/* Leading words dropped from PER names (case-insensitive; sorted). */
 static const char *const titles[] = {
 	"adm", "admiral", "ambassador", "capt", "captain", "ceo", "chairman",
 	"chairwoman", "chancellor", "chief", "cmdr", "col", "colonel", "dame",
@@ -28,7 +28,7 @@ static const char *const titles[] = {
 	"sgt", "sir", "vice",
 };
 
-/* Words left out of the initials of an expansion (after folding). */
+/* Words left out of the initials of an expansion (folded; sorted). */
 static const char *const minor[] = {
 	"&", "a", "an", "and", "at", "da", "das", "de", "del", "della", "der",
 	"des", "di", "do", "dos", "du", "e", "el", "et", "for", "fur", "in",
@@ -721,7 +721,7 @@ cmp_longer(const void *a, const void *b, void *arg)
 	return x < y ? -1 : x > y;
 }
 
-/* qsort with a context, by insertion into a merge sort (stable). */
+/* A merge sort with a context argument, which qsort lacks in C11. */
 static void
 sort_ctx(long *a, size_t n, int (*cmp)(const void *, const void *, void *),
     void *arg, long *tmp)
@@ -804,7 +804,7 @@ build_groups(LedeEntDoc *d)
 	free(touched);
 }
 
-/* Add "P" + key under ns for the group (prefix spaces join the parts). */
+/* Index group g under namespace ns and key s[0..n). */
 static void
 index_key(LedeEntDoc *d, Multi *mm, char ns, const char *s, size_t n, long g)
 {

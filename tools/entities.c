@@ -345,33 +345,18 @@ row(const char *doc, const LedeEntity *e, long first)
 	free(offs);
 }
 
+/* Rows of a document (first = START or token index) or of the corpus. */
 static void
-report(const char *doc, const LedeEntity *e, size_t n, int corpus)
+report(const char *doc, const LedeEntity *const *e, size_t n, int corpus)
 {
 	size_t i;
 	long k = 0;
 
 	for (i = 0; i < n && (!top || k < top); i++) {
-		if (!wanted(e[i].type))
+		if (!wanted(e[i]->type))
 			continue;
-		row(doc, &e[i], corpus ? e[i].ndocs :
-		    alloffsets ? e[i].start : (long)e[i].tok);
-		k++;
-	}
-}
-
-static void
-report_doc(const char *doc, LedeEntDoc *d, size_t n)
-{
-	size_t i;
-	long k = 0;
-
-	for (i = 0; i < n && (!top || k < top); i++) {
-		const LedeEntity *e = lede_entdoc_entity(d, i);
-
-		if (!wanted(e->type))
-			continue;
-		row(doc, e, alloffsets ? e->start : (long)e->tok);
+		row(doc, e[i], corpus ? e[i]->ndocs :
+		    alloffsets ? e[i]->start : (long)e[i]->tok);
 		k++;
 	}
 }
@@ -380,12 +365,18 @@ report_doc(const char *doc, LedeEntDoc *d, size_t n)
 static void
 end_doc(const char *id, LedeEntDoc *d, LedeEntCorpus *corp)
 {
-	size_t n = lede_entdoc_resolve(d);
+	size_t n = lede_entdoc_resolve(d), i;
+	const LedeEntity **e;
 
-	if (corp)
+	if (corp) {
 		lede_entcorpus_add(corp, d);
-	else
-		report_doc(id, d, n);
+		return;
+	}
+	e = emalloc((n ? n : 1) * sizeof(*e));
+	for (i = 0; i < n; i++)
+		e[i] = lede_entdoc_entity(d, i);
+	report(id, e, n, 0);
+	free(e);
 }
 
 /* --merge: read the partial reports into c; returns the exit status. */
@@ -452,7 +443,8 @@ main(int argc, char *argv[])
 	int setfmt = 0;
 
 	lede_init(argv[0]);
-	while ((c = getopt_long(argc, argv, "f:n:", longopts, NULL)) != -1) {
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, ":f:n:", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'f':
 			if (lede_format_parse(optarg, &format) < 0)
@@ -485,7 +477,7 @@ main(int argc, char *argv[])
 			lede_version();
 			break;
 		default:
-			uprintf("unknown option or missing argument");
+			lede_badopt(c, argv);
 		}
 	}
 	if (partial && (setfmt || top || types))
@@ -564,13 +556,17 @@ main(int argc, char *argv[])
 	if (partial) {
 		lede_entcorpus_write(corp, stdout);
 	} else if (corpus) {
-		const LedeEntity *e;
-		size_t n = lede_entcorpus_result(corp, &e);
+		const LedeEntity *res, **e;
+		size_t n = lede_entcorpus_result(corp, &res), i;
 
 		if (!table)
 			table = lede_table_new(stdout, format, names, kinds,
 			    format == LEDE_FMT_JSONL ? 8 : 7);
+		e = emalloc((n ? n : 1) * sizeof(*e));
+		for (i = 0; i < n; i++)
+			e[i] = &res[i];
 		report("*", e, n, 1);
+		free(e);
 	}
 	if (table)
 		lede_table_flush(table);
