@@ -210,6 +210,15 @@ lede_table_list(LedeTable *t, const char *const *items, const size_t *lens,
 }
 
 void
+lede_table_null(LedeTable *t)
+{
+	begin_cell(t);
+	if (t->fmt == LEDE_FMT_JSONL)
+		lede_buf_adds(&t->row, "null");
+	end_cell(t);
+}
+
+void
 lede_table_endrow(LedeTable *t)
 {
 	int i;

@@ -47,6 +47,8 @@ void lede_table_int(LedeTable *t, long long v);
 void lede_table_num(LedeTable *t, double v, int decimals);
 void lede_table_list(LedeTable *t, const char *const *items, const size_t *lens,
     size_t n);
+/* A missing value: an empty cell in TSV and text, null in JSON. */
+void lede_table_null(LedeTable *t);
 /* End the row; every cell must have been filled. */
 void lede_table_endrow(LedeTable *t);
 /* Write kept rows (text format); returns -1 on a write error. */

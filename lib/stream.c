@@ -89,6 +89,7 @@ sent_reset(LedeSent *s)
 	s->ntok = 0;
 	s->newdoc = NULL;
 	s->line = 0;
+	s->rowline = 0;
 }
 
 void
@@ -197,6 +198,9 @@ struct LedeReader {
 	LedeBuf err;
 	unsigned long ndocs, nsents;
 	int pending;		/* lookahead of lede_read_doc */
+	int errnewdoc;		/* the block of the last error opened a document */
+	int errpending;		/* lede_read_doc owes the caller that error */
+	int linenewdoc;		/* the line that failed was a "# newdoc" line */
 };
 
 LedeReader *
@@ -498,10 +502,14 @@ split_row(LedeReader *r, LedeSent *s, char *line, size_t len, int *nfields)
 	char **f, *p = line, *end = line + len, *tab;
 	int i = 0, k;
 
-	if (s->ntok == s->cfield) {
-		s->cfield = s->cfield ? s->cfield * 2 : 64;
-		s->field = ereallocarray(s->field, s->cfield * (size_t)sc->nout,
-		    sizeof(*s->field));
+	/* capacity in fields: the sentence may be reused under more columns */
+	if ((s->ntok + 1) * (size_t)sc->nout > s->cfield) {
+		size_t want = (s->ntok + 1) * (size_t)sc->nout;
+
+		s->cfield = s->cfield ? s->cfield * 2 : 64 * (size_t)sc->nout;
+		if (s->cfield < want)
+			s->cfield = want;
+		s->field = ereallocarray(s->field, s->cfield, sizeof(*s->field));
 	}
 	f = s->field + s->ntok * (size_t)sc->nout;
 	for (;;) {
@@ -519,8 +527,8 @@ split_row(LedeReader *r, LedeSent *s, char *line, size_t len, int *nfields)
 		f[k] = "_";
 }
 
-int
-lede_read_sent(LedeReader *r, LedeSent *s)
+static int
+read_block(LedeReader *r, LedeSent *s)
 {
 	char *line;
 	size_t len, bad;
@@ -565,6 +573,7 @@ lede_read_sent(LedeReader *r, LedeSent *s)
 			line += 3;	/* a byte-order mark */
 			len -= 3;
 		}
+		r->linenewdoc = len > 0 && line[0] == '#' && is_newdoc(line);
 		if (memchr(line, '\0', len))
 			return fail(r, lineno, "NUL byte in line");
 		if ((bad = lede_utf8_check(line, len)) != len)
@@ -609,6 +618,8 @@ lede_read_sent(LedeReader *r, LedeSent *s)
 			return fail(r, lineno, "sentence longer than %zu rows", LEDE_SENT_MAX);
 		if (!s->line)
 			s->line = lineno;
+		if (!s->rowline)
+			s->rowline = lineno;
 		line = lede_arena_strndup(&s->arena, line, len);
 		split_row(r, s, line, len, &nf);
 		if (nf != r->schema->nin)
@@ -638,6 +649,23 @@ done:
 	if (s->ntok)
 		r->nsents++;
 	return 1;
+}
+
+int
+lede_read_sent(LedeReader *r, LedeSent *s)
+{
+	int rc;
+
+	r->linenewdoc = 0;
+	if ((rc = read_block(r, s)) < 0)
+		r->errnewdoc = r->newfile || s->newdoc || r->linenewdoc;
+	return rc;
+}
+
+int
+lede_reader_error_newdoc(const LedeReader *r)
+{
+	return r->errnewdoc;
 }
 
 void
@@ -679,6 +707,12 @@ lede_read_doc(LedeReader *r, LedeDoc *d)
 	LedeSent *s;
 	int rc;
 
+	if (r->errpending) {
+		/* an error met while finishing the document before */
+		r->errpending = 0;
+		doc_reset(d);
+		return -1;
+	}
 	/* the first sentence of this document may have been read already */
 	if (r->pending && d->nsent > 0) {
 		doc_sent_swap(&d->sent[0], &d->sent[d->nsent]);
@@ -705,9 +739,19 @@ lede_read_doc(LedeReader *r, LedeDoc *d)
 			const char *id = d->nsent ? d->id : "-";
 			char *msg = estrdup(lede_reader_error(r));
 
+			if (r->errnewdoc) {
+				/* the damaged block opened the next document */
+				id = s->newdoc && *s->newdoc ? s->newdoc : "-";
+			}
 			lede_buf_clear(&r->err);
 			lede_buf_printf(&r->err, "%s (document %s skipped)", msg, id);
 			free(msg);
+			if (r->errnewdoc && d->nsent > 0) {
+				/* this document is whole: the error comes next */
+				sent_reset(s);
+				r->errpending = 1;
+				return 1;
+			}
 			doc_reset(d);
 			return -1;
 		}

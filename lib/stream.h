@@ -40,11 +40,12 @@ typedef struct {
 	char **comment;
 	size_t ncomment, ccomment;
 	char **field;		/* ntok * ncols field pointers, row-major */
-	size_t ntok, cfield;
+	size_t ntok, cfield;	/* rows; capacity of field (in fields) */
 	size_t ncols;
 	const char *newdoc;	/* id of "# newdoc id = X" ("" without id), or NULL */
 	const char *file;	/* where the block came from, for messages */
 	unsigned long line;	/* line number of its first line */
+	unsigned long rowline;	/* line number of its first row (0: no rows) */
 	unsigned gen;		/* schema generation it was read under */
 	const struct LedeSchema *schema;	/* its columns (owned by the reader) */
 	LedeArena arena;
@@ -112,6 +113,12 @@ int lede_read_sent(LedeReader *r, LedeSent *s);
 
 /* "FILE:LINE: reason" of the last error (owned by the reader). */
 const char *lede_reader_error(const LedeReader *r);
+/*
+ * 1 when the block of the last error opened a new document (a "# newdoc"
+ * line or a new file came before the damage, or was damaged): the document
+ * read before it is whole.  0 when the damage is in the current document.
+ */
+int lede_reader_error_newdoc(const LedeReader *r);
 
 /*
  * Index of the input column called name in the current schema, or -1.

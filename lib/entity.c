@@ -1,0 +1,2080 @@
+/* See LICENSE file for copyright and license details. */
+#include <limits.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <utf8proc.h>
+
+#include "entity.h"
+#include "report.h"
+#include "text.h"
+
+/*
+ * Classes of types.  Rules that merge different names apply to name
+ * types only; numeric types (dates, amounts) merge on equal keys alone.
+ */
+enum { C_PER, C_ORG, C_LOC, C_MISC, C_OTHER, C_NUM };
+
+/* Leading words dropped from PER names (case-insensitive; sorted). */
+static const char *const titles[] = {
+	"adm", "admiral", "ambassador", "capt", "captain", "ceo", "chairman",
+	"chairwoman", "chancellor", "chief", "cmdr", "col", "colonel", "dame",
+	"deputy", "dr", "executive", "fr", "gen", "general", "gov", "governor",
+	"judge", "justice", "lt", "madam", "maj", "mayor", "minister", "miss",
+	"mr", "mrs", "ms", "mx", "pres", "president", "prime", "prof",
+	"professor", "rep", "rev", "reverend", "secretary", "sen", "senator",
+	"sgt", "sir", "vice",
+};
+
+/* Words left out of the initials of an expansion (folded; sorted). */
+static const char *const minor[] = {
+	"&", "a", "an", "and", "at", "da", "das", "de", "del", "della", "der",
+	"des", "di", "do", "dos", "du", "e", "el", "et", "for", "fur", "in",
+	"la", "le", "les", "of", "on", "the", "to", "und", "van", "von", "y",
+};
+
+typedef struct {
+	long start;
+	size_t tok, sent;
+	long surf, name, type, group;
+	long next;		/* next mention of the same group, or -1 */
+} Mention;
+
+typedef struct {
+	long key;		/* group (key) id */
+	int nwords;		/* words of the key */
+	int article;		/* the name starts with "the " */
+	int allcaps;
+	int acronym;
+	size_t ncp;		/* code points, spaces not counted */
+	size_t nsp;		/* spaces */
+} NameInfo;
+
+typedef struct {
+	long parent;
+	long type;		/* majority type id */
+	int cls;
+	int nwords;
+	int acronym;		/* some mention's name looks like an acronym */
+	long first, last;	/* mentions */
+} Group;
+
+typedef struct {
+	long m;			/* mention */
+	char *acr;
+	size_t len;
+} Def;
+
+/* A string -> list of group ids multimap, for the merge rules. */
+typedef struct {
+	LedeDict *d;
+	long *head;
+	size_t chead;
+	long *val, *next;
+	size_t n, c;
+} Multi;
+
+struct LedeEntDoc {
+	Mention *m;
+	size_t nm, cm;
+	struct { int known; long long tone; } *sent;
+	size_t nsent, csent;
+	Def *def;
+	size_t ndef, cdef;
+	LedeDict *surfd, *named, *keyd, *typed;
+	NameInfo *ni;
+	size_t cni;
+	Group *g;
+	size_t cg;
+	LedeEntity *e;
+	size_t ne, ce;
+	long *ment;		/* entity of each group root */
+	size_t cment;
+	const char **pool;	/* alias and similar pointers of all entities */
+	size_t *poollen;
+	long *pooln;
+	size_t cpool;
+	LedeBuf tmp, tmp2;
+	int32_t *cpa, *cpb;
+	size_t ccpa, ccpb;
+};
+
+/* ---- text helpers ---- */
+
+static int
+ascii_lower(int c)
+{
+	return c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
+}
+
+/* 1 when word w[0..n) (an optional final '.') is in the sorted list. */
+static int
+inlist(const char *const *list, size_t nlist, const char *w, size_t n)
+{
+	char buf[16];
+	size_t i, lo = 0, hi = nlist;
+
+	if (n > 0 && w[n - 1] == '.')
+		n--;
+	if (n == 0 || n >= sizeof(buf))
+		return 0;
+	for (i = 0; i < n; i++)
+		buf[i] = (char)ascii_lower((unsigned char)w[i]);
+	buf[n] = '\0';
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		int c = strcmp(list[mid], buf);
+
+		if (c == 0)
+			return 1;
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return 0;
+}
+
+/* Length of s[0..n) without a possessive ending. */
+static size_t
+possessive_len(const char *s, size_t n)
+{
+	if (n > 2 && s[n - 2] == '\'' && (s[n - 1] == 's' || s[n - 1] == 'S'))
+		return n - 2;
+	if (n > 4 && !memcmp(s + n - 4, "\xE2\x80\x99", 3) &&
+	    (s[n - 1] == 's' || s[n - 1] == 'S'))
+		return n - 4;
+	if (n > 2 && s[n - 1] == '\'' && (s[n - 2] == 's' || s[n - 2] == 'S'))
+		return n - 1;
+	if (n > 4 && !memcmp(s + n - 3, "\xE2\x80\x99", 3) &&
+	    (s[n - 4] == 's' || s[n - 4] == 'S'))
+		return n - 3;
+	return n;
+}
+
+size_t
+lede_ent_unpossess(const char *s, size_t n)
+{
+	size_t k = possessive_len(s, n);
+
+	while (k < n && k > 0 && s[k - 1] == ' ')
+		k--;	/* "Portugal 's" */
+	return k > 0 ? k : n;
+}
+
+size_t
+lede_ent_untitle(const char *s, size_t n)
+{
+	size_t off = 0, e;
+
+	for (;;) {
+		for (e = off; e < n && s[e] != ' '; e++)
+			;
+		if (e >= n || !inlist(titles, LEDE_LEN(titles), s + off, e - off))
+			return off;
+		off = e + 1;
+	}
+}
+
+int
+lede_ent_isacronym(const char *s, size_t n)
+{
+	size_t i, letters = 0;
+
+	for (i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		if (c >= 'A' && c <= 'Z')
+			letters++;
+		else if (!(c == '.' || c == '&' || (c >= '0' && c <= '9')))
+			return 0;
+	}
+	return letters >= 2 && letters <= 10;
+}
+
+/* 1 when s[0..n) has letters and none of them is lower case. */
+static int
+allcaps(const char *s, size_t n)
+{
+	size_t i = 0;
+	int32_t cp;
+	int len, letters = 0;
+
+	while (i < n) {
+		if ((len = lede_utf8_decode(s + i, n - i, &cp)) < 0)
+			return 0;
+		if (lede_islower(cp))
+			return 0;
+		if (lede_isletter(cp))
+			letters++;
+		i += (size_t)len;
+	}
+	return letters > 0;
+}
+
+/* The key's punctuation rules on (folded) s[0..n), appended to out. */
+static void
+key_tidy(LedeBuf *out, const char *s, size_t n)
+{
+	size_t i, start = out->len;
+	int space = 1;
+
+	for (i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		if (c == '.' || c == ',')
+			continue;
+		if (c == ' ' || c == '-' || c == '_' || c == '\t') {
+			if (!space)
+				lede_buf_addc(out, ' ');
+			space = 1;
+			continue;
+		}
+		if (c == 0xE2 && i + 2 < n && (unsigned char)s[i + 1] == 0x80 &&
+		    ((unsigned char)s[i + 2] == 0x99 || (unsigned char)s[i + 2] == 0x98)) {
+			lede_buf_addc(out, '\'');	/* ’ ‘ -> ' */
+			i += 2;
+			space = 0;
+			continue;
+		}
+		lede_buf_addc(out, (char)c);
+		space = 0;
+	}
+	if (out->len > start && out->p[out->len - 1] == ' ')
+		out->p[--out->len] = '\0';
+}
+
+void
+lede_ent_key(LedeBuf *out, const char *s, size_t n)
+{
+	utf8proc_uint8_t *dst = NULL;
+	utf8proc_ssize_t r;
+	size_t i;
+	LedeBuf low = {0};
+
+	for (i = 0; i < n && !((unsigned char)s[i] & 0x80); i++)
+		;
+	if (i == n) {
+		for (i = 0; i < n; i++)
+			lede_buf_addc(&low, (char)ascii_lower((unsigned char)s[i]));
+		key_tidy(out, low.p ? low.p : "", low.len);
+		lede_buf_free(&low);
+		return;
+	}
+	r = utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)n, &dst,
+	    UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD |
+	    UTF8PROC_STRIPMARK);
+	if (r < 0) {
+		if (r == UTF8PROC_ERROR_NOMEM)
+			eprintf("out of memory");
+		key_tidy(out, s, n);
+	} else {
+		key_tidy(out, (const char *)dst, (size_t)r);
+	}
+	free(dst);
+}
+
+int
+lede_ent_distance(const int32_t *a, size_t na, const int32_t *b, size_t nb,
+    int max)
+{
+	int rows[3][64], *pp, *p, *c, best;
+	size_t i, j;
+
+	if (na > 63 || nb > 63)
+		return max + 1;
+	if ((na > nb ? na - nb : nb - na) > (size_t)max)
+		return max + 1;
+	pp = rows[0], p = rows[1], c = rows[2];
+	for (j = 0; j <= nb; j++)
+		p[j] = (int)j;
+	for (i = 1; i <= na; i++) {
+		int *t;
+
+		c[0] = (int)i;
+		best = c[0];
+		for (j = 1; j <= nb; j++) {
+			int cost = a[i - 1] != b[j - 1], v = p[j - 1] + cost;
+
+			if (p[j] + 1 < v)
+				v = p[j] + 1;
+			if (c[j - 1] + 1 < v)
+				v = c[j - 1] + 1;
+			if (i > 1 && j > 1 && a[i - 1] == b[j - 2] &&
+			    a[i - 2] == b[j - 1] && pp[j - 2] + 1 < v)
+				v = pp[j - 2] + 1;
+			c[j] = v;
+			if (v < best)
+				best = v;
+		}
+		if (best > max)
+			return max + 1;
+		t = pp, pp = p, p = c, c = t;
+	}
+	return p[nb] > max ? max + 1 : p[nb];
+}
+
+/* Decode valid UTF-8 s[0..n) into *cp (grown); returns the count. */
+static size_t
+decode(const char *s, size_t n, int32_t **cp, size_t *ccp)
+{
+	size_t i = 0, k = 0;
+	int len;
+
+	if (*ccp < n + 1) {
+		*ccp = n + 1;
+		*cp = ereallocarray(*cp, *ccp, sizeof(**cp));
+	}
+	while (i < n) {
+		if ((len = lede_utf8_decode(s + i, n - i, &(*cp)[k])) < 0) {
+			(*cp)[k] = (unsigned char)s[i];
+			len = 1;
+		}
+		i += (size_t)len;
+		k++;
+	}
+	return k;
+}
+
+static int
+type_class(const char *t)
+{
+	static const struct { const char *name; int cls; } tab[] = {
+		{"CARDINAL", C_NUM}, {"DATE", C_NUM}, {"FAC", C_LOC},
+		{"GPE", C_LOC}, {"LOC", C_LOC}, {"LOCATION", C_LOC},
+		{"MISC", C_MISC}, {"MONEY", C_NUM}, {"ORDINAL", C_NUM},
+		{"ORG", C_ORG}, {"ORGANIZATION", C_ORG}, {"PER", C_PER},
+		{"PERCENT", C_NUM}, {"PERSON", C_PER}, {"QUANTITY", C_NUM},
+		{"TIME", C_NUM},
+	};
+	size_t i;
+
+	for (i = 0; i < LEDE_LEN(tab); i++)
+		if (!strcmp(tab[i].name, t))
+			return tab[i].cls;
+	return C_OTHER;
+}
+
+/* Tie order of types: PER, ORG, LOC, MISC, then by bytes. */
+static int
+type_cmp(const char *a, const char *b)
+{
+	int ca = type_class(a), cb = type_class(b);
+
+	if (ca > C_MISC)
+		ca = C_OTHER;
+	if (cb > C_MISC)
+		cb = C_OTHER;
+	if (ca != cb)
+		return ca < cb ? -1 : 1;
+	return strcmp(a, b);
+}
+
+/* ---- the multimap ---- */
+
+static void
+multi_reset(Multi *mm)
+{
+	lede_dict_free(mm->d);
+	mm->d = lede_dict_new();
+	mm->n = 0;
+}
+
+static void
+multi_add(Multi *mm, const char *k, size_t n, long v)
+{
+	int added;
+	long id = lede_dict_put(mm->d, k, n, &added);
+
+	if ((size_t)id >= mm->chead) {
+		mm->chead = mm->chead ? mm->chead * 2 : 256;
+		if ((size_t)id >= mm->chead)
+			mm->chead = (size_t)id + 1;
+		mm->head = ereallocarray(mm->head, mm->chead, sizeof(*mm->head));
+	}
+	if (added)
+		mm->head[id] = -1;
+	if (mm->n == mm->c) {
+		mm->c = mm->c ? mm->c * 2 : 256;
+		mm->val = ereallocarray(mm->val, mm->c, sizeof(*mm->val));
+		mm->next = ereallocarray(mm->next, mm->c, sizeof(*mm->next));
+	}
+	mm->val[mm->n] = v;
+	mm->next[mm->n] = mm->head[id];
+	mm->head[id] = (long)mm->n++;
+}
+
+/* First entry of key k, or -1; follow mm->next. */
+static long
+multi_get(const Multi *mm, const char *k, size_t n)
+{
+	long id = lede_dict_get(mm->d, k, n);
+
+	return id < 0 ? -1 : mm->head[id];
+}
+
+static void
+multi_free(Multi *mm)
+{
+	lede_dict_free(mm->d);
+	free(mm->head);
+	free(mm->val);
+	free(mm->next);
+}
+
+/* ---- documents ---- */
+
+LedeEntDoc *
+lede_entdoc_new(void)
+{
+	LedeEntDoc *d = ecalloc(1, sizeof(*d));
+
+	lede_entdoc_reset(d);
+	return d;
+}
+
+static void
+free_defs(LedeEntDoc *d)
+{
+	size_t i;
+
+	for (i = 0; i < d->ndef; i++)
+		free(d->def[i].acr);
+	d->ndef = 0;
+}
+
+void
+lede_entdoc_reset(LedeEntDoc *d)
+{
+	d->nm = d->nsent = d->ne = 0;
+	free_defs(d);
+	lede_dict_free(d->surfd);
+	lede_dict_free(d->named);
+	lede_dict_free(d->keyd);
+	lede_dict_free(d->typed);
+	d->surfd = lede_dict_new();
+	d->named = lede_dict_new();
+	d->keyd = lede_dict_new();
+	d->typed = lede_dict_new();
+}
+
+void
+lede_entdoc_free(LedeEntDoc *d)
+{
+	if (!d)
+		return;
+	free_defs(d);
+	lede_dict_free(d->surfd);
+	lede_dict_free(d->named);
+	lede_dict_free(d->keyd);
+	lede_dict_free(d->typed);
+	free(d->m);
+	free(d->sent);
+	free(d->def);
+	free(d->ni);
+	free(d->g);
+	free(d->e);
+	free(d->ment);
+	free(d->pool);
+	free(d->poollen);
+	free(d->pooln);
+	free(d->cpa);
+	free(d->cpb);
+	lede_buf_free(&d->tmp);
+	lede_buf_free(&d->tmp2);
+	free(d);
+}
+
+void
+lede_entdoc_sentence(LedeEntDoc *d, int tone_known, long long tone)
+{
+	if (d->nsent == d->csent) {
+		d->csent = d->csent ? d->csent * 2 : 64;
+		d->sent = ereallocarray(d->sent, d->csent, sizeof(*d->sent));
+	}
+	d->sent[d->nsent].known = tone_known;
+	d->sent[d->nsent].tone = tone;
+	d->nsent++;
+}
+
+/* Number of space-separated words of s[0..n). */
+static int
+nwords(const char *s, size_t n)
+{
+	size_t i;
+	int w = n > 0;
+
+	for (i = 0; i < n; i++)
+		if (s[i] == ' ')
+			w++;
+	return w;
+}
+
+/* 1 when name[0..nl) starts with the article "the " and goes on. */
+static int
+has_article(const char *name, size_t nl)
+{
+	return nl > 4 && (name[0] == 't' || name[0] == 'T') &&
+	    (name[1] == 'h' || name[1] == 'H') &&
+	    (name[2] == 'e' || name[2] == 'E') && name[3] == ' ';
+}
+
+/*
+ * Key of a name: the key of the name without a leading article, or the
+ * name itself when that is empty (punctuation only).
+ */
+static void
+name_key(LedeBuf *out, const char *name, size_t nl)
+{
+	size_t start = out->len, koff;
+
+	koff = has_article(name, nl) ? 4 : 0;
+	lede_ent_key(out, name + koff, nl - koff);
+	if (out->len == start)
+		lede_buf_add(out, name, nl);
+}
+
+size_t
+lede_entdoc_mention(LedeEntDoc *d, const char *type, size_t typelen,
+    const char *text, size_t len, long start, size_t tok)
+{
+	Mention *m;
+	NameInfo *ni;
+	size_t n, off;
+	int added, cls;
+	long typeid;
+
+	if (d->nsent == 0)
+		lede_entdoc_sentence(d, 0, 0);
+	if (d->nm == d->cm) {
+		d->cm = d->cm ? d->cm * 2 : 256;
+		d->m = ereallocarray(d->m, d->cm, sizeof(*d->m));
+	}
+	m = &d->m[d->nm];
+	m->start = start;
+	m->tok = tok;
+	m->sent = d->nsent - 1;
+	m->next = -1;
+	m->surf = lede_dict_put(d->surfd, text, len, NULL);
+	typeid = lede_dict_put(d->typed, type, typelen, NULL);
+	m->type = typeid;
+	cls = type_class(lede_dict_key(d->typed, typeid, NULL));
+
+	/* the name: no possessive, no titles (PER) */
+	n = lede_ent_unpossess(text, len);
+	off = cls == C_PER ? lede_ent_untitle(text, n) : 0;
+	m->name = lede_dict_put(d->named, text + off, n - off, &added);
+	if ((size_t)m->name >= d->cni) {
+		d->cni = d->cni ? d->cni * 2 : 256;
+		d->ni = ereallocarray(d->ni, d->cni, sizeof(*d->ni));
+	}
+	ni = &d->ni[m->name];
+	if (added) {
+		const char *name = text + off;
+		size_t nl = n - off;
+
+		ni->article = has_article(name, nl);
+		lede_buf_clear(&d->tmp);
+		name_key(&d->tmp, name, nl);
+		ni->key = lede_dict_put(d->keyd, d->tmp.p, d->tmp.len, NULL);
+		ni->nwords = nwords(d->tmp.p, d->tmp.len);
+		ni->allcaps = allcaps(name, nl);
+		ni->acronym = lede_ent_isacronym(name, nl);
+		ni->nsp = (size_t)nwords(name, nl) - 1;
+		ni->ncp = lede_utf8_count(name, nl) - ni->nsp;
+	}
+	m->group = ni->key;
+	return d->nm++;
+}
+
+void
+lede_entdoc_define(LedeEntDoc *d, size_t m, const char *acr, size_t len)
+{
+	if (m >= d->nm)
+		return;
+	if (d->ndef == d->cdef) {
+		d->cdef = d->cdef ? d->cdef * 2 : 16;
+		d->def = ereallocarray(d->def, d->cdef, sizeof(*d->def));
+	}
+	d->def[d->ndef].m = (long)m;
+	d->def[d->ndef].acr = estrndup(acr, len);
+	d->def[d->ndef].len = len;
+	d->ndef++;
+}
+
+static long
+find(Group *g, long i)
+{
+	long r = i, t;
+
+	while (g[r].parent != r)
+		r = g[r].parent;
+	while (g[i].parent != r) {
+		t = g[i].parent;
+		g[i].parent = r;
+		i = t;
+	}
+	return r;
+}
+
+static void
+unite(Group *g, long a, long b)
+{
+	a = find(g, a);
+	b = find(g, b);
+	if (a == b)
+		return;
+	if (a < b)
+		g[b].parent = a;
+	else
+		g[a].parent = b;
+}
+
+/* Word w (0-based; -1 = last) of s[0..n): sets *ws, returns its length. */
+static size_t
+word(const char *s, size_t n, int w, const char **ws)
+{
+	size_t i = 0, j;
+	int k = 0;
+
+	if (w < 0) {
+		for (j = n; j > 0 && s[j - 1] != ' '; j--)
+			;
+		*ws = s + j;
+		return n - j;
+	}
+	for (;;) {
+		for (j = i; j < n && s[j] != ' '; j++)
+			;
+		if (k == w || j >= n) {
+			*ws = s + i;
+			return j - i;
+		}
+		i = j + 1;
+		k++;
+	}
+}
+
+/* Initials of the words of key s[0..n) (content words only, or all). */
+static void
+initials(LedeBuf *out, const char *s, size_t n, int content)
+{
+	size_t i = 0, j;
+
+	while (i < n) {
+		for (j = i; j < n && s[j] != ' '; j++)
+			;
+		if (!content || !inlist(minor, LEDE_LEN(minor), s + i, j - i)) {
+			int32_t cp;
+			int len = lede_utf8_decode(s + i, j - i, &cp);
+
+			lede_buf_add(out, s + i, len > 0 ? (size_t)len : 1);
+		}
+		i = j + 1;
+	}
+}
+
+/*
+ * The distinct roots, other than self's, of the groups on the list
+ * starting at entry e that pass the filter; returns their number (0, 1 or
+ * 2 meaning "more than one") and the one in *root.
+ */
+static int
+roots(LedeEntDoc *d, const Multi *mm, long e, long self, int cls, int minwords,
+    long *root)
+{
+	long sr = find(d->g, self), r;
+	int k = 0;
+
+	for (; e >= 0; e = mm->next[e]) {
+		const Group *g = &d->g[mm->val[e]];
+
+		if (cls >= 0 && g->cls != cls)
+			continue;
+		if (cls == -2 && (g->cls == C_PER) != (d->g[self].cls == C_PER))
+			continue;
+		if (g->cls == C_NUM || g->nwords < minwords)
+			continue;
+		r = find(d->g, mm->val[e]);
+		if (r == sr)
+			continue;
+		if (k == 0) {
+			*root = r;
+			k = 1;
+		} else if (r != *root) {
+			return 2;
+		}
+	}
+	return k;
+}
+
+static int
+cmp_longer(const void *a, const void *b, void *arg)
+{
+	const Group *g = arg;
+	long x = *(const long *)a, y = *(const long *)b;
+
+	if (g[x].nwords != g[y].nwords)
+		return g[x].nwords > g[y].nwords ? -1 : 1;
+	return x < y ? -1 : x > y;
+}
+
+/* A merge sort with a context argument, which qsort lacks in C11. */
+static void
+sort_ctx(long *a, size_t n, int (*cmp)(const void *, const void *, void *),
+    void *arg, long *tmp)
+{
+	size_t mid, i, j, k;
+
+	if (n < 2)
+		return;
+	mid = n / 2;
+	sort_ctx(a, mid, cmp, arg, tmp);
+	sort_ctx(a + mid, n - mid, cmp, arg, tmp);
+	for (i = 0, j = mid, k = 0; i < mid && j < n;)
+		tmp[k++] = cmp(&a[j], &a[i], arg) < 0 ? a[j++] : a[i++];
+	while (i < mid)
+		tmp[k++] = a[i++];
+	while (j < n)
+		tmp[k++] = a[j++];
+	memcpy(a, tmp, n * sizeof(*a));
+}
+
+static void
+build_groups(LedeEntDoc *d)
+{
+	size_t ng = lede_dict_size(d->keyd), nt = lede_dict_size(d->typed), i;
+	long *tcount, *touched;
+	size_t ntouched;
+
+	if (ng > d->cg) {
+		d->cg = ng;
+		d->g = ereallocarray(d->g, d->cg, sizeof(*d->g));
+	}
+	for (i = 0; i < ng; i++) {
+		d->g[i].parent = (long)i;
+		d->g[i].first = d->g[i].last = -1;
+		d->g[i].acronym = 0;
+	}
+	for (i = 0; i < d->nm; i++) {
+		Group *g = &d->g[d->m[i].group];
+
+		if (g->first < 0)
+			g->first = (long)i;
+		else
+			d->m[g->last].next = (long)i;
+		g->last = (long)i;
+		if (d->ni[d->m[i].name].acronym)
+			g->acronym = 1;
+	}
+	/* majority type of each group */
+	tcount = ecalloc(nt, sizeof(*tcount));
+	touched = ecalloc(nt, sizeof(*touched));
+	for (i = 0; i < ng; i++) {
+		Group *g = &d->g[i];
+		long m, best = -1;
+		size_t k, klen;
+		const char *key = lede_dict_key(d->keyd, (long)i, &klen);
+
+		ntouched = 0;
+		for (m = g->first; m >= 0; m = d->m[m].next) {
+			long t = d->m[m].type;
+
+			if (tcount[t]++ == 0)
+				touched[ntouched++] = t;
+		}
+		for (k = 0; k < ntouched; k++) {
+			long t = touched[k];
+
+			if (best < 0 || tcount[t] > tcount[best] ||
+			    (tcount[t] == tcount[best] &&
+			    type_cmp(lede_dict_key(d->typed, t, NULL),
+			    lede_dict_key(d->typed, best, NULL)) < 0))
+				best = t;
+		}
+		for (k = 0; k < ntouched; k++)
+			tcount[touched[k]] = 0;
+		g->type = best;
+		g->cls = type_class(lede_dict_key(d->typed, best, NULL));
+		g->nwords = nwords(key, klen);
+	}
+	free(tcount);
+	free(touched);
+}
+
+/* Index group g under namespace ns and key s[0..n). */
+static void
+index_key(LedeEntDoc *d, Multi *mm, char ns, const char *s, size_t n, long g)
+{
+	lede_buf_clear(&d->tmp);
+	lede_buf_addc(&d->tmp, ns);
+	lede_buf_add(&d->tmp, s, n);
+	multi_add(mm, d->tmp.p, d->tmp.len, g);
+}
+
+static long
+lookup(LedeEntDoc *d, const Multi *mm, char ns, const char *s, size_t n)
+{
+	lede_buf_clear(&d->tmp);
+	lede_buf_addc(&d->tmp, ns);
+	lede_buf_add(&d->tmp, s, n);
+	return multi_get(mm, d->tmp.p, d->tmp.len);
+}
+
+static void
+merge_rules(LedeEntDoc *d)
+{
+	size_t ng = lede_dict_size(d->keyd), i;
+	long *order, *tmp, root;
+	Multi mm = {0};
+
+	multi_reset(&mm);
+	for (i = 0; i < ng; i++) {
+		const Group *g = &d->g[i];
+		size_t n, fl, ll;
+		const char *k = lede_dict_key(d->keyd, (long)i, &n), *f, *l;
+		int w;
+
+		if (g->cls == C_NUM || g->nwords < 2)
+			continue;
+		fl = word(k, n, 0, &f);
+		ll = word(k, n, -1, &l);
+		if (g->cls == C_PER) {
+			index_key(d, &mm, 'L', l, ll, (long)i);
+			index_key(d, &mm, 'F', f, fl, (long)i);
+			if (g->nwords >= 3) {
+				lede_buf_clear(&d->tmp2);
+				lede_buf_add(&d->tmp2, f, fl);
+				lede_buf_addc(&d->tmp2, ' ');
+				lede_buf_add(&d->tmp2, l, ll);
+				index_key(d, &mm, 'B', d->tmp2.p, d->tmp2.len, (long)i);
+			}
+		}
+		if (g->cls == C_ORG) {
+			const char *p = k;
+
+			for (w = 1; w < g->nwords; w++) {
+				p = memchr(p, ' ', n - (size_t)(p - k));
+				index_key(d, &mm, 'P', k, (size_t)(p - k), (long)i);
+				p++;
+			}
+		}
+		lede_buf_clear(&d->tmp2);
+		initials(&d->tmp2, k, n, 1);
+		if (d->tmp2.len)
+			index_key(d, &mm, 'I', d->tmp2.p, d->tmp2.len, (long)i);
+		lede_buf_clear(&d->tmp);
+		initials(&d->tmp, k, n, 0);
+		if (d->tmp.len != d->tmp2.len || memcmp(d->tmp.p, d->tmp2.p, d->tmp.len)) {
+			lede_buf_clear(&d->tmp2);
+			lede_buf_add(&d->tmp2, d->tmp.p, d->tmp.len);
+			index_key(d, &mm, 'I', d->tmp2.p, d->tmp2.len, (long)i);
+		}
+	}
+
+	/* (1) definitions in parentheses: "Federal Security Service (FSB)" */
+	for (i = 0; i < d->ndef; i++) {
+		long g = d->m[d->def[i].m].group, a;
+		size_t n;
+		const char *k = lede_dict_key(d->keyd, g, &n);
+
+		if (d->g[g].cls == C_NUM || d->g[g].nwords < 2)
+			continue;
+		lede_buf_clear(&d->tmp);
+		lede_ent_key(&d->tmp, d->def[i].acr, d->def[i].len);
+		if ((a = lede_dict_get(d->keyd, d->tmp.p, d->tmp.len)) < 0 ||
+		    d->g[a].cls == C_NUM)
+			continue;
+		/* plausible: the acronym starts as the first content word does */
+		lede_buf_clear(&d->tmp2);
+		initials(&d->tmp2, k, n, 1);
+		if (d->tmp.len == 0 || d->tmp2.len == 0 || d->tmp.p[0] != d->tmp2.p[0])
+			continue;
+		unite(d->g, g, a);
+	}
+
+	order = ecalloc(ng ? ng : 1, sizeof(*order));
+	tmp = ecalloc(ng ? ng : 1, sizeof(*tmp));
+	for (i = 0; i < ng; i++)
+		order[i] = (long)i;
+	sort_ctx(order, ng, cmp_longer, d->g, tmp);
+
+	/* (2) PER: a name with a middle part left out ("George Bush") */
+	for (i = 0; i < ng; i++) {
+		long gi = order[i], e;
+		const Group *g = &d->g[gi];
+		size_t n, fl, ll;
+		const char *k, *f, *l;
+
+		if (g->cls != C_PER || g->nwords < 2)
+			continue;
+		k = lede_dict_key(d->keyd, gi, &n);
+		fl = word(k, n, 0, &f);
+		ll = word(k, n, -1, &l);
+		lede_buf_clear(&d->tmp2);
+		lede_buf_add(&d->tmp2, f, fl);
+		lede_buf_addc(&d->tmp2, ' ');
+		lede_buf_add(&d->tmp2, l, ll);
+		e = lookup(d, &mm, 'B', d->tmp2.p, d->tmp2.len);
+		if (roots(d, &mm, e, gi, C_PER, g->nwords + 1, &root) == 1)
+			unite(d->g, gi, root);
+	}
+	/* (3) PER: a surname (or a first name) alone */
+	for (i = 0; i < ng; i++) {
+		long gi = order[i], e;
+		const Group *g = &d->g[gi];
+		size_t n;
+		const char *k;
+		int r;
+
+		if (g->cls != C_PER || g->nwords != 1)
+			continue;
+		k = lede_dict_key(d->keyd, gi, &n);
+		e = lookup(d, &mm, 'L', k, n);
+		r = roots(d, &mm, e, gi, C_PER, 2, &root);
+		if (r == 0) {
+			e = lookup(d, &mm, 'F', k, n);
+			r = roots(d, &mm, e, gi, C_PER, 2, &root);
+		}
+		if (r == 1)
+			unite(d->g, gi, root);
+	}
+	/* (4) ORG: a leading part of a longer name ("Atlantic Tidal") */
+	for (i = 0; i < ng; i++) {
+		long gi = order[i], e;
+		const Group *g = &d->g[gi];
+		size_t n;
+		const char *k;
+
+		if (g->cls != C_ORG || (g->nwords == 1 && g->acronym))
+			continue;
+		k = lede_dict_key(d->keyd, gi, &n);
+		e = lookup(d, &mm, 'P', k, n);
+		if (roots(d, &mm, e, gi, C_ORG, g->nwords + 1, &root) == 1)
+			unite(d->g, gi, root);
+	}
+	/* (5) acronyms: the initials of the words ("EIB") */
+	for (i = 0; i < ng; i++) {
+		long gi = order[i], e;
+		const Group *g = &d->g[gi];
+		size_t n;
+		const char *k;
+
+		if (g->cls == C_NUM || g->nwords != 1 || !g->acronym)
+			continue;
+		k = lede_dict_key(d->keyd, gi, &n);
+		e = lookup(d, &mm, 'I', k, n);
+		if (roots(d, &mm, e, gi, -2, 2, &root) == 1)
+			unite(d->g, gi, root);
+	}
+	free(order);
+	free(tmp);
+	multi_free(&mm);
+}
+
+/* Canonical name order: the fullest first. */
+static int
+name_better(const LedeEntDoc *d, long a, long na, long fa, long b, long nb, long fb)
+{
+	const NameInfo *x = &d->ni[a], *y = &d->ni[b];
+
+	if (x->nwords != y->nwords)
+		return x->nwords > y->nwords;
+	if (x->article != y->article)
+		return !x->article;
+	if (x->allcaps != y->allcaps)
+		return !x->allcaps;
+	if (x->ncp != y->ncp)
+		return x->ncp > y->ncp;
+	if (x->nsp != y->nsp)
+		return x->nsp < y->nsp;
+	if (na != nb)
+		return na > nb;
+	return fa < fb;
+}
+
+typedef struct {
+	long ent, id, first, count;
+} Tally;
+
+static int
+tally_cmp(const void *a, const void *b)
+{
+	const Tally *x = a, *y = b;
+
+	if (x->ent != y->ent)
+		return x->ent < y->ent ? -1 : 1;
+	if (x->id != y->id)
+		return x->id < y->id ? -1 : 1;
+	return (x->first > y->first) - (x->first < y->first);
+}
+
+/* Within an entity: by count (descending), then first occurrence. */
+static int
+tally_rank(const void *a, const void *b)
+{
+	const Tally *x = a, *y = b;
+
+	if (x->ent != y->ent)
+		return x->ent < y->ent ? -1 : 1;
+	if (x->count != y->count)
+		return x->count > y->count ? -1 : 1;
+	return (x->first > y->first) - (x->first < y->first);
+}
+
+/* Collapse sorted (ent, id, first) rows into counts; returns the new n. */
+static size_t
+tally_collapse(Tally *t, size_t n)
+{
+	size_t i, k = 0;
+
+	for (i = 0; i < n; i++) {
+		if (k > 0 && t[k - 1].ent == t[i].ent && t[k - 1].id == t[i].id) {
+			t[k - 1].count++;
+			continue;
+		}
+		t[k] = t[i];
+		t[k].count = 1;
+		k++;
+	}
+	return k;
+}
+
+static int
+entity_cmp(const void *a, const void *b)
+{
+	const LedeEntity *x = a, *y = b;
+
+	if (x->mentions != y->mentions)
+		return x->mentions > y->mentions ? -1 : 1;
+	return (x->tok > y->tok) - (x->tok < y->tok);
+}
+
+typedef struct {
+	long a, b;
+} Pair;
+
+static int
+pair_cmp(const void *x, const void *y)
+{
+	const Pair *p = x, *q = y;
+
+	if (p->a != q->a)
+		return p->a < q->a ? -1 : 1;
+	return (p->b > q->b) - (p->b < q->b);
+}
+
+/* Near-miss test of code points a and b: 1..1 edits, or 1..2 from 8 on. */
+static int
+near(const int32_t *a, size_t na, const int32_t *b, size_t nb)
+{
+	size_t mn = na < nb ? na : nb;
+	int max, dist;
+
+	if (mn < 5)
+		return 0;
+	max = mn >= 8 ? 2 : 1;
+	dist = lede_ent_distance(a, na, b, nb, max);
+	return dist >= 1 && dist <= max;
+}
+
+/* Candidate pairs of near-misspellings are found through shared variants. */
+typedef struct {
+	Multi *mm;
+	long ent;
+	int query;
+	Pair *pairs;
+	size_t np, cp;
+	long *seen;
+} Probe;
+
+/* Add the key in d->tmp to the index, or look it up for candidates. */
+static void
+probe(LedeEntDoc *d, Probe *pr)
+{
+	long e;
+
+	if (!pr->query) {
+		multi_add(pr->mm, d->tmp.p, d->tmp.len, pr->ent);
+		return;
+	}
+	for (e = multi_get(pr->mm, d->tmp.p, d->tmp.len); e >= 0; e = pr->mm->next[e]) {
+		long f = pr->mm->val[e];
+
+		if (f == pr->ent || pr->seen[f] == pr->ent)
+			continue;
+		pr->seen[f] = pr->ent;
+		if (pr->np == pr->cp) {
+			pr->cp = pr->cp ? pr->cp * 2 : 16;
+			pr->pairs = ereallocarray(pr->pairs, pr->cp, sizeof(*pr->pairs));
+		}
+		pr->pairs[pr->np++] = (Pair){pr->ent, f};
+	}
+}
+
+/*
+ * The deletion variants of the word s[0..n): itself, less one code point,
+ * and less two from 8 code points on.  Two words within the near-miss
+ * distance share a variant (a symmetric-deletion index).
+ */
+static void
+variants(LedeEntDoc *d, Probe *pr, char ns, const char *s, size_t n)
+{
+	size_t b[65], ncp = 0, i, j, k;
+	int32_t cp;
+	int len;
+
+	for (k = 0; k < n && ncp < 64; k += (size_t)len) {
+		if ((len = lede_utf8_decode(s + k, n - k, &cp)) < 0)
+			len = 1;
+		b[ncp++] = k;
+	}
+	if (k < n || ncp < 5)
+		return;	/* too long or too short to be flagged */
+	b[ncp] = n;
+	lede_buf_clear(&d->tmp);
+	lede_buf_addc(&d->tmp, ns);
+	lede_buf_add(&d->tmp, s, n);
+	probe(d, pr);
+	for (i = 0; i < ncp; i++) {
+		lede_buf_clear(&d->tmp);
+		lede_buf_addc(&d->tmp, ns);
+		lede_buf_add(&d->tmp, s, b[i]);
+		lede_buf_add(&d->tmp, s + b[i + 1], n - b[i + 1]);
+		probe(d, pr);
+	}
+	if (ncp < 8)
+		return;
+	for (i = 0; i < ncp; i++) {
+		for (j = i + 1; j < ncp; j++) {
+			lede_buf_clear(&d->tmp);
+			lede_buf_addc(&d->tmp, ns);
+			lede_buf_add(&d->tmp, s, b[i]);
+			lede_buf_add(&d->tmp, s + b[i + 1], b[j] - b[i + 1]);
+			lede_buf_add(&d->tmp, s + b[j + 1], n - b[j + 1]);
+			probe(d, pr);
+		}
+	}
+}
+
+/* The full name k[0..n) with word w left blank, for pairs differing there. */
+static void
+blanks(LedeEntDoc *d, Probe *pr, const char *k, size_t n, int nw)
+{
+	int w;
+	const char *x;
+	size_t xl;
+
+	for (w = 0; w < nw; w++) {
+		xl = word(k, n, w, &x);
+		if (lede_utf8_count(x, xl) < 5)
+			continue;	/* words this short are never flagged */
+		lede_buf_clear(&d->tmp);
+		lede_buf_printf(&d->tmp, "M%d ", nw);
+		lede_buf_add(&d->tmp, k, (size_t)(x - k));
+		lede_buf_addc(&d->tmp, '\x01');
+		lede_buf_add(&d->tmp, x + xl, n - (size_t)(x + xl - k));
+		probe(d, pr);
+	}
+}
+
+/* Near-misspelled PER entities: pairs (a, b) of entity indices. */
+static size_t
+near_misses(LedeEntDoc *d, Pair **out)
+{
+	Multi mm = {0};
+	Probe pr = {0};
+	Pair *pairs = NULL;
+	size_t npairs = 0, i, n, ca, cb;
+	long *seen;
+
+	*out = NULL;
+	multi_reset(&mm);
+	seen = emalloc((d->ne ? d->ne : 1) * sizeof(*seen));
+	for (i = 0; i < d->ne; i++)
+		seen[i] = -1;
+	pr.mm = &mm;
+	pr.seen = seen;
+	for (pr.query = 0; pr.query < 2; pr.query++) {
+		for (i = 0; i < d->ne; i++) {
+			const LedeEntity *e = &d->e[i];
+			const char *k = e->key, *w;
+			size_t kl = strlen(k), wl;
+			int nw;
+
+			if (type_class(e->type) != C_PER)
+				continue;
+			pr.ent = (long)i;
+			if ((nw = nwords(k, kl)) == 1) {
+				variants(d, &pr, '1', k, kl);
+				if (pr.query)
+					variants(d, &pr, 'W', k, kl);
+				continue;
+			}
+			blanks(d, &pr, k, kl, nw);
+			if (pr.query)
+				continue;
+			wl = word(k, kl, 0, &w);
+			variants(d, &pr, 'W', w, wl);
+			wl = word(k, kl, -1, &w);
+			variants(d, &pr, 'W', w, wl);
+		}
+	}
+	/* verify the candidates */
+	for (i = 0; i < pr.np; i++) {
+		const LedeEntity *a = &d->e[pr.pairs[i].a], *b = &d->e[pr.pairs[i].b];
+		size_t al = strlen(a->key), bl = strlen(b->key), wl;
+		int aw = nwords(a->key, al), bw = nwords(b->key, bl), hit = 0;
+		const char *w;
+
+		ca = decode(a->key, al, &d->cpa, &d->ccpa);
+		if (aw == 1 && bw == 1) {
+			cb = decode(b->key, bl, &d->cpb, &d->ccpb);
+			hit = near(d->cpa, ca, d->cpb, cb);
+		} else if (aw == bw) {
+			/* two full names: one word differs, and nearly */
+			int k, diff = -1;
+			const char *x, *y;
+			size_t xl, yl;
+
+			for (k = 0; k < aw; k++) {
+				xl = word(a->key, al, k, &x);
+				yl = word(b->key, bl, k, &y);
+				if (xl != yl || memcmp(x, y, xl)) {
+					if (diff >= 0)
+						break;
+					diff = k;
+				}
+			}
+			if (k == aw && diff >= 0) {
+				xl = word(a->key, al, diff, &x);
+				yl = word(b->key, bl, diff, &y);
+				ca = decode(x, xl, &d->cpa, &d->ccpa);
+				cb = decode(y, yl, &d->cpb, &d->ccpb);
+				hit = near(d->cpa, ca, d->cpb, cb);
+			}
+		} else if (aw == 1 || bw == 1) {
+			/* a is the single word */
+			if (aw != 1) {
+				const LedeEntity *t = a;
+
+				a = b, b = t;
+				al = strlen(a->key), bl = strlen(b->key);
+				ca = decode(a->key, al, &d->cpa, &d->ccpa);
+			}
+			wl = word(b->key, bl, -1, &w);
+			cb = decode(w, wl, &d->cpb, &d->ccpb);
+			hit = near(d->cpa, ca, d->cpb, cb);
+			wl = word(b->key, bl, 0, &w);
+			cb = decode(w, wl, &d->cpb, &d->ccpb);
+			hit = hit || near(d->cpa, ca, d->cpb, cb);
+		}
+		if (!hit)
+			continue;
+		pairs = ereallocarray(pairs, npairs + 2, sizeof(*pairs));
+		pairs[npairs++] = (Pair){pr.pairs[i].a, pr.pairs[i].b};
+		pairs[npairs++] = (Pair){pr.pairs[i].b, pr.pairs[i].a};
+	}
+	free(pr.pairs);
+	free(seen);
+	multi_free(&mm);
+	if (npairs) {
+		size_t k = 0;
+
+		qsort(pairs, npairs, sizeof(*pairs), pair_cmp);
+		for (n = 0; n < npairs; n++)
+			if (k == 0 || pair_cmp(&pairs[k - 1], &pairs[n]))
+				pairs[k++] = pairs[n];
+		npairs = k;
+	}
+	*out = pairs;
+	return npairs;
+}
+
+size_t
+lede_entdoc_resolve(LedeEntDoc *d)
+{
+	size_t ng = lede_dict_size(d->keyd), i, nt, npool, p, npairs;
+	Tally *surf, *name;
+	long *lastsent;
+	Pair *pairs;
+
+	d->ne = 0;
+	if (d->nm == 0)
+		return 0;
+	build_groups(d);
+	merge_rules(d);
+
+	/* entities, in order of their first mention */
+	if (ng > d->cment) {
+		d->cment = ng;
+		d->ment = ereallocarray(d->ment, d->cment, sizeof(*d->ment));
+	}
+	for (i = 0; i < ng; i++)
+		d->ment[i] = -1;
+	if (d->nm > d->ce) {
+		d->ce = d->nm;
+		d->e = ereallocarray(d->e, d->ce, sizeof(*d->e));
+	}
+	surf = emalloc(d->nm * sizeof(*surf));
+	name = emalloc(d->nm * sizeof(*name));
+	lastsent = emalloc(d->nm * sizeof(*lastsent));
+	for (i = 0; i < d->nm; i++) {
+		Mention *m = &d->m[i];
+		long r = find(d->g, m->group), ei;
+		LedeEntity *e;
+
+		if ((ei = d->ment[r]) < 0) {
+			ei = d->ment[r] = (long)d->ne++;
+			e = &d->e[ei];
+			memset(e, 0, sizeof(*e));
+			e->start = m->start;
+			e->tok = m->tok;
+			lastsent[ei] = -1;
+		}
+		e = &d->e[ei];
+		e->mentions++;
+		if ((long)m->sent != lastsent[ei]) {
+			lastsent[ei] = (long)m->sent;
+			if (d->sent[m->sent].known) {
+				e->tonesum += d->sent[m->sent].tone;
+				e->tonen++;
+			}
+		}
+		surf[i] = (Tally){ei, m->surf, (long)i, 0};
+		name[i] = (Tally){ei, m->name, (long)i, 0};
+	}
+
+	/* types: the majority over the mentions */
+	{
+		Tally *tt = emalloc(d->nm * sizeof(*tt));
+		long *bestn = ecalloc(d->ne, sizeof(*bestn));
+		size_t k;
+
+		for (i = 0; i < d->nm; i++)
+			tt[i] = (Tally){d->ment[find(d->g, d->m[i].group)], d->m[i].type, (long)i, 0};
+		qsort(tt, d->nm, sizeof(*tt), tally_cmp);
+		k = tally_collapse(tt, d->nm);
+		for (i = 0; i < k; i++) {
+			LedeEntity *e = &d->e[tt[i].ent];
+			const char *t = lede_dict_key(d->typed, tt[i].id, NULL);
+
+			if (!e->type || tt[i].count > bestn[tt[i].ent] ||
+			    (tt[i].count == bestn[tt[i].ent] && type_cmp(t, e->type) < 0)) {
+				e->type = t;
+				bestn[tt[i].ent] = tt[i].count;
+			}
+		}
+		for (i = 0; i < d->ne; i++)
+			d->e[i].ndocs = 1;
+		free(tt);
+		free(bestn);
+	}
+
+	/* canonical names */
+	qsort(name, d->nm, sizeof(*name), tally_cmp);
+	nt = tally_collapse(name, d->nm);
+	{
+		long *best = emalloc(d->ne * sizeof(*best));
+
+		for (i = 0; i < d->ne; i++)
+			best[i] = -1;
+		for (i = 0; i < nt; i++) {
+			long b = best[name[i].ent];
+
+			if (b < 0 || name_better(d, name[i].id, name[i].count, name[i].first,
+			    name[b].id, name[b].count, name[b].first))
+				best[name[i].ent] = (long)i;
+		}
+		for (i = 0; i < d->ne; i++) {
+			LedeEntity *e = &d->e[i];
+			long id = name[best[i]].id;
+
+			e->name = lede_dict_key(d->named, id, &e->namelen);
+			e->key = lede_dict_key(d->keyd, d->ni[id].key, NULL);
+		}
+		free(best);
+	}
+
+	/* near-misspellings, then aliases */
+	npairs = near_misses(d, &pairs);
+	qsort(surf, d->nm, sizeof(*surf), tally_cmp);
+	nt = tally_collapse(surf, d->nm);
+	qsort(surf, nt, sizeof(*surf), tally_rank);
+	npool = nt + npairs;
+	if (npool > d->cpool) {
+		d->cpool = npool;
+		d->pool = ereallocarray(d->pool, npool, sizeof(*d->pool));
+		d->poollen = ereallocarray(d->poollen, npool, sizeof(*d->poollen));
+		d->pooln = ereallocarray(d->pooln, npool, sizeof(*d->pooln));
+	}
+	p = 0;
+	for (i = 0; i < nt; i++) {
+		LedeEntity *e = &d->e[surf[i].ent];
+		size_t n;
+		const char *s = lede_dict_key(d->surfd, surf[i].id, &n);
+
+		if (n == e->namelen && !memcmp(s, e->name, n)) {
+			e->namen = surf[i].count;
+			continue;
+		}
+		if (!e->alias) {
+			e->alias = d->pool + p;
+			e->aliaslen = d->poollen + p;
+			e->aliasn = d->pooln + p;
+		}
+		d->pool[p] = s;
+		d->poollen[p] = n;
+		d->pooln[p] = surf[i].count;
+		e->nalias++;
+		p++;
+	}
+	for (i = 0; i < npairs; i++) {
+		LedeEntity *e = &d->e[pairs[i].a], *o = &d->e[pairs[i].b];
+
+		if (!e->similar) {
+			e->similar = d->pool + p;
+			e->similarlen = d->poollen + p;
+		}
+		d->pool[p] = o->name;
+		d->poollen[p] = o->namelen;
+		d->pooln[p] = 0;
+		e->nsimilar++;
+		p++;
+	}
+	free(pairs);
+	free(surf);
+	free(name);
+	free(lastsent);
+
+	qsort(d->e, d->ne, sizeof(*d->e), entity_cmp);
+	return d->ne;
+}
+
+const LedeEntity *
+lede_entdoc_entity(const LedeEntDoc *d, size_t i)
+{
+	return i < d->ne ? &d->e[i] : NULL;
+}
+
+/* ---- corpora and partial reports ---- */
+
+#define PARTIAL_HEADER "# lede-partial entities 1"
+/* Counts in a partial row are at most this, so sums of tones fit. */
+#define COUNT_MAX (1L << 40)
+
+typedef struct {
+	long long docs, mentions, tonesum, tonen;
+	size_t typelen;
+} Ident;
+
+typedef struct {
+	long ident;
+	long long count;
+} Form;
+
+struct LedeEntCorpus {
+	LedeDict *ids;		/* TYPE NUL KEY -> identity */
+	Ident *id;
+	size_t cid;
+	LedeDict *forms;	/* identity (8 bytes), kind, string -> form */
+	Form *f;
+	size_t cf;
+	LedeEntity *res;
+	const char **pool;
+	size_t *poollen;
+	long *pooln;
+	LedeBuf tmp, tmp2;
+	int overflow;
+};
+
+LedeEntCorpus *
+lede_entcorpus_new(void)
+{
+	LedeEntCorpus *c = ecalloc(1, sizeof(*c));
+
+	c->ids = lede_dict_new();
+	c->forms = lede_dict_new();
+	return c;
+}
+
+static void
+corpus_clear_result(LedeEntCorpus *c)
+{
+	free(c->res);
+	free(c->pool);
+	free(c->poollen);
+	free(c->pooln);
+	c->res = NULL;
+	c->pool = NULL;
+	c->poollen = NULL;
+	c->pooln = NULL;
+}
+
+void
+lede_entcorpus_free(LedeEntCorpus *c)
+{
+	if (!c)
+		return;
+	corpus_clear_result(c);
+	lede_dict_free(c->ids);
+	lede_dict_free(c->forms);
+	free(c->id);
+	free(c->f);
+	lede_buf_free(&c->tmp);
+	lede_buf_free(&c->tmp2);
+	free(c);
+}
+
+static void
+add_ll(LedeEntCorpus *c, long long *acc, long long v)
+{
+	if (__builtin_add_overflow(*acc, v, acc)) {
+		*acc = v < 0 ? LLONG_MIN : LLONG_MAX;
+		c->overflow = 1;
+	}
+}
+
+static long
+ident(LedeEntCorpus *c, const char *type, size_t tl, const char *key, size_t kl)
+{
+	int added;
+	long id;
+
+	lede_buf_clear(&c->tmp);
+	lede_buf_add(&c->tmp, type, tl);
+	lede_buf_addc(&c->tmp, '\0');
+	lede_buf_add(&c->tmp, key, kl);
+	id = lede_dict_put(c->ids, c->tmp.p, c->tmp.len, &added);
+	if ((size_t)id >= c->cid) {
+		c->cid = c->cid ? c->cid * 2 : 256;
+		c->id = ereallocarray(c->id, c->cid, sizeof(*c->id));
+	}
+	if (added) {
+		memset(&c->id[id], 0, sizeof(c->id[id]));
+		c->id[id].typelen = tl;
+	}
+	return id;
+}
+
+static void
+form(LedeEntCorpus *c, long id, char kind, const char *s, size_t n, long long count)
+{
+	unsigned long long u = (unsigned long long)id;
+	int added;
+	long f;
+
+	lede_buf_clear(&c->tmp2);
+	lede_buf_add(&c->tmp2, &u, sizeof(u));
+	lede_buf_addc(&c->tmp2, kind);
+	lede_buf_add(&c->tmp2, s, n);
+	f = lede_dict_put(c->forms, c->tmp2.p, c->tmp2.len, &added);
+	if ((size_t)f >= c->cf) {
+		c->cf = c->cf ? c->cf * 2 : 256;
+		c->f = ereallocarray(c->f, c->cf, sizeof(*c->f));
+	}
+	if (added) {
+		c->f[f].ident = id;
+		c->f[f].count = 0;
+	}
+	add_ll(c, &c->f[f].count, count);
+}
+
+void
+lede_entcorpus_add(LedeEntCorpus *c, const LedeEntDoc *d)
+{
+	size_t i, j;
+
+	for (i = 0; i < d->ne; i++) {
+		const LedeEntity *e = &d->e[i];
+		long id = ident(c, e->type, strlen(e->type), e->key, strlen(e->key));
+
+		add_ll(c, &c->id[id].docs, 1);
+		add_ll(c, &c->id[id].mentions, e->mentions);
+		add_ll(c, &c->id[id].tonesum, e->tonesum);
+		add_ll(c, &c->id[id].tonen, e->tonen);
+		form(c, id, 'n', e->name, e->namelen, e->mentions);
+		if (e->namen)
+			form(c, id, 's', e->name, e->namelen, e->namen);
+		for (j = 0; j < e->nalias; j++)
+			form(c, id, 's', e->alias[j], e->aliaslen[j], e->aliasn[j]);
+	}
+}
+
+/* Unescape a TSV field into out; -1 on a bad escape. */
+static int
+unescape(LedeBuf *out, const char *s, size_t n)
+{
+	size_t i;
+
+	lede_buf_clear(out);
+	for (i = 0; i < n; i++) {
+		if (s[i] != '\\') {
+			lede_buf_addc(out, s[i]);
+			continue;
+		}
+		if (++i == n)
+			return -1;
+		switch (s[i]) {
+		case '\\': lede_buf_addc(out, '\\'); break;
+		case 't': lede_buf_addc(out, '\t'); break;
+		case 'n': lede_buf_addc(out, '\n'); break;
+		case 'r': lede_buf_addc(out, '\r'); break;
+		default: return -1;
+		}
+	}
+	return 0;
+}
+
+static int
+perr(LedeBuf *err, const char *name, unsigned long line, const char *fmt, ...)
+{
+	va_list ap;
+	char msg[256];
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	lede_buf_clear(err);
+	lede_buf_printf(err, "%s:%lu: %s", name, line, msg);
+	return -1;
+}
+
+/* A whole decimal number in [min, max] from s[0..n). */
+static int
+number(const char *s, size_t n, long min, long max, long *out)
+{
+	char buf[32];
+
+	if (n == 0 || n >= sizeof(buf))
+		return -1;
+	memcpy(buf, s, n);
+	buf[n] = '\0';
+	if (buf[0] == '+' || (buf[0] == '-' && (n == 1 || buf[1] == '0')) ||
+	    (buf[0] == '0' && n > 1))
+		return -1;	/* one spelling per number */
+	return lede_strtol(buf, min, max, out);
+}
+
+typedef struct {
+	int open;		/* an 'e' row is open */
+	unsigned long line;	/* its line */
+	long ident;
+	long mentions, nsum, ssum, nnames;
+	LedeBuf type, key;
+} Block;
+
+static int
+block_close(Block *b, const char *name, LedeBuf *err)
+{
+	if (!b->open)
+		return 0;
+	b->open = 0;
+	if (b->nnames == 0)
+		return perr(err, name, b->line, "entity without an 'n' row");
+	if (b->nsum != b->mentions)
+		return perr(err, name, b->line, "the 'n' rows count %ld mentions, the 'e' row %ld",
+		    b->nsum, b->mentions);
+	if (b->ssum != b->mentions)
+		return perr(err, name, b->line, "the 's' rows count %ld mentions, the 'e' row %ld",
+		    b->ssum, b->mentions);
+	return 0;
+}
+
+/* One pass over the buffer: check it (apply = 0) or add it (apply = 1). */
+static int
+load(LedeEntCorpus *c, const char *buf, size_t len, const char *name,
+    LedeBuf *err, int apply)
+{
+	const char *p = buf, *end = buf + len;
+	unsigned long line = 0;
+	int header = 0, rc = 0;
+	Block b = {0};
+	LedeBuf fld[7] = {{0}};
+	LedeBuf kb = {0};
+
+	while (p < end) {
+		const char *nl = memchr(p, '\n', (size_t)(end - p)), *q, *f[8];
+		size_t n = nl ? (size_t)(nl - p) : (size_t)(end - p), fl[8], bad;
+		int nf = 0, k;
+		long v[4];
+
+		line++;
+		if (n > 0 && p[n - 1] == '\r')
+			n--;
+		if (memchr(p, '\0', n)) {
+			rc = perr(err, name, line, "NUL byte in line");
+			goto out;
+		}
+		if ((bad = lede_utf8_check(p, n)) != n) {
+			rc = perr(err, name, line, "invalid UTF-8 (byte 0x%02X at column %zu)",
+			    (unsigned char)p[bad], bad + 1);
+			goto out;
+		}
+		if (n > 0 && p[0] == '#') {
+			if (n == strlen(PARTIAL_HEADER) && !memcmp(p, PARTIAL_HEADER, n)) {
+				if ((rc = block_close(&b, name, err)) < 0)
+					goto out;
+				header = 1;
+			} else if (n > 23 && !memcmp(p, "# lede-partial entities", 23)) {
+				rc = perr(err, name, line, "unsupported partial version (this is version 1)");
+				goto out;
+			} else if (n > 15 && !memcmp(p, "# lede-partial ", 15)) {
+				rc = perr(err, name, line, "not a partial of entities");
+				goto out;
+			} else {
+				rc = perr(err, name, line, "unexpected comment line");
+				goto out;
+			}
+			goto next;
+		}
+		if (!header) {
+			rc = perr(err, name, line, "no '%s' line before the first row", PARTIAL_HEADER);
+			goto out;
+		}
+		for (q = p; nf < 8;) {
+			const char *t = memchr(q, '\t', (size_t)(p + n - q));
+
+			f[nf] = q;
+			fl[nf] = t ? (size_t)(t - q) : (size_t)(p + n - q);
+			nf++;
+			if (!t)
+				break;
+			q = t + 1;
+		}
+		if (n == 0 || fl[0] != 1) {
+			rc = perr(err, name, line, "expected a row of kind e, n or s");
+			goto out;
+		}
+		for (k = 1; k < nf && k < 7; k++) {
+			if (unescape(&fld[k], f[k], fl[k]) < 0) {
+				rc = perr(err, name, line, "bad backslash escape in field %d", k + 1);
+				goto out;
+			}
+		}
+		switch (f[0][0]) {
+		case 'e':
+			if (nf != 7) {
+				rc = perr(err, name, line, "an 'e' row has 7 fields, not %d", nf);
+				goto out;
+			}
+			if ((rc = block_close(&b, name, err)) < 0)
+				goto out;
+			if (fld[1].len == 0 || fld[2].len == 0) {
+				rc = perr(err, name, line, "empty type or key");
+				goto out;
+			}
+			if (memchr(fld[1].p, '\0', fld[1].len) || memchr(fld[1].p, '\t', fld[1].len) ||
+			    memchr(fld[1].p, '\n', fld[1].len)) {
+				rc = perr(err, name, line, "bad type");
+				goto out;
+			}
+			for (k = 3; k < 7; k++) {
+				long lo = k == 5 ? -COUNT_MAX * LEDE_TONE_SCALE : k == 6 ? 0 : 1;
+				long hi = k == 5 ? COUNT_MAX * LEDE_TONE_SCALE : COUNT_MAX;
+
+				if (number(fld[k].p, fld[k].len, lo, hi, &v[k - 3]) < 0) {
+					rc = perr(err, name, line, "bad number '%.20s' in field %d",
+					    fld[k].p, k + 1);
+					goto out;
+				}
+			}
+			if (v[1] < v[0] || v[3] > v[1] ||
+			    v[2] > v[3] * LEDE_TONE_SCALE || v[2] < -v[3] * LEDE_TONE_SCALE) {
+				rc = perr(err, name, line, "inconsistent counts (mentions < documents, "
+				    "toned sentences > mentions or tone out of [-1, 1])");
+				goto out;
+			}
+			b.open = 1;
+			b.line = line;
+			b.mentions = v[1];
+			b.nsum = b.ssum = b.nnames = 0;
+			lede_buf_clear(&b.type);
+			lede_buf_add(&b.type, fld[1].p, fld[1].len);
+			lede_buf_clear(&b.key);
+			lede_buf_add(&b.key, fld[2].p, fld[2].len);
+			if (apply) {
+				b.ident = ident(c, fld[1].p, fld[1].len, fld[2].p, fld[2].len);
+				add_ll(c, &c->id[b.ident].docs, v[0]);
+				add_ll(c, &c->id[b.ident].mentions, v[1]);
+				add_ll(c, &c->id[b.ident].tonesum, v[2]);
+				add_ll(c, &c->id[b.ident].tonen, v[3]);
+			}
+			break;
+		case 'n':
+		case 's':
+			if (nf != 3) {
+				rc = perr(err, name, line, "an '%c' row has 3 fields, not %d", f[0][0], nf);
+				goto out;
+			}
+			if (!b.open) {
+				rc = perr(err, name, line, "'%c' row outside an entity", f[0][0]);
+				goto out;
+			}
+			if (fld[1].len == 0 || memchr(fld[1].p, '\0', fld[1].len)) {
+				rc = perr(err, name, line, "empty name");
+				goto out;
+			}
+			if (number(fld[2].p, fld[2].len, 1, COUNT_MAX, &v[0]) < 0) {
+				rc = perr(err, name, line, "bad number '%.20s' in field 3", fld[2].p);
+				goto out;
+			}
+			if (f[0][0] == 'n') {
+				lede_buf_clear(&kb);
+				name_key(&kb, fld[1].p, fld[1].len);
+				if (kb.len != b.key.len || memcmp(kb.p, b.key.p, kb.len)) {
+					rc = perr(err, name, line, "name does not match the entity's key");
+					goto out;
+				}
+				b.nsum += v[0];
+				b.nnames++;
+			} else {
+				b.ssum += v[0];
+			}
+			if (b.nsum > COUNT_MAX || b.ssum > COUNT_MAX) {
+				rc = perr(err, name, line, "inconsistent counts");
+				goto out;
+			}
+			if (apply)
+				form(c, b.ident, f[0][0], fld[1].p, fld[1].len, v[0]);
+			break;
+		default:
+			rc = perr(err, name, line, "expected a row of kind e, n or s");
+			goto out;
+		}
+next:
+		if (!nl)
+			break;
+		p = nl + 1;
+	}
+	if (b.open)
+		rc = block_close(&b, name, err);
+out:
+	for (int k = 0; k < 7; k++)
+		lede_buf_free(&fld[k]);
+	lede_buf_free(&kb);
+	lede_buf_free(&b.type);
+	lede_buf_free(&b.key);
+	return rc;
+}
+
+int
+lede_entcorpus_load(LedeEntCorpus *c, const char *buf, size_t len,
+    const char *name, LedeBuf *err)
+{
+	if (load(c, buf, len, name, err, 0) < 0)
+		return -1;
+	c->overflow = 0;
+	load(c, buf, len, name, err, 1);
+	if (c->overflow) {
+		lede_buf_clear(err);
+		lede_buf_printf(err, "%s: counts overflow", name);
+		return -1;
+	}
+	return 0;
+}
+
+/* Sort keys of dict entries. */
+typedef struct {
+	const char *s;
+	size_t n;
+	long id;
+} Ref;
+
+static int
+ref_cmp(const void *a, const void *b)
+{
+	const Ref *x = a, *y = b;
+	size_t n = x->n < y->n ? x->n : y->n;
+	int r = memcmp(x->s, y->s, n);
+
+	if (r)
+		return r;
+	return (x->n > y->n) - (x->n < y->n);
+}
+
+/* Forms sorted by identity, kind, then bytes. */
+static Ref *
+sorted_forms(LedeEntCorpus *c, size_t *n)
+{
+	size_t i;
+	Ref *r;
+
+	*n = lede_dict_size(c->forms);
+	r = emalloc((*n ? *n : 1) * sizeof(*r));
+	for (i = 0; i < *n; i++) {
+		r[i].s = lede_dict_key(c->forms, (long)i, &r[i].n);
+		r[i].id = (long)i;
+	}
+	qsort(r, *n, sizeof(*r), ref_cmp);	/* the identity bytes first */
+	return r;
+}
+
+int
+lede_entcorpus_write(LedeEntCorpus *c, FILE *fp)
+{
+	size_t ni = lede_dict_size(c->ids), nf, i, j;
+	Ref *ids = emalloc((ni ? ni : 1) * sizeof(*ids)), *fr;
+	long *firstform;
+	LedeBuf b = {0};
+
+	for (i = 0; i < ni; i++) {
+		ids[i].s = lede_dict_key(c->ids, (long)i, &ids[i].n);
+		ids[i].id = (long)i;
+	}
+	qsort(ids, ni, sizeof(*ids), ref_cmp);
+	fr = sorted_forms(c, &nf);
+	/* the forms of an identity are consecutive in fr: find the first */
+	firstform = emalloc((ni ? ni : 1) * sizeof(*firstform));
+	for (i = 0; i < ni; i++)
+		firstform[i] = -1;
+	for (j = nf; j-- > 0;)
+		firstform[c->f[fr[j].id].ident] = (long)j;
+	fputs(PARTIAL_HEADER "\n", fp);
+	for (i = 0; i < ni; i++) {
+		const Ident *id = &c->id[ids[i].id];
+		long k;
+
+		lede_buf_clear(&b);
+		lede_buf_adds(&b, "e\t");
+		lede_tsv_buf(&b, ids[i].s, id->typelen);
+		lede_buf_addc(&b, '\t');
+		lede_tsv_buf(&b, ids[i].s + id->typelen + 1, ids[i].n - id->typelen - 1);
+		lede_buf_printf(&b, "\t%lld\t%lld\t%lld\t%lld\n", id->docs,
+		    id->mentions, id->tonesum, id->tonen);
+		for (k = firstform[ids[i].id]; k >= 0 && (size_t)k < nf &&
+		    c->f[fr[k].id].ident == ids[i].id; k++) {
+			lede_buf_addc(&b, fr[k].s[8]);
+			lede_buf_addc(&b, '\t');
+			lede_tsv_buf(&b, fr[k].s + 9, fr[k].n - 9);
+			lede_buf_printf(&b, "\t%lld\n", c->f[fr[k].id].count);
+		}
+		fwrite(b.p, 1, b.len, fp);
+	}
+	free(ids);
+	free(fr);
+	free(firstform);
+	lede_buf_free(&b);
+	return ferror(fp) ? -1 : 0;
+}
+
+typedef struct {
+	long id;
+	const Form *f;
+	const char *s;
+	size_t n;
+	char kind;
+} FRef;
+
+static int
+fref_cmp(const void *a, const void *b)
+{
+	const FRef *x = a, *y = b;
+	size_t n;
+	int r;
+
+	if (x->f->ident != y->f->ident)
+		return x->f->ident < y->f->ident ? -1 : 1;
+	if (x->kind != y->kind)
+		return x->kind < y->kind ? -1 : 1;
+	if (x->f->count != y->f->count)
+		return x->f->count > y->f->count ? -1 : 1;
+	n = x->n < y->n ? x->n : y->n;
+	if ((r = memcmp(x->s, y->s, n)))
+		return r;
+	return (x->n > y->n) - (x->n < y->n);
+}
+
+static int
+result_cmp(const void *a, const void *b)
+{
+	const LedeEntity *x = a, *y = b;
+	size_t n;
+	int r;
+
+	if (x->mentions != y->mentions)
+		return x->mentions > y->mentions ? -1 : 1;
+	if (x->ndocs != y->ndocs)
+		return x->ndocs > y->ndocs ? -1 : 1;
+	n = x->namelen < y->namelen ? x->namelen : y->namelen;
+	if ((r = memcmp(x->name, y->name, n)))
+		return r;
+	if (x->namelen != y->namelen)
+		return x->namelen < y->namelen ? -1 : 1;
+	return strcmp(x->type, y->type);
+}
+
+size_t
+lede_entcorpus_result(LedeEntCorpus *c, const LedeEntity **out)
+{
+	size_t ni = lede_dict_size(c->ids), nf = lede_dict_size(c->forms), i, p = 0;
+	FRef *fr;
+
+	corpus_clear_result(c);
+	c->res = ecalloc(ni ? ni : 1, sizeof(*c->res));
+	c->pool = emalloc((nf ? nf : 1) * sizeof(*c->pool));
+	c->poollen = emalloc((nf ? nf : 1) * sizeof(*c->poollen));
+	c->pooln = emalloc((nf ? nf : 1) * sizeof(*c->pooln));
+	fr = emalloc((nf ? nf : 1) * sizeof(*fr));
+	for (i = 0; i < nf; i++) {
+		const char *k = lede_dict_key(c->forms, (long)i, &fr[i].n);
+
+		fr[i].id = (long)i;
+		fr[i].f = &c->f[i];
+		fr[i].kind = k[8];
+		fr[i].s = k + 9;
+		fr[i].n -= 9;
+	}
+	qsort(fr, nf, sizeof(*fr), fref_cmp);
+	for (i = 0; i < ni; i++) {
+		LedeEntity *e = &c->res[i];
+		const Ident *id = &c->id[i];
+		const char *k = lede_dict_key(c->ids, (long)i, NULL);
+
+		e->type = k;
+		e->key = k + id->typelen + 1;
+		e->mentions = (long)id->mentions;
+		e->ndocs = (long)id->docs;
+		e->tonesum = id->tonesum;
+		e->tonen = (long)id->tonen;
+		e->start = -1;
+	}
+	/* 'n' sorts before 's': the first 'n' form of each is its name */
+	for (i = 0; i < nf; i++) {
+		LedeEntity *e = &c->res[fr[i].f->ident];
+
+		if (fr[i].kind == 'n') {
+			if (!e->name) {
+				e->name = fr[i].s;
+				e->namelen = fr[i].n;
+			}
+			continue;
+		}
+		if (fr[i].n == e->namelen && !memcmp(fr[i].s, e->name, fr[i].n)) {
+			e->namen = (long)fr[i].f->count;
+			continue;
+		}
+		if (!e->alias) {
+			e->alias = c->pool + p;
+			e->aliaslen = c->poollen + p;
+			e->aliasn = c->pooln + p;
+		}
+		c->pool[p] = fr[i].s;
+		c->poollen[p] = fr[i].n;
+		c->pooln[p] = (long)fr[i].f->count;
+		e->nalias++;
+		p++;
+	}
+	free(fr);
+	for (i = 0; i < ni; i++) {
+		if (!c->res[i].name) {	/* cannot happen with checked input */
+			c->res[i].name = c->res[i].key;
+			c->res[i].namelen = strlen(c->res[i].key);
+		}
+	}
+	qsort(c->res, ni, sizeof(*c->res), result_cmp);
+	*out = c->res;
+	return ni;
+}

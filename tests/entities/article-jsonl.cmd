@@ -1,0 +1,1 @@
+entities -f jsonl article.in

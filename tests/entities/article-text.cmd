@@ -1,0 +1,1 @@
+entities -f text article.in

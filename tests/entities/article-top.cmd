@@ -1,0 +1,1 @@
+entities -n 3 --types PER,ORG article.in

@@ -1,0 +1,1 @@
+entities multidoc.in bad-sentiment.in bad-tag.in

@@ -1,0 +1,1 @@
+entities --corpus article.in multidoc.in tone.in

@@ -1,0 +1,1 @@
+entities article.in > /dev/full

@@ -1,0 +1,1 @@
+entities --help | head -n 1

@@ -1,0 +1,1 @@
+entities --merge no-such-file.part

@@ -1,0 +1,1 @@
+entities no-such-file.in multidoc.in

@@ -1,0 +1,1 @@
+entities --types LOC --corpus -f jsonl multidoc.in

@@ -1,0 +1,1 @@
+entities -n 1 multidoc.in

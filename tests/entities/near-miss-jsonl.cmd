@@ -1,0 +1,1 @@
+entities -f jsonl rule-near-miss.in

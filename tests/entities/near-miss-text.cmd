@@ -1,0 +1,1 @@
+entities -f text rule-near-miss.in

@@ -1,0 +1,1 @@
+entities -f xml < article.in

@@ -1,0 +1,1 @@
+entities -n < article.in

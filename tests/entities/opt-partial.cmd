@@ -1,0 +1,1 @@
+entities --partial -n 3 < article.in

@@ -1,0 +1,1 @@
+entities -n 0 < article.in

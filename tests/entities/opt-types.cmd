@@ -1,0 +1,1 @@
+entities --types , < article.in

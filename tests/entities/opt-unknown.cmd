@@ -1,0 +1,1 @@
+entities --frobnicate < article.in

@@ -1,0 +1,1 @@
+entities --corpus --partial multidoc.in tone.in rule-case-possessive.in

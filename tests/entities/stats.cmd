@@ -1,0 +1,1 @@
+entities --stats -n 2 multidoc.in article.in > /dev/null
