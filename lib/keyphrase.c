@@ -498,8 +498,9 @@ lede_kp_begin(LedeKp *kp, const char *title, size_t titlelen)
 		{
 			size_t sl;
 			const char *s = lede_kp_stem(kp, title + i, j - i, &sl);
+			long id = stem_id(kp, s, sl);	/* may move titlestamp */
 
-			kp->titlestamp[stem_id(kp, s, sl)] = kp->docno;
+			kp->titlestamp[id] = kp->docno;
 		}
 		i = j;
 	}

@@ -307,15 +307,44 @@ typedef struct {
 	uint32_t id;		/* id + 1; 0 = empty */
 } DictSlot;
 
+/* Keys are copied into chunks that never move, so key pointers stay valid. */
+typedef struct DictChunk {
+	struct DictChunk *next;
+	size_t used, size;
+	char data[];
+} DictChunk;
+
 struct LedeDict {
 	DictSlot *slots;
 	size_t nslots;		/* power of two */
-	size_t *off;		/* key i at keys.p + off[i], length len[i] */
+	const char **key;	/* key i, NUL-terminated, length len[i] */
 	size_t *len;
 	uint64_t *hash;		/* full hashes, for rehashing */
 	size_t n, cap;
-	LedeBuf keys;
+	DictChunk *chunks;
 };
+
+static const char *
+dict_copy(LedeDict *d, const char *key, size_t n)
+{
+	DictChunk *c = d->chunks;
+	char *p;
+
+	if (!c || c->size - c->used < n + 1) {
+		size_t size = n + 1 > 65536 ? n + 1 : 65536;
+
+		c = emalloc(sizeof(*c) + size);
+		c->size = size;
+		c->used = 0;
+		c->next = d->chunks;
+		d->chunks = c;
+	}
+	p = c->data + c->used;
+	memcpy(p, key, n);
+	p[n] = '\0';
+	c->used += n + 1;
+	return p;
+}
 
 static DictSlot *
 dict_slots(size_t n)
@@ -343,11 +372,16 @@ lede_dict_free(LedeDict *d)
 {
 	if (!d)
 		return;
-	free(d->off);
+	DictChunk *c, *next;
+
+	free(d->key);
 	free(d->len);
 	free(d->hash);
 	free(d->slots);
-	lede_buf_free(&d->keys);
+	for (c = d->chunks; c; c = next) {
+		next = c->next;
+		free(c);
+	}
 	free(d);
 }
 
@@ -363,7 +397,7 @@ dict_find(const LedeDict *d, const char *key, size_t n, uint64_t h)
 		if (!s->id)
 			return i;
 		if (s->hash == hi && d->len[s->id - 1] == n &&
-		    !memcmp(d->keys.p + d->off[s->id - 1], key, n))
+		    !memcmp(d->key[s->id - 1], key, n))
 			return i;
 	}
 }
@@ -408,15 +442,13 @@ lede_dict_put(LedeDict *d, const char *key, size_t n, int *added)
 		eprintf("out of memory (more than %lu dictionary keys)", (unsigned long)UINT32_MAX - 1);
 	if (d->n == d->cap) {
 		d->cap = d->cap ? d->cap * 2 : 64;
-		d->off = ereallocarray(d->off, d->cap, sizeof(*d->off));
+		d->key = ereallocarray(d->key, d->cap, sizeof(*d->key));
 		d->len = ereallocarray(d->len, d->cap, sizeof(*d->len));
 		d->hash = ereallocarray(d->hash, d->cap, sizeof(*d->hash));
 	}
 	d->hash[d->n] = h;
-	d->off[d->n] = d->keys.len;
+	d->key[d->n] = dict_copy(d, key, n);
 	d->len[d->n] = n;
-	lede_buf_add(&d->keys, key, n);
-	lede_buf_addc(&d->keys, '\0');
 	d->slots[i].hash = (uint32_t)(h >> 32);
 	d->slots[i].id = (uint32_t)d->n + 1;
 	d->n++;
@@ -440,7 +472,7 @@ lede_dict_key(const LedeDict *d, long id, size_t *n)
 		return NULL;
 	if (n)
 		*n = d->len[id];
-	return d->keys.p + d->off[id];
+	return d->key[id];
 }
 
 static int

@@ -118,7 +118,10 @@ long lede_dict_get(const LedeDict *d, const char *key, size_t n);
 /* Id of key, adding it when absent; *added (may be NULL) tells which. */
 long lede_dict_put(LedeDict *d, const char *key, size_t n, int *added);
 size_t lede_dict_size(const LedeDict *d);
-/* The key of id (NUL-terminated, owned by the dict); *n gets its length. */
+/*
+ * The key of id (NUL-terminated, owned by the dict; the pointer stays valid
+ * until the dict is freed); *n gets its length.
+ */
 const char *lede_dict_key(const LedeDict *d, long id, size_t *n);
 
 /*
