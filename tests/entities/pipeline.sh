@@ -2,7 +2,8 @@
 # tokenize | ner-tag | entities on the sample article finds the people,
 # organisations and places a reader lists (article-reader.tsv), each once,
 # with its type and its short forms merged.  Skips until ner-tag and its
-# model are in the tree.
+# model are in the tree.  Known misses of the tagger are listed in
+# article-reader.xfail: reported, not failed.
 set -u
 here=$(pwd)
 cd "${LEDE_TOP:?}" || exit 1
@@ -22,23 +23,33 @@ entities "$t/ner" > "$t/out" || exit 1
 fail=0
 while IFS='	' read -r name type aliases; do
 	case $name in '#'*|'') continue ;; esac
+	wrong=
 	row=$(awk -F'\t' -v n="$name" '$2 == n' "$t/out")
 	if [ -z "$row" ]; then
-		echo "missing: $name ($type)"
-		fail=1
-		continue
-	fi
-	got=$(printf '%s\n' "$row" | cut -f3)
-	[ "$got" = "$type" ] || { echo "$name: type $got, not $type"; fail=1; }
-	[ "$aliases" = - ] && continue
-	for a in $(echo "$aliases" | tr ';' ' '); do
-		printf '%s\n' "$row" | cut -f6 | tr ';' '\n' | sed 's/^ //' | grep -qx "$a" ||
-		    { echo "$name: $a not merged into it"; fail=1; }
-		if awk -F'\t' -v a="$a" '$2 == a' "$t/out" | grep -q .; then
-			echo "$a: a row of its own"
-			fail=1
+		wrong="missing: $name ($type)"
+	else
+		got=$(printf '%s\n' "$row" | cut -f3)
+		[ "$got" = "$type" ] || wrong="$name: type $got, not $type"
+		if [ "$aliases" != - ]; then
+			for a in $(echo "$aliases" | tr ';' ' '); do
+				printf '%s\n' "$row" | cut -f6 | tr ';' '\n' |
+				    sed 's/^ //' | grep -qx "$a" ||
+				    wrong="$wrong${wrong:+; }$name: $a not merged into it"
+				awk -F'\t' -v a="$a" '$2 == a' "$t/out" | grep -q . &&
+				    wrong="$wrong${wrong:+; }$a: a row of its own"
+			done
 		fi
-	done
+	fi
+	if grep -qx "$name" "$here/article-reader.xfail"; then
+		if [ -n "$wrong" ]; then
+			echo "known tagger miss: $wrong"
+		else
+			echo "now right: $name (remove it from article-reader.xfail)"
+		fi
+	elif [ -n "$wrong" ]; then
+		echo "$wrong"
+		fail=1
+	fi
 done < "$here/article-reader.tsv"
 [ $fail -eq 0 ] || { echo "entities:"; cat "$t/out"; }
 exit $fail
