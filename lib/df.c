@@ -313,7 +313,7 @@ lede_dfb_write(LedeDfBuild *b, FILE *fp, long mindf, const char *stemmer)
 		if (b->df[i] >= mindf)
 			ids[k++] = (long)i;
 	sort_dict = b->terms;
-	qsort(ids, k, sizeof(*ids), cmpterm);
+	lede_sort(ids, k, sizeof(*ids), cmpterm);
 	fprintf(fp, "%s\ndocs %ld\nterms %zu\nmindf %ld\nstemmer %s\n", DF_MAGIC,
 	    b->docs, k, mindf, stemmer);
 	for (i = 0; i < k; i++) {

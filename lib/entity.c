@@ -1283,7 +1283,7 @@ near_misses(LedeEntDoc *d, Pair **out)
 	if (npairs) {
 		size_t k = 0;
 
-		qsort(pairs, npairs, sizeof(*pairs), pair_cmp);
+		lede_sort(pairs, npairs, sizeof(*pairs), pair_cmp);
 		for (n = 0; n < npairs; n++)
 			if (k == 0 || pair_cmp(&pairs[k - 1], &pairs[n]))
 				pairs[k++] = pairs[n];
@@ -1355,7 +1355,7 @@ lede_entdoc_resolve(LedeEntDoc *d)
 
 		for (i = 0; i < d->nm; i++)
 			tt[i] = (Tally){d->ment[find(d->g, d->m[i].group)], d->m[i].type, (long)i, 0};
-		qsort(tt, d->nm, sizeof(*tt), tally_cmp);
+		lede_sort(tt, d->nm, sizeof(*tt), tally_cmp);
 		k = tally_collapse(tt, d->nm);
 		for (i = 0; i < k; i++) {
 			LedeEntity *e = &d->e[tt[i].ent];
@@ -1374,7 +1374,7 @@ lede_entdoc_resolve(LedeEntDoc *d)
 	}
 
 	/* canonical names */
-	qsort(name, d->nm, sizeof(*name), tally_cmp);
+	lede_sort(name, d->nm, sizeof(*name), tally_cmp);
 	nt = tally_collapse(name, d->nm);
 	{
 		long *best = emalloc(d->ne * sizeof(*best));
@@ -1400,9 +1400,9 @@ lede_entdoc_resolve(LedeEntDoc *d)
 
 	/* near-misspellings, then aliases */
 	npairs = near_misses(d, &pairs);
-	qsort(surf, d->nm, sizeof(*surf), tally_cmp);
+	lede_sort(surf, d->nm, sizeof(*surf), tally_cmp);
 	nt = tally_collapse(surf, d->nm);
-	qsort(surf, nt, sizeof(*surf), tally_rank);
+	lede_sort(surf, nt, sizeof(*surf), tally_rank);
 	npool = nt + npairs;
 	if (npool > d->cpool) {
 		d->cpool = npool;
@@ -1449,7 +1449,7 @@ lede_entdoc_resolve(LedeEntDoc *d)
 	free(name);
 	free(lastsent);
 
-	qsort(d->e, d->ne, sizeof(*d->e), entity_cmp);
+	lede_sort(d->e, d->ne, sizeof(*d->e), entity_cmp);
 	return d->ne;
 }
 
@@ -1908,7 +1908,7 @@ sorted_forms(LedeEntCorpus *c, size_t *n)
 		r[i].s = lede_dict_key(c->forms, (long)i, &r[i].n);
 		r[i].id = (long)i;
 	}
-	qsort(r, *n, sizeof(*r), ref_cmp);	/* the identity bytes first */
+	lede_sort(r, *n, sizeof(*r), ref_cmp);	/* the identity bytes first */
 	return r;
 }
 
@@ -1924,7 +1924,7 @@ lede_entcorpus_write(LedeEntCorpus *c, FILE *fp)
 		ids[i].s = lede_dict_key(c->ids, (long)i, &ids[i].n);
 		ids[i].id = (long)i;
 	}
-	qsort(ids, ni, sizeof(*ids), ref_cmp);
+	lede_sort(ids, ni, sizeof(*ids), ref_cmp);
 	fr = sorted_forms(c, &nf);
 	/* the forms of an identity are consecutive in fr: find the first */
 	firstform = emalloc((ni ? ni : 1) * sizeof(*firstform));
@@ -2027,7 +2027,7 @@ lede_entcorpus_result(LedeEntCorpus *c, const LedeEntity **out)
 		fr[i].s = k + 9;
 		fr[i].n -= 9;
 	}
-	qsort(fr, nf, sizeof(*fr), fref_cmp);
+	lede_sort(fr, nf, sizeof(*fr), fref_cmp);
 	for (i = 0; i < ni; i++) {
 		LedeEntity *e = &c->res[i];
 		const Ident *id = &c->id[i];
@@ -2074,7 +2074,7 @@ lede_entcorpus_result(LedeEntCorpus *c, const LedeEntity **out)
 			c->res[i].namelen = strlen(c->res[i].key);
 		}
 	}
-	qsort(c->res, ni, sizeof(*c->res), result_cmp);
+	lede_sort(c->res, ni, sizeof(*c->res), result_cmp);
 	*out = c->res;
 	return ni;
 }

@@ -870,7 +870,7 @@ lede_kp_rank(LedeKp *kp, const LedeKpPhrase **out)
 	for (i = 0; i < kp->nph; i++)
 		kp->order[i] = i;
 	sort_kp = kp;
-	qsort(kp->order, kp->nph, sizeof(size_t), cmpphrase);
+	lede_sort(kp->order, kp->nph, sizeof(size_t), cmpphrase);
 	if (kp->nph > kp->cout) {
 		kp->cout = kp->nph;
 		kp->out = ereallocarray(kp->out, kp->cout, sizeof(*kp->out));

@@ -231,7 +231,7 @@ lede_kwc_write(LedeKwCorpus *c, FILE *fp)
 	for (i = 0; i < n; i++)
 		c->order[i] = i;
 	sort_c = c;
-	qsort(c->order, n, sizeof(size_t), cmppair);
+	lede_sort(c->order, n, sizeof(size_t), cmppair);
 	fprintf(fp, "%s\n%s\n", LEDE_KWC_MAGIC, LEDE_KWC_HEADER);
 	for (i = 0; i < n; i++) {
 		size_t len;
@@ -310,7 +310,7 @@ lede_kwc_rank(LedeKwCorpus *c, const LedeKwRow **rows)
 	}
 	free(best);
 	nk = lede_dict_size(c->keys);
-	qsort(c->rows, nk, sizeof(*c->rows), cmprow);
+	lede_sort(c->rows, nk, sizeof(*c->rows), cmprow);
 	*rows = c->rows;
 	return nk;
 }

@@ -94,7 +94,7 @@ lede_pagerank(LedeGraph *g, const double *p, double d, int maxiter,
 	if (n == 0)
 		return;
 	/* sort and merge repeated edges, in a fixed order */
-	qsort(g->e, g->ne, sizeof(*g->e), cmpedge);
+	lede_sort(g->e, g->ne, sizeof(*g->e), cmpedge);
 	for (i = 0; i < g->ne; i++) {
 		if (m > 0 && g->e[m - 1].a == g->e[i].a && g->e[m - 1].b == g->e[i].b)
 			g->e[m - 1].w += g->e[i].w;

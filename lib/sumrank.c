@@ -678,7 +678,7 @@ lede_sum_pick(LedeSum *s, long nsent, long nwords, double ratio,
 		free(used);
 	}
 	free(keep);
-	qsort(s->pick, npick, sizeof(*s->pick), cmpsize);
+	lede_sort(s->pick, npick, sizeof(*s->pick), cmpsize);
 	*idx = s->pick;
 	return npick;
 }

@@ -6,6 +6,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 
 /*
  * The bottom layer: error reporting for tools, allocation that never
@@ -132,6 +133,17 @@ const char *lede_dict_key(const LedeDict *d, long id, size_t *n);
  * first that exists, or NULL (then the caller reports what it looked for).
  */
 char *lede_datapath(const char *rel);
+
+/*
+ * qsort that accepts an empty array (qsort's base must not be NULL, even
+ * for n == 0, which a never-grown array is).
+ */
+static inline void
+lede_sort(void *base, size_t n, size_t size, int (*cmp)(const void *, const void *))
+{
+	if (n > 1)
+		qsort(base, n, size, cmp);
+}
 
 #define LEDE_LEN(a) (sizeof(a) / sizeof((a)[0]))
 

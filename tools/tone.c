@@ -359,7 +359,7 @@ print_entities(const LedeTone *t)
 	for (i = 0; i < n; i++)
 		order[i] = (long)i;
 	sort_tone = t;
-	qsort(order, n, sizeof(*order), entcmp);
+	lede_sort(order, n, sizeof(*order), entcmp);
 	for (i = 0; i < n; i++) {
 		const char *key = lede_dict_key(t->ents, order[i], &klen);
 		const char *tab = strchr(key, '\t');

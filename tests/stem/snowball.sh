@@ -4,19 +4,23 @@
 # stem works on the lower-cased FORM and keeps tokens without letters as
 # they are (tools/stem.1), so the few reference words with capitals or
 # without letters are counted apart; an empty stem is written "_".
+# The sanitizer build checks the first 200,000 words of each language (the
+# normal build checks them all: Arabic alone has 9 million).
 dir=/usr/share/snowball/data
 [ -d "$dir" ] || { echo "snowball-data not installed"; exit 77; }
+limit=cat
+case ${LEDE_BIN:-} in */san/*) limit="head -n 200000" ;; esac
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 fail=0 n=0
 for lang in $(stem --list); do
 	d=$dir/$lang
 	if [ -f "$d/voc.txt" ]; then
-		cat "$d/voc.txt" >"$tmp/voc"
-		cat "$d/output.txt" >"$tmp/want"
+		$limit <"$d/voc.txt" >"$tmp/voc"
+		$limit <"$d/output.txt" >"$tmp/want"
 	elif [ -f "$d/voc.txt.gz" ]; then
-		gzip -dc "$d/voc.txt.gz" >"$tmp/voc"
-		gzip -dc "$d/output.txt.gz" >"$tmp/want"
+		gzip -dc "$d/voc.txt.gz" | $limit >"$tmp/voc"
+		gzip -dc "$d/output.txt.gz" | $limit >"$tmp/want"
 	else
 		echo "$lang: no reference vocabulary, not checked"
 		continue
