@@ -3,6 +3,9 @@
 #include <string.h>
 
 #include <utf8proc.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "segment.h"
 #include "text.h"
@@ -1560,6 +1563,34 @@ fast_chunk(LedeSeg *sg, size_t pos, size_t cpos, uint32_t before)
 	unsigned char c = ' ';
 	LedeTok *o;
 
+#ifdef __SSE2__
+	/* sixteen bytes at a time: where the run of ASCII letters or digits ends */
+	while (q + 16 <= len) {
+		__m128i b = _mm_loadu_si128((const __m128i *)(t + q));
+		__m128i low = _mm_or_si128(b, _mm_set1_epi8(0x20));
+		__m128i let = _mm_and_si128(_mm_cmpgt_epi8(low, _mm_set1_epi8('a' - 1)),
+		    _mm_cmplt_epi8(low, _mm_set1_epi8('z' + 1)));
+		__m128i dig = _mm_and_si128(_mm_cmpgt_epi8(b, _mm_set1_epi8('0' - 1)),
+		    _mm_cmplt_epi8(b, _mm_set1_epi8('9' + 1)));
+		unsigned ml = (unsigned)_mm_movemask_epi8(let);
+		unsigned md = (unsigned)_mm_movemask_epi8(dig);
+		unsigned stop = ~(ml | md) & 0xFFFF;
+		unsigned keep = stop ? (1u << __builtin_ctz(stop)) - 1 : 0xFFFF;
+
+		if (ml & keep)
+			all |= C_LETTER;
+		if (md & keep)
+			all |= C_DIGIT;
+		if (stop) {
+			q += (size_t)__builtin_ctz(stop);
+			break;
+		}
+		q += 16;
+		if (q - pos > 64)
+			return 0;
+	}
+	if (q + 16 > len)
+#endif
 	while (q < len && ((k = ascii_cls[t[q]]) & (C_LETTER | C_DIGIT))) {
 		all |= k;
 		q++;
