@@ -58,9 +58,7 @@ enum {
 	T_LETTER = 1 << 21,	/* starts with a letter */
 	T_DOT = 1 << 22,	/* the period of an abbreviation to split off */
 	T_PUNCT = 1 << 23,	/* punctuation */
-	T_LINEEND = 1 << 24,	/* the last token of a line (BLANK mode) */
-	T_EMOTICON = 1 << 25,	/* :) and the like */
-	T_COLON = 1 << 26,	/* : */
+	T_EMOTICON = 1 << 24,	/* :) and the like */
 };
 
 #define CHUNK_MAX ((size_t)1 << 16)	/* bytes in a chunk */
@@ -417,8 +415,6 @@ emit(LedeSeg *sg, size_t i, size_t j, uint32_t extra)
 			f |= T_OPEN;
 		} else if (is_hardterm(c)) {
 			f |= T_TERM | T_HARD;
-		} else if (c == ':' && j == i + 1) {
-			f |= T_COLON;
 		}
 	}
 	while (u[j].b - u[i].b > LEDE_SEG_TOKEN_MAX) {
@@ -1165,7 +1161,7 @@ scan_chunk(LedeSeg *sg)
 			continue;
 		}
 		j = i + 1;
-		if (strchr("<>=+~^|*", U(i).c ? (int)U(i).c : 1) && U(i).c < 128)
+		if (U(i).c > 0 && U(i).c < 128 && strchr("<>=+~^|*", (int)U(i).c))
 			while (j < n && U(j).c == U(i).c)
 				j++;
 		emit(sg, i, j, 0);
@@ -1635,8 +1631,6 @@ fast_chunk(LedeSeg *sg, size_t pos, size_t cpos, uint32_t before)
 		o->flags = T_PUNCT;
 		if (c == '.' || c == '!' || c == '?')
 			o->flags |= T_TERM;
-		else if (c == ':')
-			o->flags |= T_COLON;
 	}
 	return q;
 }

@@ -62,7 +62,7 @@ header(const char **names, int n)
 	}
 }
 
-static const unsigned long long pow10[20] = {
+static const unsigned long long powers10[20] = {
 	1ULL, 10ULL, 100ULL, 1000ULL, 10000ULL, 100000ULL, 1000000ULL,
 	10000000ULL, 100000000ULL, 1000000000ULL, 10000000000ULL,
 	100000000000ULL, 1000000000000ULL, 10000000000000ULL,
@@ -86,7 +86,7 @@ put_num(char *p, size_t v)
 	else if (v < 100000000)
 		n = v < 100000 ? 5 : v < 1000000 ? 6 : v < 10000000 ? 7 : 8;
 	else
-		for (n = 9; n < 20 && v >= pow10[n]; n++)
+		for (n = 9; n < 20 && v >= powers10[n]; n++)
 			;
 	e = p + n;
 	while (v >= 100) {
@@ -226,8 +226,8 @@ document(const char *name, unsigned long line, const char *id, size_t idlen,
 		nsent++;
 		if (tok[0].flags & LEDE_TOK_PAR)
 			lede_buf_adds(&out, "# newpar\n");
-		put_comment("sent_id", id, idlen);
-		out.len--;	/* the newline */
+		lede_buf_adds(&out, "# sent_id = ");
+		lede_buf_comment_value(&out, id, idlen);
 		lede_buf_grow(&out, 32);
 		p = out.p + out.len;
 		*p++ = '-';
@@ -235,7 +235,10 @@ document(const char *name, unsigned long line, const char *id, size_t idlen,
 		*p++ = '\n';
 		out.len = (size_t)(p - out.p);
 		put_comment("text", text + tok[0].off, last->off + last->len - tok[0].off);
-		/* a row: its text, three numbers of at most 20 digits, 4 bytes */
+		/*
+		 * A row: three numbers of at most 20 digits, 4 bytes, its text,
+		 * and room for the fixed 16-byte copy of a short text.
+		 */
 		lede_buf_grow(&out, last->off + last->len - tok[0].off + 80 * ntok + 1);
 		p = out.p + out.len;
 		for (i = 0; i < ntok; i++) {
