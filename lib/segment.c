@@ -3,6 +3,9 @@
 #include <string.h>
 
 #include <utf8proc.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "segment.h"
 #include "text.h"
@@ -55,9 +58,7 @@ enum {
 	T_LETTER = 1 << 21,	/* starts with a letter */
 	T_DOT = 1 << 22,	/* the period of an abbreviation to split off */
 	T_PUNCT = 1 << 23,	/* punctuation */
-	T_LINEEND = 1 << 24,	/* the last token of a line (BLANK mode) */
-	T_EMOTICON = 1 << 25,	/* :) and the like */
-	T_COLON = 1 << 26,	/* : */
+	T_EMOTICON = 1 << 24,	/* :) and the like */
 };
 
 #define CHUNK_MAX ((size_t)1 << 16)	/* bytes in a chunk */
@@ -414,8 +415,6 @@ emit(LedeSeg *sg, size_t i, size_t j, uint32_t extra)
 			f |= T_OPEN;
 		} else if (is_hardterm(c)) {
 			f |= T_TERM | T_HARD;
-		} else if (c == ':' && j == i + 1) {
-			f |= T_COLON;
 		}
 	}
 	while (u[j].b - u[i].b > LEDE_SEG_TOKEN_MAX) {
@@ -1162,7 +1161,7 @@ scan_chunk(LedeSeg *sg)
 			continue;
 		}
 		j = i + 1;
-		if (strchr("<>=+~^|*", U(i).c ? (int)U(i).c : 1) && U(i).c < 128)
+		if (U(i).c > 0 && U(i).c < 128 && strchr("<>=+~^|*", (int)U(i).c))
 			while (j < n && U(j).c == U(i).c)
 				j++;
 		emit(sg, i, j, 0);
@@ -1560,6 +1559,34 @@ fast_chunk(LedeSeg *sg, size_t pos, size_t cpos, uint32_t before)
 	unsigned char c = ' ';
 	LedeTok *o;
 
+#ifdef __SSE2__
+	/* sixteen bytes at a time: where the run of ASCII letters or digits ends */
+	while (q + 16 <= len) {
+		__m128i b = _mm_loadu_si128((const __m128i *)(t + q));
+		__m128i low = _mm_or_si128(b, _mm_set1_epi8(0x20));
+		__m128i let = _mm_and_si128(_mm_cmpgt_epi8(low, _mm_set1_epi8('a' - 1)),
+		    _mm_cmplt_epi8(low, _mm_set1_epi8('z' + 1)));
+		__m128i dig = _mm_and_si128(_mm_cmpgt_epi8(b, _mm_set1_epi8('0' - 1)),
+		    _mm_cmplt_epi8(b, _mm_set1_epi8('9' + 1)));
+		unsigned ml = (unsigned)_mm_movemask_epi8(let);
+		unsigned md = (unsigned)_mm_movemask_epi8(dig);
+		unsigned stop = ~(ml | md) & 0xFFFF;
+		unsigned keep = stop ? (1u << __builtin_ctz(stop)) - 1 : 0xFFFF;
+
+		if (ml & keep)
+			all |= C_LETTER;
+		if (md & keep)
+			all |= C_DIGIT;
+		if (stop) {
+			q += (size_t)__builtin_ctz(stop);
+			break;
+		}
+		q += 16;
+		if (q - pos > 64)
+			return 0;
+	}
+	if (q + 16 > len)
+#endif
 	while (q < len && ((k = ascii_cls[t[q]]) & (C_LETTER | C_DIGIT))) {
 		all |= k;
 		q++;
@@ -1604,8 +1631,6 @@ fast_chunk(LedeSeg *sg, size_t pos, size_t cpos, uint32_t before)
 		o->flags = T_PUNCT;
 		if (c == '.' || c == '!' || c == '?')
 			o->flags |= T_TERM;
-		else if (c == ':')
-			o->flags |= T_COLON;
 	}
 	return q;
 }

@@ -5,6 +5,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "util.h"
+
 /*
  * Sentence splitting and tokenization of (English news) text: the rules
  * are in docs/TOKENIZE.md.  The segmenter works on one document at a time,
@@ -76,5 +78,32 @@ size_t lede_seg_next(LedeSeg *sg, const LedeTok **tok);
 
 /* The paragraph mode chosen for the current document (LINE or BLANK). */
 int lede_seg_para(const LedeSeg *sg);
+
+/*
+ * CoNLL-U into the token stream (tokenize --conllu, docs/TOKENIZE.md):
+ * feed the input a line at a time; the stream text (comments, rows of
+ * ID FORM START END LEMMA UPOS XPOS FEATS HEAD DEPREL DEPS MISC, blank
+ * lines, but no header) is appended to out as sentences complete.
+ * base names documents of a file without "# newdoc id".
+ */
+typedef struct LedeConllu LedeConllu;
+
+LedeConllu *lede_conllu_new(const char *base);
+void lede_conllu_free(LedeConllu *c);
+/*
+ * One line, without its line end (any bytes).  Returns 0, or -1 with
+ * "LINE: reason; document X skipped" in err: the rest of the damaged
+ * document, up to the next "# newdoc", is then skipped.
+ */
+int lede_conllu_line(LedeConllu *c, const char *line, size_t len,
+    unsigned long lineno, LedeBuf *out, char *err, size_t errlen);
+/* Report a damaged line (say, too long) as lede_conllu_line does; -1. */
+int lede_conllu_fail(LedeConllu *c, unsigned long line, const char *what,
+    char *err, size_t errlen);
+/* The end of a file: the last sentence (0 or -1 as above). */
+int lede_conllu_end(LedeConllu *c, LedeBuf *out, char *err, size_t errlen);
+/* Documents and sentences written so far. */
+unsigned long lede_conllu_ndocs(const LedeConllu *c);
+unsigned long lede_conllu_nsents(const LedeConllu *c);
 
 #endif

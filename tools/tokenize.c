@@ -27,7 +27,6 @@ static int status;
 static int header_done;
 static unsigned long ndocs_in, ndocs_out, nsents_out;
 static LedeBuf clean;		/* a document with invalid bytes replaced */
-static LedeBuf rows_buf;	/* the rows of a CoNLL-U sentence */
 
 static void
 usage(FILE *fp)
@@ -63,7 +62,7 @@ header(const char **names, int n)
 	}
 }
 
-static const unsigned long long pow10[20] = {
+static const unsigned long long powers10[20] = {
 	1ULL, 10ULL, 100ULL, 1000ULL, 10000ULL, 100000ULL, 1000000ULL,
 	10000000ULL, 100000000ULL, 1000000000ULL, 10000000000ULL,
 	100000000000ULL, 1000000000000ULL, 10000000000000ULL,
@@ -87,7 +86,7 @@ put_num(char *p, size_t v)
 	else if (v < 100000000)
 		n = v < 100000 ? 5 : v < 1000000 ? 6 : v < 10000000 ? 7 : 8;
 	else
-		for (n = 9; n < 20 && v >= pow10[n]; n++)
+		for (n = 9; n < 20 && v >= powers10[n]; n++)
 			;
 	e = p + n;
 	while (v >= 100) {
@@ -227,8 +226,8 @@ document(const char *name, unsigned long line, const char *id, size_t idlen,
 		nsent++;
 		if (tok[0].flags & LEDE_TOK_PAR)
 			lede_buf_adds(&out, "# newpar\n");
-		put_comment("sent_id", id, idlen);
-		out.len--;	/* the newline */
+		lede_buf_adds(&out, "# sent_id = ");
+		lede_buf_comment_value(&out, id, idlen);
 		lede_buf_grow(&out, 32);
 		p = out.p + out.len;
 		*p++ = '-';
@@ -236,7 +235,10 @@ document(const char *name, unsigned long line, const char *id, size_t idlen,
 		*p++ = '\n';
 		out.len = (size_t)(p - out.p);
 		put_comment("text", text + tok[0].off, last->off + last->len - tok[0].off);
-		/* a row: its text, three numbers of at most 20 digits, 4 bytes */
+		/*
+		 * A row: three numbers of at most 20 digits, 4 bytes, its text,
+		 * and room for the fixed 16-byte copy of a short text.
+		 */
 		lede_buf_grow(&out, last->off + last->len - tok[0].off + 80 * ntok + 1);
 		p = out.p + out.len;
 		for (i = 0; i < ntok; i++) {
@@ -412,455 +414,69 @@ jsonl_file(const char *path)
 		fclose(fp);
 }
 
-/*
- * CoNLL-U in: the document's text is rebuilt as the UD data does
- * (paragraphs joined by a newline, sentences by a space or, after
- * SpaceAfter=No, by nothing) and each syntactic word is placed in it.
- */
-typedef struct {
-	const char *name;	/* for messages */
-	const char *base;	/* document id when the file has no # newdoc */
-	LedeBuf id;		/* the current document's id */
-	size_t pos;		/* code points of the document's text so far */
-	unsigned long nsent;	/* sentences written in the document */
-	int indoc;		/* a sentence of the document has been seen */
-	int skipping;		/* a damaged document: skip to the next */
-	int counted;		/* the document has been counted in --stats */
-	int space_after;	/* the last sentence ended with a space after */
-	/* the sentence being read */
-	LedeBuf comments;	/* pass-through comment lines */
-	LedeBuf text, sent_id;
-	int have_text, have_sent_id, newpar;
-	LedeBuf rows;		/* the token lines, NUL-separated */
-	size_t nrows;
-	unsigned long line;	/* line of the sentence's first line */
-} Conllu;
-
-/* Split a CoNLL-U line into its ten fields; 0, or -1 when it has not ten. */
-static int
-split10(char *line, char **f)
-{
-	int n = 0;
-	char *p = line, *tab;
-
-	for (;;) {
-		if (n == 10)
-			return -1;
-		f[n++] = p;
-		if (!(tab = strchr(p, '\t')))
-			break;
-		*tab = '\0';
-		p = tab + 1;
-	}
-	return n == 10 ? 0 : -1;
-}
-
-static int
-space_after_no(const char *misc)
-{
-	const char *p = misc;
-
-	while ((p = strstr(p, "SpaceAfter=No"))) {
-		if ((p == misc || p[-1] == '|') && (p[13] == '\0' || p[13] == '|'))
-			return 1;
-		p += 13;
-	}
-	return 0;
-}
-
-static void
-conllu_error(Conllu *c, unsigned long line, const char *what)
-{
-	weprintf("%s:%lu: %s; document %s skipped", c->name, line, what, c->id.p);
-	status = 1;
-	c->skipping = 1;
-}
-
-/* Write the sentence read into c. */
-static void
-conllu_sentence(Conllu *c)
-{
-	char *f[10], *row, *end, *p;
-	const char *text;
-	size_t tlen, i, at = 0, base, k, nw = 0;
-	int first = !c->indoc;
-	unsigned long line = c->line;
-
-	if (c->nrows == 0)
-		return;
-	if (!c->have_text) {
-		/* rebuild the text from the forms */
-		int sa = 0;
-
-		lede_buf_clear(&c->text);
-		for (row = c->rows.p, i = 0, k = 0; i < c->nrows; i++, row += strlen(row) + 1) {
-			char *copy = estrdup(row);
-			long a, b;
-
-			if (split10(copy, f) == 0 && !strchr(f[0], '.')) {
-				if (strchr(f[0], '-')) {
-					if (sscanf(f[0], "%ld-%ld", &a, &b) == 2)
-						k = (size_t)(b - a + 1);
-					if (c->text.len)
-						lede_buf_adds(&c->text, sa ? "" : " ");
-					lede_buf_adds(&c->text, f[1]);
-					sa = space_after_no(f[9]);
-				} else if (k) {
-					k--;
-				} else {
-					if (c->text.len)
-						lede_buf_adds(&c->text, sa ? "" : " ");
-					lede_buf_adds(&c->text, f[1]);
-					sa = space_after_no(f[9]);
-				}
-			}
-			free(copy);
-		}
-	}
-	text = c->text.p ? c->text.p : "";
-	tlen = c->text.len;
-	/* where the sentence starts in the document */
-	if (first)
-		base = 0;
-	else if (c->newpar || c->space_after)
-		base = c->pos + 1;
-	else
-		base = c->pos;
-	lede_buf_clear(&rows_buf);
-	for (row = c->rows.p, i = 0; i < c->nrows; i++, row += strlen(row) + 1) {
-		long a, b;
-		size_t flen, cp, nwords = 1, q;
-		char *words[64][10];
-		char *copies[64];
-		int concat = 1;
-
-		line++;
-		p = estrdup(row);
-		if (split10(p, f) < 0) {
-			free(p);
-			conllu_error(c, line, "a token line without ten fields");
-			return;
-		}
-		if (strchr(f[0], '.')) {
-			free(p);	/* an empty node */
-			continue;
-		}
-		copies[0] = NULL;
-		if (strchr(f[0], '-')) {
-			/* a multiword token: its words follow */
-			if (sscanf(f[0], "%ld-%ld", &a, &b) != 2 || b < a || b - a >= 64) {
-				free(p);
-				conllu_error(c, line, "a bad multiword token range");
-				return;
-			}
-			nwords = (size_t)(b - a + 1);
-			lede_buf_clear(&clean);
-			for (q = 0; q < nwords; q++) {
-				row += strlen(row) + 1;
-				i++;
-				line++;
-				if (i >= c->nrows) {
-					for (k = 0; k < q; k++)
-						free(copies[k]);
-					free(p);
-					conllu_error(c, line, "a multiword token without its words");
-					return;
-				}
-				copies[q] = estrdup(row);
-				if (split10(copies[q], words[q]) < 0) {
-					for (k = 0; k <= q; k++)
-						free(copies[k]);
-					free(p);
-					conllu_error(c, line, "a token line without ten fields");
-					return;
-				}
-				lede_buf_adds(&clean, words[q][1]);
-			}
-			concat = !strcmp(clean.p, f[1]);
-		}
-		/* find the surface form in the text */
-		while (at < tlen && (text[at] == ' ' || text[at] == '\t'))
-			at++;
-		flen = strlen(f[1]);
-		if (tlen - at < flen || memcmp(text + at, f[1], flen)) {
-			for (k = 0; copies[0] && k < nwords; k++)
-				free(copies[k]);
-			free(p);
-			conllu_error(c, line, "a form that is not in the sentence's # text");
-			return;
-		}
-		cp = base + lede_utf8_count(text, at);
-		if (nwords == 1 || !concat) {
-			/* a word, or a multiword token whose words do not spell it */
-			char **w = f;
-
-			nw++;
-			lede_buf_grow(&rows_buf, flen + 64);
-			end = put_num(rows_buf.p + rows_buf.len, nw);
-			rows_buf.len = (size_t)(end - rows_buf.p);
-			lede_buf_addc(&rows_buf, '\t');
-			lede_buf_adds(&rows_buf, w[1]);
-			lede_buf_addc(&rows_buf, '\t');
-			lede_buf_grow(&rows_buf, 48);
-			end = put_num(rows_buf.p + rows_buf.len, cp);
-			*end++ = '\t';
-			end = put_num(end, cp + lede_utf8_count(w[1], flen));
-			rows_buf.len = (size_t)(end - rows_buf.p);
-			for (k = 2; k < 10; k++) {
-				lede_buf_addc(&rows_buf, '\t');
-				lede_buf_adds(&rows_buf, *w[k] ? w[k] : "_");
-			}
-			lede_buf_addc(&rows_buf, '\n');
-		} else {
-			size_t wcp = cp;
-
-			for (q = 0; q < nwords; q++) {
-				char **w = words[q];
-				size_t wl = lede_utf8_count(w[1], strlen(w[1]));
-
-				nw++;
-				lede_buf_grow(&rows_buf, 64);
-				end = put_num(rows_buf.p + rows_buf.len, nw);
-				rows_buf.len = (size_t)(end - rows_buf.p);
-				lede_buf_addc(&rows_buf, '\t');
-				lede_buf_adds(&rows_buf, w[1]);
-				lede_buf_addc(&rows_buf, '\t');
-				lede_buf_grow(&rows_buf, 48);
-				end = put_num(rows_buf.p + rows_buf.len, wcp);
-				*end++ = '\t';
-				end = put_num(end, wcp + wl);
-				rows_buf.len = (size_t)(end - rows_buf.p);
-				wcp += wl;
-				for (k = 2; k < 10; k++) {
-					lede_buf_addc(&rows_buf, '\t');
-					lede_buf_adds(&rows_buf, *w[k] ? w[k] : "_");
-				}
-				lede_buf_addc(&rows_buf, '\n');
-			}
-		}
-		at += flen;
-		c->space_after = !space_after_no(nwords > 1 ? f[9] : f[9]);
-		for (k = 0; copies[0] && k < nwords; k++)
-			free(copies[k]);
-		free(p);
-	}
-	if (nw == 0)
-		return;
-	/* the sentence is good: write it */
-	if (first) {
-		put_comment("newdoc id", c->id.p, c->id.len);
-		ndocs_out++;
-	}
-	c->indoc = 1;
-	c->nsent++;
-	nsents_out++;
-	lede_buf_add(&out, c->comments.p ? c->comments.p : "", c->comments.len);
-	if (c->newpar)
-		lede_buf_adds(&out, "# newpar\n");
-	if (c->have_sent_id) {
-		put_comment("sent_id", c->sent_id.p, c->sent_id.len);
-	} else {
-		char num[32];
-
-		snprintf(num, sizeof(num), "-%lu", c->nsent);
-		lede_buf_clear(&clean);
-		lede_buf_add(&clean, c->id.p, c->id.len);
-		lede_buf_adds(&clean, num);
-		put_comment("sent_id", clean.p, clean.len);
-	}
-	put_comment("text", text, tlen);
-	lede_buf_add(&out, rows_buf.p, rows_buf.len);
-	lede_buf_addc(&out, '\n');
-	c->pos = base + lede_utf8_count(text, tlen);
-	if (out.len >= OUT_FLUSH)
-		flush_out();
-}
-
-static void
-conllu_reset_sentence(Conllu *c)
-{
-	lede_buf_clear(&c->comments);
-	lede_buf_clear(&c->text);
-	lede_buf_clear(&c->sent_id);
-	lede_buf_clear(&c->rows);
-	c->have_text = c->have_sent_id = c->newpar = 0;
-	c->nrows = 0;
-	c->line = 0;
-}
-
-/* Is line the comment "# key", "# key = ..." or "# key id = ..."? */
-static int
-is_key(const char *line, const char *key)
-{
-	size_t n = strlen(key);
-	const char *p = line + 1;
-
-	while (*p == ' ')
-		p++;
-	return !strncmp(p, key, n) && (p[n] == '\0' || p[n] == ' ' || p[n] == '=');
-}
-
-/* The value of "# key = value" in line, or NULL. */
-static const char *
-comment_val(const char *line, const char *key)
-{
-	size_t n = strlen(key);
-	const char *p = line + 1;
-
-	while (*p == ' ')
-		p++;
-	if (strncmp(p, key, n))
-		return NULL;
-	p += n;
-	while (*p == ' ')
-		p++;
-	if (*p == '\0')
-		return p;
-	if (*p != '=')
-		return NULL;
-	for (p++; *p == ' '; p++)
-		;
-	return p;
-}
-
-static void
-conllu_newdoc(Conllu *c, const char *id, unsigned long lineno)
-{
-	char num[32];
-
-	lede_buf_clear(&c->id);
-	if (id && *id) {
-		lede_buf_adds(&c->id, id);
-	} else {
-		snprintf(num, sizeof(num), ":%lu", lineno);
-		lede_buf_adds(&c->id, c->base);
-		if (lineno)
-			lede_buf_adds(&c->id, num);
-	}
-	c->pos = 0;
-	c->nsent = 0;
-	c->indoc = 0;
-	c->skipping = 0;
-	c->counted = 0;
-	c->space_after = 1;
-}
-
 static void
 conllu_file(const char *path)
 {
-	Conllu c = {0};
+	LedeConllu *c;
 	FILE *fp;
 	LedeLines *lines;
-	char *line;
-	size_t len, bad;
+	const char *name, *base;
+	char *line, err[512], what[64];
+	size_t len;
 	int rc;
 	unsigned long lineno;
-	const char *v;
 
 	if (!strcmp(path, "-")) {
 		fp = stdin;
-		c.name = "<stdin>";
-		c.base = "stdin";
+		name = "<stdin>";
+		base = "stdin";
 	} else if (!(fp = fopen(path, "r"))) {
 		weprintf("%s:", path);
 		status = 1;
 		return;
 	} else {
-		c.name = c.base = path;
+		name = base = path;
 	}
-	conllu_newdoc(&c, c.base, 0);
-	lines = lede_lines_open(fp, c.name, LEDE_LINE_MAX);
+	c = lede_conllu_new(base);
+	lines = lede_lines_open(fp, name, LEDE_LINE_MAX);
 	for (;;) {
 		rc = lede_lines_next(lines, &line, &len);
 		lineno = lede_lines_lineno(lines);
 		if (rc == LEDE_IO_EOF || rc == LEDE_IO_ERROR) {
 			if (rc == LEDE_IO_ERROR) {
-				weprintf("%s: read error:", c.name);
+				weprintf("%s: read error:", name);
 				status = 1;
 			}
-			if (!c.skipping)
-				conllu_sentence(&c);
+			if (lede_conllu_end(c, &out, err, sizeof(err)) < 0) {
+				weprintf("%s:%s", name, err);
+				status = 1;
+			}
 			break;
 		}
 		if (rc == LEDE_IO_TOOLONG) {
-			conllu_error(&c, lineno, "line too long");
-			conllu_reset_sentence(&c);
-			continue;
-		}
-		if (lineno == 1 && len >= 3 && !memcmp(line, "\xEF\xBB\xBF", 3)) {
-			line += 3;
-			len -= 3;
-		}
-		if (len && line[0] == '#' && is_key(line, "newdoc")) {
-			if (!c.skipping)
-				conllu_sentence(&c);
-			conllu_reset_sentence(&c);
-			v = comment_val(line, "newdoc id");
-			if (memchr(line, '\0', len) || lede_utf8_check(line, len) != len)
-				v = NULL;
-			conllu_newdoc(&c, v, lineno);
-			continue;
-		}
-		if (c.skipping) {
-			conllu_reset_sentence(&c);
-			continue;
-		}
-		if (memchr(line, '\0', len)) {
-			conllu_error(&c, lineno, "NUL byte");
-			continue;
-		}
-		if ((bad = lede_utf8_check(line, len)) != len) {
-			char msg[64];
-
-			snprintf(msg, sizeof(msg), "invalid UTF-8 (byte 0x%02X)",
-			    (unsigned char)line[bad]);
-			conllu_error(&c, lineno, msg);
-			continue;
-		}
-		if (len == 0) {
-			conllu_sentence(&c);
-			conllu_reset_sentence(&c);
-			continue;
-		}
-		if (line[0] == '#') {
-			if (c.nrows) {
-				conllu_error(&c, lineno, "a comment inside a sentence");
-				continue;
+			snprintf(what, sizeof(what), "line longer than %zu bytes", LEDE_LINE_MAX);
+			rc = lede_conllu_fail(c, lineno, what, err, sizeof(err));
+		} else {
+			if (lineno == 1 && len >= 3 && !memcmp(line, "\xEF\xBB\xBF", 3)) {
+				line += 3;
+				len -= 3;
 			}
-			if (is_key(line, "newpar")) {
-				c.newpar = 1;
-			} else if ((v = comment_val(line, "text"))) {
-				lede_buf_clear(&c.text);
-				lede_buf_adds(&c.text, v);
-				c.have_text = 1;
-			} else if ((v = comment_val(line, "sent_id"))) {
-				lede_buf_clear(&c.sent_id);
-				lede_buf_adds(&c.sent_id, v);
-				c.have_sent_id = 1;
-			} else if (!comment_val(line, "global.columns")) {
-				lede_buf_add(&c.comments, line, len);
-				lede_buf_addc(&c.comments, '\n');
-			}
-			continue;
+			rc = lede_conllu_line(c, line, len, lineno, &out, err, sizeof(err));
 		}
-		if (!c.counted) {
-			ndocs_in++;
-			c.counted = 1;
+		if (rc < 0) {
+			weprintf("%s:%s", name, err);
+			status = 1;
 		}
-		if (c.nrows == 0)
-			c.line = lineno - 1;
-		lede_buf_add(&c.rows, line, len);
-		lede_buf_addc(&c.rows, '\0');
-		c.nrows++;
+		if (out.len >= OUT_FLUSH)
+			flush_out();
 	}
+	ndocs_in += lede_conllu_ndocs(c);
+	ndocs_out += lede_conllu_ndocs(c);
+	nsents_out += lede_conllu_nsents(c);
+	lede_conllu_free(c);
 	lede_lines_free(lines);
 	if (fp != stdin)
 		fclose(fp);
-	lede_buf_free(&c.id);
-	lede_buf_free(&c.comments);
-	lede_buf_free(&c.text);
-	lede_buf_free(&c.sent_id);
-	lede_buf_free(&c.rows);
 }
 
 int
@@ -984,6 +600,5 @@ main(int argc, char *argv[])
 	lede_seg_free(seg);
 	lede_buf_free(&out);
 	lede_buf_free(&clean);
-	lede_buf_free(&rows_buf);
 	return status;
 }
