@@ -508,7 +508,8 @@ main(int argc, char *argv[])
 	LedeBuf head = {0};
 
 	lede_init(argv[0]);
-	while ((c = getopt_long(argc, argv, "f:w:", longopts, NULL)) != -1) {
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, ":f:w:", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'f':
 			if (lede_format_parse(optarg, &fmt) < 0)
@@ -541,7 +542,7 @@ main(int argc, char *argv[])
 			lede_version();
 			break;
 		default:
-			uprintf("unknown option or missing argument");
+			lede_badopt(c, argv);
 		}
 	}
 	if (domerge && partial)
