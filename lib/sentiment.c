@@ -456,6 +456,17 @@ lede_sentiment_sentence(LedeSentiment *sa, const char *const *forms,
 		if (fi->flags & F_ELONG)
 			v += sign(v) * ELONG_ADD;
 		contrib[i] = v * m;
+		/* "up from a loss", "compared to a profit": a baseline */
+		if (role(e) == LEDE_ROLE_QUANTITY) {
+			for (j = i, k = 0; j > 0 && k < SCOPE; j--, k++) {
+				if (sa->brk[j - 1])
+					break;
+				if (sa->tok[j - 1]->flags & F_FROM) {
+					contrib[i] = 0;
+					break;
+				}
+			}
+		}
 	}
 
 	/* direction times quantity: "profit rose", "cut costs" */
