@@ -261,22 +261,33 @@ lookup(LedeSentiment *sa, const char *form)
 	return (size_t)id;
 }
 
-/* The multi-word term of words i..i+len-1, or NULL. */
+/*
+ * The longest multi-word term starting at word i (at most max words), or
+ * NULL; its length in *len.  Extends the key a word at a time and stops
+ * at the first prefix the lexicon does not know.
+ */
 static const LedeLexEntry *
-match_words(LedeSentiment *sa, size_t i, size_t len)
+match_words(LedeSentiment *sa, size_t i, size_t max, size_t *len)
 {
 	size_t k;
-	const LedeLexEntry *e;
+	const LedeLexEntry *e, *m = NULL;
 
 	lede_buf_clear(&sa->key);
-	for (k = 0; k < len; k++) {
-		if (k)
-			lede_buf_addc(&sa->key, ' ');
-		lede_buf_add(&sa->key, sa->lows.p + sa->tok[i + k]->low,
-		    sa->tok[i + k]->lowlen);
+	lede_buf_add(&sa->key, sa->lows.p + sa->tok[i]->low, sa->tok[i]->lowlen);
+	for (k = 2; k <= max; k++) {
+		lede_buf_addc(&sa->key, ' ');
+		lede_buf_add(&sa->key, sa->lows.p + sa->tok[i + k - 1]->low,
+		    sa->tok[i + k - 1]->lowlen);
+		if (!(e = lede_lexicon_get(sa->lx, sa->key.p, sa->key.len)))
+			break;
+		if (e->known && e->nwords == k) {
+			m = e;
+			*len = k;
+		}
+		if (e->mwemax <= k)
+			break;
 	}
-	e = lede_lexicon_get(sa->lx, sa->key.p, sa->key.len);
-	return e && e->known && e->nwords == len ? e : NULL;
+	return m;
 }
 
 /* Adjacent tokens i..i+len-1 joined without spaces (an emoticon), or NULL. */
@@ -356,11 +367,9 @@ lede_sentiment_sentence(LedeSentiment *sa, const char *const *forms,
 		const LedeLexEntry *e = sa->ent[i], *m = NULL;
 
 		len = 1;
-		if (e && e->mwemax > 1) {
-			for (k = e->mwemax < n - i ? e->mwemax : n - i; k >= 2 && !m; k--)
-				if ((m = match_words(sa, i, k)))
-					len = k;
-		}
+		if (e && e->mwemax > 1 && i + 1 < n)
+			m = match_words(sa, i, e->mwemax < n - i ? e->mwemax : n - i,
+			    &len);
 		if (!m && start && end && (sa->tok[i]->flags & F_SYM)) {
 			size_t max = 1;
 
