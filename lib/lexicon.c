@@ -180,12 +180,18 @@ parse_line(LedeLexicon *lx, char *line, size_t len, const char *name,
 		e->rolev = (float)v;
 	}
 	if (nwords > 1) {
-		/* the first word points to the longest term it starts */
-		for (i = 0; lx->low.p[i] != ' '; i++)
-			;
-		e = entry(lx, lx->low.p, i);
-		if (e->mwemax < nwords)
-			e->mwemax = (unsigned char)nwords;
+		/*
+		 * each proper prefix (first word, first two words, ...) points
+		 * to the longest term it starts, so that a match can stop at
+		 * the first prefix that is not there
+		 */
+		for (i = 0; i < lx->low.len; i++) {
+			if (lx->low.p[i] != ' ')
+				continue;
+			e = entry(lx, lx->low.p, i);
+			if (e->mwemax < nwords)
+				e->mwemax = (unsigned char)nwords;
+		}
 	}
 	return 0;
 }

@@ -58,7 +58,9 @@ typedef struct {
 	unsigned char known;	/* 1 when a line named this term (else only
 				 * a first word of a longer term) */
 	unsigned char nwords;	/* words in the term */
-	unsigned char mwemax;	/* longest term starting with this word */
+	unsigned char mwemax;	/* longest term starting with this word (or
+				 * these words: every proper prefix of a
+				 * multi-word term has an entry) */
 } LedeLexEntry;
 
 typedef struct LedeLexicon LedeLexicon;

@@ -18,10 +18,11 @@
 #define EXCL_ADD 0.3		/* each '!' (at most EXCL_MAX) */
 #define EXCL_MAX 4
 #define QUEST_ADD 0.15		/* each '?' of two or more (at most 3) */
-#define DIR_BEFORE 6		/* a quantity up to 6 tokens before a direction */
+#define DIR_BEFORE 10		/* a quantity up to 10 tokens before a direction */
 #define DIR_AFTER 4		/* or up to 4 after it */
 #define JOIN_MAX 4		/* tokens joined into an emoticon */
 #define CACHE_MAX 1000000	/* the form cache is dropped past this size */
+#define NEG_MAX 2		/* negators that multiply ("never fails to") */
 
 enum {
 	F_LETTER = 1 << 0,	/* has a letter */
@@ -34,6 +35,15 @@ enum {
 	F_SYM = 1 << 7,		/* no letter or digit: may start an emoticon */
 	F_ELONG = 1 << 8,	/* found after shortening a letter run */
 	F_NT = 1 << 9,		/* ends in n't, no entry: a negator */
+	F_HYPHEN = 1 << 10,	/* "-": a hyphen when it touches both neighbours */
+	F_TO = 1 << 11,		/* "to", "into": a direction's destination follows */
+	F_FROM = 1 << 12,	/* "from", "than", "versus", ...: a comparison */
+};
+
+/* Words that end the search for a direction's quantity after it. */
+static const char *const from_words[] = {
+	"from", "than", "versus", "vs", "vs.", "compared", "against",
+	"over", "year-on-year", NULL,
 };
 
 typedef struct {
@@ -54,6 +64,7 @@ struct LedeSentiment {
 	const FormInfo **tok;
 	const LedeLexEntry **ent;
 	unsigned char *skip;		/* inside a matched multi-word term */
+	unsigned char *brk;		/* a clause break */
 	size_t *idx;
 	double *mul;			/* context factor of each token */
 	size_t ctok;
@@ -82,6 +93,7 @@ lede_sentiment_free(LedeSentiment *sa)
 	free(sa->tok);
 	free(sa->ent);
 	free(sa->skip);
+	free(sa->brk);
 	free(sa->idx);
 	free(sa->mul);
 	free(sa);
@@ -201,6 +213,13 @@ lookup(LedeSentiment *sa, const char *form)
 		fi->flags |= F_EXCL;
 	if (n && strspn(form, "?") == n)
 		fi->flags |= F_QUEST;
+	if (!strcmp(form, "-"))
+		fi->flags |= F_HYPHEN;
+	if (!strcmp(form, "to") || !strcmp(form, "into"))
+		fi->flags |= F_TO;
+	for (i = 0; from_words[i]; i++)
+		if (!strcmp(form, from_words[i]))
+			fi->flags |= F_FROM;
 	if (!strcmp(form, ",") || !strcmp(form, "(") || !strcmp(form, ")") ||
 	    !strcmp(form, "--") || !strcmp(form, "-") ||
 	    !strcmp(form, "\xE2\x80\x93") || !strcmp(form, "\xE2\x80\x94"))
@@ -242,22 +261,33 @@ lookup(LedeSentiment *sa, const char *form)
 	return (size_t)id;
 }
 
-/* The multi-word term of words i..i+len-1, or NULL. */
+/*
+ * The longest multi-word term starting at word i (at most max words), or
+ * NULL; its length in *len.  Extends the key a word at a time and stops
+ * at the first prefix the lexicon does not know.
+ */
 static const LedeLexEntry *
-match_words(LedeSentiment *sa, size_t i, size_t len)
+match_words(LedeSentiment *sa, size_t i, size_t max, size_t *len)
 {
 	size_t k;
-	const LedeLexEntry *e;
+	const LedeLexEntry *e, *m = NULL;
 
 	lede_buf_clear(&sa->key);
-	for (k = 0; k < len; k++) {
-		if (k)
-			lede_buf_addc(&sa->key, ' ');
-		lede_buf_add(&sa->key, sa->lows.p + sa->tok[i + k]->low,
-		    sa->tok[i + k]->lowlen);
+	lede_buf_add(&sa->key, sa->lows.p + sa->tok[i]->low, sa->tok[i]->lowlen);
+	for (k = 2; k <= max; k++) {
+		lede_buf_addc(&sa->key, ' ');
+		lede_buf_add(&sa->key, sa->lows.p + sa->tok[i + k - 1]->low,
+		    sa->tok[i + k - 1]->lowlen);
+		if (!(e = lede_lexicon_get(sa->lx, sa->key.p, sa->key.len)))
+			break;
+		if (e->known && e->nwords == k) {
+			m = e;
+			*len = k;
+		}
+		if (e->mwemax <= k)
+			break;
 	}
-	e = lede_lexicon_get(sa->lx, sa->key.p, sa->key.len);
-	return e && e->known && e->nwords == len ? e : NULL;
+	return m;
 }
 
 /* Adjacent tokens i..i+len-1 joined without spaces (an emoticon), or NULL. */
@@ -301,6 +331,7 @@ lede_sentiment_sentence(LedeSentiment *sa, const char *const *forms,
 		sa->tok = ereallocarray(sa->tok, sa->ctok, sizeof(*sa->tok));
 		sa->ent = ereallocarray(sa->ent, sa->ctok, sizeof(*sa->ent));
 		sa->skip = erealloc(sa->skip, sa->ctok);
+		sa->brk = erealloc(sa->brk, sa->ctok);
 		sa->idx = ereallocarray(sa->idx, sa->ctok, sizeof(*sa->idx));
 		sa->mul = ereallocarray(sa->mul, sa->ctok, sizeof(*sa->mul));
 	}
@@ -323,6 +354,11 @@ lede_sentiment_sentence(LedeSentiment *sa, const char *const *forms,
 			anycaps = 1;
 		if (sa->tok[i]->flags & F_LOWER)
 			anylower = 1;
+		/* a "-" that touches the words on both sides is a hyphen */
+		sa->brk[i] = (sa->tok[i]->flags & F_BREAK) != 0;
+		if ((sa->tok[i]->flags & F_HYPHEN) && start && end && i > 0 &&
+		    i + 1 < n && end[i - 1] == start[i] && end[i] == start[i + 1])
+			sa->brk[i] = 0;
 	}
 	mixed = anycaps && anylower;
 
@@ -331,11 +367,9 @@ lede_sentiment_sentence(LedeSentiment *sa, const char *const *forms,
 		const LedeLexEntry *e = sa->ent[i], *m = NULL;
 
 		len = 1;
-		if (e && e->mwemax > 1) {
-			for (k = e->mwemax < n - i ? e->mwemax : n - i; k >= 2 && !m; k--)
-				if ((m = match_words(sa, i, k)))
-					len = k;
-		}
+		if (e && e->mwemax > 1 && i + 1 < n)
+			m = match_words(sa, i, e->mwemax < n - i ? e->mwemax : n - i,
+			    &len);
 		if (!m && start && end && (sa->tok[i]->flags & F_SYM)) {
 			size_t max = 1;
 
@@ -368,7 +402,7 @@ lede_sentiment_sentence(LedeSentiment *sa, const char *const *forms,
 		const LedeLexEntry *e = sa->ent[i];
 		const FormInfo *fi = sa->tok[i];
 		double v, m = 1, boost = 0, neg = 1;
-		int seen = 0;
+		int seen = 0, nneg = 0;
 
 		if (fi->flags & F_EXCL)
 			nexcl += fi->nmark;
@@ -381,7 +415,7 @@ lede_sentiment_sentence(LedeSentiment *sa, const char *const *forms,
 			const LedeLexEntry *b = sa->ent[j - 1];
 			const FormInfo *bi = sa->tok[j - 1];
 
-			if (bi->flags & F_BREAK)
+			if (sa->brk[j - 1])
 				break;
 			if (sa->skip[j - 1])
 				continue;
@@ -392,10 +426,12 @@ lede_sentiment_sentence(LedeSentiment *sa, const char *const *forms,
 				if (mixed && (bi->flags & F_CAPS))
 					d *= 1.5;
 				boost += d;
-			} else if (role(b) == LEDE_ROLE_NEGATE && neg == 1) {
-				neg = b->rolev;
-			} else if (!b && (bi->flags & F_NT) && neg == 1) {
-				neg = NT_NEGATE;
+			} else if (role(b) == LEDE_ROLE_NEGATE && nneg < NEG_MAX) {
+				neg *= b->rolev;
+				nneg++;
+			} else if (!b && (bi->flags & F_NT) && nneg < NEG_MAX) {
+				neg *= NT_NEGATE;
+				nneg++;
 			} else if (role(b) == LEDE_ROLE_BUT ||
 			    role(b) == LEDE_ROLE_THOUGH) {
 				break;
@@ -403,6 +439,9 @@ lede_sentiment_sentence(LedeSentiment *sa, const char *const *forms,
 		}
 		if (boost < -0.95)
 			boost = -0.95;
+		/* an emoticon or emoji says what it says: no negation, no boost */
+		if ((fi->flags & F_SYM) && e && e->valence != 0)
+			boost = 0, neg = 1;
 		m = (1 + boost) * neg;
 		if (lastbut < n && i != lastbut)
 			m *= i < lastbut ? 1 / butv : butv;
@@ -410,7 +449,7 @@ lede_sentiment_sentence(LedeSentiment *sa, const char *const *forms,
 		for (j = i + 1; j > 0; j--) {
 			const LedeLexEntry *t = sa->ent[j - 1];
 
-			if (j - 1 < i && (sa->tok[j - 1]->flags & F_BREAK))
+			if (j - 1 < i && sa->brk[j - 1])
 				break;
 			if (role(t) == LEDE_ROLE_THOUGH) {
 				m *= t->rolev;
@@ -426,13 +465,25 @@ lede_sentiment_sentence(LedeSentiment *sa, const char *const *forms,
 		if (fi->flags & F_ELONG)
 			v += sign(v) * ELONG_ADD;
 		contrib[i] = v * m;
+		/* "up from a loss", "compared to a profit": a baseline */
+		if (role(e) == LEDE_ROLE_QUANTITY) {
+			for (j = i, k = 0; j > 0 && k < SCOPE; j--, k++) {
+				if (sa->brk[j - 1])
+					break;
+				if (sa->tok[j - 1]->flags & F_FROM) {
+					contrib[i] = 0;
+					break;
+				}
+			}
+		}
 	}
 
 	/* direction times quantity: "profit rose", "cut costs" */
 	for (i = 0; i < n; i++) {
 		const LedeLexEntry *d = sa->ent[i], *q = NULL;
 		size_t qi = n;
-		double m = sa->mul[i];
+		double m = sa->mul[i], dv;
+		int dest = 0;
 
 		if (role(d) != LEDE_ROLE_DIR)
 			continue;
@@ -453,15 +504,22 @@ lede_sentiment_sentence(LedeSentiment *sa, const char *const *forms,
 			if (q && qi + k <= i)
 				break;	/* the one before is nearer */
 			if (r == LEDE_ROLE_BUT || r == LEDE_ROLE_THOUGH ||
-			    (sa->tok[i + k]->flags & F_SEMI))
+			    (sa->tok[i + k]->flags & (F_SEMI | F_FROM)))
 				break;
+			if (sa->tok[i + k]->flags & F_TO) {
+				if (q)
+					break;	/* "profit fell to ...": the subject */
+				dest = 1;
+			}
 			if (r == LEDE_ROLE_QUANTITY && (!q || i - qi > k)) {
 				q = c, qi = i + k;
 				break;
 			}
 		}
 		if (q) {
-			contrib[i] = d->rolev * q->rolev * m;
+			/* "slipped to a loss", "turned into a profit": where it went */
+			dv = dest && qi > i ? fabs(d->rolev) : d->rolev;
+			contrib[i] = dv * q->rolev * m;
 			contrib[qi] = 0;
 		} else if (d->valence != 0) {
 			contrib[i] = d->valence * m;

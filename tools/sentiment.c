@@ -92,7 +92,8 @@ main(int argc, char *argv[])
 	char *path, buf[64];
 
 	lede_init(argv[0]);
-	while ((c = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, ":", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'x':
 			lexfiles = ereallocarray(lexfiles, nlex + 1, sizeof(*lexfiles));
@@ -117,7 +118,7 @@ main(int argc, char *argv[])
 			lede_version();
 			break;
 		default:
-			uprintf("unknown option or missing argument");
+			lede_badopt(c, argv);
 		}
 	}
 	if (nodefault && nlex == 0)

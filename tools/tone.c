@@ -1,5 +1,6 @@
 /* See LICENSE file for copyright and license details. */
 #include <getopt.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
@@ -7,6 +8,7 @@
 
 #include "io.h"
 #include "report.h"
+#include "sentiment.h"
 #include "stream.h"
 #include "text.h"
 #include "tone.h"
@@ -101,28 +103,64 @@ parse_score(const char *s, int64_t *out)
 	return 0;
 }
 
-/* Sign of a SENT value: 1, -1, 0; 2 when it is not a number. */
+#define SENT_MAX 10000		/* |SENT| of one token, in whole units */
+
+/*
+ * A SENT value ("-1.250", "0") into micro-units in *out; returns its sign
+ * (1, -1, 0), or 2 when it is not such a number (digits, at most one '.',
+ * at most 5 digits before it, |value| at most SENT_MAX).
+ */
 static int
-value_sign(const char *s)
+value_sign(const char *s, int64_t *out)
 {
-	int neg = 0, nonzero = 0, digits = 0, dot = 0;
+	int64_t v = 0, frac = 0;
+	int neg = 0, nonzero = 0, digits = 0, dot = 0, nf = 0;
 
 	if (*s == '-')
 		neg = 1, s++;
 	for (; *s; s++) {
 		if (*s >= '0' && *s <= '9') {
-			digits++;
 			if (*s != '0')
 				nonzero = 1;
+			if (dot) {
+				if (nf++ < 6)
+					frac = frac * 10 + (*s - '0');
+			} else {
+				if (++digits > 5)
+					return 2;
+				v = v * 10 + (*s - '0');
+			}
 		} else if (*s == '.' && !dot) {
 			dot = 1;
 		} else {
 			return 2;
 		}
 	}
-	if (!digits)
+	if (!digits && !nf)
 		return 2;
+	if (v > SENT_MAX)
+		return 2;
+	for (; nf < 6; nf++)
+		frac *= 10;
+	v = v * LEDE_TONE_MICRO + frac;
+	*out = neg ? -v : v;
 	return nonzero ? (neg ? -1 : 1) : 0;
+}
+
+/*
+ * The document score (docs/SENTIMENT.md): the raw sums S of the sentences
+ * that carry tone (S != 0), added and divided by the square root of their
+ * number, then mapped into [-1, 1] like a sentence score; in micro-units.
+ */
+static int64_t
+doc_score(int64_t rawsum, int64_t ntoned)
+{
+	double x;
+
+	if (ntoned == 0)
+		return 0;
+	x = (double)rawsum / LEDE_TONE_MICRO / sqrt((double)ntoned);
+	return (int64_t)llround(lede_sentiment_norm(x) * LEDE_TONE_MICRO);
 }
 
 static int
@@ -508,7 +546,8 @@ main(int argc, char *argv[])
 	LedeBuf head = {0};
 
 	lede_init(argv[0]);
-	while ((c = getopt_long(argc, argv, "f:w:", longopts, NULL)) != -1) {
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, ":f:w:", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'f':
 			if (lede_format_parse(optarg, &fmt) < 0)
@@ -541,7 +580,7 @@ main(int argc, char *argv[])
 			lede_version();
 			break;
 		default:
-			uprintf("unknown option or missing argument");
+			lede_badopt(c, argv);
 		}
 	}
 	if (domerge && partial)
@@ -572,7 +611,7 @@ main(int argc, char *argv[])
 		    (int)LEDE_LEN(doc_names));
 	for (;;) {
 		LedeToneStats ds;
-		int64_t sum = 0, dscore;
+		int64_t rawsum = 0, ntoned = 0, dscore;
 		size_t i, k;
 		int bad = 0;
 
@@ -589,7 +628,7 @@ main(int argc, char *argv[])
 		for (i = 0; i < d.nsent && !bad; i++) {
 			const LedeSent *s = &d.sent[i];
 			const char *m, *text;
-			int64_t score;
+			int64_t score, raw = 0, v;
 			size_t tlen;
 
 			if (s->gen != gen) {
@@ -615,7 +654,7 @@ main(int argc, char *argv[])
 				break;
 			}
 			for (k = 0; k < s->ntok; k++) {
-				int sg = value_sign(lede_field(s, k, sentcol));
+				int sg = value_sign(lede_field(s, k, sentcol), &v);
 
 				if (sg == 2) {
 					weprintf("%s:%lu: bad SENT value '%s' (document %s skipped)",
@@ -623,6 +662,7 @@ main(int argc, char *argv[])
 					bad = 1;
 					break;
 				}
+				raw += v;
 				if (!is_word(lede_field(s, k, formcol)))
 					continue;
 				ds.words++;
@@ -640,7 +680,10 @@ main(int argc, char *argv[])
 				}
 			}
 			ds.sents++;
-			sum += score;
+			if (raw != 0) {
+				rawsum += raw;
+				ntoned++;
+			}
 			text = sent_text(s, formcol, &tlen);
 			lede_tone_offer(&ds.best, 1, score, text, tlen);
 			lede_tone_offer(&ds.worst, 0, score, text, tlen);
@@ -666,7 +709,7 @@ main(int argc, char *argv[])
 				entities(&t, s, formcol, nercol, startcol, endcol, score);
 			}
 		}
-		dscore = lede_tone_mean(sum, ds.sents);
+		dscore = doc_score(rawsum, ntoned);
 		ds.docs = 1;
 		ds.scoresum = dscore;
 		if (tb) {

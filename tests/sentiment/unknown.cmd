@@ -1,1 +1,1 @@
-sentiment --bogus < one.in 2>err; echo "status $?"; grep -c 'unknown option' err; rm -f err
+sentiment --bogus < one.in 2>err; echo "status $?"; cat err; sentiment --lexicon 2>err; echo "status $?"; cat err; rm -f err

@@ -1,1 +1,1 @@
-tone --bogus < basic.in 2>err; echo "status $?"; grep -c 'unknown option' err; tone -f xml basic.in 2>err; echo "status $?"; cat err; rm -f err
+tone --bogus < basic.in 2>err; echo "status $?"; cat err; tone -x basic.in 2>err; echo "status $?"; cat err; tone -f 2>err; echo "status $?"; cat err; tone -f xml basic.in 2>err; echo "status $?"; cat err; rm -f err
