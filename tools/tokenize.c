@@ -23,6 +23,7 @@ static const char *ud_cols[] = {
 static LedeSeg *seg;
 static size_t maxdoc = DOC_MAX;
 static int replace;
+static unsigned long first_line = 1, last_line;	/* --lines; 0: to the end */
 static int status;
 static int header_done;
 static unsigned long ndocs_in, ndocs_out, nsents_out;
@@ -47,6 +48,7 @@ usage(FILE *fp)
 	    "                         abbreviation's period\n"
 	    "      --replace          replace invalid UTF-8 and NUL bytes by U+FFFD\n"
 	    "      --max-size BYTES   skip documents larger than BYTES (default 64 MiB)\n"
+	    "      --lines FIRST-LAST with --jsonl: only these lines of each file\n"
 	    "      --stats            print documents and sentences in and out on stderr\n"
 	    "      --help             print this help and exit\n"
 	    "      --version          print the version and exit\n",
@@ -365,6 +367,11 @@ jsonl_file(const char *path)
 	lines = lede_lines_open(fp, name, maxdoc > SIZE_MAX / 6 ? SIZE_MAX : maxdoc * 6);
 	while ((rc = lede_lines_next(lines, &line, &len)) != LEDE_IO_EOF) {
 		lineno = lede_lines_lineno(lines);
+		/* --lines: another run (lede -j) has the others */
+		if (rc != LEDE_IO_ERROR && lineno < first_line)
+			continue;
+		if (last_line && lineno > last_line)
+			break;
 		if (rc == LEDE_IO_ERROR) {
 			weprintf("%s: read error:", name);
 			status = 1;
@@ -483,7 +490,7 @@ int
 main(int argc, char *argv[])
 {
 	enum { O_JSONL = 256, O_IDF, O_TEXTF, O_TITLEF, O_CONLLU, O_HYPH, O_PARA,
-	    O_ABBR, O_REPLACE, O_MAX, O_STATS, O_HELP, O_VERSION };
+	    O_ABBR, O_REPLACE, O_MAX, O_LINES, O_STATS, O_HELP, O_VERSION };
 	static const struct option longopts[] = {
 		{"jsonl", no_argument, NULL, O_JSONL},
 		{"id-field", required_argument, NULL, O_IDF},
@@ -495,6 +502,7 @@ main(int argc, char *argv[])
 		{"abbr-period", required_argument, NULL, O_ABBR},
 		{"replace", no_argument, NULL, O_REPLACE},
 		{"max-size", required_argument, NULL, O_MAX},
+		{"lines", required_argument, NULL, O_LINES},
 		{"stats", no_argument, NULL, O_STATS},
 		{"help", no_argument, NULL, O_HELP},
 		{"version", no_argument, NULL, O_VERSION},
@@ -506,7 +514,7 @@ main(int argc, char *argv[])
 
 	lede_init(argv[0]);
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":", longopts, NULL)) != -1) {
 		switch (c) {
 		case O_JSONL:
 			jsonl = 1;
@@ -557,6 +565,23 @@ main(int argc, char *argv[])
 				uprintf("--max-size: expected a number of bytes from 1 to 1073741824, not '%s'", optarg);
 			maxdoc = (size_t)v;
 			break;
+		case O_LINES: {
+			char *dash = strchr(optarg, '-'), *end;
+			unsigned long a, b = 0;
+
+			errno = 0;
+			a = strtoul(optarg, &end, 10);
+			if (!dash || end != dash || a == 0 || errno)
+				uprintf("--lines: expected FIRST-LAST (e.g. 1-500, or 501- for the rest), not '%s'", optarg);
+			if (dash[1]) {
+				b = strtoul(dash + 1, &end, 10);
+				if (*end || b < a || errno)
+					uprintf("--lines: expected FIRST-LAST (e.g. 1-500, or 501- for the rest), not '%s'", optarg);
+			}
+			first_line = a;
+			last_line = b;
+			break;
+		}
 		case O_STATS:
 			stats = 1;
 			break;
@@ -567,8 +592,7 @@ main(int argc, char *argv[])
 			lede_version();
 			break;
 		default:
-			uprintf("unknown option or missing argument: %s",
-			    argv[optind - 1]);
+			lede_badopt(c, argv);
 		}
 	}
 	if (jsonl && conllu)

@@ -1,0 +1,1 @@
+lede -j 0 dump.jsonl

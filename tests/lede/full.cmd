@@ -1,0 +1,1 @@
+lede -q dump.jsonl > /dev/full

@@ -1,0 +1,938 @@
+/* See LICENSE file for copyright and license details. */
+/*
+ * lede: the whole chain in one command.  It only composes the tools:
+ *
+ *   source | stem | ner-tag | sentiment | tee -> keywords, entities, tone,
+ *                                               summarize (and partials)
+ *
+ * once for each of -j parts of the input, and puts the reports together.
+ */
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <getopt.h>
+#include <limits.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <sys/types.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "util.h"
+
+enum { K_TEXT, K_JSONL, K_CONLLU };
+static const char *kindname[] = {"text", "jsonl", "conllu"};
+
+typedef struct {
+	char *path;		/* NULL: standard input */
+	int kind;
+	const char *unzip;	/* decompressor, or NULL */
+	off_t size;
+	long docs;		/* documents in it, or -1 when unknown */
+	long first, last;	/* JSONL: only these lines (0: all) */
+} Item;
+
+typedef struct {
+	const char *name;	/* the tool */
+	const char *file;	/* output file stem */
+	const char *args[6];	/* its extra arguments */
+	int corpus;		/* a --corpus --partial run */
+} Report;
+
+static Report reports[] = {
+	{"keywords", "keywords", {NULL}, 0},
+	{"entities", "entities", {NULL}, 0},
+	{"tone", "tone", {NULL}, 0},
+	{"summarize", "summaries", {NULL}, 0},
+	{"keywords", "keywords-corpus", {"--corpus", "--partial", NULL}, 1},
+	{"entities", "entities-corpus", {"--corpus", "--partial", NULL}, 1},
+	{"tone", "tone-corpus", {"--corpus", "--partial", NULL}, 1},
+};
+#define NREPORTS ((int)LEDE_LEN(reports))
+
+static const char *filters[] = {"stem", "ner-tag", "sentiment"};
+
+/* Progress counters, shared with the tee processes. */
+typedef struct {
+	volatile unsigned long docs;
+	volatile unsigned long long bytes;
+} Counter;
+
+static Item *items;
+static size_t nitems, citems;
+static int inkind = -1;		/* --input: kind of stdin and unknown names */
+static const char *format;	/* report format */
+static const char *topn;
+static int corpus, stats, progress = -1, jobs;
+static char bindir[PATH_MAX];
+static char *tmpdir;
+static int status;
+
+static void
+usage(FILE *fp)
+{
+	fprintf(fp,
+	    "usage: %s [-o DIR] [-f FORMAT] [-n N] [-j N] [--corpus] [--input KIND]\n"
+	    "          [--progress | -q] [--stats] INPUT...\n"
+	    "Run the whole lede chain (tokenize | stem | ner-tag | sentiment) on\n"
+	    "articles and write the keyword, entity and tone reports and the\n"
+	    "summaries.  An INPUT is a text file (one article), a JSON Lines dump\n"
+	    "(.jsonl, also .gz, .zst, .bz2, .xz), a CoNLL-U file (.conllu), a\n"
+	    "directory (every file in it, recursively) or - (standard input).\n"
+	    "\n"
+	    "  -o, --output DIR  write one file per report into DIR (default: all\n"
+	    "                    reports on standard output, one after another)\n"
+	    "  -f, --format FMT  tsv, jsonl or text (default tsv with -o, else text)\n"
+	    "  -n, --top N       keyphrases and entities per document\n"
+	    "  -j, --jobs N      run N chains side by side on parts of the input\n"
+	    "                    (default: the number of processors)\n"
+	    "      --corpus      also the reports over the whole input\n"
+	    "      --input KIND  text, jsonl or conllu: the kind of standard input\n"
+	    "                    and of files whose name does not tell\n"
+	    "      --progress    show progress on standard error even when it is\n"
+	    "                    not a terminal\n"
+	    "  -q, --quiet       no progress line\n"
+	    "      --stats       every stage prints its counts on standard error\n"
+	    "      --help        print this help and exit\n"
+	    "      --version     print the version and exit\n",
+	    argv0);
+}
+
+static int
+parse_kind(const char *s)
+{
+	int k;
+
+	for (k = 0; k < (int)LEDE_LEN(kindname); k++)
+		if (!strcmp(s, kindname[k]))
+			return k;
+	return -1;
+}
+
+static int
+endswith(const char *s, const char *suffix)
+{
+	size_t n = strlen(s), m = strlen(suffix);
+
+	return n >= m && !strcmp(s + n - m, suffix);
+}
+
+/* Count the lines of a plain JSON Lines file: its documents. */
+static long
+count_lines(const char *path)
+{
+	char buf[1 << 16];
+	size_t n;
+	long lines = 0;
+	int last = '\n';
+	FILE *fp = fopen(path, "r");
+
+	if (!fp)
+		return -1;
+	while ((n = fread(buf, 1, sizeof(buf), fp)) > 0) {
+		char *p = buf, *end = buf + n;
+
+		while ((p = memchr(p, '\n', (size_t)(end - p)))) {
+			lines++;
+			p++;
+		}
+		last = buf[n - 1];
+	}
+	if (last != '\n')
+		lines++;
+	fclose(fp);
+	return lines;
+}
+
+static void
+add_item(const char *path, off_t size)
+{
+	static const struct { const char *ext, *prog; } zips[] = {
+		{".gz", "gzip"}, {".zst", "zstd"}, {".bz2", "bzip2"}, {".xz", "xz"},
+	};
+	Item *it;
+	char *base;
+	size_t i;
+
+	if (nitems == citems) {
+		citems = citems ? citems * 2 : 64;
+		items = ereallocarray(items, citems, sizeof(*items));
+	}
+	it = &items[nitems++];
+	memset(it, 0, sizeof(*it));
+	it->path = path ? estrdup(path) : NULL;
+	it->size = size;
+	it->kind = inkind >= 0 ? inkind : K_TEXT;
+	it->docs = -1;
+	if (!path)
+		return;
+	base = estrdup(path);
+	for (i = 0; i < LEDE_LEN(zips); i++) {
+		if (endswith(base, zips[i].ext)) {
+			it->unzip = zips[i].prog;
+			base[strlen(base) - strlen(zips[i].ext)] = '\0';
+			break;
+		}
+	}
+	if (endswith(base, ".jsonl") || endswith(base, ".ndjson"))
+		it->kind = K_JSONL;
+	else if (endswith(base, ".conllu"))
+		it->kind = K_CONLLU;
+	else if (endswith(base, ".txt") || inkind < 0)
+		it->kind = K_TEXT;
+	free(base);
+	if (it->kind == K_TEXT)
+		it->docs = 1;
+	else if (it->kind == K_JSONL && !it->unzip)
+		it->docs = count_lines(path);
+}
+
+/*
+ * Cut plain JSON Lines dumps into slices of lines (tokenize --lines), so
+ * that one large dump still makes -j parts.
+ */
+static void
+split_dumps(off_t total)
+{
+	Item *old = items;
+	size_t nold = nitems, i;
+	long k, kk, per;
+
+	items = NULL;
+	nitems = citems = 0;
+	for (i = 0; i < nold; i++) {
+		Item it = old[i];
+
+		k = total > 0 ? (long)((double)jobs * (double)it.size / (double)total + 0.5) : 1;
+		if (it.kind != K_JSONL || it.unzip || !it.path || it.docs < 2 || k < 2) {
+			if (nitems == citems) {
+				citems = citems ? citems * 2 : 64;
+				items = ereallocarray(items, citems, sizeof(*items));
+			}
+			items[nitems++] = it;
+			continue;
+		}
+		if (k > it.docs)
+			k = it.docs;
+		per = (it.docs + k - 1) / k;
+		for (kk = 0; kk < k && kk * per < it.docs; kk++) {
+			Item *sl;
+
+			if (nitems == citems) {
+				citems = citems ? citems * 2 : 64;
+				items = ereallocarray(items, citems, sizeof(*items));
+			}
+			sl = &items[nitems++];
+			*sl = it;
+			if (kk)
+				sl->path = estrdup(it.path);
+			sl->first = kk * per + 1;
+			sl->last = (kk + 1) * per < it.docs ? (kk + 1) * per : it.docs;
+			sl->docs = sl->last - sl->first + 1;
+			sl->size = it.size / k;
+		}
+	}
+	free(old);
+}
+
+static int
+namecmp(const struct dirent **a, const struct dirent **b)
+{
+	return strcmp((*a)->d_name, (*b)->d_name);
+}
+
+/* Add path: a file, or every file under a directory, in name order. */
+static void
+collect(const char *path, int depth)
+{
+	struct stat st;
+	struct dirent **ents;
+	int n, i;
+
+	if (!strcmp(path, "-")) {
+		add_item(NULL, 0);
+		return;
+	}
+	if (stat(path, &st) < 0) {
+		weprintf("%s:", path);
+		status = 1;
+		return;
+	}
+	if (S_ISREG(st.st_mode)) {
+		add_item(path, st.st_size);
+		return;
+	}
+	if (S_ISDIR(st.st_mode) && depth == 0) {
+		/* "dir/" and "dir" name the same files */
+		char *p = estrdup(path);
+		size_t n = strlen(p);
+
+		while (n > 1 && p[n - 1] == '/')
+			p[--n] = '\0';
+		if (strcmp(p, path)) {
+			collect(p, depth);
+			free(p);
+			return;
+		}
+		free(p);
+	}
+	if (!S_ISDIR(st.st_mode)) {
+		weprintf("%s: not a file or directory, skipped", path);
+		status = 1;
+		return;
+	}
+	if (depth > 64) {
+		weprintf("%s: directories nested too deep, skipped", path);
+		status = 1;
+		return;
+	}
+	if ((n = scandir(path, &ents, NULL, namecmp)) < 0) {
+		weprintf("%s:", path);
+		status = 1;
+		return;
+	}
+	for (i = 0; i < n; i++) {
+		if (ents[i]->d_name[0] != '.') {
+			LedeBuf b = {0};
+
+			lede_buf_printf(&b, "%s/%s", path, ents[i]->d_name);
+			collect(b.p, depth + 1);
+			lede_buf_free(&b);
+		}
+		free(ents[i]);
+	}
+	free(ents);
+}
+
+/* The path of a stage's program: beside lede, or found in PATH. */
+static const char *
+program(const char *tool)
+{
+	static LedeBuf b;
+
+	lede_buf_clear(&b);
+	if (*bindir) {
+		lede_buf_printf(&b, "%s/%s", bindir, tool);
+		if (access(b.p, X_OK) == 0)
+			return b.p;
+	}
+	return tool;
+}
+
+/* fork and exec argv with the given standard input and output. */
+static pid_t
+spawn(char *const argv[], int in, int out)
+{
+	pid_t pid = fork();
+
+	if (pid < 0)
+		eprintf("fork:");
+	if (pid == 0) {
+		if (in != 0 && dup2(in, 0) < 0)
+			_exit(126);
+		if (out != 1 && dup2(out, 1) < 0)
+			_exit(126);
+		closefrom(3);
+		execvp(argv[0], argv);
+		fprintf(stderr, "%s: %s: %s\n", argv0, argv[0], strerror(errno));
+		_exit(127);
+	}
+	return pid;
+}
+
+/* A process of the chain, to wait for and name in messages. */
+typedef struct {
+	pid_t pid;
+	char *what;
+} Proc;
+
+static Proc *procs;
+static size_t nprocs, cprocs;
+
+static void
+track(pid_t pid, const char *what)
+{
+	if (nprocs == cprocs) {
+		cprocs = cprocs ? cprocs * 2 : 32;
+		procs = ereallocarray(procs, cprocs, sizeof(*procs));
+	}
+	procs[nprocs].pid = pid;
+	procs[nprocs].what = estrdup(what);
+	nprocs++;
+}
+
+static void
+argpush(char ***argv, size_t *n, const char *s)
+{
+	*argv = ereallocarray(*argv, *n + 2, sizeof(**argv));
+	(*argv)[(*n)++] = (char *)s;
+	(*argv)[*n] = NULL;
+}
+
+/*
+ * The source of a part: tokenize over its items, written to out.  Runs of
+ * plain files of one kind go to one tokenize; compressed files go through
+ * their decompressor.  Runs in a child of its own when there is more than
+ * one command.
+ */
+static int
+run_source(Item *it, size_t n, int out)
+{
+	size_t i = 0, j;
+	int fail = 0;
+
+	while (i < n) {
+		char **argv = NULL;
+		size_t na = 0;
+		int wst, fds[2] = {-1, -1}, in = 0;
+		pid_t zp = -1, tp;
+
+		argpush(&argv, &na, program("tokenize"));
+		if (it[i].kind == K_JSONL)
+			argpush(&argv, &na, "--jsonl");
+		else if (it[i].kind == K_CONLLU)
+			argpush(&argv, &na, "--conllu");
+		if (stats)
+			argpush(&argv, &na, "--stats");
+		j = i;
+		if (it[i].unzip) {
+			char *zargv[] = {(char *)it[i].unzip, "-dc", "--", it[i].path, NULL};
+
+			if (pipe(fds) < 0)
+				eprintf("pipe:");
+			zp = spawn(zargv, 0, fds[1]);
+			close(fds[1]);
+			in = fds[0];
+			j = i + 1;
+		} else if (it[i].first) {
+			/* a slice of a dump: its own run, with its line numbers */
+			char range[64];
+
+			snprintf(range, sizeof(range), "%ld-%ld", it[i].first, it[i].last);
+			argpush(&argv, &na, "--lines");
+			argpush(&argv, &na, range);
+			argpush(&argv, &na, it[i].path);
+			j = i + 1;
+			tp = spawn(argv, 0, out);
+			if (waitpid(tp, &wst, 0) < 0 || !WIFEXITED(wst) || WEXITSTATUS(wst))
+				fail = 1;
+			free(argv);
+			i = j;
+			continue;
+		} else {
+			for (; j < n && it[j].kind == it[i].kind && !it[j].unzip &&
+			    !it[j].first; j++)
+				if (it[j].path)
+					argpush(&argv, &na, it[j].path);
+		}
+		tp = spawn(argv, in, out);
+		if (in)
+			close(in);
+		if (waitpid(tp, &wst, 0) < 0 || !WIFEXITED(wst) || WEXITSTATUS(wst))
+			fail = 1;
+		if (zp > 0 && (waitpid(zp, &wst, 0) < 0 || !WIFEXITED(wst) ||
+		    WEXITSTATUS(wst))) {
+			fprintf(stderr, "%s: %s: %s -dc failed\n", argv0, it[i].path, it[i].unzip);
+			fail = 1;
+		}
+		free(argv);
+		i = j;
+	}
+	return fail;
+}
+
+/* Copy in to every open fd of outs, counting documents and bytes. */
+static void
+tee(int in, int *outs, int nouts, Counter *c)
+{
+	static char buf[1 << 16];
+	ssize_t n, w;
+	int k, bol = 1;
+
+	signal(SIGPIPE, SIG_IGN);
+	while ((n = read(in, buf, sizeof(buf))) != 0) {
+		ssize_t i;
+
+		if (n < 0) {
+			if (errno == EINTR)
+				continue;
+			fprintf(stderr, "%s: reading the chain: %s\n", argv0, strerror(errno));
+			_exit(1);
+		}
+		for (i = 0; i < n; i++) {
+			if (bol && buf[i] == '#' && i + 8 <= n && !memcmp(buf + i, "# newdoc", 8))
+				c->docs++;
+			bol = buf[i] == '\n';
+		}
+		c->bytes += (unsigned long long)n;
+		for (k = 0; k < nouts; k++) {
+			char *p = buf;
+			ssize_t left = n;
+
+			while (outs[k] >= 0 && left > 0) {
+				if ((w = write(outs[k], p, (size_t)left)) < 0) {
+					if (errno == EINTR)
+						continue;
+					/* that report stopped (it says why): feed the others */
+					close(outs[k]);
+					outs[k] = -1;
+					break;
+				}
+				p += w;
+				left -= w;
+			}
+		}
+	}
+	_exit(0);
+}
+
+static char *
+partfile(int part, const char *name, const char *ext)
+{
+	LedeBuf b = {0};
+
+	lede_buf_printf(&b, "%s/part%d.%s.%s", tmpdir, part, name, ext);
+	return b.p;
+}
+
+static const char *
+ext_of(const Report *r)
+{
+	if (r->corpus)
+		return "partial";
+	if (!strcmp(format, "jsonl"))
+		return "jsonl";
+	if (!strcmp(format, "text"))
+		return "txt";
+	return "tsv";
+}
+
+/* Start the chain of one part over items it[0..n). */
+static void
+start_part(int part, Item *it, size_t n, Counter *c)
+{
+	int fds[2], in, outs[NREPORTS], k, nouts = 0;
+	size_t f;
+	pid_t pid;
+	LedeBuf what = {0};
+
+	if (pipe(fds) < 0)
+		eprintf("pipe:");
+	if ((pid = fork()) < 0)
+		eprintf("fork:");
+	if (pid == 0) {
+		close(fds[0]);
+		_exit(run_source(it, n, fds[1]));
+	}
+	lede_buf_printf(&what, "tokenize (part %d)", part + 1);
+	track(pid, what.p);
+	close(fds[1]);
+	in = fds[0];
+	for (f = 0; f < LEDE_LEN(filters); f++) {
+		char *argv[4] = {(char *)program(filters[f]), NULL, NULL, NULL};
+
+		if (stats)
+			argv[1] = "--stats";
+		if (pipe(fds) < 0)
+			eprintf("pipe:");
+		pid = spawn(argv, in, fds[1]);
+		lede_buf_clear(&what);
+		lede_buf_printf(&what, "%s (part %d)", filters[f], part + 1);
+		track(pid, what.p);
+		close(fds[1]);
+		close(in);
+		in = fds[0];
+	}
+	for (k = 0; k < NREPORTS; k++) {
+		Report *r = &reports[k];
+		char *argv[16], *path;
+		int na = 0, a, out;
+
+		if (r->corpus && !corpus)
+			continue;
+		argv[na++] = (char *)program(r->name);
+		for (a = 0; r->args[a]; a++)
+			argv[na++] = (char *)r->args[a];
+		if (!r->corpus) {
+			argv[na++] = "-f";
+			argv[na++] = (char *)format;
+			if (topn && strcmp(r->name, "tone") && strcmp(r->name, "summarize")) {
+				argv[na++] = "-n";
+				argv[na++] = (char *)topn;
+			}
+		}
+		if (stats && !r->corpus)
+			argv[na++] = "--stats";
+		argv[na] = NULL;
+		path = partfile(part, r->file, ext_of(r));
+		if ((out = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0644)) < 0)
+			eprintf("%s:", path);
+		if (pipe(fds) < 0)
+			eprintf("pipe:");
+		pid = spawn(argv, fds[0], out);
+		lede_buf_clear(&what);
+		lede_buf_printf(&what, "%s%s (part %d)", r->name, r->corpus ? " --corpus" : "",
+		    part + 1);
+		track(pid, what.p);
+		close(fds[0]);
+		close(out);
+		outs[nouts++] = fds[1];
+		free(path);
+	}
+	if ((pid = fork()) < 0)
+		eprintf("fork:");
+	if (pid == 0)
+		tee(in, outs, nouts, c);
+	lede_buf_clear(&what);
+	lede_buf_printf(&what, "tee (part %d)", part + 1);
+	track(pid, what.p);
+	close(in);
+	for (k = 0; k < nouts; k++)
+		close(outs[k]);
+	lede_buf_free(&what);
+}
+
+static void
+show_progress(Counter *c, int nparts, long total, off_t bytes, double t0, int last)
+{
+	unsigned long docs = 0;
+	double el, rate, mb;
+	struct timespec ts;
+	int i;
+
+	for (i = 0; i < nparts; i++)
+		docs += c[i].docs;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	el = ts.tv_sec + ts.tv_nsec / 1e9 - t0;
+	if (el <= 0)
+		el = 1e-9;
+	rate = docs / el;
+	fprintf(stderr, "\r%s: %lu", argv0, docs);
+	if (total > 0)
+		fprintf(stderr, "/%ld", total);
+	fprintf(stderr, " documents, %.0f docs/s", rate);
+	if (total > 0 && bytes > 0) {
+		mb = (double)bytes / 1e6 * ((double)docs / (double)total);
+		fprintf(stderr, ", %.1f MB/s", mb / el);
+		if (!last && rate > 0 && (long)docs < total) {
+			long eta = (long)((total - (long)docs) / rate);
+
+			fprintf(stderr, ", ETA %ld:%02ld", eta / 60, eta % 60);
+		}
+	}
+	fprintf(stderr, last ? "\n" : "   ");
+	fflush(stderr);
+}
+
+/* Wait for every process; say which failed. */
+static void
+wait_all(Counter *c, int nparts, long total, off_t bytes)
+{
+	size_t left = nprocs, i;
+	struct timespec ts, nap = {0, 200000000};
+	double t0;
+	int wst;
+	pid_t pid;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	t0 = ts.tv_sec + ts.tv_nsec / 1e9;
+	while (left > 0) {
+		pid = waitpid(-1, &wst, progress ? WNOHANG : 0);
+		if (pid < 0) {
+			if (errno == EINTR)
+				continue;
+			break;
+		}
+		if (pid == 0) {
+			show_progress(c, nparts, total, bytes, t0, 0);
+			nanosleep(&nap, NULL);
+			continue;
+		}
+		for (i = 0; i < nprocs && procs[i].pid != pid; i++)
+			;
+		if (i == nprocs)
+			continue;
+		left--;
+		if (WIFSIGNALED(wst)) {
+			weprintf("%s: killed by signal %d", procs[i].what, WTERMSIG(wst));
+			status = 1;
+		} else if (WEXITSTATUS(wst)) {
+			if (WEXITSTATUS(wst) >= 126)
+				weprintf("%s: could not run", procs[i].what);
+			status = 1;
+		}
+	}
+	if (progress)
+		show_progress(c, nparts, total, bytes, t0, 1);
+}
+
+/* Append a file to fp, leaving out its first line when skiphead. */
+static void
+append(FILE *fp, const char *path, int skiphead)
+{
+	FILE *in = fopen(path, "r");
+	char buf[1 << 16];
+	size_t n;
+	int c;
+
+	if (!in) {
+		weprintf("%s:", path);
+		status = 1;
+		return;
+	}
+	if (skiphead)
+		while ((c = getc(in)) != EOF && c != '\n')
+			;
+	while ((n = fread(buf, 1, sizeof(buf), in)) > 0)
+		fwrite(buf, 1, n, fp);
+	fclose(in);
+}
+
+/* Put the parts' reports together into fp. */
+static void
+assemble(FILE *fp, const Report *r, int nparts)
+{
+	int p;
+
+	if (r->corpus) {
+		/* merge the partials: the same as one --corpus run */
+		char **argv = NULL, *path;
+		size_t na = 0;
+		int wst, fd;
+		pid_t pid;
+
+		fflush(fp);
+		argpush(&argv, &na, program(r->name));
+		argpush(&argv, &na, "--merge");
+		argpush(&argv, &na, "-f");
+		argpush(&argv, &na, format);
+		if (topn && strcmp(r->name, "tone")) {
+			argpush(&argv, &na, "-n");
+			argpush(&argv, &na, topn);
+		}
+		for (p = 0; p < nparts; p++)
+			argpush(&argv, &na, partfile(p, r->file, "partial"));
+		fd = fileno(fp);
+		pid = spawn(argv, 0, fd);
+		if (waitpid(pid, &wst, 0) < 0 || !WIFEXITED(wst) || WEXITSTATUS(wst)) {
+			weprintf("%s --merge failed", r->name);
+			status = 1;
+		}
+		for (p = 0; p < nparts; p++) {
+			path = argv[na - nparts + (size_t)p];
+			free(path);
+		}
+		free(argv);
+		return;
+	}
+	for (p = 0; p < nparts; p++) {
+		char *path = partfile(p, r->file, ext_of(r));
+
+		if (p > 0 && !strcmp(format, "text"))
+			fputc('\n', fp);
+		/* one TSV header for all the parts */
+		append(fp, path, p > 0 && !strcmp(format, "tsv"));
+		free(path);
+	}
+}
+
+static void
+rmtree(const char *dir)
+{
+	DIR *d = opendir(dir);
+	struct dirent *e;
+
+	if (!d)
+		return;
+	while ((e = readdir(d))) {
+		LedeBuf b = {0};
+
+		if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, ".."))
+			continue;
+		lede_buf_printf(&b, "%s/%s", dir, e->d_name);
+		unlink(b.p);
+		lede_buf_free(&b);
+	}
+	closedir(d);
+	rmdir(dir);
+}
+
+int
+main(int argc, char *argv[])
+{
+	static const struct option longopts[] = {
+		{"output", required_argument, NULL, 'o'},
+		{"format", required_argument, NULL, 'f'},
+		{"top", required_argument, NULL, 'n'},
+		{"jobs", required_argument, NULL, 'j'},
+		{"corpus", no_argument, NULL, 'C'},
+		{"input", required_argument, NULL, 'I'},
+		{"progress", no_argument, NULL, 'P'},
+		{"quiet", no_argument, NULL, 'q'},
+		{"stats", no_argument, NULL, 'S'},
+		{"help", no_argument, NULL, 'h'},
+		{"version", no_argument, NULL, 'V'},
+		{NULL, 0, NULL, 0},
+	};
+	const char *outdir = NULL;
+	Counter *counters;
+	size_t i, start;
+	long v, total = 0;
+	off_t bytes = 0, per, acc;
+	int c, nparts, p, k;
+	ssize_t n;
+
+	lede_init(argv[0]);
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, ":o:f:n:j:q", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'o':
+			outdir = optarg;
+			break;
+		case 'f':
+			if (strcmp(optarg, "tsv") && strcmp(optarg, "jsonl") &&
+			    strcmp(optarg, "text"))
+				uprintf("unknown format '%s' (tsv, jsonl or text)", optarg);
+			format = optarg;
+			break;
+		case 'n':
+			if (lede_strtol(optarg, 1, 1000000, &v) < 0)
+				uprintf("-n takes a whole number from 1 to 1000000, not '%s'", optarg);
+			topn = optarg;
+			break;
+		case 'j':
+			if (lede_strtol(optarg, 1, 256, &v) < 0)
+				uprintf("-j takes a whole number from 1 to 256, not '%s'", optarg);
+			jobs = (int)v;
+			break;
+		case 'C':
+			corpus = 1;
+			break;
+		case 'I':
+			if ((inkind = parse_kind(optarg)) < 0)
+				uprintf("unknown input kind '%s' (text, jsonl or conllu)", optarg);
+			break;
+		case 'P':
+			progress = 1;
+			break;
+		case 'q':
+			progress = 0;
+			break;
+		case 'S':
+			stats = 1;
+			break;
+		case 'h':
+			usage(stdout);
+			return fshut(stdout, "<stdout>");
+		case 'V':
+			lede_version();
+			break;
+		default:
+			lede_badopt(c, argv);
+		}
+	}
+	if (optind == argc)
+		uprintf("no input (name files, directories or - for standard input)");
+	if (!format)
+		format = outdir ? "tsv" : "text";
+	if (progress < 0)
+		progress = isatty(2);
+	if ((n = readlink("/proc/self/exe", bindir, sizeof(bindir) - 1)) > 0) {
+		char *slash;
+
+		bindir[n] = '\0';
+		if ((slash = strrchr(bindir, '/')))
+			*slash = '\0';
+	} else {
+		bindir[0] = '\0';
+	}
+
+	for (; optind < argc; optind++)
+		collect(argv[optind], 0);
+	if (nitems == 0)
+		eprintf("no input files found");
+	for (i = 0; i < nitems; i++) {
+		bytes += items[i].size;
+		if (items[i].docs < 0)
+			total = -1;
+		else if (total >= 0)
+			total += items[i].docs;
+	}
+
+	/* contiguous parts of about equal size, so reports keep input order */
+	if (jobs == 0) {
+		long ncpu = sysconf(_SC_NPROCESSORS_ONLN);
+
+		jobs = ncpu > 0 ? (int)(ncpu < 256 ? ncpu : 256) : 1;
+	}
+	if (jobs > 1)
+		split_dumps(bytes);
+	nparts = (int)(nitems < (size_t)jobs ? nitems : (size_t)jobs);
+	counters = mmap(NULL, sizeof(Counter) * (size_t)nparts, PROT_READ | PROT_WRITE,
+	    MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+	if (counters == MAP_FAILED)
+		eprintf("mmap:");
+	memset((void *)counters, 0, sizeof(Counter) * (size_t)nparts);
+
+	{
+		LedeBuf b = {0};
+		const char *t = getenv("TMPDIR");
+
+		lede_buf_printf(&b, "%s/lede.XXXXXX", t && *t ? t : "/tmp");
+		if (!mkdtemp(b.p))
+			eprintf("mkdtemp %s:", b.p);
+		tmpdir = b.p;
+	}
+	if (outdir && mkdir(outdir, 0777) < 0 && errno != EEXIST)
+		eprintf("%s:", outdir);
+
+	fflush(stdout);
+	per = bytes / nparts;
+	start = 0;
+	acc = 0;
+	for (p = 0; p < nparts; p++) {
+		size_t end = start + 1;
+
+		acc += items[start].size;
+		/* leave at least one item for each part still to come */
+		while (end < nitems - (size_t)(nparts - p - 1) &&
+		    (p == nparts - 1 || acc + items[end].size / 2 <= per * (p + 1)))
+			acc += items[end++].size;
+		start_part(p, items + start, end - start, &counters[p]);
+		start = end;
+	}
+	wait_all(counters, nparts, total, bytes);
+
+	for (k = 0; k < NREPORTS; k++) {
+		const Report *r = &reports[k];
+		FILE *fp = stdout;
+		LedeBuf path = {0};
+
+		if (r->corpus && !corpus)
+			continue;
+		if (outdir) {
+			lede_buf_printf(&path, "%s/%s.%s", outdir, r->file,
+			    !strcmp(format, "jsonl") ? "jsonl" : !strcmp(format, "text") ? "txt" : "tsv");
+			if (!(fp = fopen(path.p, "w")))
+				eprintf("%s:", path.p);
+		} else {
+			if (k > 0)
+				putchar('\n');
+			printf("== %s\n\n", r->file);
+		}
+		assemble(fp, r, nparts);
+		if (fp != stdout && fshut(fp, path.p))
+			status = 1;
+		lede_buf_free(&path);
+	}
+	rmtree(tmpdir);
+	free(tmpdir);
+	status |= fshut(stdout, "<stdout>");
+	if (status)
+		weprintf("errors above: the reports leave out what they name");
+	return status;
+}
