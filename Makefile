@@ -108,6 +108,11 @@ model: $(BIN)/ner-train $(BIN)/ner-tag $(O)/ner-lexicon
 df: all
 	@scripts/build-df
 
+# The suite under valgrind memcheck: any memory error or leak fails a test.
+VALGRIND = valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect --show-leak-kinds=definite,indirect
+check-valgrind: all
+	@RUN='$(VALGRIND)' scripts/run-tests bin build/tests
+
 bench: all
 	@scripts/bench
 
@@ -124,4 +129,4 @@ uninstall:
 clean:
 	rm -rf build bin
 
-.PHONY: all deps demo test check bench model df install uninstall clean fuzz fuzzers
+.PHONY: all deps demo test check check-valgrind bench model df install uninstall clean fuzz fuzzers

@@ -458,9 +458,11 @@ is_newdoc(const char *line)
 {
 	const char *p = line + 1;
 
+	if (line[0] != '#')
+		return 0;
 	while (*p == ' ')
 		p++;
-	return line[0] == '#' && !strncmp(p, "newdoc", 6) &&
+	return !strncmp(p, "newdoc", 6) &&
 	    (p[6] == '\0' || p[6] == ' ' || p[6] == '=');
 }
 
