@@ -211,11 +211,19 @@ content_stem(LedeSum *s, const char *form, size_t n, const char *stem,
 	return s->fstem[f];
 }
 
+static int
+cmplong(const void *a, const void *b)
+{
+	long x = *(const long *)a, y = *(const long *)b;
+
+	return (x > y) - (x < y);
+}
+
 static void
 endsent(LedeSum *s)
 {
 	Sent *se;
-	size_t i, j;
+	size_t i;
 
 	if (s->nsent == 0)
 		return;
@@ -223,13 +231,7 @@ endsent(LedeSum *s)
 	if (se->nb || s->ncur == 0)
 		return;
 	/* sort the stems and count repeats: the sentence's bag of words */
-	for (i = 1; i < s->ncur; i++) {
-		long v = s->cur[i];
-
-		for (j = i; j > 0 && s->cur[j - 1] > v; j--)
-			s->cur[j] = s->cur[j - 1];
-		s->cur[j] = v;
-	}
+	lede_sort(s->cur, s->ncur, sizeof(*s->cur), cmplong);
 	se->boff = s->nbag;
 	for (i = 0; i < s->ncur; i++) {
 		if (i > 0 && s->cur[i] == s->cur[i - 1]) {
