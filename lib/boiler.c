@@ -1,4 +1,5 @@
 /* See LICENSE file for copyright and license details. */
+#include <stdlib.h>
 #include <string.h>
 
 #include "boiler.h"
@@ -76,36 +77,12 @@ starts(const char *s, size_t n, const char *p)
 }
 
 static int
-contains(const char *s, size_t n, const char *p)
-{
-	size_t m = strlen(p), i;
-
-	if (m > n)
-		return 0;
-	for (i = 0; i + m <= n; i++)
-		if (s[i] == p[0] && !memcmp(s + i, p, m))
-			return 1;
-	return 0;
-}
-
-static int
 any_start(const char *s, size_t n, const char **list, size_t k)
 {
 	size_t i;
 
 	for (i = 0; i < k; i++)
 		if (starts(s, n, list[i]))
-			return 1;
-	return 0;
-}
-
-static int
-any_contains(const char *s, size_t n, const char **list, size_t k)
-{
-	size_t i;
-
-	for (i = 0; i < k; i++)
-		if (contains(s, n, list[i]))
 			return 1;
 	return 0;
 }
@@ -129,21 +106,105 @@ endpunct(const char *s, size_t n)
 	return 0;
 }
 
+/* Which lists of phrases a line holds somewhere (bits). */
+enum {
+	H_COPY = 1, H_DISC = 2, H_PHOTO = 4, H_SUB = 8, H_DATE = 16, H_MONTH = 32,
+	H_TIME = 64,
+};
+
+static const char *copy_any[] = {"\xc2\xa9", "all rights reserved"};
+static const char *time_any[] = {"gmt", "utc", "am", "pm", "a.m.", "p.m."};
+
+typedef struct {
+	const char *p;
+	size_t len;
+	int bit;
+} Pat;
+
+/* All the phrases, by their first byte: one pass over a line finds them. */
+static Pat pats[128];
+static size_t npats, first[257];
+
+static int
+cmppat(const void *a, const void *b)
+{
+	const Pat *x = a, *y = b;
+
+	return (unsigned char)x->p[0] - (unsigned char)y->p[0];
+}
+
+static void
+addpats(const char **list, size_t n, int bit)
+{
+	for (size_t i = 0; i < n && npats < LEDE_LEN(pats); i++) {
+		pats[npats].p = list[i];
+		pats[npats].len = strlen(list[i]);
+		pats[npats].bit = bit;
+		npats++;
+	}
+}
+
+static void
+init_pats(void)
+{
+	size_t i, c;
+
+	addpats(copy_any, LEDE_LEN(copy_any), H_COPY);
+	addpats(disclosure_any, LEDE_LEN(disclosure_any), H_DISC);
+	addpats(photo_any, LEDE_LEN(photo_any), H_PHOTO);
+	addpats(subscribe_any, LEDE_LEN(subscribe_any), H_SUB);
+	addpats(dateline_any, LEDE_LEN(dateline_any), H_DATE);
+	addpats(months, LEDE_LEN(months), H_MONTH);
+	addpats(time_any, LEDE_LEN(time_any), H_TIME);
+	qsort(pats, npats, sizeof(*pats), cmppat);
+	for (c = 0, i = 0; c < 257; c++) {
+		while (i < npats && (size_t)(unsigned char)pats[i].p[0] < c)
+			i++;
+		first[c] = i;
+	}
+}
+
+static int
+alnum(unsigned char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80;
+}
+
+/*
+ * The bits of the phrases that start in s[0..n) at the start of a word or
+ * at a punctuation mark ("/ap photo" after a name).
+ */
+static int
+holds(const char *s, size_t n)
+{
+	size_t i, k;
+	int bits = 0;
+
+	if (!npats)
+		init_pats();
+	for (i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		if (i > 0 && alnum(c) && alnum((unsigned char)s[i - 1]) && c < 0x80)
+			continue;
+		for (k = first[c]; k < first[c + 1]; k++)
+			if (pats[k].len <= n - i && !memcmp(s + i, pats[k].p, pats[k].len))
+				bits |= pats[k].bit;
+	}
+	return bits;
+}
+
 /* A line that is mostly a date or a time. */
 static int
-datelike(const char *s, size_t n, long words)
+datelike(const char *s, size_t n, long words, int bits)
 {
 	size_t i;
-	int digits = 0, month = 0;
+	int digits = 0;
 
 	for (i = 0; i < n; i++)
 		if (s[i] >= '0' && s[i] <= '9')
 			digits = 1;
-	for (i = 0; i < LEDE_LEN(months); i++)
-		if (contains(s, n, months[i]))
-			month = 1;
-	return digits && (month || contains(s, n, "gmt") || contains(s, n, "utc") ||
-	    contains(s, n, " am") || contains(s, n, " pm")) && words <= 12;
+	return digits && (bits & (H_MONTH | H_TIME)) && words <= 12;
 }
 
 LedeBoil
@@ -152,8 +213,11 @@ lede_boil_check(const char *text, size_t len, const LedeBoilCtx *ctx)
 	char low[512];
 	size_t n = len < sizeof(low) ? len : sizeof(low), i, bars = 0;
 	long w = ctx->words;
-	int alone = ctx->alone != 0, end;
+	int alone = ctx->alone != 0, end, bits;
 
+	/* every rule is for short lines */
+	if (w > 40)
+		return LEDE_BOIL_NONE;
 	/* ASCII lower case is enough for the English phrases below */
 	for (i = 0; i < n; i++) {
 		char c = text[i];
@@ -161,20 +225,17 @@ lede_boil_check(const char *text, size_t len, const LedeBoilCtx *ctx)
 		low[i] = (c >= 'A' && c <= 'Z') ? c + 32 : c;
 	}
 	end = endpunct(text, len);
-	if (contains(low, n, "\xc2\xa9") || contains(low, n, "all rights reserved") ||
-	    starts(low, n, "copyright") || starts(low, n, "(c) "))
-		if (w <= 40)
-			return LEDE_BOIL_COPYRIGHT;
-	if (w <= 40 && (any_start(low, n, disclosure_start, LEDE_LEN(disclosure_start)) ||
-	    any_contains(low, n, disclosure_any, LEDE_LEN(disclosure_any))))
+	bits = holds(low, n);
+	if ((bits & H_COPY) || starts(low, n, "copyright") || starts(low, n, "(c) "))
+		return LEDE_BOIL_COPYRIGHT;
+	if (any_start(low, n, disclosure_start, LEDE_LEN(disclosure_start)) ||
+	    (bits & H_DISC))
 		return LEDE_BOIL_DISCLOSURE;
 	if (any_start(low, n, readmore_start, LEDE_LEN(readmore_start)) && w <= 30)
 		return LEDE_BOIL_READMORE;
-	if (w <= 40 && (any_start(low, n, photo_start, LEDE_LEN(photo_start)) ||
-	    any_contains(low, n, photo_any, LEDE_LEN(photo_any))))
+	if (any_start(low, n, photo_start, LEDE_LEN(photo_start)) || (bits & H_PHOTO))
 		return LEDE_BOIL_PHOTO;
-	if (w <= 25 && alone && any_contains(low, n, subscribe_any,
-	    LEDE_LEN(subscribe_any)))
+	if (w <= 25 && alone && (bits & H_SUB))
 		return LEDE_BOIL_SUBSCRIBE;
 	for (i = 0; w <= 12 && i < LEDE_LEN(byline_start); i++) {
 		size_t m = strlen(byline_start[i]);
@@ -184,10 +245,9 @@ lede_boil_check(const char *text, size_t len, const LedeBoilCtx *ctx)
 		    text[m] >= 'A' && text[m] <= 'Z' && (alone || !end || i > 1))
 			return LEDE_BOIL_BYLINE;
 	}
-	if (alone && any_contains(low, n, dateline_any, LEDE_LEN(dateline_any)) &&
-	    datelike(low, n, w))
+	if (alone && (bits & H_DATE) && datelike(low, n, w, bits))
 		return LEDE_BOIL_DATELINE;
-	if (alone && !end && datelike(low, n, w) && w <= 6)
+	if (alone && !end && datelike(low, n, w, bits) && w <= 6)
 		return LEDE_BOIL_DATELINE;
 	for (i = 0; i < n; i++)
 		if (low[i] == '|' || (i + 1 < n && (unsigned char)low[i] == 0xc2 &&
