@@ -109,6 +109,7 @@ lede_kp_defaults(LedeKpParams *p)
 	p->pos_exp = 0.5;
 	p->context = 1;
 	p->rank_exp = 1.0;
+	p->subsume = 1;
 }
 
 LedeKp *
@@ -639,8 +640,10 @@ close_run(LedeKp *kp, size_t a, size_t b)
 		b--;
 	while (a < b && (kp->tok[a].flags & F_HYPH))
 		a++;
+	/* words joined by hyphens count as one */
 	for (i = a; i < b; i++)
-		if (!(kp->tok[i].flags & F_HYPH))
+		if (!(kp->tok[i].flags & F_HYPH) &&
+		    !(i > a && (kp->tok[i - 1].flags & F_HYPH)))
 			nw++;
 	if (nw == 0 || (long)nw > kp->p.maxlen)
 		return;
@@ -811,6 +814,21 @@ cmpphrase(const void *a, const void *b)
 	    (*(const size_t *)a < *(const size_t *)b);
 }
 
+/* 1 when the words of p occur in a row in those of q (p shorter). */
+static int
+subphrase(const LedeKp *kp, const Phrase *q, const Phrase *p)
+{
+	const long *a = kp->pw + q->woff, *b = kp->pw + p->woff;
+	size_t i;
+
+	if (p->nw >= q->nw)
+		return 0;
+	for (i = 0; i + p->nw <= q->nw; i++)
+		if (!memcmp(a + i, b, p->nw * sizeof(*b)))
+			return 1;
+	return 0;
+}
+
 size_t
 lede_kp_rank(LedeKp *kp, const LedeKpPhrase **out)
 {
@@ -871,6 +889,21 @@ lede_kp_rank(LedeKp *kp, const LedeKpPhrase **out)
 		kp->order[i] = i;
 	sort_kp = kp;
 	lede_sort(kp->order, kp->nph, sizeof(size_t), cmpphrase);
+	/* a phrase inside a better one (its words in a row) says less */
+	if (kp->p.subsume) {
+		size_t kept = 0, cap = 200;
+
+		for (i = 0; i < kp->nph; i++) {
+			const Phrase *ph = &kp->ph[kp->order[i]];
+			int inside = 0;
+
+			for (j = 0; j < kept && j < cap && !inside; j++)
+				inside = subphrase(kp, &kp->ph[kp->order[j]], ph);
+			if (!inside)
+				kp->order[kept++] = kp->order[i];
+		}
+		kp->nph = kept;
+	}
 	if (kp->nph > kp->cout) {
 		kp->cout = kp->nph;
 		kp->out = ereallocarray(kp->out, kp->cout, sizeof(*kp->out));

@@ -36,6 +36,7 @@ typedef struct {
 	double pos_exp;		/* position weight (word position + 1)^-pos_exp */
 	int context;		/* verbs and participles told by their neighbours */
 	double rank_exp;	/* word weight (graph score)^rank_exp x idf^idf_exp */
+	int subsume;		/* drop a phrase inside a better one */
 } LedeKpParams;
 
 void lede_kp_defaults(LedeKpParams *p);
