@@ -21,6 +21,7 @@ typedef struct {
 	double norm;
 	LedeBoil boil;
 	int fragment;		/* starts inside a quotation or in lower case */
+	int pronoun;		/* starts with a pronoun that points back */
 	double score;
 } Sent;
 
@@ -77,6 +78,8 @@ lede_sum_defaults(LedeSumParams *p)
 	p->graph_max = 400;
 	p->density = 0.3;
 	p->w_frag = 1.0;
+	p->w_pron = 0.0;
+	p->w_centroid = 0.0;
 }
 
 LedeSum *
@@ -347,6 +350,24 @@ fragment(const char *t, size_t n)
 	return 0;
 }
 
+/* Starts with a pronoun that needs an earlier sentence ("He said ..."). */
+static int
+pronoun(const char *t, size_t n)
+{
+	static const char *words[] = {
+		"He", "She", "It", "They", "This", "That", "These", "Those", "His",
+		"Her", "Its", "Their", "Him", "Them",
+	};
+	size_t i, m;
+
+	for (i = 0; i < LEDE_LEN(words); i++) {
+		m = strlen(words[i]);
+		if (n > m && !memcmp(t, words[i], m) && (t[m] == ' ' || t[m] == '\''))
+			return 1;
+	}
+	return 0;
+}
+
 void
 lede_sum_sent(LedeSum *s, const char *text, size_t len, int newpar)
 {
@@ -364,6 +385,7 @@ lede_sum_sent(LedeSum *s, const char *text, size_t len, int newpar)
 	se->newpar = newpar;
 	lede_buf_add(&s->text, text, len);
 	se->fragment = fragment(text, len);
+	se->pronoun = pronoun(text, len);
 }
 
 void
@@ -509,7 +531,7 @@ lede_sum_pick(LedeSum *s, long nsent, long nwords, double ratio,
 {
 	size_t n, i, j, k, nk = 0, npick = 0;
 	size_t *keep;
-	double *pos, *freq, *title, *cent;
+	double *pos, *freq, *title, *cent, *centroid;
 	long total = 0, words = 0;
 	int graph;
 	const LedeSumParams *p = &s->p;
@@ -529,8 +551,8 @@ lede_sum_pick(LedeSum *s, long nsent, long nwords, double ratio,
 		s->cpick = n;
 		s->pick = ereallocarray(s->pick, n, sizeof(*s->pick));
 	}
-	if (s->ctmp < 5 * n) {
-		s->ctmp = 5 * n;
+	if (s->ctmp < 6 * n) {
+		s->ctmp = 6 * n;
 		s->tmp = ereallocarray(s->tmp, s->ctmp, sizeof(double));
 	}
 	keep = (size_t *)ereallocarray(NULL, n, sizeof(size_t));
@@ -538,6 +560,7 @@ lede_sum_pick(LedeSum *s, long nsent, long nwords, double ratio,
 	freq = s->tmp + n;
 	title = s->tmp + 2 * n;
 	cent = s->tmp + 3 * n;
+	centroid = s->tmp + 5 * n;
 	for (i = 0; i < n; i++) {
 		if (s->sent[i].boil != LEDE_BOIL_NONE || s->sent[i].words == 0)
 			continue;
@@ -564,18 +587,20 @@ lede_sum_pick(LedeSum *s, long nsent, long nwords, double ratio,
 	}
 	for (k = 0; k < nk; k++) {
 		const Sent *se = &s->sent[keep[k]];
-		double f = 0, ti = 0;
+		double f = 0, ti = 0, ce = 0;
 
 		for (j = 0; j < se->nb; j++) {
 			const Term *t = &s->bag[se->boff + j];
 
 			f += (double)(t->count * s->tf[t->stem]);
+			ce += (double)(t->count * s->tf[t->stem]) * idf(s, t->stem);
 			if (s->titlestamp[t->stem] == s->docno)
 				ti += idf(s, t->stem);
 		}
 		i = keep[k];
 		pos[i] = pow((double)(k + 1), -p->pos_exp);
 		freq[i] = f / pow((double)se->words, p->len_exp);
+		centroid[i] = ce / pow((double)se->words, p->len_exp);
 		title[i] = s->titleidf > 0 ? ti / s->titleidf : 0;
 		cent[i] = 0;
 	}
@@ -597,14 +622,6 @@ lede_sum_pick(LedeSum *s, long nsent, long nwords, double ratio,
 					lede_graph_add(s->g, i, j, c);
 			}
 		}
-		if (s->ctmp < 6 * n) {
-			s->ctmp = 6 * n;
-			s->tmp = ereallocarray(s->tmp, s->ctmp, sizeof(double));
-			pos = s->tmp;
-			freq = s->tmp + n;
-			title = s->tmp + 2 * n;
-			cent = s->tmp + 3 * n;
-		}
 		lede_pagerank(s->g, NULL, 0.85, 100, 1e-9, s->tmp + 4 * n);
 		for (k = 0; k < nk; k++)
 			cent[keep[k]] = s->tmp[4 * n + k];
@@ -613,6 +630,7 @@ lede_sum_pick(LedeSum *s, long nsent, long nwords, double ratio,
 	normalise(freq, keep, nk);
 	normalise(title, keep, nk);
 	normalise(cent, keep, nk);
+	normalise(centroid, keep, nk);
 	for (k = 0; k < nk; k++) {
 		Sent *se = &s->sent[keep[k]];
 
@@ -629,8 +647,9 @@ lede_sum_pick(LedeSum *s, long nsent, long nwords, double ratio,
 			break;
 		default:
 			se->score = p->w_pos * pos[i] + p->w_freq * freq[i] +
-			    p->w_cent * cent[i] + p->w_title * title[i] -
-			    p->w_frag * se->fragment;
+			    p->w_cent * cent[i] + p->w_title * title[i] +
+			    p->w_centroid * centroid[i] -
+			    p->w_frag * se->fragment - p->w_pron * se->pronoun;
 			break;
 		}
 	}

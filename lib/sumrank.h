@@ -30,6 +30,8 @@ typedef struct {
 	double mmr;		/* score - mmr * (max similarity to picked) */
 	int boiler;		/* set boilerplate aside */
 	double w_frag;		/* penalty of a fragment (continued quotation) */
+	double w_centroid;	/* weight of the centroid feature (tf x idf) */
+	double w_pron;		/* penalty of a sentence opening with a pronoun */
 	size_t graph_max;	/* no similarity graph past this many sentences */
 	double density;		/* word budget: score / (words / mean)^density */
 } LedeSumParams;

@@ -65,7 +65,7 @@ set_param(LedeSumParams *p, const char *arg)
 		{"position", 0, 100}, {"frequency", 0, 100}, {"centrality", 0, 100},
 		{"title", 0, 100}, {"position-exp", 0, 10}, {"length-exp", 0, 2},
 		{"similarity", 0, 1}, {"mmr", 0, 10}, {"density", 0, 2},
-		{"fragment", 0, 100},
+		{"fragment", 0, 100}, {"pronoun", 0, 100}, {"centroid", 0, 100},
 	};
 	const char *eq = strchr(arg, '=');
 	size_t i, n = eq ? (size_t)(eq - arg) : 0;
@@ -89,7 +89,9 @@ set_param(LedeSumParams *p, const char *arg)
 	case 6: p->sim_min = v; break;
 	case 7: p->mmr = v; break;
 	case 8: p->density = v; break;
-	default: p->w_frag = v; break;
+	case 9: p->w_frag = v; break;
+	case 10: p->w_pron = v; break;
+	default: p->w_centroid = v; break;
 	}
 }
 
