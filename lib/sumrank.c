@@ -66,8 +66,8 @@ void
 lede_sum_defaults(LedeSumParams *p)
 {
 	p->method = LEDE_SUM_DEFAULT;
-	p->w_pos = 1.5;
-	p->w_freq = 0.3;
+	p->w_pos = 4.0;
+	p->w_freq = 0.5;
 	p->w_cent = 1.0;
 	p->w_title = 0.0;
 	p->pos_exp = 1.0;
@@ -80,6 +80,7 @@ lede_sum_defaults(LedeSumParams *p)
 	p->w_frag = 1.0;
 	p->w_pron = 0.0;
 	p->w_centroid = 0.0;
+	p->pos_decay = 5.0;
 }
 
 LedeSum *
@@ -531,7 +532,7 @@ lede_sum_pick(LedeSum *s, long nsent, long nwords, double ratio,
 {
 	size_t n, i, j, k, nk = 0, npick = 0;
 	size_t *keep;
-	double *pos, *freq, *title, *cent, *centroid;
+	double *pos, *freq, *title, *cent, *centroid, share, wpos;
 	long total = 0, words = 0;
 	int graph;
 	const LedeSumParams *p = &s->p;
@@ -631,6 +632,19 @@ lede_sum_pick(LedeSum *s, long nsent, long nwords, double ratio,
 	normalise(title, keep, nk);
 	normalise(cent, keep, nk);
 	normalise(centroid, keep, nk);
+	if (ratio > 0 && nsent <= 0 && nwords <= 0)
+		nwords = (long)ceil(ratio * (double)total);
+	/*
+	 * The shorter the summary against the document, the more its lead
+	 * counts: the position weight is scaled by (1 - share)^pos_decay,
+	 * where share is the part of the document's sentences picked after
+	 * the first (-n), or of its words (--words, --ratio).
+	 */
+	share = nsent > 0 ? (double)(nsent - 1) / (double)(nk ? nk : 1) :
+	    nwords > 0 ? (double)nwords / (double)(total ? total : 1) : 0;
+	if (share > 1)
+		share = 1;
+	wpos = p->w_pos * pow(1 - share, p->pos_decay);
 	for (k = 0; k < nk; k++) {
 		Sent *se = &s->sent[keep[k]];
 
@@ -646,15 +660,13 @@ lede_sum_pick(LedeSum *s, long nsent, long nwords, double ratio,
 			se->score = cent[i];
 			break;
 		default:
-			se->score = p->w_pos * pos[i] + p->w_freq * freq[i] +
+			se->score = wpos * pos[i] + p->w_freq * freq[i] +
 			    p->w_cent * cent[i] + p->w_title * title[i] +
 			    p->w_centroid * centroid[i] -
 			    p->w_frag * se->fragment - p->w_pron * se->pronoun;
 			break;
 		}
 	}
-	if (ratio > 0 && nsent <= 0 && nwords <= 0)
-		nwords = (long)ceil(ratio * (double)total);
 	/* greedy choice, with the MMR penalty when similarities are known */
 	{
 		char *used = ecalloc(nk ? nk : 1, 1);

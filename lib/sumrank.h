@@ -31,6 +31,7 @@ typedef struct {
 	int boiler;		/* set boilerplate aside */
 	double w_frag;		/* penalty of a fragment (continued quotation) */
 	double w_centroid;	/* weight of the centroid feature (tf x idf) */
+	double pos_decay;	/* position weight x (1 - summary share)^pos_decay */
 	double w_pron;		/* penalty of a sentence opening with a pronoun */
 	size_t graph_max;	/* no similarity graph past this many sentences */
 	double density;		/* word budget: score / (words / mean)^density */

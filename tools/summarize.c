@@ -66,6 +66,7 @@ set_param(LedeSumParams *p, const char *arg)
 		{"title", 0, 100}, {"position-exp", 0, 10}, {"length-exp", 0, 2},
 		{"similarity", 0, 1}, {"mmr", 0, 10}, {"density", 0, 2},
 		{"fragment", 0, 100}, {"pronoun", 0, 100}, {"centroid", 0, 100},
+		{"position-decay", 0, 100},
 	};
 	const char *eq = strchr(arg, '=');
 	size_t i, n = eq ? (size_t)(eq - arg) : 0;
@@ -91,7 +92,8 @@ set_param(LedeSumParams *p, const char *arg)
 	case 8: p->density = v; break;
 	case 9: p->w_frag = v; break;
 	case 10: p->w_pron = v; break;
-	default: p->w_centroid = v; break;
+	case 11: p->w_centroid = v; break;
+	default: p->pos_decay = v; break;
 	}
 }
 
