@@ -878,7 +878,7 @@ lede_kp_rank(LedeKp *kp, const LedeKpPhrase **out)
 			break;
 		default:
 			s /= pow((double)ph->nw, 1 - kp->p.len_exp);
-			if (kp->p.tf_exp != 0)
+			if (kp->p.tf_exp != 0 && m == LEDE_KP_DEFAULT)
 				s *= pow((double)ph->count, kp->p.tf_exp);
 			break;
 		}
