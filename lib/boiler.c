@@ -156,7 +156,7 @@ init_pats(void)
 	addpats(dateline_any, LEDE_LEN(dateline_any), H_DATE);
 	addpats(months, LEDE_LEN(months), H_MONTH);
 	addpats(time_any, LEDE_LEN(time_any), H_TIME);
-	qsort(pats, npats, sizeof(*pats), cmppat);
+	lede_sort(pats, npats, sizeof(*pats), cmppat);
 	for (c = 0, i = 0; c < 257; c++) {
 		while (i < npats && (size_t)(unsigned char)pats[i].p[0] < c)
 			i++;
