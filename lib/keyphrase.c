@@ -47,6 +47,7 @@ typedef struct {
 
 typedef struct {
 	long count, first;	/* occurrences; word position of the first */
+	int firstsent;		/* sentence of the first */
 	size_t woff, nw;	/* stems of its words in kp->pw */
 	long surf;		/* best surface so far (id in kp->surf) */
 	long surfcount, surffirst;
@@ -110,6 +111,7 @@ lede_kp_defaults(LedeKpParams *p)
 	p->context = 1;
 	p->rank_exp = 1.0;
 	p->subsume = 1;
+	p->lead_boost = 0.7;
 }
 
 LedeKp *
@@ -593,6 +595,7 @@ add_candidate(LedeKp *kp, size_t a, size_t b)
 		kp->nph++;
 		ph->count = 0;
 		ph->first = kp->tok[a].wpos;
+		ph->firstsent = kp->tok[a].sent;
 		ph->woff = kp->npw;
 		ph->nw = nw;
 		ph->surf = -1;
@@ -878,6 +881,8 @@ lede_kp_rank(LedeKp *kp, const LedeKpPhrase **out)
 			break;
 		default:
 			s /= pow((double)ph->nw, 1 - kp->p.len_exp);
+			if (ph->firstsent == 0 && m == LEDE_KP_DEFAULT)
+				s *= 1 + kp->p.lead_boost;
 			if (kp->p.tf_exp != 0 && m == LEDE_KP_DEFAULT)
 				s *= pow((double)ph->count, kp->p.tf_exp);
 			break;

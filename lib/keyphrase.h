@@ -37,6 +37,7 @@ typedef struct {
 	int context;		/* verbs and participles told by their neighbours */
 	double rank_exp;	/* word weight (graph score)^rank_exp x idf^idf_exp */
 	int subsume;		/* drop a phrase inside a better one */
+	double lead_boost;	/* score x (1 + lead_boost) for a phrase of the first sentence */
 } LedeKpParams;
 
 void lede_kp_defaults(LedeKpParams *p);

@@ -104,6 +104,7 @@ set_param(LedeKpParams *p, const char *arg)
 		{"maxlen", 1, 32}, {"participles", 0, 1}, {"length", 0, 1},
 		{"tf", 0, 10}, {"title", 0, 100}, {"position", 0, 10},
 		{"context", 0, 1}, {"graph", 0, 10}, {"subsume", 0, 1},
+		{"lead", 0, 100},
 	};
 	const char *eq = strchr(arg, '=');
 	size_t i, n = eq ? (size_t)(eq - arg) : 0;
@@ -129,7 +130,8 @@ set_param(LedeKpParams *p, const char *arg)
 	case 8: p->pos_exp = v; break;
 	case 9: p->context = (int)v; break;
 	case 10: p->rank_exp = v; break;
-	default: p->subsume = (int)v; break;
+	case 11: p->subsume = (int)v; break;
+	default: p->lead_boost = v; break;
 	}
 }
 
