@@ -1,8 +1,10 @@
 /* See LICENSE file for copyright and license details. */
 #include <string.h>
-#include <strings.h>
+
+#include <stdlib.h>
 
 #include "nerrules.h"
+#include "util.h"
 
 static const char *names[LEDE_NX_NTYPES] = {"DATE", "TIME", "MONEY",
     "PERCENT", "QUANTITY"};
@@ -17,21 +19,14 @@ typedef struct {
 	const char *const *f;
 	const size_t *len;
 	size_t n;
+	const unsigned *cls;	/* word-list bits of each token */
 } Sent;
 
-/* Case-insensitive (ASCII) match of token i against a NULL-ended list. */
+/* Token i is in the word list with bit b (case-insensitive, ASCII). */
 static int
-inlist(const Sent *s, size_t i, const char *const *list)
+inlist(const Sent *s, size_t i, unsigned b)
 {
-	size_t k;
-
-	if (i >= s->n)
-		return 0;
-	for (k = 0; list[k]; k++)
-		if (strlen(list[k]) == s->len[i] &&
-		    !strncasecmp(list[k], s->f[i], s->len[i]))
-			return 1;
-	return 0;
+	return i < s->n && (s->cls[i] & b);
 }
 
 static int
@@ -99,7 +94,7 @@ isday(const Sent *s, size_t i)
 		buf[n] = '\0';
 		if (!strcasecmp(buf + n - 2, "st") || !strcasecmp(buf + n - 2, "nd") ||
 		    !strcasecmp(buf + n - 2, "rd") || !strcasecmp(buf + n - 2, "th")) {
-			Sent t = {(const char *const[]){buf}, (size_t[]){n - 2}, 1};
+			Sent t = {(const char *const[]){buf}, (size_t[]){n - 2}, 1, NULL};
 
 			return isday(&t, 0);
 		}
@@ -108,37 +103,49 @@ isday(const Sent *s, size_t i)
 	return s->len[i] <= 2 && v >= 1 && v <= 31;
 }
 
+#define B_MONTHS (1u << 0)
 static const char *const months[] = {"January", "February", "March",
     "April", "June", "July", "August", "September", "October", "November",
     "December", "Jan.", "Feb.", "Mar.", "Apr.", "Jun.", "Jul.", "Aug.",
     "Sep.", "Sept.", "Oct.", "Nov.", "Dec.", "Jan", "Feb", "Apr", "Jun",
     "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", NULL};
+#define B_MAY (1u << 1)
 static const char *const may[] = {"May", NULL};
+#define B_WEEKDAYS (1u << 2)
 static const char *const weekdays[] = {"Monday", "Tuesday", "Wednesday",
     "Thursday", "Friday", "Saturday", "Sunday", NULL};
+#define B_RELDAYS (1u << 3)
 static const char *const reldays[] = {"today", "yesterday", "tomorrow",
     NULL};
+#define B_RELMODS (1u << 4)
 static const char *const relmods[] = {"last", "next", "this", "past",
     "coming", NULL};
+#define B_RELUNITS (1u << 5)
 static const char *const relunits[] = {"week", "month", "year", "weekend",
     "quarter", "decade", "century", "spring", "summer", "autumn", "fall",
     "winter", "season", NULL};
+#define B_YEARCUE (1u << 6)
 static const char *const yearcue[] = {"in", "since", "by", "until", "till",
     "from", "to", "through", "before", "after", "during", "early", "late",
     "mid", "of", "end", "around", "and", NULL};
+#define B_SCALES (1u << 7)
 static const char *const scales[] = {"million", "millions", "billion",
     "billions", "trillion", "trillions", "thousand", "thousands", "hundred",
     "mln", "bln", "bn", "m", "k", NULL};
+#define B_CURSYM (1u << 8)
 static const char *const cursym[] = {"$", "€", "£", "¥", "US$", "C$", "A$",
     "HK$", "NZ$", "S$", "Rs", "Rs.", "USD", "EUR", "GBP", "JPY", "CHF",
     "CNY", NULL};
+#define B_CURWORD (1u << 9)
 static const char *const curword[] = {"dollar", "dollars", "euro", "euros",
     "pound", "pounds", "sterling", "yen", "cent", "cents", "franc", "francs",
     "mark", "marks", "peso", "pesos", "rupee", "rupees", "yuan", "rouble",
     "roubles", "ruble", "rubles", "lira", "lire", "crown", "crowns", "krona",
     "kronor", "krone", "kroner", "guilder", "guilders", "pence", "cruzados",
     "cruzado", "rand", "riyals", "dinars", "shekels", NULL};
+#define B_PERCENT (1u << 10)
 static const char *const percent[] = {"%", "percent", "pct", NULL};
+#define B_UNITS (1u << 11)
 static const char *const units[] = {"kilo", "kilos", "kilogram",
     "kilograms", "kg", "tonne", "tonnes", "ton", "tons", "gram", "grams",
     "km", "kilometre", "kilometres", "kilometer", "kilometers", "mile",
@@ -149,11 +156,99 @@ static const char *const units[] = {"kilo", "kilos", "kilogram",
     "megawatt", "megawatts", "gigawatt", "gigawatts", "kilowatt",
     "kilowatts", "MW", "GW", "kW", "kWh", "MWh", "GWh", "degrees", "lbs",
     "sq", "cubic", "bales", "carats", NULL};
+#define B_AMPM (1u << 12)
 static const char *const ampm[] = {"a.m.", "p.m.", "am", "pm", "a.m", "p.m",
     NULL};
+#define B_ZONES (1u << 13)
 static const char *const zones[] = {"GMT", "EST", "EDT", "CET", "CEST", "BST",
     "UTC", "ET", "PST", "PDT", NULL};
+#define B_CLOCK (1u << 14)
 static const char *const clock[] = {"noon", "midnight", NULL};
+#define B_PER (1u << 15)
+#define B_CENT (1u << 16)
+#define B_STERLING (1u << 17)
+static const char *const per[] = {"per", NULL};
+static const char *const cent[] = {"cent", NULL};
+static const char *const sterling[] = {"sterling", NULL};
+
+static const struct {
+	const char *const *words;
+	unsigned bit;
+} lists[] = {
+	{months, B_MONTHS}, {may, B_MAY}, {weekdays, B_WEEKDAYS},
+	{reldays, B_RELDAYS}, {relmods, B_RELMODS}, {relunits, B_RELUNITS},
+	{yearcue, B_YEARCUE}, {scales, B_SCALES}, {cursym, B_CURSYM},
+	{curword, B_CURWORD}, {percent, B_PERCENT}, {units, B_UNITS},
+	{ampm, B_AMPM}, {zones, B_ZONES}, {clock, B_CLOCK}, {per, B_PER},
+	{cent, B_CENT}, {sterling, B_STERLING},
+};
+
+/* The words of all lists, lower-cased, in an open-addressing table. */
+#define WMAX 12
+#define NSLOT 1024
+static struct {
+	char w[WMAX + 1];
+	unsigned bits;
+} table[NSLOT];
+static int built;
+
+static unsigned
+whash(const char *s, size_t n)
+{
+	unsigned h = 2166136261u;
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		h = (h ^ (unsigned char)s[i]) * 16777619u;
+	return h & (NSLOT - 1);
+}
+
+/* Lower-case ASCII copy of s into buf; 0 when too long for the lists. */
+static size_t
+lowcopy(char *buf, const char *s, size_t n)
+{
+	size_t i;
+
+	if (n == 0 || n > WMAX)
+		return 0;
+	for (i = 0; i < n; i++)
+		buf[i] = (char)(s[i] >= 'A' && s[i] <= 'Z' ? s[i] + 32 : s[i]);
+	buf[n] = '\0';
+	return n;
+}
+
+static void
+build(void)
+{
+	size_t k, j, n, h;
+	char buf[WMAX + 1];
+
+	for (k = 0; k < sizeof(lists) / sizeof(lists[0]); k++)
+		for (j = 0; lists[k].words[j]; j++) {
+			n = lowcopy(buf, lists[k].words[j],
+			    strlen(lists[k].words[j]));
+			for (h = whash(buf, n); table[h].w[0] &&
+			    strcmp(table[h].w, buf); h = (h + 1) & (NSLOT - 1))
+				;
+			memcpy(table[h].w, buf, n + 1);
+			table[h].bits |= lists[k].bit;
+		}
+	built = 1;
+}
+
+static unsigned
+wordbits(const char *s, size_t len)
+{
+	char buf[WMAX + 1];
+	size_t n = lowcopy(buf, s, len), h;
+
+	if (!n)
+		return 0;
+	for (h = whash(buf, n); table[h].w[0]; h = (h + 1) & (NSLOT - 1))
+		if (!strcmp(table[h].w, buf))
+			return table[h].bits;
+	return 0;
+}
 
 /* 16:40, 9:05 */
 static int
@@ -246,7 +341,7 @@ numend(const Sent *s, size_t i)
 {
 	size_t j = i + 1;
 
-	while (j < s->n && inlist(s, j, scales))
+	while (j < s->n && inlist(s, j, B_SCALES))
 		j++;
 	return j;
 }
@@ -260,13 +355,13 @@ match(const Sent *s, size_t i, int *type)
 	if (isclock(s, i)) {
 		*type = LEDE_NX_TIME;
 		j = i + 1;
-		if (inlist(s, j, ampm))
+		if (inlist(s, j, B_AMPM))
 			j++;
-		if (inlist(s, j, zones))
+		if (inlist(s, j, B_ZONES))
 			j++;
 		return j;
 	}
-	if (inlist(s, i, clock)) {
+	if (inlist(s, i, B_CLOCK)) {
 		*type = LEDE_NX_TIME;
 		return i + 1;
 	}
@@ -278,7 +373,7 @@ match(const Sent *s, size_t i, int *type)
 		*type = LEDE_NX_PERCENT;
 		return i + 1;
 	}
-	if (inlist(s, i, cursym) && isnum(s, i + 1)) {
+	if (inlist(s, i, B_CURSYM) && isnum(s, i + 1)) {
 		*type = LEDE_NX_MONEY;
 		return numend(s, i + 1);
 	}
@@ -288,26 +383,25 @@ match(const Sent *s, size_t i, int *type)
 	}
 	if (isnum(s, i)) {
 		j = numend(s, i);
-		if (inlist(s, j, percent)) {
+		if (inlist(s, j, B_PERCENT)) {
 			*type = LEDE_NX_PERCENT;
 			return j + 1;
 		}
-		if (j < s->n && inlist(s, j, (const char *const[]){"per", NULL}) &&
-		    inlist(s, j + 1, (const char *const[]){"cent", NULL})) {
+		if (j < s->n && inlist(s, j, B_PER) &&
+		    inlist(s, j + 1, B_CENT)) {
 			*type = LEDE_NX_PERCENT;
 			return j + 2;
 		}
-		if (inlist(s, j, curword)) {
+		if (inlist(s, j, B_CURWORD)) {
 			*type = LEDE_NX_MONEY;
-			return j + 1 + (inlist(s, j + 1, (const char *const[]){
-			    "sterling", NULL}) ? 1 : 0);
+			return j + 1 + (inlist(s, j + 1, B_STERLING) ? 1 : 0);
 		}
-		if (inlist(s, j, units)) {
+		if (inlist(s, j, B_UNITS)) {
 			*type = LEDE_NX_QUANTITY;
 			return j + 1;
 		}
-		if (j == i + 1 && isday(s, i) && (inlist(s, i + 1, months) ||
-		    inlist(s, i + 1, may))) {	/* 14 March 2025 */
+		if (j == i + 1 && isday(s, i) && (inlist(s, i + 1, B_MONTHS) ||
+		    inlist(s, i + 1, B_MAY))) {	/* 14 March 2025 */
 			*type = LEDE_NX_DATE;
 			j = i + 2;
 			if (isyear(s, j))
@@ -315,18 +409,18 @@ match(const Sent *s, size_t i, int *type)
 			return j;
 		}
 		if (j == i + 1 && intval(s, i) >= 1 && intval(s, i) <= 12 &&
-		    inlist(s, i + 1, ampm)) {
+		    inlist(s, i + 1, B_AMPM)) {
 			*type = LEDE_NX_TIME;
-			return i + 2 + (inlist(s, i + 2, zones) ? 1 : 0);
+			return i + 2 + (inlist(s, i + 2, B_ZONES) ? 1 : 0);
 		}
 		if (j == i + 1 && isyear(s, i) && i > 0 &&
-		    inlist(s, i - 1, yearcue)) {
+		    inlist(s, i - 1, B_YEARCUE)) {
 			*type = LEDE_NX_DATE;
 			return i + 1;
 		}
 		return 0;
 	}
-	if (inlist(s, i, months) || (inlist(s, i, may) && (isday(s, i + 1) ||
+	if (inlist(s, i, B_MONTHS) || (inlist(s, i, B_MAY) && (isday(s, i + 1) ||
 	    isyear(s, i + 1)))) {	/* March, March 14, March 14, 2025 */
 		*type = LEDE_NX_DATE;
 		j = i + 1;
@@ -341,11 +435,11 @@ match(const Sent *s, size_t i, int *type)
 			j++;
 		return j;
 	}
-	if (inlist(s, i, weekdays) || inlist(s, i, reldays)) {
+	if (inlist(s, i, B_WEEKDAYS) || inlist(s, i, B_RELDAYS)) {
 		*type = LEDE_NX_DATE;
 		return i + 1;
 	}
-	if (inlist(s, i, relmods) && inlist(s, i + 1, relunits)) {
+	if (inlist(s, i, B_RELMODS) && inlist(s, i + 1, B_RELUNITS)) {
 		*type = LEDE_NX_DATE;
 		return i + 2;
 	}
@@ -356,12 +450,24 @@ void
 lede_nerx_tag(const char *const *forms, const size_t *len, size_t n,
     const unsigned char *free_, unsigned mask, int *out)
 {
-	Sent s = {forms, len, n};
+	Sent s = {forms, len, n, NULL};
 	size_t i, j, k;
-	int type;
+	int type, any = 0;
+	unsigned small[256], *cls = n <= 256 ? small : emalloc(n * sizeof(*cls));
 
-	for (i = 0; i < n; i++)
+	if (!built)
+		build();
+	for (i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)forms[i][0];
+
 		out[i] = -1;
+		cls[i] = wordbits(forms[i], len[i]);
+		/* digits, $, and the lead bytes of the currency signs */
+		any |= cls[i] || isdig(c) || c == '$' || c == 0xc2 || c == 0xe2;
+	}
+	s.cls = cls;
+	if (!any)
+		n = 0;
 	for (i = 0; i < n;) {
 		if (!free_[i] || !(j = match(&s, i, &type)) || j > n) {
 			i++;
@@ -379,4 +485,6 @@ lede_nerx_tag(const char *const *forms, const size_t *len, size_t n,
 			out[k] = 2 * type + (k > i);
 		i = j;
 	}
+	if (cls != small)
+		free(cls);
 }
