@@ -21,9 +21,10 @@ usage(FILE *fp)
 	    "stream.\n"
 	    "\n"
 	    "  -m, --model FILE  the model (default %s, found as data)\n"
-	    "  -t, --types LIST  only these entity types, comma-separated; 'model'\n"
-	    "                    for the model's, 'all' for all (default all;\n"
-	    "                    only the model's with --eval): see --list\n"
+	    "  -t, --types LIST  these entity types, comma-separated: 'model' for\n"
+	    "                    the model's (the default), 'all' for those and\n"
+	    "                    the rule-based DATE, TIME, MONEY, PERCENT and\n"
+	    "                    QUANTITY; see --list\n"
 	    "      --eval        the files are CoNLL-style gold (token first, tag\n"
 	    "                    last): tag their tokens and print conlleval scores\n"
 	    "      --score       the files hold token ... GOLD GUESS lines: print\n"
@@ -388,8 +389,8 @@ main(int argc, char *argv[])
 	{
 		int nt = lede_ner_ntypes(model);
 
-		/* default: all types, but only the model's when scoring */
-		keep = (1u << (nt + (eval ? 0 : LEDE_NX_NTYPES))) - 1;
+		/* default: the model's types; the rule-based ones on request */
+		keep = (1u << nt) - 1;
 	}
 	if (types) {
 		char *tl = estrdup(types), *p, *save = NULL;
