@@ -358,8 +358,16 @@ lede_ner_typefeats(const LedeNerLex *x, unsigned fset, const char *s,
 				addnum(f, g, 'd', e ? e->cl[1] : 0);
 			if (g == 0 || g == 4)
 				continue;
-			if (fset & LEDE_NF_CLUSTER)
+			/* the next neighbours in more detail */
+			addfeat(f, g, 'w', s, n);
+			if (fset & LEDE_NF_SHAPE)
+				addfeat(f, g, 'A', shl, nl);
+			if ((fset & LEDE_NF_AFFIX) && low->len > 3)
+				addfeat(f, g, '7', low->p + low->len - 3, 3);
+			if (fset & LEDE_NF_CLUSTER) {
+				addnum(f, g, 'c', e ? e->cl[0] : 0);
 				addnum(f, g, 'e', e ? e->cl[2] : 0);
+			}
 			if (fset & LEDE_NF_CASE)
 				addnum(f, g, 'k', e ? e->cap : 0);
 			if ((fset & LEDE_NF_GAZ) && e) {
