@@ -91,7 +91,7 @@ LEDE_SHARED = ../shared
 NERD = $(LEDE_SHARED)/data
 NER_TEXT = $(NERD)/corpus/reuters21578.jsonl $(NERD)/summarize/bbc_news_summary_dev.jsonl \
 	$(NERD)/summarize/duc2001_dev.jsonl $(NERD)/ner/gmb.train.bio $(NERD)/ner/conll2003.train.bio
-NER_TRAIN_FLAGS = -s 1 -n 30 -p 6 -r 5 -c 2 --case-aug 0.3
+NER_TRAIN_FLAGS = -s 1 -n 30 -p 6 -r 10 -c 2 --case-aug 0.3
 $(O)/ner-lexicon: scripts/ner-lexicon.c $(LIB) $(LIBHDR)
 	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS) -Ilib $(ALLCFLAGS) $(ALLLDFLAGS) -o $@ scripts/ner-lexicon.c $(LIB) $(LDLIBS)

@@ -190,10 +190,12 @@ addfeat(LedeNerFeats *f, int grp, char tmpl, const char *s, size_t n)
 static void
 addnum(LedeNerFeats *f, int grp, char tmpl, unsigned v)
 {
-	char buf[16];
-	int n = snprintf(buf, sizeof(buf), "%u", v);
+	char buf[16], *p = buf + sizeof(buf);
 
-	addfeat(f, grp, tmpl, buf, (size_t)n);
+	do
+		*--p = (char)('0' + v % 10);
+	while (v /= 10);
+	addfeat(f, grp, tmpl, p, (size_t)(buf + sizeof(buf) - p));
 }
 
 void
@@ -356,8 +358,16 @@ lede_ner_typefeats(const LedeNerLex *x, unsigned fset, const char *s,
 				addnum(f, g, 'd', e ? e->cl[1] : 0);
 			if (g == 0 || g == 4)
 				continue;
-			if (fset & LEDE_NF_CLUSTER)
+			/* the next neighbours in more detail */
+			addfeat(f, g, 'w', s, n);
+			if (fset & LEDE_NF_SHAPE)
+				addfeat(f, g, 'A', shl, nl);
+			if ((fset & LEDE_NF_AFFIX) && low->len > 3)
+				addfeat(f, g, '7', low->p + low->len - 3, 3);
+			if (fset & LEDE_NF_CLUSTER) {
+				addnum(f, g, 'c', e ? e->cl[0] : 0);
 				addnum(f, g, 'e', e ? e->cl[2] : 0);
+			}
 			if (fset & LEDE_NF_CASE)
 				addnum(f, g, 'k', e ? e->cap : 0);
 			if ((fset & LEDE_NF_GAZ) && e) {
@@ -455,7 +465,10 @@ struct LedeNerModel {
 	uint32_t *off;		/* nfeat + 1 */
 	uint8_t *plab;
 	float *pw;
-	uint32_t *slot;		/* index + 1, 0 = empty */
+	struct {
+		uint64_t key;
+		uint32_t idx;	/* index + 1, 0 = empty */
+	} *slot;
 	size_t mask;
 };
 
@@ -557,7 +570,7 @@ findslot(const LedeNerModel *m, uint64_t key)
 {
 	size_t i = (size_t)mix(key) & m->mask;
 
-	while (m->slot[i] && m->keys[m->slot[i] - 1] != key)
+	while (m->slot[i].idx && m->slot[i].key != key)
 		i = (i + 1) & m->mask;
 	return i;
 }
@@ -701,9 +714,10 @@ lede_ner_load_mem(const void *buf, size_t n, char *err, size_t errlen)
 	for (i = 0; i < nfeat; i++) {
 		size_t s = findslot(m, m->keys[i]);
 
-		if (m->slot[s])
+		if (m->slot[s].idx)
 			return fail(m, err, errlen, "duplicate feature");
-		m->slot[s] = i + 1;
+		m->slot[s].key = m->keys[i];
+		m->slot[s].idx = i + 1;
 	}
 	return m;
 }
@@ -784,7 +798,7 @@ lookup(const LedeNerModel *m, uint64_t key)
 {
 	size_t s = findslot(m, key);
 
-	return m->slot[s] ? (long)m->slot[s] - 1 : -1;
+	return m->slot[s].idx ? (long)m->slot[s].idx - 1 : -1;
 }
 
 static void
@@ -909,6 +923,7 @@ lede_ner_save(const char *path, const LedeNerModelSpec *sp)
 struct LedeNerTagger {
 	const LedeNerModel *m;
 	int L;
+	size_t P;		/* stride of the cached vectors: L rounded up to 4 */
 	LedeDict *types;
 	float *vec;		/* per type NGROUPS x L */
 	unsigned *tflag;
@@ -940,7 +955,7 @@ static long
 typeid(LedeNerTagger *t, const char *s, size_t n)
 {
 	const LedeNerModel *m = t->m;
-	int added, L = t->L;
+	int added;
 	long id = lede_dict_put(t->types, s, n, &added);
 	size_t i, j;
 	float *v;
@@ -950,17 +965,17 @@ typeid(LedeNerTagger *t, const char *s, size_t n)
 	if ((size_t)id >= t->ctypes) {
 		t->ctypes = t->ctypes ? t->ctypes * 2 : 4096;
 		t->vec = ereallocarray(t->vec, t->ctypes,
-		    sizeof(float) * LEDE_NER_NGROUPS * (size_t)L);
+		    sizeof(float) * LEDE_NER_NGROUPS * t->P);
 		t->tflag = ereallocarray(t->tflag, t->ctypes, sizeof(*t->tflag));
 		t->hid = ereallocarray(t->hid, t->ctypes, sizeof(*t->hid));
 	}
-	v = t->vec + (size_t)id * LEDE_NER_NGROUPS * (size_t)L;
-	memset(v, 0, sizeof(float) * LEDE_NER_NGROUPS * (size_t)L);
+	v = t->vec + (size_t)id * LEDE_NER_NGROUPS * t->P;
+	memset(v, 0, sizeof(float) * LEDE_NER_NGROUPS * t->P);
 	t->f.n = 0;
 	t->tflag[id] = lede_ner_typefeats(m->lex, m->fset, s, n, &t->f, &t->low);
 	for (i = 0; i < t->f.n; i++) {
 		long fi = lookup(m, t->f.key[i]);
-		float *row = v + (size_t)t->f.grp[i] * (size_t)L;
+		float *row = v + (size_t)t->f.grp[i] * t->P;
 
 		if (fi < 0)
 			continue;
@@ -1019,12 +1034,13 @@ lede_ner_tagger_new(const LedeNerModel *m)
 
 	t->m = m;
 	t->L = L;
-	t->hmaj = ecalloc((size_t)(m->ntypes + 2) * (size_t)L, sizeof(float));
-	t->hset = ecalloc((size_t)nb * (size_t)L, sizeof(float));
+	t->P = ((size_t)L + 3) & ~(size_t)3;
+	t->hmaj = ecalloc((size_t)(m->ntypes + 2) * t->P, sizeof(float));
+	t->hset = ecalloc((size_t)nb * t->P, sizeof(float));
 	for (k = 0; k < m->ntypes + 2; k++)
-		addrow(t->hmaj + (size_t)k * (size_t)L, m, lede_ner_histkey_major(k));
+		addrow(t->hmaj + (size_t)k * t->P, m, lede_ner_histkey_major(k));
 	for (b = 0; b < nb; b++)
-		addrow(t->hset + (size_t)b * (size_t)L, m, lede_ner_histkey_set(b));
+		addrow(t->hset + (size_t)b * t->P, m, lede_ner_histkey_set(b));
 	t->pred = emalloc((size_t)L * (size_t)L * sizeof(*t->pred));
 	t->npred = emalloc((size_t)L * sizeof(*t->npred));
 	for (b = 0; b < (unsigned)L; b++) {
@@ -1111,7 +1127,7 @@ lede_ner_tag(LedeNerTagger *t, const char *const *forms, const size_t *len,
 {
 	const LedeNerModel *m = t->m;
 	int L = t->L, a, b, mode;
-	size_t i, k = (size_t)m->ntypes + 1, G = LEDE_NER_NGROUPS;
+	size_t i, k = (size_t)m->ntypes + 1, G = LEDE_NER_NGROUPS, P = t->P;
 	const float *tr = m->trans;
 	float *em, *sc;
 
@@ -1121,7 +1137,7 @@ lede_ner_tag(LedeNerTagger *t, const char *const *forms, const size_t *len,
 		t->cap = n * 2;
 		t->tid = ereallocarray(t->tid, t->cap, sizeof(*t->tid));
 		t->fl = ereallocarray(t->fl, t->cap, sizeof(*t->fl));
-		t->em = ereallocarray(t->em, t->cap, (size_t)L * sizeof(float));
+		t->em = ereallocarray(t->em, t->cap, P * sizeof(float));
 		t->score = ereallocarray(t->score, t->cap, (size_t)L * sizeof(float));
 		t->bp = ereallocarray(t->bp, t->cap, (size_t)L * sizeof(int));
 	}
@@ -1135,50 +1151,57 @@ lede_ner_tag(LedeNerTagger *t, const char *const *forms, const size_t *len,
 		int nv = 0, j;
 		long h;
 
-		em = t->em + i * (size_t)L;
-		v[nv++] = t->vec + ((size_t)t->tid[i] * G + 2) * (size_t)L;
+		em = t->em + i * P;
+		v[nv++] = t->vec + ((size_t)t->tid[i] * G + 2) * P;
 		if (m->fset & LEDE_NF_CONTEXT) {
 			long t0 = i >= 2 ? t->tid[i - 2] : t->bos;
 			long t1 = i >= 1 ? t->tid[i - 1] : t->bos;
 			long t3 = i + 1 < n ? t->tid[i + 1] : t->eos;
 			long t4 = i + 2 < n ? t->tid[i + 2] : t->eos;
 
-			v[nv++] = t->vec + ((size_t)t0 * G + 0) * (size_t)L;
-			v[nv++] = t->vec + ((size_t)t1 * G + 1) * (size_t)L;
-			v[nv++] = t->vec + ((size_t)t3 * G + 3) * (size_t)L;
-			v[nv++] = t->vec + ((size_t)t4 * G + 4) * (size_t)L;
+			v[nv++] = t->vec + ((size_t)t0 * G + 0) * P;
+			v[nv++] = t->vec + ((size_t)t1 * G + 1) * P;
+			v[nv++] = t->vec + ((size_t)t3 * G + 3) * P;
+			v[nv++] = t->vec + ((size_t)t4 * G + 4) * P;
 		}
 		if (i == 0 && (m->fset & LEDE_NF_SENT))
-			v[nv++] = t->vec + ((size_t)t->tid[i] * G + LEDE_NG_FIRST) * (size_t)L;
+			v[nv++] = t->vec + ((size_t)t->tid[i] * G + LEDE_NG_FIRST) * P;
 		if (mode)
-			v[nv++] = t->vec + ((size_t)t->tid[i] * G + (size_t)mode) * (size_t)L;
+			v[nv++] = t->vec + ((size_t)t->tid[i] * G + (size_t)mode) * P;
 		if ((h = t->hid[t->tid[i]]) >= 0) {
 			unsigned bits;
 			int maj = histfeat(t->hist + (size_t)h * k, m->ntypes, &bits);
 
 			if (maj) {
-				v[nv++] = t->hmaj + (size_t)maj * (size_t)L;
-				v[nv++] = t->hset + (size_t)bits * (size_t)L;
+				v[nv++] = t->hmaj + (size_t)maj * P;
+				v[nv++] = t->hset + (size_t)bits * P;
 			}
 		}
-		for (a = 0; a < L; a++) {
-			float s = 0;
+		/* four lanes at a time: P is a multiple of 4 */
+		memcpy(em, v[0], P * sizeof(*em));
+		for (j = 1; j < nv; j++) {
+			const float *x = v[j];
+			size_t z;
 
-			for (j = 0; j < nv; j++)
-				s += v[j][a];
-			em[a] = s;
+			for (z = 0; z < P; z += 4) {
+				em[z] += x[z];
+				em[z + 1] += x[z + 1];
+				em[z + 2] += x[z + 2];
+				em[z + 3] += x[z + 3];
+			}
 		}
 	}
 	/* Viterbi over the allowed transitions only */
 	sc = t->score;
 	for (b = 0; b < L; b++)
 		sc[b] = t->npred[b] < 0 ? -INFINITY : t->em[b] + tr[L * (L + 1) + b];
+	(void)a;
 	for (i = 1; i < n; i++) {
 		const float *prev = t->score + (i - 1) * (size_t)L;
 		float *cur = t->score + i * (size_t)L;
 		int *bp = t->bp + i * (size_t)L;
 
-		em = t->em + i * (size_t)L;
+		em = t->em + i * P;
 		for (b = 0; b < L; b++) {
 			const int *pl = t->pred + b * L;
 			int np = t->npred[b] < 0 ? -t->npred[b] - 1 : t->npred[b], j;

@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "nerrules.h"
 #include "stream.h"
 #include "tagger.h"
 #include "util.h"
@@ -20,8 +21,10 @@ usage(FILE *fp)
 	    "stream.\n"
 	    "\n"
 	    "  -m, --model FILE  the model (default %s, found as data)\n"
-	    "  -t, --types LIST  only these entity types, comma-separated\n"
-	    "                    (default all the model's: see --list)\n"
+	    "  -t, --types LIST  these entity types, comma-separated: 'model' for\n"
+	    "                    the model's (the default), 'all' for those and\n"
+	    "                    the rule-based DATE, TIME, MONEY, PERCENT and\n"
+	    "                    QUANTITY; see --list\n"
 	    "      --eval        the files are CoNLL-style gold (token first, tag\n"
 	    "                    last): tag their tokens and print conlleval scores\n"
 	    "      --score       the files hold token ... GOLD GUESS lines: print\n"
@@ -41,6 +44,11 @@ static unsigned keep = ~0u;	/* types to keep, bit t */
 static int *lab;
 static size_t clab;
 
+/* Output tags of the tokens of a sentence. */
+typedef char Tag[32];
+static Tag *otag;
+static size_t cotag;
+
 /* Labels of dropped types become O (whole spans, since B and I go alike). */
 static void
 filter(int *l, size_t n)
@@ -50,6 +58,35 @@ filter(int *l, size_t n)
 	for (i = 0; i < n; i++)
 		if (l[i] > 0 && !(keep & (1u << ((l[i] - 1) / 4))))
 			l[i] = 0;
+}
+
+/*
+ * Rule-based types (lib/nerrules.h) on the tokens tagged O, for the types
+ * kept (bits ntypes.. of keep).
+ */
+static unsigned char *freetok;
+static int *xout;
+static size_t cx;
+
+static void
+extras(const char *const *forms, const size_t *len, size_t n)
+{
+	int nt = lede_ner_ntypes(model);
+	size_t i;
+
+	if (n > cx) {
+		cx = n * 2;
+		freetok = erealloc(freetok, cx);
+		xout = ereallocarray(xout, cx, sizeof(*xout));
+	}
+	for (i = 0; i < n; i++)
+		freetok[i] = otag[i][0] == 'O';
+	lede_nerx_tag(forms, len, n, freetok, keep >> nt, xout);
+	for (i = 0; i < n; i++)
+		if (xout[i] >= 0) {
+			snprintf(otag[i], sizeof(otag[i]), "%c-%s",
+			    xout[i] & 1 ? 'I' : 'B', lede_nerx_name(xout[i] / 2));
+		}
 }
 
 static void
@@ -71,7 +108,7 @@ evaluate(char **files, int nfiles, int score)
 	LedeNerTagger *t = score ? NULL : lede_ner_tagger_new(model);
 	LedeNerEval ev;
 	size_t *len = NULL, cap = 0, n, i;
-	char **form, **tag, (*buf)[24] = NULL;
+	char **form, **tag, (*buf)[32] = NULL;
 	const char **guess = NULL;
 	int f, nd, rc, status = 0;
 
@@ -126,8 +163,16 @@ evaluate(char **files, int nfiles, int score)
 				len[i] = strlen(form[i]);
 			lede_ner_tag(t, (const char *const *)form, len, n, lab);
 			filter(lab, n);
+			if (n > cotag) {
+				cotag = n * 2;
+				otag = ereallocarray(otag, cotag, sizeof(*otag));
+			}
+			for (i = 0; i < n; i++)
+				lede_ner_bio(model, lab[i], otag[i], sizeof(otag[i]));
+			if (keep >> lede_ner_ntypes(model))
+				extras((const char *const *)form, len, n);
 			for (i = 0; i < n; i++) {
-				lede_ner_bio(model, lab[i], buf[i], sizeof(buf[i]));
+				memcpy(buf[i], otag[i], sizeof(buf[i]));
 				guess[i] = buf[i];
 			}
 			if (lede_ner_eval_add(&ev, (const char *const *)tag, guess,
@@ -216,6 +261,15 @@ capstart(const char *s)
 	return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c >= 0xc0;
 }
 
+static void
+settag(size_t i, const char *t, size_t len)
+{
+	if (len >= sizeof(otag[i]))
+		len = sizeof(otag[i]) - 1;
+	memcpy(otag[i], t, len);
+	otag[i][len] = '\0';
+}
+
 /* Tags of the pieces of group g, whose joined word got label l. */
 static void
 project(LedeSent *s, const Group *g, int l, int fc)
@@ -226,7 +280,7 @@ project(LedeSent *s, const Group *g, int l, int fc)
 
 	if (g->n == 1 || l == 0) {
 		for (k = 0; k < g->n; k++)
-			lede_sent_set(s, g->first + k, 0, tag, len);
+			settag(g->first + k, tag, len);
 		return;
 	}
 	for (k = 0; k < g->n; k += 2)
@@ -248,9 +302,9 @@ project(LedeSent *s, const Group *g, int l, int fc)
 			else if (k > 0)
 				tag[0] = 'B';
 			started = 1;
-			lede_sent_set(s, g->first + k, 0, tag, len);
+			settag(g->first + k, tag, len);
 		} else
-			lede_sent_set(s, g->first + k, 0, "O", 1);
+			settag(g->first + k, "O", 1);
 	}
 }
 
@@ -325,20 +379,41 @@ main(int argc, char *argv[])
 	if (list) {
 		for (c = 0; c < lede_ner_ntypes(model); c++)
 			puts(lede_ner_typename(model, c));
+		for (c = 0; c < LEDE_NX_NTYPES; c++)
+			puts(lede_nerx_name(c));
 		status = fshut(stdout, "<stdout>");
 		lede_ner_free(model);
 		free(path);
 		return status;
 	}
+	{
+		int nt = lede_ner_ntypes(model);
+
+		/* default: the model's types; the rule-based ones on request */
+		keep = (1u << nt) - 1;
+	}
 	if (types) {
 		char *tl = estrdup(types), *p, *save = NULL;
+		int nt = lede_ner_ntypes(model);
 
 		keep = 0;
 		for (p = strtok_r(tl, ",", &save); p; p = strtok_r(NULL, ",", &save)) {
-			for (c = 0; c < lede_ner_ntypes(model); c++)
+			if (!strcmp(p, "all")) {
+				keep = (1u << (nt + LEDE_NX_NTYPES)) - 1;
+				continue;
+			}
+			if (!strcmp(p, "model")) {
+				keep |= (1u << nt) - 1;
+				continue;
+			}
+			for (c = 0; c < nt; c++)
 				if (!strcmp(p, lede_ner_typename(model, c)))
 					break;
-			if (c == lede_ner_ntypes(model))
+			if (c == nt)
+				for (; c < nt + LEDE_NX_NTYPES; c++)
+					if (!strcmp(p, lede_nerx_name(c - nt)))
+						break;
+			if (c == nt + LEDE_NX_NTYPES)
 				uprintf("unknown entity type '%s' (see --list)", p);
 			keep |= 1u << c;
 		}
@@ -404,8 +479,21 @@ main(int argc, char *argv[])
 		}
 		lede_ner_tag(t, forms, len, ng, lab);
 		filter(lab, ng);
+		if (s.ntok > cotag) {
+			cotag = s.ntok * 2;
+			otag = ereallocarray(otag, cotag, sizeof(*otag));
+		}
 		for (i = 0; i < ng; i++)
 			project(&s, &grp[i], lab[i], formcol);
+		if (keep >> lede_ner_ntypes(model)) {
+			for (i = 0; i < s.ntok; i++) {
+				forms[i] = lede_field(&s, i, formcol);
+				len[i] = strlen(forms[i]);
+			}
+			extras(forms, len, s.ntok);
+		}
+		for (i = 0; i < s.ntok; i++)
+			lede_sent_set(&s, i, 0, otag[i], strlen(otag[i]));
 		if (lede_write_sent(w, &s) < 0)
 			break;
 	}
@@ -425,6 +513,9 @@ main(int argc, char *argv[])
 	free(path);
 	free(joff);
 	free(grp);
+	free(otag);
+	free(freetok);
+	free(xout);
 	lede_buf_free(&joined);
 	return status;
 }

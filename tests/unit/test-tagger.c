@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "io.h"
+#include "nerrules.h"
 #include "tagger.h"
 #include "util.h"
 
@@ -159,9 +160,37 @@ test_eval(void)
 	CHECK(lede_ner_eval_f1(&e) > 99.99);
 }
 
+static void
+test_rules(void)
+{
+	const char *f[] = {"in", "May", "prices", "rose", "5", "%", "to", "$",
+	    "3", "million", "on", "May", "5", ",", "1996", "at", "16:40", "GMT"};
+	size_t len[18], i, n = 18;
+	unsigned char fr[18];
+	int out[18];
+	static const int want[18] = {-1, -1, -1, -1, 6, 7, -1, 4, 5, 5, -1,
+	    0, 1, 1, 1, -1, 2, -1};
+
+	for (i = 0; i < n; i++) {
+		len[i] = strlen(f[i]);
+		fr[i] = i != 17;	/* GMT is in a name */
+	}
+	lede_nerx_tag(f, len, n, fr, ~0u, out);
+	for (i = 0; i < n; i++)
+		CHECK(out[i] == want[i]);
+	/* a type left out, and a span that runs into a name */
+	lede_nerx_tag(f, len, n, fr, ~0u & ~(1u << LEDE_NX_MONEY), out);
+	CHECK(out[7] == -1 && out[8] == -1 && out[4] == 6);
+	fr[13] = 0;
+	lede_nerx_tag(f, len, n, fr, ~0u, out);
+	CHECK(out[11] == -1 && out[12] == -1);
+	CHECK(!strcmp(lede_nerx_name(LEDE_NX_QUANTITY), "QUANTITY"));
+}
+
 int
 main(void)
 {
+	test_rules();
 	test_labels();
 	test_eval();
 	test_loader();
