@@ -97,6 +97,7 @@ lede_sent_free(LedeSent *s)
 {
 	free(s->comment);
 	free(s->field);
+	free(s->flen);
 	lede_arena_free(&s->arena);
 	memset(s, 0, sizeof(*s));
 }
@@ -198,6 +199,7 @@ struct LedeReader {
 	LedeBuf err;
 	unsigned long ndocs, nsents;
 	int pending;		/* lookahead of lede_read_doc */
+	size_t *tabs, ctabs;	/* TAB offsets of the row being read */
 	int errnewdoc;		/* the block of the last error opened a document */
 	int errpending;		/* lede_read_doc owes the caller that error */
 	int linenewdoc;		/* the line that failed was a "# newdoc" line */
@@ -276,6 +278,7 @@ lede_reader_free(LedeReader *r)
 	close_file(r);
 	free_schemas(r);
 	lede_buf_free(&r->err);
+	free(r->tabs);
 	free(r);
 }
 
@@ -497,12 +500,50 @@ next_file(LedeReader *r)
 	return 0;
 }
 
+/*
+ * One pass over a row: where its TABs are, and whether it holds a NUL or a
+ * byte above 0x7F (then, only then, the UTF-8 check runs).  Returns the
+ * number of fields; *bad gets 1 for a NUL, 2 for a non-ASCII byte.
+ */
+static size_t
+scan_row(LedeReader *r, const char *line, size_t len, int *bad)
+{
+	const unsigned char *p = (const unsigned char *)line;
+	unsigned char hi = 0;
+	size_t i, n = 0;
+
+	*bad = 0;
+	for (i = 0; i < len; i++) {
+		unsigned char c = p[i];
+
+		hi |= c;
+		if (c <= '\t') {
+			if (c == '\t') {
+				if (n + 1 >= r->ctabs) {
+					r->ctabs = r->ctabs ? r->ctabs * 2 : 64;
+					r->tabs = ereallocarray(r->tabs, r->ctabs, sizeof(*r->tabs));
+				}
+				r->tabs[n++] = i;
+			} else if (c == '\0') {
+				*bad = 1;
+				return 0;
+			}
+		}
+	}
+	if (hi & 0x80)
+		*bad = 2;
+	return n + 1;
+}
+
+/* Store the fields of a row whose copy is at line, TABs at r->tabs. */
 static void
-split_row(LedeReader *r, LedeSent *s, char *line, size_t len, int *nfields)
+split_row(LedeReader *r, LedeSent *s, char *line, size_t len, size_t nf)
 {
 	const struct LedeSchema *sc = r->schema;
-	char **f, *p = line, *end = line + len, *tab;
-	int i = 0, k;
+	char **f;
+	uint32_t *fl;
+	size_t i, start = 0, end;
+	int k;
 
 	/* capacity in fields: the sentence may be reused under more columns */
 	if ((s->ntok + 1) * (size_t)sc->nout > s->cfield) {
@@ -512,29 +553,29 @@ split_row(LedeReader *r, LedeSent *s, char *line, size_t len, int *nfields)
 		if (s->cfield < want)
 			s->cfield = want;
 		s->field = ereallocarray(s->field, s->cfield, sizeof(*s->field));
+		s->flen = ereallocarray(s->flen, s->cfield, sizeof(*s->flen));
 	}
 	f = s->field + s->ntok * (size_t)sc->nout;
-	for (;;) {
-		tab = memchr(p, '\t', (size_t)(end - p));
-		if (i < sc->nin)
-			f[i] = p;
-		i++;
-		if (!tab)
-			break;
-		*tab = '\0';
-		p = tab + 1;
+	fl = s->flen + s->ntok * (size_t)sc->nout;
+	for (i = 0; i < nf; i++) {
+		end = i + 1 < nf ? r->tabs[i] : len;
+		line[end] = '\0';
+		f[i] = line + start;
+		fl[i] = (uint32_t)(end - start);
+		start = end + 1;
 	}
-	*nfields = i;
-	for (k = sc->nin; k < sc->nout; k++)
+	for (k = sc->nin; k < sc->nout; k++) {
 		f[k] = "_";
+		fl[k] = 1;
+	}
 }
 
 static int
 read_block(LedeReader *r, LedeSent *s)
 {
 	char *line;
-	size_t len, bad;
-	int rc, nf;
+	size_t len, bad, nf = 0;
+	int rc, isbad;
 	unsigned long lineno;
 
 	sent_reset(s);
@@ -576,6 +617,16 @@ read_block(LedeReader *r, LedeSent *s)
 			len -= 3;
 		}
 		r->linenewdoc = len > 0 && line[0] == '#' && is_newdoc(line);
+		if (len > 0 && line[0] != '#') {
+			/* a row: one pass finds its TABs and screens its bytes */
+			nf = scan_row(r, line, len, &isbad);
+			if (isbad == 1)
+				return fail(r, lineno, "NUL byte in line");
+			if (isbad == 2 && (bad = lede_utf8_check(line, len)) != len)
+				return fail(r, lineno, "invalid UTF-8 (byte 0x%02X at column %zu)",
+				    (unsigned char)line[bad], bad + 1);
+			goto row;
+		}
 		if (memchr(line, '\0', len))
 			return fail(r, lineno, "NUL byte in line");
 		if ((bad = lede_utf8_check(line, len)) != len)
@@ -614,6 +665,7 @@ read_block(LedeReader *r, LedeSent *s)
 			}
 			continue;
 		}
+row:
 		if (!r->have_schema)
 			return fail(r, lineno, "no '# global.columns' header before the first row");
 		if (s->ntok == LEDE_SENT_MAX)
@@ -622,11 +674,11 @@ read_block(LedeReader *r, LedeSent *s)
 			s->line = lineno;
 		if (!s->rowline)
 			s->rowline = lineno;
-		line = lede_arena_strndup(&s->arena, line, len);
-		split_row(r, s, line, len, &nf);
-		if (nf != r->schema->nin)
-			return fail(r, lineno, "%d columns, but the header names %d",
+		if (nf != (size_t)r->schema->nin)
+			return fail(r, lineno, "%zu columns, but the header names %d",
 			    nf, r->schema->nin);
+		line = lede_arena_strndup(&s->arena, line, len);
+		split_row(r, s, line, len, nf);
 		s->ntok++;
 	}
 done:
@@ -681,6 +733,7 @@ lede_sent_set(LedeSent *s, size_t tok, int k, const char *val, size_t n)
 	}
 	p = lede_arena_strndup(&s->arena, val, n);
 	s->field[tok * s->ncols + (size_t)s->schema->outidx[k]] = p;
+	s->flen[tok * s->ncols + (size_t)s->schema->outidx[k]] = (uint32_t)n;
 }
 
 static void
@@ -935,14 +988,17 @@ lede_write_sent(LedeWriter *w, const LedeSent *s)
 	}
 	for (i = 0; i < s->ntok; i++) {
 		const char *const *f = (const char *const *)s->field + i * s->ncols;
+		const uint32_t *fl = s->flen + i * s->ncols;
 
+		for (n = 0, j = 0; j < s->ncols; j++)
+			n += fl[j] + 1;
+		lede_buf_grow(b, n);
 		for (j = 0; j < s->ncols; j++) {
-			n = strlen(f[j]);
-			lede_buf_grow(b, n + 1);
-			memcpy(b->p + b->len, f[j], n);
-			b->len += n;
-			b->p[b->len++] = j + 1 < s->ncols ? '\t' : '\n';
+			memcpy(b->p + b->len, f[j], fl[j]);
+			b->len += fl[j];
+			b->p[b->len++] = '\t';
 		}
+		b->p[b->len - 1] = '\n';
 	}
 	lede_buf_addc(b, '\n');
 	if (fwrite(b->p, 1, b->len, w->fp) != b->len)

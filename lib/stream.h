@@ -2,6 +2,7 @@
 #ifndef LEDE_STREAM_H
 #define LEDE_STREAM_H
 
+#include <stdint.h>
 #include <stdio.h>
 
 #include "util.h"
@@ -40,6 +41,7 @@ typedef struct {
 	char **comment;
 	size_t ncomment, ccomment;
 	char **field;		/* ntok * ncols field pointers, row-major */
+	uint32_t *flen;		/* their lengths in bytes */
 	size_t ntok, cfield;	/* rows; capacity of field (in fields) */
 	size_t ncols;
 	const char *newdoc;	/* id of "# newdoc id = X" ("" without id), or NULL */
