@@ -756,10 +756,26 @@ doc_reset(LedeDoc *d)
 	d->id = "-";
 }
 
+size_t
+lede_doc_max(void)
+{
+	static size_t max;
+	const char *env;
+	long v;
+
+	if (!max) {
+		max = LEDE_DOC_MAX;
+		if ((env = getenv("LEDE_DOC_MAX")) && lede_strtol(env, 1, (long)LEDE_DOC_MAX, &v) == 0)
+			max = (size_t)v;
+	}
+	return max;
+}
+
 int
 lede_read_doc(LedeReader *r, LedeDoc *d)
 {
 	LedeSent *s;
+	size_t rows, i;
 	int rc;
 
 	if (r->errpending) {
@@ -771,7 +787,7 @@ lede_read_doc(LedeReader *r, LedeDoc *d)
 	/* the first sentence of this document may have been read already */
 	if (r->pending && d->nsent > 0) {
 		doc_sent_swap(&d->sent[0], &d->sent[d->nsent]);
-		for (size_t i = 1; i < d->nsent; i++)
+		for (i = 1; i < d->nsent; i++)
 			sent_reset(&d->sent[i]);
 		d->nsent = 1;
 		d->id = d->sent[0].newdoc;
@@ -781,6 +797,9 @@ lede_read_doc(LedeReader *r, LedeDoc *d)
 	} else {
 		doc_reset(d);
 	}
+	rows = 0;
+	for (i = 0; i < d->nsent; i++)
+		rows += d->sent[i].ntok;
 	for (;;) {
 		if (d->nsent == d->csent) {
 			d->csent = d->csent ? d->csent * 2 : 16;
@@ -822,6 +841,14 @@ lede_read_doc(LedeReader *r, LedeDoc *d)
 		}
 		if (d->nsent == 0 && s->newdoc && *s->newdoc)
 			d->id = s->newdoc;
+		if ((rows += s->ntok) > lede_doc_max()) {
+			/* memory is bounded by the largest document: bound that */
+			fail(r, s->rowline ? s->rowline : s->line,
+			    "document longer than %zu rows (document %s skipped)",
+			    lede_doc_max(), d->id);
+			doc_reset(d);
+			return -1;
+		}
 		d->nsent++;
 	}
 }

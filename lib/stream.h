@@ -15,11 +15,19 @@
  * byte.
  *
  * Limits (docs/FORMAT.md): a line holds at most LEDE_LINE_MAX bytes, a row
- * at most LEDE_COLS_MAX columns, a sentence at most LEDE_SENT_MAX rows.
+ * at most LEDE_COLS_MAX columns, a sentence at most LEDE_SENT_MAX rows, a
+ * document read whole at most lede_doc_max() rows.
  */
 #define LEDE_LINE_MAX ((size_t)16 << 20)
 #define LEDE_COLS_MAX 64
 #define LEDE_SENT_MAX ((size_t)1 << 20)
+/*
+ * A document read whole (lede_read_doc) holds at most LEDE_DOC_MAX rows;
+ * the environment variable LEDE_DOC_MAX can lower the limit (for tests, or
+ * machines with little memory).  lede_doc_max() is the limit in force.
+ */
+#define LEDE_DOC_MAX ((size_t)1 << 24)
+size_t lede_doc_max(void);
 
 /* A bump allocator whose pointers stay valid until it is reset. */
 typedef struct LedeArenaChunk LedeArenaChunk;
