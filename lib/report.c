@@ -44,14 +44,21 @@ lede_tsv_buf(LedeBuf *b, const char *s, size_t n)
 	size_t i, start = 0;
 
 	for (i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+		char hex[5];
 		const char *e;
 
-		switch (s[i]) {
+		switch (c) {
 		case '\\': e = "\\\\"; break;
 		case '\t': e = "\\t"; break;
 		case '\n': e = "\\n"; break;
 		case '\r': e = "\\r"; break;
-		default: continue;
+		default:
+			if (c >= 0x20 && c != 0x7F)
+				continue;
+			/* other control characters: \xHH, never raw in a report */
+			snprintf(hex, sizeof(hex), "\\x%02X", c);
+			e = hex;
 		}
 		lede_buf_add(b, s + start, i - start);
 		lede_buf_adds(b, e);

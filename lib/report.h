@@ -11,8 +11,9 @@
  * as TSV with a header row, as JSON Lines (one object a row), or as an
  * aligned text table for people.
  *
- * TSV escaping (docs/FORMAT.md): a field never holds a raw TAB, CR or LF:
- * backslash is written "\\", TAB "\t", LF "\n" and CR "\r".  JSON strings
+ * TSV escaping (docs/FORMAT.md): a field never holds a raw TAB, CR, LF or
+ * other control character: backslash is written "\\", TAB "\t", LF "\n",
+ * CR "\r" and any other byte below 0x20 and DEL "\xHH".  JSON strings
  * are escaped per RFC 8259 and are valid for any valid UTF-8 input.
  */
 typedef enum {
