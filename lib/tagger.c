@@ -918,7 +918,14 @@ lede_ner_save(const char *path, const LedeNerModelSpec *sp)
 
 /* ---- the tagger ---- */
 
-#define CACHE_MAX 2000000
+/*
+ * The per-type cache (640 bytes a type) is dropped at a document boundary
+ * once it holds more than CACHE_MAX types, and within a document past
+ * CACHE_HARD (the document history is lost then), so that its arrays stay
+ * below 131,072 types (84 MB).
+ */
+#define CACHE_MAX 100000
+#define CACHE_HARD 125000
 
 struct LedeNerTagger {
 	const LedeNerModel *m;
@@ -1133,6 +1140,8 @@ lede_ner_tag(LedeNerTagger *t, const char *const *forms, const size_t *len,
 
 	if (n == 0)
 		return;
+	if (lede_dict_size(t->types) + n > CACHE_HARD)
+		cache_reset(t);
 	if (n > t->cap) {
 		t->cap = n * 2;
 		t->tid = ereallocarray(t->tid, t->cap, sizeof(*t->tid));
