@@ -157,7 +157,8 @@ lede_kwc_line(LedeKwCorpus *c, const char *line, size_t len, char *err,
 			    i == 0 ? "docs" : i == 1 ? "count" : "score");
 			return -1;
 		}
-	if (v[2] > v[0] * LEDE_KWC_UNIT) {
+	/* v[0] * UNIT may overflow: compare by division */
+	if (v[2] / LEDE_KWC_UNIT > v[0] || (v[2] / LEDE_KWC_UNIT == v[0] && v[2] % LEDE_KWC_UNIT)) {
 		snprintf(err, errlen, "score is more than docs allow");
 		return -1;
 	}
