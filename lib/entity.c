@@ -1607,25 +1607,9 @@ lede_entcorpus_add(LedeEntCorpus *c, const LedeEntDoc *d)
 static int
 unescape(LedeBuf *out, const char *s, size_t n)
 {
-	size_t i;
-
 	lede_buf_clear(out);
-	for (i = 0; i < n; i++) {
-		if (s[i] != '\\') {
-			lede_buf_addc(out, s[i]);
-			continue;
-		}
-		if (++i == n)
-			return -1;
-		switch (s[i]) {
-		case '\\': lede_buf_addc(out, '\\'); break;
-		case 't': lede_buf_addc(out, '\t'); break;
-		case 'n': lede_buf_addc(out, '\n'); break;
-		case 'r': lede_buf_addc(out, '\r'); break;
-		default: return -1;
-		}
-	}
-	return 0;
+	lede_buf_grow(out, n);
+	return lede_tsv_unescape(out->p, s, n, &out->len);
 }
 
 static int

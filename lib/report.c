@@ -67,6 +67,55 @@ lede_tsv_buf(LedeBuf *b, const char *s, size_t n)
 	lede_buf_add(b, s + start, n - start);
 }
 
+static int
+hexval(char c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if (c >= 'A' && c <= 'F')
+		return c - 'A' + 10;
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	return -1;
+}
+
+int
+lede_tsv_unescape(char *dst, const char *s, size_t n, size_t *len)
+{
+	size_t i, o = 0;
+	int hi, lo;
+
+	for (i = 0; i < n; i++) {
+		if (s[i] != '\\') {
+			dst[o++] = s[i];
+			continue;
+		}
+		if (++i == n)
+			return -1;
+		switch (s[i]) {
+		case '\\': dst[o++] = '\\'; break;
+		case 't': dst[o++] = '\t'; break;
+		case 'n': dst[o++] = '\n'; break;
+		case 'r': dst[o++] = '\r'; break;
+		case 'x':
+			if (n - i < 3 || (hi = hexval(s[i + 1])) < 0 || (lo = hexval(s[i + 2])) < 0)
+				return -1;
+			/* only what lede_tsv_buf writes so: control characters */
+			if ((hi << 4 | lo) >= 0x20 && (hi << 4 | lo) != 0x7F)
+				return -1;
+			dst[o++] = (char)(hi << 4 | lo);
+			i += 2;
+			break;
+		default:
+			return -1;
+		}
+	}
+	dst[o] = '\0';
+	if (len)
+		*len = o;
+	return 0;
+}
+
 void
 lede_tsv_field(FILE *fp, const char *s, size_t n)
 {

@@ -59,6 +59,13 @@ void lede_table_free(LedeTable *t);
 /* Escaping helpers, for tools that write reports without a table. */
 void lede_tsv_field(FILE *fp, const char *s, size_t n);
 void lede_tsv_buf(LedeBuf *b, const char *s, size_t n);
+/*
+ * Undo lede_tsv_buf: s[0..n) into dst (which may be s itself: the result
+ * is never longer), NUL-terminated; *len (may be NULL) gets its length.
+ * Returns 0, or -1 for a backslash not followed by one of \\ t n r or
+ * xHH (HH a control character, below 20 or 7F, as lede_tsv_buf writes).
+ */
+int lede_tsv_unescape(char *dst, const char *s, size_t n, size_t *len);
 
 /*
  * Display width of valid UTF-8 s[0..n) in a terminal (wide East Asian

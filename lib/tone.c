@@ -190,23 +190,7 @@ int_field(const char *s, int64_t min, int64_t max, int64_t *out)
 static int
 unescape(char *s)
 {
-	char *r = s, *w = s;
-
-	for (; *r; r++) {
-		if (*r != '\\') {
-			*w++ = *r;
-			continue;
-		}
-		switch (*++r) {
-		case '\\': *w++ = '\\'; break;
-		case 't': *w++ = '\t'; break;
-		case 'n': *w++ = '\n'; break;
-		case 'r': *w++ = '\r'; break;
-		default: return -1;
-		}
-	}
-	*w = '\0';
-	return 0;
+	return lede_tsv_unescape(s, s, strlen(s), NULL);
 }
 
 static int
