@@ -292,7 +292,8 @@ main(int argc, char *argv[])
 
 	lede_init(argv[0]);
 	lede_kp_defaults(&params);
-	while ((c = getopt_long(argc, argv, "n:f:", longopts, NULL)) != -1) {
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, ":n:f:", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'n':
 			if (lede_strtol(optarg, 1, 1000000, &top) < 0)
@@ -348,7 +349,7 @@ main(int argc, char *argv[])
 			lede_version();
 			break;
 		default:
-			uprintf("unknown option or missing argument");
+			lede_badopt(c, argv);
 		}
 	}
 	if (build + domerge + corpus > 1)

@@ -336,7 +336,8 @@ main(int argc, char *argv[])
 	unsigned gen = 0;
 
 	lede_init(argv[0]);
-	while ((c = getopt_long(argc, argv, "m:t:", longopts, NULL)) != -1) {
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, ":m:t:", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'm':
 			mpath = optarg;
@@ -363,7 +364,7 @@ main(int argc, char *argv[])
 			lede_version();
 			break;
 		default:
-			uprintf("unknown option or missing argument");
+			lede_badopt(c, argv);
 		}
 	}
 	if (eval == 2) {

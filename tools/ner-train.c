@@ -1086,7 +1086,8 @@ main(int argc, char *argv[])
 	LedeNerEval ev;
 
 	lede_init(argv[0]);
-	while ((c = getopt_long(argc, argv, "o:n:c:d:p:r:s:x:g:e:F:q", longopts,
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, ":o:n:c:d:p:r:s:x:g:e:F:q", longopts,
 	    NULL)) != -1) {
 		switch (c) {
 		case 'o':
@@ -1153,7 +1154,7 @@ main(int argc, char *argv[])
 			lede_version();
 			break;
 		default:
-			uprintf("unknown option or missing argument");
+			lede_badopt(c, argv);
 		}
 	}
 	if (optind == argc)

@@ -135,7 +135,8 @@ main(int argc, char *argv[])
 
 	lede_init(argv[0]);
 	lede_sum_defaults(&params);
-	while ((c = getopt_long(argc, argv, "n:f:", longopts, NULL)) != -1) {
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, ":n:f:", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'n':
 			if (lede_strtol(optarg, 1, 1000000, &nsent) < 0)
@@ -189,7 +190,7 @@ main(int argc, char *argv[])
 			lede_version();
 			break;
 		default:
-			uprintf("unknown option or missing argument");
+			lede_badopt(c, argv);
 		}
 	}
 	if (nlimits > 1)
