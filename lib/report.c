@@ -274,11 +274,20 @@ lede_table_null(LedeTable *t)
 	end_cell(t);
 }
 
+static long long rows_ended;
+
+long long
+lede_table_rows(void)
+{
+	return rows_ended;
+}
+
 void
 lede_table_endrow(LedeTable *t)
 {
 	int i;
 
+	rows_ended++;
 	if (t->cell != t->ncols)
 		eprintf("internal error: %d of %d cells in a report row", t->cell, t->ncols);
 	t->cell = 0;

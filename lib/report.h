@@ -55,6 +55,8 @@ void lede_table_endrow(LedeTable *t);
 /* Write kept rows (text format); returns -1 on a write error. */
 int lede_table_flush(LedeTable *t);
 void lede_table_free(LedeTable *t);
+/* Rows ended by all tables so far (for --stats). */
+long long lede_table_rows(void);
 
 /* Escaping helpers, for tools that write reports without a table. */
 void lede_tsv_field(FILE *fp, const char *s, size_t n);

@@ -870,7 +870,22 @@ struct LedeWriter {
 	unsigned gen;
 	int wrote_header;
 	LedeBuf buf;
+	unsigned long ndocs, nsents;	/* written, for --stats */
 };
+
+const char *
+lede_stats_text(const LedeReader *r, const LedeWriter *w, long long rows)
+{
+	static LedeBuf b;
+
+	lede_buf_clear(&b);
+	lede_buf_printf(&b, "%lu documents, %lu sentences in", r->ndocs, r->nsents);
+	if (w)
+		lede_buf_printf(&b, "; %lu documents, %lu sentences out", w->ndocs, w->nsents);
+	else if (rows >= 0)
+		lede_buf_printf(&b, "; %lld rows out", rows);
+	return b.p;
+}
 
 LedeWriter *
 lede_writer_new(FILE *fp)
@@ -1004,6 +1019,10 @@ lede_write_sent(LedeWriter *w, const LedeSent *s)
 		w->wrote_header = 1;
 		w->gen = s->gen;
 	}
+	if (s->newdoc || (!w->ndocs && s->ntok))
+		w->ndocs++;
+	if (s->ntok)
+		w->nsents++;
 	/* one fwrite a sentence: stdio's per-call cost dominates per field */
 	lede_buf_clear(b);
 	for (i = 0; i < s->ncomment; i++) {

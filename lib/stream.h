@@ -190,6 +190,14 @@ int lede_write_header(LedeWriter *w, const LedeReader *r);
  */
 void lede_write_columns(FILE *fp, const char **names, int n);
 void lede_put_comment_value(FILE *fp, const char *s, size_t n);
+
+/*
+ * The --stats line of a tool (without the tool's name): documents and
+ * sentences read by r; then, with w, documents and sentences written,
+ * or with rows >= 0, report rows written.  Owned by the library; valid
+ * until the next call.
+ */
+const char *lede_stats_text(const LedeReader *r, const LedeWriter *w, long long rows);
 /* The same, appended to b. */
 void lede_buf_comment_value(LedeBuf *b, const char *s, size_t n);
 

@@ -142,8 +142,7 @@ main(int argc, char *argv[])
 	}
 	lede_write_header(w, r);
 	if (stats)
-		fprintf(stderr, "%s: %lu documents, %lu sentences\n", argv0,
-		    lede_reader_ndocs(r), lede_reader_nsents(r));
+		fprintf(stderr, "%s: %s\n", argv0, lede_stats_text(r, w, -1));
 	status |= fshut(stdout, "<stdout>");
 	lede_writer_free(w);
 	lede_reader_free(r);

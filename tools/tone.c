@@ -736,8 +736,7 @@ main(int argc, char *argv[])
 		lede_table_flush(tb);
 	}
 	if (stats)
-		fprintf(stderr, "%s: %lu documents, %lu sentences\n", argv0,
-		    lede_reader_ndocs(r), lede_reader_nsents(r));
+		fprintf(stderr, "%s: %s\n", argv0, lede_stats_text(r, NULL, lede_table_rows()));
 	status |= fshut(stdout, "<stdout>");
 	lede_table_free(tb);
 	lede_reader_free(r);
