@@ -1420,53 +1420,46 @@ vit_out(const LedeNerTagger *t, const float *prev, float *best, int *arg)
 {
 	size_t k, SW = t->SW;
 	int j;
+
+	for (k = 0; k < SW; k += 4) {
+		const float *tr = t->trs + k;
 #ifdef __SSE2__
-	__m128 bv[(LEDE_NER_MAXLABELS + 3) / 4];
-	__m128i av[(LEDE_NER_MAXLABELS + 3) / 4];
+		/* max_ps(s, b) is s > b ? s : b, as the scalar loop */
+		__m128 bv = _mm_set1_ps(-INFINITY);
+		__m128i av = _mm_set1_epi32(t->po[0]);
 
-	for (k = 0; k < SW / 4; k++) {
-		bv[k] = _mm_set1_ps(-INFINITY);
-		av[k] = _mm_set1_epi32(t->po[0]);
-	}
-	for (j = 0; j < t->npo; j++) {
-		__m128 pa = _mm_set1_ps(prev[t->po[j]]);
-		__m128i a = _mm_set1_epi32(t->po[j]);
-		const float *tr = t->trs + (size_t)j * SW;
+		for (j = 0; j < t->npo; j++, tr += SW) {
+			__m128 s = _mm_add_ps(_mm_set1_ps(prev[t->po[j]]),
+			    _mm_loadu_ps(tr));
+			__m128i gt = _mm_castps_si128(_mm_cmpgt_ps(s, bv));
 
-		for (k = 0; k < SW / 4; k++) {
-			__m128 s = _mm_add_ps(pa, _mm_loadu_ps(tr + 4 * k));
-			__m128 gt = _mm_cmpgt_ps(s, bv[k]);
-			__m128i gi = _mm_castps_si128(gt);
-
-			bv[k] = _mm_or_ps(_mm_and_ps(gt, s),
-			    _mm_andnot_ps(gt, bv[k]));
-			av[k] = _mm_or_si128(_mm_and_si128(gi, a),
-			    _mm_andnot_si128(gi, av[k]));
+			bv = _mm_max_ps(s, bv);
+			av = _mm_or_si128(_mm_and_si128(gt,
+			    _mm_set1_epi32(t->po[j])), _mm_andnot_si128(gt, av));
 		}
-	}
-	for (k = 0; k < SW / 4; k++) {
-		_mm_storeu_ps(best + 4 * k, bv[k]);
-		_mm_storeu_si128((__m128i *)(void *)(arg + 4 * k), av[k]);
-	}
+		_mm_storeu_ps(best + k, bv);
+		_mm_storeu_si128((__m128i *)(void *)(arg + k), av);
 #else
-	for (k = 0; k < SW; k++) {
-		best[k] = -INFINITY;
-		arg[k] = t->po[0];
-	}
-	for (j = 0; j < t->npo; j++) {
-		float pa = prev[t->po[j]];
-		const float *tr = t->trs + (size_t)j * SW;
+		size_t z;
 
-		for (k = 0; k < SW; k++) {
-			float s = pa + tr[k];
+		for (z = k; z < k + 4; z++) {
+			best[z] = -INFINITY;
+			arg[z] = t->po[0];
+		}
+		for (j = 0; j < t->npo; j++, tr += SW) {
+			float pa = prev[t->po[j]];
 
-			if (s > best[k]) {
-				best[k] = s;
-				arg[k] = t->po[j];
+			for (z = 0; z < 4; z++) {
+				float s = pa + tr[z];
+
+				if (s > best[k + z]) {
+					best[k + z] = s;
+					arg[k + z] = t->po[j];
+				}
 			}
 		}
-	}
 #endif
+	}
 }
 
 void
