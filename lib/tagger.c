@@ -1045,12 +1045,16 @@ struct LedeNerTagger {
 	 * Viterbi: the labels that may follow O (and each follow exactly
 	 * O's predecessors: O, L-X and U-X) are scored together, SW lanes at
 	 * a time: sl[0..nsl) those labels, po[0..npo) their predecessors,
-	 * trs[j * SW + k] the transition po[j] -> sl[k] (-inf in padding);
-	 * rl[0..nrl) the other labels (I-X, L-X).
+	 * trs[j * SW + k] the transition po[j] -> sl[k] (-inf in padding).
+	 * The other labels rl[0..nrl) (I-X, L-X) likewise, RW lanes at a
+	 * time, each with its own predecessors: the j-th of rl[k] is
+	 * rpred[j * RW + k] (0 with transition -inf when it has fewer
+	 * than nrp), the transition rtr[j * RW + k].
 	 */
-	int *sl, *po, *rl, nsl, npo, nrl;
-	size_t SW;
-	float *trs;
+	int *sl, *po, *rl, nsl, npo, nrl, nrp;
+	int32_t *rpred;
+	size_t SW, RW;
+	float *trs, *rtr;
 };
 
 static void
@@ -1296,6 +1300,28 @@ lede_ner_tagger_new(const LedeNerModel *m)
 		for (k = 0; k < (int)t->SW; k++)
 			t->trs[(size_t)j * t->SW + (size_t)k] = k < t->nsl ?
 			    m->trans[t->po[j] * (L + 1) + t->sl[k]] : -INFINITY;
+	t->RW = ((size_t)t->nrl + 3) & ~(size_t)3;
+	for (k = 0; k < t->nrl; k++) {
+		int b = t->rl[k], np = t->npred[b] < 0 ? -t->npred[b] - 1 :
+		    t->npred[b];
+
+		if (np > t->nrp)
+			t->nrp = np;
+	}
+	t->rpred = ecalloc((size_t)t->nrp * t->RW + 1, sizeof(*t->rpred));
+	t->rtr = emalloc(((size_t)t->nrp * t->RW + 1) * sizeof(*t->rtr));
+	for (j = 0; j < t->nrp; j++)
+		for (k = 0; k < (int)t->RW; k++) {
+			size_t z = (size_t)j * t->RW + (size_t)k;
+			int b = k < t->nrl ? t->rl[k] : 0, np = t->npred[b] < 0 ?
+			    -t->npred[b] - 1 : t->npred[b];
+
+			t->rtr[z] = -INFINITY;
+			if (k < t->nrl && j < np) {
+				t->rpred[z] = t->pred[b * L + j];
+				t->rtr[z] = m->trans[t->rpred[z] * (L + 1) + b];
+			}
+		}
 	cache_reset(t);
 	return t;
 }
@@ -1334,6 +1360,8 @@ lede_ner_tagger_free(LedeNerTagger *t)
 	free(t->rl);
 	free(t->po);
 	free(t->trs);
+	free(t->rpred);
+	free(t->rtr);
 	free(t);
 }
 
@@ -1462,6 +1490,56 @@ vit_out(const LedeNerTagger *t, const float *prev, float *best, int *arg)
 	}
 }
 
+/*
+ * The same for the labels rl[], whose predecessors differ from lane to
+ * lane: best[k] = max over j of prev[rpred[j][k]] + rtr[j][k], arg[k]
+ * the first predecessor reaching it.
+ */
+static void
+vit_rest(const LedeNerTagger *t, const float *prev, float *best, int *arg)
+{
+	size_t k, RW = t->RW;
+	int j;
+
+	for (k = 0; k < RW; k += 4) {
+		const int32_t *pr = t->rpred + k;
+		const float *tr = t->rtr + k;
+#ifdef __SSE2__
+		__m128 bv = _mm_set1_ps(-INFINITY);
+		__m128i av = _mm_loadu_si128((const __m128i *)(const void *)pr);
+
+		for (j = 0; j < t->nrp; j++, pr += RW, tr += RW) {
+			__m128 s = _mm_add_ps(_mm_set_ps(prev[pr[3]], prev[pr[2]],
+			    prev[pr[1]], prev[pr[0]]), _mm_loadu_ps(tr));
+			__m128i gt = _mm_castps_si128(_mm_cmpgt_ps(s, bv));
+
+			bv = _mm_max_ps(s, bv);
+			av = _mm_or_si128(_mm_and_si128(gt, _mm_loadu_si128(
+			    (const __m128i *)(const void *)pr)),
+			    _mm_andnot_si128(gt, av));
+		}
+		_mm_storeu_ps(best + k, bv);
+		_mm_storeu_si128((__m128i *)(void *)(arg + k), av);
+#else
+		size_t z;
+
+		for (z = 0; z < 4; z++) {
+			best[k + z] = -INFINITY;
+			arg[k + z] = pr[z];
+		}
+		for (j = 0; j < t->nrp; j++, pr += RW, tr += RW)
+			for (z = 0; z < 4; z++) {
+				float s = prev[pr[z]] + tr[z];
+
+				if (s > best[k + z]) {
+					best[k + z] = s;
+					arg[k + z] = pr[z];
+				}
+			}
+#endif
+	}
+}
+
 void
 lede_ner_tag(LedeNerTagger *t, const char *const *forms, const size_t *len,
     size_t n, int *out)
@@ -1570,28 +1648,11 @@ lede_ner_tag(LedeNerTagger *t, const char *const *forms, const size_t *len,
 			cur[b] = best[r] + em[b];
 			bp[b] = arg[r];
 		}
+		vit_rest(t, prev, best, arg);
 		for (r = 0; r < t->nrl; r++) {
-			const int *pl;
-			int np, j;
-			float bs = -INFINITY;
-			int ar;
-
 			b = t->rl[r];
-			pl = t->pred + b * L;
-			np = t->npred[b] < 0 ? -t->npred[b] - 1 : t->npred[b];
-			ar = pl[0];
-			for (j = 0; j < np; j++) {
-				float s;
-
-				a = pl[j];
-				s = prev[a] + tr[a * (L + 1) + b];
-				if (s > bs) {
-					bs = s;
-					ar = a;
-				}
-			}
-			cur[b] = bs + em[b];
-			bp[b] = ar;
+			cur[b] = best[r] + em[b];
+			bp[b] = arg[r];
 		}
 	}
 	{
