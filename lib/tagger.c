@@ -1004,7 +1004,7 @@ typedef struct {
 struct LedeNerTagger {
 	const LedeNerModel *m;
 	int L;
-	size_t P;		/* stride of the cached vectors: L rounded up to 4 */
+	size_t P;		/* stride of the vectors: L, no padding */
 	size_t B;		/* floats a type: HOT x P */
 	/* word types: open addressing by lede_hash, ids in order of arrival */
 	TypeSlot *slot;
@@ -1261,7 +1261,7 @@ lede_ner_tagger_new(const LedeNerModel *m)
 
 	t->m = m;
 	t->L = L;
-	t->P = ((size_t)L + 3) & ~(size_t)3;
+	t->P = (size_t)L;
 	t->B = HOT * t->P;
 	t->hmaj = ecalloc((size_t)(m->ntypes + 2) * t->P, sizeof(float));
 	t->hset = ecalloc((size_t)nb * t->P, sizeof(float));
@@ -1406,9 +1406,9 @@ lede_ner_histfeat(const uint16_t *c, int ntypes, unsigned *bits)
 }
 
 /*
- * Emission sums, four lanes at a time (P is a multiple of 4).  Each lane
- * adds its terms in the same order as a scalar loop would, so the results
- * are the same bits.
+ * Emission sums of P lanes, four at a time (the compiler makes them
+ * vector operations).  Each lane adds its terms in the same order as a
+ * scalar loop would, so the results are the same bits.
  */
 static void
 vsum2(float *restrict d, const float *restrict x, const float *restrict y,
@@ -1416,12 +1416,14 @@ vsum2(float *restrict d, const float *restrict x, const float *restrict y,
 {
 	size_t z;
 
-	for (z = 0; z < P; z += 4) {
+	for (z = 0; z + 4 <= P; z += 4) {
 		d[z] = x[z] + y[z];
 		d[z + 1] = x[z + 1] + y[z + 1];
 		d[z + 2] = x[z + 2] + y[z + 2];
 		d[z + 3] = x[z + 3] + y[z + 3];
 	}
+	for (; z < P; z++)
+		d[z] = x[z] + y[z];
 }
 
 static void
@@ -1429,12 +1431,14 @@ vadd(float *restrict d, const float *restrict x, size_t P)
 {
 	size_t z;
 
-	for (z = 0; z < P; z += 4) {
+	for (z = 0; z + 4 <= P; z += 4) {
 		d[z] += x[z];
 		d[z + 1] += x[z + 1];
 		d[z + 2] += x[z + 2];
 		d[z + 3] += x[z + 3];
 	}
+	for (; z < P; z++)
+		d[z] += x[z];
 }
 
 /*
