@@ -493,7 +493,7 @@ lede_ner_endok(int a)
  */
 typedef struct {
 	uint64_t key;
-	uint32_t off;		/* first weight in plab and pw */
+	uint32_t off;		/* its weights at row + off, then its labels */
 	uint8_t n;		/* weights (at most L) */
 	uint8_t used;
 } NerSlot;
@@ -507,8 +507,13 @@ struct LedeNerModel {
 	size_t nfeat, npair;
 	uint64_t *keys;
 	uint32_t *off;		/* nfeat + 1 */
-	uint8_t *plab;
+	uint8_t *plab;		/* while loading */
 	float *pw;
+	/*
+	 * Each feature's n weights and then its n labels (bytes, padded to a
+	 * float), so that a feature's row is one or two cache lines.
+	 */
+	float *row;
 	NerSlot *slot;		/* open addressing by mix(key) */
 	size_t mask;
 };
@@ -622,7 +627,7 @@ lede_ner_load_mem(const void *buf, size_t n, char *err, size_t errlen)
 	LedeNerModel *m = ecalloc(1, sizeof(*m));
 	Cur c = {buf, n, 0, 0};
 	uint32_t ver, nlex, nfeat, i, j, L;
-	size_t npair = 0, ns;
+	size_t npair = 0, ns, nrow;
 	float scale;
 	char word[LEDE_NER_MAXWORD];
 
@@ -752,16 +757,30 @@ lede_ner_load_mem(const void *buf, size_t n, char *err, size_t errlen)
 		;
 	m->slot = ecalloc(ns, sizeof(*m->slot));
 	m->mask = ns - 1;
-	for (i = 0; i < nfeat; i++) {
+	m->row = emalloc((npair + (npair + 3 * (size_t)nfeat) / 4 + 1) *
+	    sizeof(*m->row));
+	for (i = 0, nrow = 0; i < nfeat; i++) {
 		size_t s = findslot(m, m->keys[i]);
+		uint32_t k = m->off[i + 1] - m->off[i];
 
 		if (m->slot[s].used)
 			return fail(m, err, errlen, "duplicate feature");
 		m->slot[s].key = m->keys[i];
-		m->slot[s].off = m->off[i];
-		m->slot[s].n = (uint8_t)(m->off[i + 1] - m->off[i]);
+		m->slot[s].off = (uint32_t)nrow;
+		m->slot[s].n = (uint8_t)k;
 		m->slot[s].used = 1;
+		memcpy(m->row + nrow, m->pw + m->off[i], k * sizeof(*m->row));
+		memcpy(m->row + nrow + k, m->plab + m->off[i], k);
+		nrow += k + (k + 3) / 4;
 	}
+	free(m->keys);
+	free(m->off);
+	free(m->plab);
+	free(m->pw);
+	m->keys = NULL;
+	m->off = NULL;
+	m->plab = NULL;
+	m->pw = NULL;
 	return m;
 }
 
@@ -801,6 +820,7 @@ lede_ner_free(LedeNerModel *m)
 	free(m->off);
 	free(m->plab);
 	free(m->pw);
+	free(m->row);
 	free(m->slot);
 	free(m);
 }
@@ -1127,14 +1147,14 @@ sumfeats(LedeNerTagger *t, float *v, int g0, int ng)
 	for (i = 0; i < t->f.n; i++) {
 		const NerSlot *z = t->fs[i] = lookup(m, t->f.key[i]);
 
-		PREFETCH(m->pw + z->off);
-		PREFETCH(m->plab + z->off);
+		PREFETCH(m->row + z->off);
+		PREFETCH(m->row + z->off + z->n + (z->n - 1) / 4);
 	}
 	for (i = 0; i < t->f.n; i++) {
 		const NerSlot *z = t->fs[i];
 		float *row = v + (size_t)(t->f.grp[i] - g0) * t->P;
-		const uint8_t *lab = m->plab + z->off;
-		const float *w = m->pw + z->off;
+		const float *w = m->row + z->off;
+		const uint8_t *lab = (const uint8_t *)(w + z->n);
 
 		for (j = 0; j < z->n; j++)
 			row[lab[j]] += w[j];
@@ -1248,8 +1268,11 @@ addrow(float *dst, const LedeNerModel *m, uint64_t key)
 	const NerSlot *z = lookup(m, key);
 	size_t j;
 
+	const float *w = m->row + z->off;
+	const uint8_t *lab = (const uint8_t *)(w + z->n);
+
 	for (j = 0; j < z->n; j++)
-		dst[m->plab[z->off + j]] += m->pw[z->off + j];
+		dst[lab[j]] += w[j];
 }
 
 LedeNerTagger *
