@@ -6,6 +6,9 @@
 #include <string.h>
 
 #include <utf8proc.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "io.h"
 #include "stream.h"
@@ -145,15 +148,20 @@ mix(uint64_t h)
 /*
  * The hash of feature strings is part of the model format (the keys in a
  * model file are these hashes), so it is defined here and must never
- * change: 64-bit FNV-1a with a final avalanche.
+ * change: 64-bit FNV-1a of the template character and the string, with a
+ * final avalanche; the group is mixed in after (addkey).
  */
 static uint64_t
-keyhash(const void *s, size_t n)
+keyhash(char tmpl, const void *s, size_t n)
 {
 	const unsigned char *p = s;
 	uint64_t h = 1469598103934665603ULL;
 	size_t i;
 
+	if (n > 1 + 4 * LEDE_NER_MAXWORD)	/* as the buffer it once was */
+		n = 1 + 4 * LEDE_NER_MAXWORD;
+	h ^= (unsigned char)tmpl;
+	h *= 1099511628211ULL;
 	for (i = 0; i < n; i++) {
 		h ^= p[i];
 		h *= 1099511628211ULL;
@@ -166,36 +174,29 @@ keyhash(const void *s, size_t n)
 	return h;
 }
 
+/* Add the feature of hash base (keyhash) in group grp. */
 static void
-addfeat(LedeNerFeats *f, int grp, char tmpl, const char *s, size_t n)
+addkey(LedeNerFeats *f, int grp, uint64_t base)
 {
-	char buf[2 + 4 * LEDE_NER_MAXWORD];
-	uint64_t h;
-
-	if (n > sizeof(buf) - 1)
-		n = sizeof(buf) - 1;
-	buf[0] = tmpl;
-	memcpy(buf + 1, s, n);
-	h = mix(keyhash(buf, n + 1) + (uint64_t)(grp + 1) * 0xc2b2ae3d27d4eb4fULL);
 	if (f->n == f->cap) {
 		f->cap = f->cap ? f->cap * 2 : 64;
 		f->key = ereallocarray(f->key, f->cap, sizeof(*f->key));
 		f->grp = ereallocarray(f->grp, f->cap, sizeof(*f->grp));
 	}
-	f->key[f->n] = h;
+	f->key[f->n] = mix(base + (uint64_t)(grp + 1) * 0xc2b2ae3d27d4eb4fULL);
 	f->grp[f->n] = (uint8_t)grp;
 	f->n++;
 }
 
-static void
-addnum(LedeNerFeats *f, int grp, char tmpl, unsigned v)
+static uint64_t
+numhash(char tmpl, unsigned v)
 {
 	char buf[16], *p = buf + sizeof(buf);
 
 	do
 		*--p = (char)('0' + v % 10);
 	while (v /= 10);
-	addfeat(f, grp, tmpl, p, (size_t)(buf + sizeof(buf) - p));
+	return keyhash(tmpl, p, (size_t)(buf + sizeof(buf) - p));
 }
 
 void
@@ -212,7 +213,7 @@ lede_ner_histkey_major(int major)
 	LedeNerFeats f = {0};
 	uint64_t k;
 
-	addnum(&f, 2, 'H', (unsigned)major);
+	addkey(&f, 2, numhash('H', (unsigned)major));
 	k = f.key[0];
 	lede_nerfeats_free(&f);
 	return k;
@@ -224,7 +225,7 @@ lede_ner_histkey_set(unsigned bits)
 	LedeNerFeats f = {0};
 	uint64_t k;
 
-	addnum(&f, 2, 'h', bits);
+	addkey(&f, 2, numhash('h', bits));
 	k = f.key[0];
 	lede_nerfeats_free(&f);
 	return k;
@@ -248,19 +249,23 @@ cpclass(int32_t cp)
 
 #define SHAPE_MAX 24
 
-unsigned
-lede_ner_typefeats(const LedeNerLex *x, unsigned fset, const char *s,
-    size_t n, LedeNerFeats *f, LedeBuf *lowp)
+/*
+ * The features of the groups in gmask (bit g: group g), in the order of
+ * lede_ner_typefeats within each group; each string is hashed once and
+ * its key made for each group that uses it.
+ */
+static unsigned
+typefeats(const LedeNerLex *x, unsigned fset, unsigned gmask, const char *s,
+    size_t n, LedeNerFeats *f, LedeBuf *low)
 {
-	LedeBuf lowb = {0}, *low = lowp ? lowp : &lowb;
 	char shl[SHAPE_MAX], shs[SHAPE_MAX];
 	size_t nl = 0, ns = 0, i, nch = 0, off[LEDE_NER_MAXWORD + 1];
 	unsigned flags = 0, fl = 0;
-	int run = 0, k, g;
+	int run = 0, k, g, b, ngaz = 0;
 	char prev = 0;
 	int32_t cp;
 	const LedeNerLexEnt *e = NULL;
-	static const char cname[LEDE_NER_NCLUST] = {'c', 'd', 'e'};
+	uint64_t hb, hw, hl, hA, hB, hc, hd, he, hk, h7 = 0, hg[32];
 
 	if (n > LEDE_NER_MAXWORD)
 		n = LEDE_NER_MAXWORD;
@@ -309,101 +314,129 @@ lede_ner_typefeats(const LedeNerLex *x, unsigned fset, const char *s,
 	else if (flags & LEDE_NT_UPPER)
 		fl |= 32;
 
-	/* the token itself */
-	addfeat(f, 2, 'b', "", 0);
-	if (fset & LEDE_NF_WORD) {
-		addfeat(f, 2, 'w', s, n);
-		addfeat(f, 2, 'l', low->p, low->len);
-	}
-	if (fset & LEDE_NF_AFFIX) {
-		size_t m = 0, j;
+	/* the strings, hashed once */
+	hb = keyhash('b', "", 0);
+	hw = keyhash('w', s, n);
+	hl = keyhash('l', low->p, low->len);
+	hA = keyhash('A', shl, nl);
+	hB = keyhash('B', shs, ns);
+	hc = numhash('c', e ? e->cl[0] : 0);
+	hd = numhash('d', e ? e->cl[1] : 0);
+	he = numhash('e', e ? e->cl[2] : 0);
+	hk = numhash('k', e ? e->cap : 0);
+	if (low->len > 3)
+		h7 = keyhash('7', low->p + low->len - 3, 3);
+	if (e)
+		for (b = 0; b < 32; b++)
+			if (e->gaz & (1u << b))
+				hg[ngaz++] = numhash('g', (unsigned)b);
 
-		for (i = 0; i < low->len && m < LEDE_NER_MAXWORD; i += (size_t)k) {
-			if ((k = lede_utf8_decode(low->p + i, low->len - i, &cp)) < 0)
-				k = 1;
-			off[m++] = i;
+	/* the token itself */
+	if (gmask & (1u << 2)) {
+		addkey(f, 2, hb);
+		if (fset & LEDE_NF_WORD) {
+			addkey(f, 2, hw);
+			addkey(f, 2, hl);
 		}
-		off[m] = low->len;
-		for (j = 1; j <= 4 && j < m; j++) {
-			addfeat(f, 2, (char)('0' + j), low->p, off[j]);
-			addfeat(f, 2, (char)('4' + j), low->p + off[m - j],
-			    low->len - off[m - j]);
+		if (fset & LEDE_NF_AFFIX) {
+			size_t m = 0, j;
+
+			for (i = 0; i < low->len && m < LEDE_NER_MAXWORD;
+			    i += (size_t)k) {
+				if ((k = lede_utf8_decode(low->p + i, low->len - i,
+				    &cp)) < 0)
+					k = 1;
+				off[m++] = i;
+			}
+			off[m] = low->len;
+			for (j = 1; j <= 4 && j < m; j++) {
+				addkey(f, 2, keyhash((char)('0' + j), low->p,
+				    off[j]));
+				addkey(f, 2, keyhash((char)('4' + j), low->p +
+				    off[m - j], low->len - off[m - j]));
+			}
 		}
+		if (fset & LEDE_NF_SHAPE) {
+			addkey(f, 2, hA);
+			addkey(f, 2, hB);
+			addkey(f, 2, numhash('F', fl));
+			addkey(f, 2, numhash('N', nch > 12 ? 12 : (unsigned)nch));
+		}
+		if (fset & LEDE_NF_CLUSTER) {
+			addkey(f, 2, hc);
+			addkey(f, 2, hd);
+			addkey(f, 2, he);
+		}
+		if (fset & LEDE_NF_GAZ)
+			for (b = 0; b < ngaz; b++)
+				addkey(f, 2, hg[b]);
+		if (fset & LEDE_NF_CASE)
+			addkey(f, 2, hk);
 	}
-	if (fset & LEDE_NF_SHAPE) {
-		addfeat(f, 2, 'A', shl, nl);
-		addfeat(f, 2, 'B', shs, ns);
-		addnum(f, 2, 'F', fl);
-		addnum(f, 2, 'N', nch > 12 ? 12 : (unsigned)nch);
-	}
-	if (fset & LEDE_NF_CLUSTER)
-		for (g = 0; g < LEDE_NER_NCLUST; g++)
-			addnum(f, 2, cname[g], e ? e->cl[g] : 0);
-	if ((fset & LEDE_NF_GAZ) && e)
-		for (g = 0; g < 32; g++)
-			if (e->gaz & (1u << g))
-				addnum(f, 2, 'g', (unsigned)g);
-	if (fset & LEDE_NF_CASE)
-		addnum(f, 2, 'k', e ? e->cap : 0);
 
 	/* as a neighbour */
 	if (fset & LEDE_NF_CONTEXT) {
 		for (g = 0; g < 5; g++) {
-			if (g == 2)
+			if (g == 2 || !(gmask & (1u << g)))
 				continue;
-			addfeat(f, g, 'l', low->p, low->len);
+			addkey(f, g, hl);
 			if (fset & LEDE_NF_SHAPE)
-				addfeat(f, g, 'B', shs, ns);
+				addkey(f, g, hB);
 			if (fset & LEDE_NF_CLUSTER)
-				addnum(f, g, 'd', e ? e->cl[1] : 0);
+				addkey(f, g, hd);
 			if (g == 0 || g == 4)
 				continue;
 			/* the next neighbours in more detail */
-			addfeat(f, g, 'w', s, n);
+			addkey(f, g, hw);
 			if (fset & LEDE_NF_SHAPE)
-				addfeat(f, g, 'A', shl, nl);
+				addkey(f, g, hA);
 			if ((fset & LEDE_NF_AFFIX) && low->len > 3)
-				addfeat(f, g, '7', low->p + low->len - 3, 3);
+				addkey(f, g, h7);
 			if (fset & LEDE_NF_CLUSTER) {
-				addnum(f, g, 'c', e ? e->cl[0] : 0);
-				addnum(f, g, 'e', e ? e->cl[2] : 0);
+				addkey(f, g, hc);
+				addkey(f, g, he);
 			}
 			if (fset & LEDE_NF_CASE)
-				addnum(f, g, 'k', e ? e->cap : 0);
-			if ((fset & LEDE_NF_GAZ) && e) {
-				int b;
-
-				for (b = 0; b < 32; b++)
-					if (e->gaz & (1u << b))
-						addnum(f, g, 'g', (unsigned)b);
-			}
+				addkey(f, g, hk);
+			if (fset & LEDE_NF_GAZ)
+				for (b = 0; b < ngaz; b++)
+					addkey(f, g, hg[b]);
 		}
 	}
 
 	/* sentence position and mode */
 	if (fset & LEDE_NF_SENT) {
 		for (g = LEDE_NG_FIRST; g <= LEDE_NG_LOWER; g++) {
-			addfeat(f, g, 'b', "", 0);
-			addfeat(f, g, 'l', low->p, low->len);
+			if (!(gmask & (1u << g)))
+				continue;
+			addkey(f, g, hb);
+			addkey(f, g, hl);
 			if (fset & LEDE_NF_SHAPE)
-				addfeat(f, g, 'B', shs, ns);
+				addkey(f, g, hB);
 			if (fset & LEDE_NF_CLUSTER) {
-				addnum(f, g, 'd', e ? e->cl[1] : 0);
-				addnum(f, g, 'e', e ? e->cl[2] : 0);
+				addkey(f, g, hd);
+				addkey(f, g, he);
 			}
 			if (fset & LEDE_NF_CASE)
-				addnum(f, g, 'k', e ? e->cap : 0);
-			if ((fset & LEDE_NF_GAZ) && e && g != LEDE_NG_FIRST) {
-				int b;
-
-				for (b = 0; b < 32; b++)
-					if (e->gaz & (1u << b))
-						addnum(f, g, 'g', (unsigned)b);
-			}
+				addkey(f, g, hk);
+			if ((fset & LEDE_NF_GAZ) && g != LEDE_NG_FIRST)
+				for (b = 0; b < ngaz; b++)
+					addkey(f, g, hg[b]);
 		}
 	}
-	if (!lowp)
-		lede_buf_free(&lowb);
+	return flags;
+}
+
+unsigned
+lede_ner_typefeats(const LedeNerLex *x, unsigned fset, const char *s,
+    size_t n, LedeNerFeats *f, LedeBuf *lowp)
+{
+	LedeBuf lowb = {0};
+	unsigned flags;
+
+	flags = typefeats(x, fset, (1u << LEDE_NER_NGROUPS) - 1, s, n, f,
+	    lowp ? lowp : &lowb);
+	lede_buf_free(&lowb);
 	return flags;
 }
 
@@ -454,6 +487,17 @@ lede_ner_endok(int a)
 #define MODEL_VERSION 1
 #define TYPENAME 16
 
+/*
+ * A slot of the feature table: the key and where its weights are, so that
+ * a lookup touches one slot and then the weights.
+ */
+typedef struct {
+	uint64_t key;
+	uint32_t off;		/* its weights at row + off, then its labels */
+	uint8_t n;		/* weights (at most L) */
+	uint8_t used;
+} NerSlot;
+
 struct LedeNerModel {
 	unsigned fset;
 	int ntypes, nlabels;
@@ -463,12 +507,14 @@ struct LedeNerModel {
 	size_t nfeat, npair;
 	uint64_t *keys;
 	uint32_t *off;		/* nfeat + 1 */
-	uint8_t *plab;
+	uint8_t *plab;		/* while loading */
 	float *pw;
-	struct {
-		uint64_t key;
-		uint32_t idx;	/* index + 1, 0 = empty */
-	} *slot;
+	/*
+	 * Each feature's n weights and then its n labels (bytes, padded to a
+	 * float), so that a feature's row is one or two cache lines.
+	 */
+	float *row;
+	NerSlot *slot;		/* open addressing by mix(key) */
 	size_t mask;
 };
 
@@ -570,7 +616,7 @@ findslot(const LedeNerModel *m, uint64_t key)
 {
 	size_t i = (size_t)mix(key) & m->mask;
 
-	while (m->slot[i].idx && m->slot[i].key != key)
+	while (m->slot[i].used && m->slot[i].key != key)
 		i = (i + 1) & m->mask;
 	return i;
 }
@@ -581,7 +627,7 @@ lede_ner_load_mem(const void *buf, size_t n, char *err, size_t errlen)
 	LedeNerModel *m = ecalloc(1, sizeof(*m));
 	Cur c = {buf, n, 0, 0};
 	uint32_t ver, nlex, nfeat, i, j, L;
-	size_t npair = 0, ns;
+	size_t npair = 0, ns, nrow;
 	float scale;
 	char word[LEDE_NER_MAXWORD];
 
@@ -711,14 +757,30 @@ lede_ner_load_mem(const void *buf, size_t n, char *err, size_t errlen)
 		;
 	m->slot = ecalloc(ns, sizeof(*m->slot));
 	m->mask = ns - 1;
-	for (i = 0; i < nfeat; i++) {
+	m->row = emalloc((npair + (npair + 3 * (size_t)nfeat) / 4 + 1) *
+	    sizeof(*m->row));
+	for (i = 0, nrow = 0; i < nfeat; i++) {
 		size_t s = findslot(m, m->keys[i]);
+		uint32_t k = m->off[i + 1] - m->off[i];
 
-		if (m->slot[s].idx)
+		if (m->slot[s].used)
 			return fail(m, err, errlen, "duplicate feature");
 		m->slot[s].key = m->keys[i];
-		m->slot[s].idx = i + 1;
+		m->slot[s].off = (uint32_t)nrow;
+		m->slot[s].n = (uint8_t)k;
+		m->slot[s].used = 1;
+		memcpy(m->row + nrow, m->pw + m->off[i], k * sizeof(*m->row));
+		memcpy(m->row + nrow + k, m->plab + m->off[i], k);
+		nrow += k + (k + 3) / 4;
 	}
+	free(m->keys);
+	free(m->off);
+	free(m->plab);
+	free(m->pw);
+	m->keys = NULL;
+	m->off = NULL;
+	m->plab = NULL;
+	m->pw = NULL;
 	return m;
 }
 
@@ -758,6 +820,7 @@ lede_ner_free(LedeNerModel *m)
 	free(m->off);
 	free(m->plab);
 	free(m->pw);
+	free(m->row);
 	free(m->slot);
 	free(m);
 }
@@ -792,13 +855,11 @@ lede_ner_nlex(const LedeNerModel *m)
 	return lede_nerlex_size(m->lex);
 }
 
-/* Index of the feature key, or -1. */
-static long
+/* The slot of the feature key (an empty slot, n = 0, when absent). */
+static const NerSlot *
 lookup(const LedeNerModel *m, uint64_t key)
 {
-	size_t s = findslot(m, key);
-
-	return m->slot[s].idx ? (long)m->slot[s].idx - 1 : -1;
+	return &m->slot[findslot(m, key)];
 }
 
 static void
@@ -919,35 +980,79 @@ lede_ner_save(const char *path, const LedeNerModelSpec *sp)
 /* ---- the tagger ---- */
 
 /*
- * The per-type cache (640 bytes a type) is dropped at a document boundary
- * once it holds more than CACHE_MAX types, and within a document past
- * CACHE_HARD (the document history is lost then), so that its arrays stay
- * below 131,072 types (84 MB).
+ * The per-type cache (640 bytes a type with 4 entity types, and a 32-byte
+ * slot) is dropped at a document boundary once it holds more than
+ * CACHE_MAX types, and within a document past CACHE_HARD (the document
+ * history is lost then), so that its arrays stay below 131,072 types
+ * (84 MB).
  */
 #define CACHE_MAX 100000
 #define CACHE_HARD 125000
+#define SLOTS0 256		/* slots of an empty type table */
+
+#if defined(__GNUC__)
+#define PREFETCH(p) __builtin_prefetch(p)
+#else
+#define PREFETCH(p) ((void)(p))
+#endif
+
+#define KEYIN 19		/* bytes of a form kept in its slot */
+
+/*
+ * The groups of the neighbours and the token itself (0..4) are needed for
+ * every token; the sentence conditions (5..7) for the first token and in
+ * all-caps or lower-case sentences only, so they are computed when first
+ * needed (about one type in five on news text).
+ */
+#define HOT 5
+#define HOTMASK ((1u << HOT) - 1)
+#define COLDMASK (((1u << LEDE_NER_NGROUPS) - 1) & ~HOTMASK)
+
+/*
+ * A slot of the word-type table: all a token needs of its type but the
+ * vectors, in 32 bytes.  The first KEYIN bytes of the form are in the slot;
+ * longer forms are compared with their copy in keys.
+ */
+typedef struct {
+	uint32_t id1;		/* type id + 1, 0 = empty */
+	int32_t hid;		/* history id, -1 = none */
+	uint32_t len;		/* length of the form, UINT32_MAX if longer */
+	uint8_t flag;		/* LEDE_NT_* */
+	char key[KEYIN];	/* first bytes of the form (the rest zero) */
+} TypeSlot;
 
 struct LedeNerTagger {
 	const LedeNerModel *m;
 	int L;
-	size_t P;		/* stride of the cached vectors: L rounded up to 4 */
-	LedeDict *types;
-	float *vec;		/* per type NGROUPS x L */
-	unsigned *tflag;
-	long *hid;		/* history id of each type, -1 if none */
-	size_t ctypes;
+	size_t P;		/* stride of the vectors: L, no padding */
+	size_t B;		/* floats a type: HOT x P */
+	/* word types: open addressing by lede_hash, ids in order of arrival */
+	TypeSlot *slot;
+	size_t mask, ntypes, ctypes;
+	float *vec;		/* per type HOT x P: groups 0..HOT-1 */
+	int32_t *cid;		/* per type: its cold vectors, -1 = none yet */
+	float *cold;		/* per cold id (NGROUPS - HOT) x P */
+	size_t ncold, ccold;
+	uint64_t *thash;	/* per type: its hash, for rehashing */
+	size_t *koff, *klen;	/* per type: a long form in keys */
+	LedeBuf keys;
+	/* document history */
 	LedeDict *hdict;	/* lower-case forms with a history slot */
 	uint16_t *hist;		/* per history id, ntypes + 1 counts */
 	size_t chist;
 	long *touched;
 	size_t ntouched, ctouched;
 	float *hmaj, *hset;
+	/* computing a new type's vectors */
 	LedeNerFeats f;
+	const NerSlot **fs;
+	size_t cfs;
 	LedeBuf low;
 	long bos, eos;
 	/* per sentence */
-	long *tid;
+	long *tid, *hid;
 	unsigned *fl;
+	uint64_t *th;
 	float *em, *score;
 	int *bp;
 	size_t cap;
@@ -956,64 +1061,201 @@ struct LedeNerTagger {
 	 * them; negative (-count - 1) when b may not start a sentence.
 	 */
 	int *pred, *npred;
+	/*
+	 * Viterbi: the labels that may follow O (and each follow exactly
+	 * O's predecessors: O, L-X and U-X) are scored together, SW lanes at
+	 * a time: sl[0..nsl) those labels, po[0..npo) their predecessors,
+	 * trs[j * SW + k] the transition po[j] -> sl[k] (-inf in padding).
+	 * The other labels rl[0..nrl) (I-X, L-X) likewise, RW lanes at a
+	 * time, each with its own predecessors: the j-th of rl[k] is
+	 * rpred[j * RW + k] (0 with transition -inf when it has fewer
+	 * than nrp), the transition rtr[j * RW + k].
+	 */
+	int *sl, *po, *rl, nsl, npo, nrl, nrp;
+	int32_t *rpred;
+	size_t SW, RW;
+	float *trs, *rtr;
 };
 
-static long
-typeid(LedeNerTagger *t, const char *s, size_t n)
+static void
+types_grow(LedeNerTagger *t)
+{
+	t->ctypes = t->ctypes ? t->ctypes * 2 : 4096;
+	t->vec = ereallocarray(t->vec, t->ctypes, t->B * sizeof(float));
+	t->thash = ereallocarray(t->thash, t->ctypes, sizeof(*t->thash));
+	t->koff = ereallocarray(t->koff, t->ctypes, sizeof(*t->koff));
+	t->cid = ereallocarray(t->cid, t->ctypes, sizeof(*t->cid));
+	t->klen = ereallocarray(t->klen, t->ctypes, sizeof(*t->klen));
+}
+
+static void
+types_rehash(LedeNerTagger *t)
+{
+	TypeSlot *old = t->slot;
+	size_t i, j, nold = t->mask + 1;
+
+	t->slot = ecalloc(nold * 2, sizeof(*t->slot));
+	t->mask = nold * 2 - 1;
+	for (i = 0; i < nold; i++) {
+		if (!old[i].id1)
+			continue;
+		for (j = (size_t)t->thash[old[i].id1 - 1] & t->mask;
+		    t->slot[j].id1; j = (j + 1) & t->mask)
+			;
+		t->slot[j] = old[i];
+	}
+	free(old);
+}
+
+/* The slot of form s[0..n) with hash h: its type, or the empty slot. */
+static TypeSlot *
+types_find(const LedeNerTagger *t, const char *s, size_t n, uint64_t h)
+{
+	uint32_t n32 = n < UINT32_MAX ? (uint32_t)n : UINT32_MAX;
+	size_t i = (size_t)h & t->mask, k = n < KEYIN ? n : KEYIN;
+	TypeSlot *e;
+
+	for (;; i = (i + 1) & t->mask) {
+		e = &t->slot[i];
+		if (!e->id1)
+			return e;
+		if (e->len == n32 && !memcmp(e->key, s, k) && (n <= KEYIN ||
+		    (t->klen[e->id1 - 1] == n &&
+		    !memcmp(t->keys.p + t->koff[e->id1 - 1], s, n))))
+			return e;
+	}
+}
+
+/*
+ * Rows g0..g0+ng-1 of a type (at v, stride P) from the features in t->f:
+ * the summed weights of each group's features, in their order.
+ */
+static void
+sumfeats(LedeNerTagger *t, float *v, int g0, int ng)
 {
 	const LedeNerModel *m = t->m;
-	int added;
-	long id = lede_dict_put(t->types, s, n, &added);
 	size_t i, j;
-	float *v;
 
-	if (!added)
-		return id;
-	if ((size_t)id >= t->ctypes) {
-		t->ctypes = t->ctypes ? t->ctypes * 2 : 4096;
-		t->vec = ereallocarray(t->vec, t->ctypes,
-		    sizeof(float) * LEDE_NER_NGROUPS * t->P);
-		t->tflag = ereallocarray(t->tflag, t->ctypes, sizeof(*t->tflag));
-		t->hid = ereallocarray(t->hid, t->ctypes, sizeof(*t->hid));
+	memset(v, 0, (size_t)ng * t->P * sizeof(float));
+	if (t->f.n > t->cfs) {
+		t->cfs = t->f.cap;
+		t->fs = ereallocarray(t->fs, t->cfs, sizeof(*t->fs));
 	}
-	v = t->vec + (size_t)id * LEDE_NER_NGROUPS * t->P;
-	memset(v, 0, sizeof(float) * LEDE_NER_NGROUPS * t->P);
-	t->f.n = 0;
-	t->tflag[id] = lede_ner_typefeats(m->lex, m->fset, s, n, &t->f, &t->low);
+	/* three passes, so that the memory loads of each overlap */
+	for (i = 0; i < t->f.n; i++)
+		PREFETCH(&m->slot[mix(t->f.key[i]) & m->mask]);
 	for (i = 0; i < t->f.n; i++) {
-		long fi = lookup(m, t->f.key[i]);
-		float *row = v + (size_t)t->f.grp[i] * t->P;
+		const NerSlot *z = t->fs[i] = lookup(m, t->f.key[i]);
 
-		if (fi < 0)
-			continue;
-		for (j = m->off[fi]; j < m->off[fi + 1]; j++)
-			row[m->plab[j]] += m->pw[j];
+		PREFETCH(m->row + z->off);
+		PREFETCH(m->row + z->off + z->n + (z->n - 1) / 4);
 	}
-	t->hid[id] = -1;
-	if ((m->fset & LEDE_NF_DOC) && (t->tflag[id] & LEDE_NT_UPPER)) {
-		long h = lede_dict_put(t->hdict, t->low.p, t->low.len, &added);
+	for (i = 0; i < t->f.n; i++) {
+		const NerSlot *z = t->fs[i];
+		float *row = v + (size_t)(t->f.grp[i] - g0) * t->P;
+		const float *w = m->row + z->off;
+		const uint8_t *lab = (const uint8_t *)(w + z->n);
+
+		for (j = 0; j < z->n; j++)
+			row[lab[j]] += w[j];
+	}
+}
+
+/*
+ * The cold rows (sentence conditions) of type id, whose form is s[0..n):
+ * computed when first needed.
+ */
+static const float *
+coldrows(LedeNerTagger *t, long id, const char *s, size_t n)
+{
+	size_t C = (LEDE_NER_NGROUPS - HOT) * t->P;
+
+	if (t->cid[id] < 0) {
+		if (t->ncold == t->ccold) {
+			t->ccold = t->ccold ? t->ccold * 2 : 1024;
+			t->cold = ereallocarray(t->cold, t->ccold,
+			    C * sizeof(float));
+		}
+		t->cid[id] = (int32_t)t->ncold++;
+		t->f.n = 0;
+		typefeats(t->m->lex, t->m->fset, COLDMASK, s, n, &t->f, &t->low);
+		sumfeats(t, t->cold + (size_t)t->cid[id] * C, HOT,
+		    LEDE_NER_NGROUPS - HOT);
+	}
+	return t->cold + (size_t)t->cid[id] * C;
+}
+
+/*
+ * A new type in the empty slot e: its flags, history slot and vectors
+ * (the summed weights of its features, per group).
+ */
+static long
+types_add(LedeNerTagger *t, TypeSlot *e, const char *s, size_t n, uint64_t h)
+{
+	const LedeNerModel *m = t->m;
+	long id = (long)t->ntypes;
+	int added;
+
+	if (t->ntypes == t->ctypes)
+		types_grow(t);
+	e->id1 = (uint32_t)id + 1;
+	e->len = n < UINT32_MAX ? (uint32_t)n : UINT32_MAX;
+	memcpy(e->key, s, n < KEYIN ? n : KEYIN);
+	t->thash[id] = h;
+	t->klen[id] = n;
+	t->koff[id] = 0;
+	if (n > KEYIN) {
+		t->koff[id] = t->keys.len;
+		lede_buf_add(&t->keys, s, n);
+	}
+	t->ntypes++;
+
+	t->cid[id] = -1;
+	t->f.n = 0;
+	e->flag = (uint8_t)typefeats(m->lex, m->fset, HOTMASK, s, n, &t->f,
+	    &t->low);
+	sumfeats(t, t->vec + (size_t)id * t->B, 0, HOT);
+
+	e->hid = -1;
+	if ((m->fset & LEDE_NF_DOC) && (e->flag & LEDE_NT_UPPER)) {
+		long hi = lede_dict_put(t->hdict, t->low.p, t->low.len, &added);
 
 		if (added) {
 			size_t k = (size_t)m->ntypes + 1;
 
-			if ((size_t)h >= t->chist) {
+			if ((size_t)hi >= t->chist) {
 				t->chist = t->chist ? t->chist * 2 : 4096;
 				t->hist = ereallocarray(t->hist, t->chist,
 				    k * sizeof(*t->hist));
 			}
-			memset(t->hist + (size_t)h * k, 0, k * sizeof(*t->hist));
+			memset(t->hist + (size_t)hi * k, 0, k * sizeof(*t->hist));
 		}
-		t->hid[id] = h;
+		e->hid = (int32_t)hi;
 	}
+	if (t->ntypes * 2 > t->mask + 1)
+		types_rehash(t);	/* e is stale from here */
 	return id;
+}
+
+static long
+typeid(LedeNerTagger *t, const char *s, size_t n)
+{
+	uint64_t h = lede_hash(s, n);
+	TypeSlot *e = types_find(t, s, n, h);
+
+	return e->id1 ? (long)e->id1 - 1 : types_add(t, e, s, n, h);
 }
 
 static void
 cache_reset(LedeNerTagger *t)
 {
-	lede_dict_free(t->types);
+	free(t->slot);
+	t->slot = ecalloc(SLOTS0, sizeof(*t->slot));
+	t->mask = SLOTS0 - 1;
+	t->ntypes = 0;
+	t->ncold = 0;
+	lede_buf_clear(&t->keys);
 	lede_dict_free(t->hdict);
-	t->types = lede_dict_new();
 	t->hdict = lede_dict_new();
 	t->ntouched = 0;
 	t->bos = typeid(t, LEDE_NER_BOS, strlen(LEDE_NER_BOS));
@@ -1023,25 +1265,27 @@ cache_reset(LedeNerTagger *t)
 static void
 addrow(float *dst, const LedeNerModel *m, uint64_t key)
 {
-	long fi = lookup(m, key);
+	const NerSlot *z = lookup(m, key);
 	size_t j;
 
-	if (fi < 0)
-		return;
-	for (j = m->off[fi]; j < m->off[fi + 1]; j++)
-		dst[m->plab[j]] += m->pw[j];
+	const float *w = m->row + z->off;
+	const uint8_t *lab = (const uint8_t *)(w + z->n);
+
+	for (j = 0; j < z->n; j++)
+		dst[lab[j]] += w[j];
 }
 
 LedeNerTagger *
 lede_ner_tagger_new(const LedeNerModel *m)
 {
 	LedeNerTagger *t = ecalloc(1, sizeof(*t));
-	int L = m->nlabels, k;
+	int L = m->nlabels, k, j;
 	unsigned b, nb = 1u << (m->ntypes + 1);
 
 	t->m = m;
 	t->L = L;
-	t->P = ((size_t)L + 3) & ~(size_t)3;
+	t->P = (size_t)L;
+	t->B = HOT * t->P;
 	t->hmaj = ecalloc((size_t)(m->ntypes + 2) * t->P, sizeof(float));
 	t->hset = ecalloc((size_t)nb * t->P, sizeof(float));
 	for (k = 0; k < m->ntypes + 2; k++)
@@ -1058,6 +1302,49 @@ lede_ner_tagger_new(const LedeNerModel *m)
 				t->pred[b * (unsigned)L + (unsigned)np++] = a;
 		t->npred[b] = lede_ner_allowed(-1, (int)b) ? np : -np - 1;
 	}
+	/* the labels with O's predecessors, and the others */
+	t->sl = emalloc((size_t)L * sizeof(*t->sl));
+	t->rl = emalloc((size_t)L * sizeof(*t->rl));
+	t->po = emalloc((size_t)L * sizeof(*t->po));
+	t->npo = t->npred[0] < 0 ? -t->npred[0] - 1 : t->npred[0];
+	memcpy(t->po, t->pred, (size_t)t->npo * sizeof(*t->po));
+	for (k = 0; k < L; k++) {
+		int np = t->npred[k] < 0 ? -t->npred[k] - 1 : t->npred[k];
+
+		if (np == t->npo && !memcmp(t->pred + k * L, t->po,
+		    (size_t)np * sizeof(*t->po)))
+			t->sl[t->nsl++] = k;
+		else
+			t->rl[t->nrl++] = k;
+	}
+	t->SW = ((size_t)t->nsl + 3) & ~(size_t)3;
+	t->trs = emalloc((size_t)t->npo * t->SW * sizeof(*t->trs));
+	for (j = 0; j < t->npo; j++)
+		for (k = 0; k < (int)t->SW; k++)
+			t->trs[(size_t)j * t->SW + (size_t)k] = k < t->nsl ?
+			    m->trans[t->po[j] * (L + 1) + t->sl[k]] : -INFINITY;
+	t->RW = ((size_t)t->nrl + 3) & ~(size_t)3;
+	for (k = 0; k < t->nrl; k++) {
+		int b = t->rl[k], np = t->npred[b] < 0 ? -t->npred[b] - 1 :
+		    t->npred[b];
+
+		if (np > t->nrp)
+			t->nrp = np;
+	}
+	t->rpred = ecalloc((size_t)t->nrp * t->RW + 1, sizeof(*t->rpred));
+	t->rtr = emalloc(((size_t)t->nrp * t->RW + 1) * sizeof(*t->rtr));
+	for (j = 0; j < t->nrp; j++)
+		for (k = 0; k < (int)t->RW; k++) {
+			size_t z = (size_t)j * t->RW + (size_t)k;
+			int b = k < t->nrl ? t->rl[k] : 0, np = t->npred[b] < 0 ?
+			    -t->npred[b] - 1 : t->npred[b];
+
+			t->rtr[z] = -INFINITY;
+			if (k < t->nrl && j < np) {
+				t->rpred[z] = t->pred[b * L + j];
+				t->rtr[z] = m->trans[t->rpred[z] * (L + 1) + b];
+			}
+		}
 	cache_reset(t);
 	return t;
 }
@@ -1067,24 +1354,37 @@ lede_ner_tagger_free(LedeNerTagger *t)
 {
 	if (!t)
 		return;
-	lede_dict_free(t->types);
-	lede_dict_free(t->hdict);
+	free(t->slot);
 	free(t->vec);
-	free(t->tflag);
-	free(t->hid);
+	free(t->cid);
+	free(t->cold);
+	free(t->thash);
+	free(t->koff);
+	free(t->klen);
+	lede_buf_free(&t->keys);
+	lede_dict_free(t->hdict);
 	free(t->hist);
 	free(t->touched);
 	free(t->hmaj);
 	free(t->hset);
 	lede_nerfeats_free(&t->f);
+	free(t->fs);
 	lede_buf_free(&t->low);
 	free(t->tid);
+	free(t->hid);
 	free(t->fl);
+	free(t->th);
 	free(t->em);
 	free(t->score);
 	free(t->bp);
 	free(t->pred);
 	free(t->npred);
+	free(t->sl);
+	free(t->rl);
+	free(t->po);
+	free(t->trs);
+	free(t->rpred);
+	free(t->rtr);
 	free(t);
 }
 
@@ -1096,7 +1396,7 @@ lede_ner_tagger_newdoc(LedeNerTagger *t)
 	for (i = 0; i < t->ntouched; i++)
 		memset(t->hist + (size_t)t->touched[i] * k, 0, k * sizeof(*t->hist));
 	t->ntouched = 0;
-	if (lede_dict_size(t->types) > CACHE_MAX)
+	if (t->ntypes > CACHE_MAX)
 		cache_reset(t);
 }
 
@@ -1128,31 +1428,195 @@ lede_ner_histfeat(const uint16_t *c, int ntypes, unsigned *bits)
 	return histfeat(c, ntypes, bits);
 }
 
+/*
+ * Emission sums of P lanes, four at a time (the compiler makes them
+ * vector operations).  Each lane adds its terms in the same order as a
+ * scalar loop would, so the results are the same bits.
+ */
+static void
+vsum2(float *restrict d, const float *restrict x, const float *restrict y,
+    size_t P)
+{
+	size_t z;
+
+	for (z = 0; z + 4 <= P; z += 4) {
+		d[z] = x[z] + y[z];
+		d[z + 1] = x[z + 1] + y[z + 1];
+		d[z + 2] = x[z + 2] + y[z + 2];
+		d[z + 3] = x[z + 3] + y[z + 3];
+	}
+	for (; z < P; z++)
+		d[z] = x[z] + y[z];
+}
+
+static void
+vadd(float *restrict d, const float *restrict x, size_t P)
+{
+	size_t z;
+
+	for (z = 0; z + 4 <= P; z += 4) {
+		d[z] += x[z];
+		d[z + 1] += x[z + 1];
+		d[z + 2] += x[z + 2];
+		d[z + 3] += x[z + 3];
+	}
+	for (; z < P; z++)
+		d[z] += x[z];
+}
+
+/*
+ * One Viterbi step for the labels sl[]: best[k] = max over the
+ * predecessors a = po[j] (in order, the first on ties) of prev[a] +
+ * trans(a, sl[k]), arg[k] = that a.  With SSE2, four labels at a time;
+ * the comparisons and sums are those of the scalar loop, lane by lane.
+ */
+static void
+vit_out(const LedeNerTagger *t, const float *prev, float *best, int *arg)
+{
+	size_t k, SW = t->SW;
+	int j;
+
+	for (k = 0; k < SW; k += 4) {
+		const float *tr = t->trs + k;
+#ifdef __SSE2__
+		/* max_ps(s, b) is s > b ? s : b, as the scalar loop */
+		__m128 bv = _mm_set1_ps(-INFINITY);
+		__m128i av = _mm_set1_epi32(t->po[0]);
+
+		for (j = 0; j < t->npo; j++, tr += SW) {
+			__m128 s = _mm_add_ps(_mm_set1_ps(prev[t->po[j]]),
+			    _mm_loadu_ps(tr));
+			__m128i gt = _mm_castps_si128(_mm_cmpgt_ps(s, bv));
+
+			bv = _mm_max_ps(s, bv);
+			av = _mm_or_si128(_mm_and_si128(gt,
+			    _mm_set1_epi32(t->po[j])), _mm_andnot_si128(gt, av));
+		}
+		_mm_storeu_ps(best + k, bv);
+		_mm_storeu_si128((__m128i *)(void *)(arg + k), av);
+#else
+		size_t z;
+
+		for (z = k; z < k + 4; z++) {
+			best[z] = -INFINITY;
+			arg[z] = t->po[0];
+		}
+		for (j = 0; j < t->npo; j++, tr += SW) {
+			float pa = prev[t->po[j]];
+
+			for (z = 0; z < 4; z++) {
+				float s = pa + tr[z];
+
+				if (s > best[k + z]) {
+					best[k + z] = s;
+					arg[k + z] = t->po[j];
+				}
+			}
+		}
+#endif
+	}
+}
+
+/*
+ * The same for the labels rl[], whose predecessors differ from lane to
+ * lane: best[k] = max over j of prev[rpred[j][k]] + rtr[j][k], arg[k]
+ * the first predecessor reaching it.
+ */
+static void
+vit_rest(const LedeNerTagger *t, const float *prev, float *best, int *arg)
+{
+	size_t k, RW = t->RW;
+	int j;
+
+	for (k = 0; k < RW; k += 4) {
+		const int32_t *pr = t->rpred + k;
+		const float *tr = t->rtr + k;
+#ifdef __SSE2__
+		__m128 bv = _mm_set1_ps(-INFINITY);
+		__m128i av = _mm_loadu_si128((const __m128i *)(const void *)pr);
+
+		for (j = 0; j < t->nrp; j++, pr += RW, tr += RW) {
+			__m128 s = _mm_add_ps(_mm_set_ps(prev[pr[3]], prev[pr[2]],
+			    prev[pr[1]], prev[pr[0]]), _mm_loadu_ps(tr));
+			__m128i gt = _mm_castps_si128(_mm_cmpgt_ps(s, bv));
+
+			bv = _mm_max_ps(s, bv);
+			av = _mm_or_si128(_mm_and_si128(gt, _mm_loadu_si128(
+			    (const __m128i *)(const void *)pr)),
+			    _mm_andnot_si128(gt, av));
+		}
+		_mm_storeu_ps(best + k, bv);
+		_mm_storeu_si128((__m128i *)(void *)(arg + k), av);
+#else
+		size_t z;
+
+		for (z = 0; z < 4; z++) {
+			best[k + z] = -INFINITY;
+			arg[k + z] = pr[z];
+		}
+		for (j = 0; j < t->nrp; j++, pr += RW, tr += RW)
+			for (z = 0; z < 4; z++) {
+				float s = prev[pr[z]] + tr[z];
+
+				if (s > best[k + z]) {
+					best[k + z] = s;
+					arg[k + z] = pr[z];
+				}
+			}
+#endif
+	}
+}
+
 void
 lede_ner_tag(LedeNerTagger *t, const char *const *forms, const size_t *len,
     size_t n, int *out)
 {
 	const LedeNerModel *m = t->m;
 	int L = t->L, a, b, mode;
-	size_t i, k = (size_t)m->ntypes + 1, G = LEDE_NER_NGROUPS, P = t->P;
+	size_t i, k = (size_t)m->ntypes + 1, G = HOT, P = t->P;
+	size_t hot = (m->fset & LEDE_NF_CONTEXT ? 5 : 3) * P * sizeof(float);
 	const float *tr = m->trans;
-	float *em, *sc;
+	float *em, *sc, best[LEDE_NER_MAXLABELS + 3];
+	int arg[LEDE_NER_MAXLABELS + 3];
 
 	if (n == 0)
 		return;
-	if (lede_dict_size(t->types) + n > CACHE_HARD)
+	if (t->ntypes + n > CACHE_HARD)
 		cache_reset(t);
 	if (n > t->cap) {
 		t->cap = n * 2;
 		t->tid = ereallocarray(t->tid, t->cap, sizeof(*t->tid));
+		t->hid = ereallocarray(t->hid, t->cap, sizeof(*t->hid));
 		t->fl = ereallocarray(t->fl, t->cap, sizeof(*t->fl));
+		t->th = ereallocarray(t->th, t->cap, sizeof(*t->th));
 		t->em = ereallocarray(t->em, t->cap, P * sizeof(float));
 		t->score = ereallocarray(t->score, t->cap, (size_t)L * sizeof(float));
 		t->bp = ereallocarray(t->bp, t->cap, (size_t)L * sizeof(int));
 	}
+	/*
+	 * The types of the tokens: hashes first, so that the loads of the
+	 * slots (and then of the vectors) overlap.
+	 */
 	for (i = 0; i < n; i++) {
-		t->tid[i] = typeid(t, forms[i], len[i]);
-		t->fl[i] = t->tflag[t->tid[i]];
+		t->th[i] = lede_hash(forms[i], len[i]);
+		PREFETCH(&t->slot[(size_t)t->th[i] & t->mask]);
+	}
+	for (i = 0; i < n; i++) {
+		TypeSlot *e = types_find(t, forms[i], len[i], t->th[i]);
+		const char *v;
+		size_t z;
+
+		if (!e->id1) {
+			types_add(t, e, forms[i], len[i], t->th[i]);
+			e = types_find(t, forms[i], len[i], t->th[i]);
+		}
+		t->tid[i] = (long)e->id1 - 1;
+		t->fl[i] = e->flag;
+		t->hid[i] = e->hid;
+		v = (const char *)(t->vec + (size_t)t->tid[i] * G * P);
+		for (z = 0; z < hot; z += 64)
+			PREFETCH(v + z);
+		PREFETCH(v + hot - 1);
 	}
 	mode = (m->fset & LEDE_NF_SENT) ? lede_ner_sentmode(t->fl, n) : 0;
 	for (i = 0; i < n; i++) {
@@ -1174,10 +1638,12 @@ lede_ner_tag(LedeNerTagger *t, const char *const *forms, const size_t *len,
 			v[nv++] = t->vec + ((size_t)t4 * G + 4) * P;
 		}
 		if (i == 0 && (m->fset & LEDE_NF_SENT))
-			v[nv++] = t->vec + ((size_t)t->tid[i] * G + LEDE_NG_FIRST) * P;
+			v[nv++] = coldrows(t, t->tid[i], forms[i], len[i]) +
+			    (size_t)(LEDE_NG_FIRST - HOT) * P;
 		if (mode)
-			v[nv++] = t->vec + ((size_t)t->tid[i] * G + (size_t)mode) * P;
-		if ((h = t->hid[t->tid[i]]) >= 0) {
+			v[nv++] = coldrows(t, t->tid[i], forms[i], len[i]) +
+			    (size_t)(mode - HOT) * P;
+		if ((h = t->hid[i]) >= 0) {
 			unsigned bits;
 			int maj = histfeat(t->hist + (size_t)h * k, m->ntypes, &bits);
 
@@ -1186,55 +1652,40 @@ lede_ner_tag(LedeNerTagger *t, const char *const *forms, const size_t *len,
 				v[nv++] = t->hset + (size_t)bits * P;
 			}
 		}
-		/* four lanes at a time: P is a multiple of 4 */
-		memcpy(em, v[0], P * sizeof(*em));
-		for (j = 1; j < nv; j++) {
-			const float *x = v[j];
-			size_t z;
-
-			for (z = 0; z < P; z += 4) {
-				em[z] += x[z];
-				em[z + 1] += x[z + 1];
-				em[z + 2] += x[z + 2];
-				em[z + 3] += x[z + 3];
-			}
-		}
+		if (nv == 1)
+			memcpy(em, v[0], P * sizeof(*em));
+		else
+			vsum2(em, v[0], v[1], P);
+		for (j = 2; j < nv; j++)
+			vadd(em, v[j], P);
 	}
 	/* Viterbi over the allowed transitions only */
 	sc = t->score;
 	for (b = 0; b < L; b++)
 		sc[b] = t->npred[b] < 0 ? -INFINITY : t->em[b] + tr[L * (L + 1) + b];
-	(void)a;
 	for (i = 1; i < n; i++) {
 		const float *prev = t->score + (i - 1) * (size_t)L;
 		float *cur = t->score + i * (size_t)L;
-		int *bp = t->bp + i * (size_t)L;
+		int *bp = t->bp + i * (size_t)L, r;
 
 		em = t->em + i * P;
-		for (b = 0; b < L; b++) {
-			const int *pl = t->pred + b * L;
-			int np = t->npred[b] < 0 ? -t->npred[b] - 1 : t->npred[b], j;
-			float best = -INFINITY;
-			int arg = pl[0];
-
-			for (j = 0; j < np; j++) {
-				float s;
-
-				a = pl[j];
-				s = prev[a] + tr[a * (L + 1) + b];
-				if (s > best) {
-					best = s;
-					arg = a;
-				}
-			}
-			cur[b] = best + em[b];
-			bp[b] = arg;
+		vit_out(t, prev, best, arg);
+		for (r = 0; r < t->nsl; r++) {
+			b = t->sl[r];
+			cur[b] = best[r] + em[b];
+			bp[b] = arg[r];
+		}
+		vit_rest(t, prev, best, arg);
+		for (r = 0; r < t->nrl; r++) {
+			b = t->rl[r];
+			cur[b] = best[r] + em[b];
+			bp[b] = arg[r];
 		}
 	}
 	{
-		float best = -INFINITY;
+		float bs = -INFINITY;
 		float *last = t->score + (n - 1) * (size_t)L;
-		int arg = 0;
+		int ar = 0;
 
 		for (a = 0; a < L; a++) {
 			float s;
@@ -1242,19 +1693,19 @@ lede_ner_tag(LedeNerTagger *t, const char *const *forms, const size_t *len,
 			if (!lede_ner_endok(a))
 				continue;
 			s = last[a] + tr[a * (L + 1) + L];
-			if (s > best) {
-				best = s;
-				arg = a;
+			if (s > bs) {
+				bs = s;
+				ar = a;
 			}
 		}
-		out[n - 1] = arg;
+		out[n - 1] = ar;
 		for (i = n - 1; i > 0; i--)
 			out[i - 1] = t->bp[i * (size_t)L + (size_t)out[i]];
 	}
 	/* document history */
 	if (m->fset & LEDE_NF_DOC) {
 		for (i = 0; i < n; i++) {
-			long h = t->hid[t->tid[i]];
+			long h = t->hid[i];
 			int c, any;
 			size_t z;
 			uint16_t *cnt;

@@ -49,6 +49,19 @@ typedef char Tag[32];
 static Tag *otag;
 static size_t cotag;
 
+/* BIO tag of each model label, and its length. */
+static Tag bio[LEDE_NER_MAXLABELS];
+static size_t biolen[LEDE_NER_MAXLABELS];
+
+static void
+biotags(void)
+{
+	int l;
+
+	for (l = 0; l < 1 + 4 * lede_ner_ntypes(model); l++)
+		biolen[l] = lede_ner_bio(model, l, bio[l], sizeof(bio[l]));
+}
+
 /* Labels of dropped types become O (whole spans, since B and I go alike). */
 static void
 filter(int *l, size_t n)
@@ -168,7 +181,7 @@ evaluate(char **files, int nfiles, int score)
 				otag = ereallocarray(otag, cotag, sizeof(*otag));
 			}
 			for (i = 0; i < n; i++)
-				lede_ner_bio(model, lab[i], otag[i], sizeof(otag[i]));
+				memcpy(otag[i], bio[lab[i]], sizeof(otag[i]));
 			if (keep >> lede_ner_ntypes(model))
 				extras((const char *const *)form, len, n);
 			for (i = 0; i < n; i++) {
@@ -275,8 +288,10 @@ static void
 project(LedeSent *s, const Group *g, int l, int fc)
 {
 	char tag[32];
-	size_t k, len = lede_ner_bio(model, l, tag, sizeof(tag));
+	size_t k, len = biolen[l];
 	int any = 0, in = 0, started = 0, stopped = 0;
+
+	memcpy(tag, bio[l], sizeof(tag));
 
 	if (g->n == 1 || l == 0) {
 		for (k = 0; k < g->n; k++)
@@ -420,6 +435,7 @@ main(int argc, char *argv[])
 		}
 		free(tl);
 	}
+	biotags();
 	if (eval) {
 		status = evaluate(argv + optind, argc - optind, 0);
 		status |= fshut(stdout, "<stdout>");
