@@ -1,6 +1,7 @@
 /* See LICENSE file for copyright and license details. */
 #include <math.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -49,10 +50,61 @@ typedef struct {
 	long count, first;	/* occurrences; word position of the first */
 	int firstsent;		/* sentence of the first */
 	size_t woff, nw;	/* stems of its words in kp->pw */
-	long surf;		/* best surface so far (id in kp->surf) */
+	long surf;		/* best surface so far (index in kp->sf) */
 	long surfcount, surffirst;
 	double score;
 } Phrase;
+
+/*
+ * A form seen before: its flags and stems, found with one probe of a hash
+ * table whose entries hold all a token needs (the key bytes of short forms
+ * too), so that a token costs one or two cache misses.
+ */
+#define FORM_INLINE 16
+typedef struct {
+	uint32_t len;
+	int32_t stem;		/* stem id of the lower-cased form */
+	int32_t colstem;	/* stem id last given by a STEM column, -1 */
+	uint32_t cslen;		/* its length; cs its bytes (in kp->stems) */
+	const char *cs;
+	size_t off;		/* key bytes in kp->fkeys when len > FORM_INLINE */
+	unsigned char flags;
+	char k[FORM_INLINE];
+} FormEnt;
+
+typedef struct {
+	uint32_t hash, id;	/* id + 1; 0 = empty */
+} Slot;
+
+/* A surface form of a phrase: its text in kp->sbytes. */
+typedef struct {
+	long phrase;
+	size_t off, len;
+	long count, first;
+} Surf;
+
+/*
+ * Tokens are looked up in batches: the hash of each is computed and its
+ * slot fetched into the cache when it comes, the entries when the batch
+ * is full or the sentence ends, so that the cache misses overlap.
+ */
+#define PEND_MAX 64
+typedef struct {
+	uint64_t hash;
+	size_t soff, slen;	/* STEM value in kp->colstems */
+	int hasstem;
+} Pend;
+
+#ifdef __GNUC__
+#define PREFETCH(p) __builtin_prefetch(p)
+#else
+#define PREFETCH(p) ((void)(p))
+#endif
+
+/* Slots of the per-document tables, valid when gen is the document's. */
+typedef struct {
+	uint32_t gen, hash, id;
+} GSlot;
 
 struct LedeKp {
 	LedeKpParams p;
@@ -62,10 +114,11 @@ struct LedeKp {
 	size_t nlexflags;
 	const LedeDf *df;
 
-	LedeDict *forms;	/* FORM -> id; fcls/fstem below */
-	unsigned char *fcls;
-	long *fstem;
-	size_t cforms;
+	FormEnt *fe;		/* forms seen, see FormEnt */
+	size_t nfe, cfe;
+	Slot *fslot;
+	size_t nfslot;
+	LedeBuf fkeys;
 	LedeDict *stems;	/* stem -> id */
 	double *idf;		/* by stem id, < 0 when not computed */
 	long *node, *nodestamp, *titlestamp;
@@ -74,20 +127,28 @@ struct LedeKp {
 
 	Tok *tok;
 	size_t ntok, ctok;
+	Pend pend[PEND_MAX];	/* tokens from tok[ntok - npend] on */
+	size_t npend;
+	LedeBuf colstems;	/* their STEM values */
 	LedeBuf text, low, key, sbuf, titlebuf;
 	long nword;
 	int sent;
 
-	LedeDict *phr, *surf;	/* per document */
+	GSlot *pslot, *sslot;	/* per document: phrases, surfaces */
+	size_t npslot, nsslot;
+	uint32_t gen;
 	Phrase *ph;
 	size_t nph, cph;
-	long *surfcnt, *surffirst;
-	size_t csurf;
-	long *pw;
-	size_t npw, cpw;
+	Surf *sf;
+	size_t nsf, csf;
+	LedeBuf sbytes, keys;
+	long *pw, *cand;
+	size_t npw, cpw, ccand;
 	LedeKpPhrase *out;
 	size_t cout;
 	size_t *order;
+	double *powpos, *powtf;	/* pow() of word positions and counts */
+	size_t npowpos, npowtf;
 
 	LedeGraph *g;
 	long *nodestem;
@@ -127,10 +188,7 @@ lede_kp_new(const LedeKpParams *params)
 		eprintf("out of memory in the stemmer");
 	kp->lex = lede_dict_new();
 	kp->stop = lede_dict_new();
-	kp->forms = lede_dict_new();
 	kp->stems = lede_dict_new();
-	kp->phr = lede_dict_new();
-	kp->surf = lede_dict_new();
 	kp->g = lede_graph_new();
 	return kp;
 }
@@ -144,9 +202,9 @@ lede_kp_free(LedeKp *kp)
 	lede_dict_free(kp->lex);
 	lede_dict_free(kp->stop);
 	free(kp->lexflags);
-	lede_dict_free(kp->forms);
-	free(kp->fcls);
-	free(kp->fstem);
+	free(kp->fe);
+	free(kp->fslot);
+	lede_buf_free(&kp->fkeys);
 	lede_dict_free(kp->stems);
 	free(kp->idf);
 	free(kp->node);
@@ -158,14 +216,19 @@ lede_kp_free(LedeKp *kp)
 	lede_buf_free(&kp->key);
 	lede_buf_free(&kp->sbuf);
 	lede_buf_free(&kp->titlebuf);
-	lede_dict_free(kp->phr);
-	lede_dict_free(kp->surf);
+	lede_buf_free(&kp->colstems);
+	free(kp->pslot);
+	free(kp->sslot);
 	free(kp->ph);
-	free(kp->surfcnt);
-	free(kp->surffirst);
+	free(kp->sf);
+	lede_buf_free(&kp->sbytes);
+	lede_buf_free(&kp->keys);
 	free(kp->pw);
+	free(kp->cand);
 	free(kp->out);
 	free(kp->order);
+	free(kp->powpos);
+	free(kp->powtf);
 	lede_graph_free(kp->g);
 	free(kp->nodestem);
 	free(kp->pers);
@@ -335,8 +398,10 @@ add_stop(LedeKp *kp, const char *w, size_t n, const char *v, size_t vlen)
 static void
 drop_caches(LedeKp *kp)
 {
-	lede_dict_free(kp->forms);
-	kp->forms = lede_dict_new();
+	kp->nfe = 0;
+	lede_buf_clear(&kp->fkeys);
+	if (kp->fslot)
+		memset(kp->fslot, 0, kp->nfslot * sizeof(*kp->fslot));
 }
 
 int
@@ -454,12 +519,83 @@ wordflags(LedeKp *kp, const char *w, size_t n)
 	return F_WORD | F_MOD | F_HEAD;
 }
 
+/* Grow the form table to twice its slots and put the entries back. */
+static void
+form_rehash(LedeKp *kp)
+{
+	size_t i, j, mask;
+
+	free(kp->fslot);
+	kp->nfslot = kp->nfslot ? kp->nfslot * 2 : 16384;
+	kp->fslot = ecalloc(kp->nfslot, sizeof(*kp->fslot));
+	mask = kp->nfslot - 1;
+	for (i = 0; i < kp->nfe; i++) {
+		const FormEnt *e = &kp->fe[i];
+		const char *k = e->len > FORM_INLINE ? kp->fkeys.p + e->off : e->k;
+		uint64_t h = lede_hash(k, e->len);
+
+		for (j = (size_t)h & mask; kp->fslot[j].id; j = (j + 1) & mask)
+			;
+		kp->fslot[j].hash = (uint32_t)(h >> 32);
+		kp->fslot[j].id = (uint32_t)i + 1;
+	}
+}
+
+/* The entry of form[0..n) of hash h, made (flags and stem) when new. */
+static FormEnt *
+form_get(LedeKp *kp, const char *form, size_t n, uint64_t h)
+{
+	uint32_t hi = (uint32_t)(h >> 32);
+	size_t mask, i;
+	FormEnt *e;
+
+	if (!kp->fslot)
+		form_rehash(kp);
+	mask = kp->nfslot - 1;
+	for (i = (size_t)h & mask; kp->fslot[i].id; i = (i + 1) & mask) {
+		if (kp->fslot[i].hash != hi)
+			continue;
+		e = &kp->fe[kp->fslot[i].id - 1];
+		if (e->len == n && !memcmp(n > FORM_INLINE ?
+		    kp->fkeys.p + e->off : e->k, form, n))
+			return e;
+	}
+	if (kp->nfe == kp->cfe) {
+		kp->cfe = kp->cfe ? kp->cfe * 2 : 8192;
+		kp->fe = ereallocarray(kp->fe, kp->cfe, sizeof(*kp->fe));
+	}
+	e = &kp->fe[kp->nfe];
+	memset(e, 0, sizeof(*e));
+	e->len = (uint32_t)n;
+	if (n > FORM_INLINE) {
+		e->off = kp->fkeys.len;
+		lede_buf_add(&kp->fkeys, form, n);
+	} else {
+		memcpy(e->k, form, n);
+	}
+	{
+		size_t sl;
+		const char *s = lede_kp_stem(kp, form, n, &sl);
+
+		/* kp->low holds the lower-cased form */
+		e->flags = wordflags(kp, kp->low.p, kp->low.len);
+		e->stem = (int32_t)stem_id(kp, s, sl);
+	}
+	e->colstem = -1;
+	kp->fslot[i].hash = hi;
+	kp->fslot[i].id = (uint32_t)++kp->nfe;
+	if (kp->nfe * 2 > kp->nfslot)
+		form_rehash(kp);
+	return &kp->fe[kp->nfe - 1];
+}
+
 void
 lede_kp_begin(LedeKp *kp, const char *title, size_t titlelen)
 {
 	size_t i = 0, j;
 
-	kp->ntok = 0;
+	kp->ntok = kp->npend = 0;
+	lede_buf_clear(&kp->colstems);
 	kp->nword = 0;
 	kp->sent = 0;
 	lede_buf_clear(&kp->text);
@@ -474,10 +610,11 @@ lede_kp_begin(LedeKp *kp, const char *title, size_t titlelen)
 		drop_caches(kp);
 		i = 0;
 	}
-	if (lede_dict_size(kp->forms) > CACHE_MAX)
+	if (kp->nfe > CACHE_MAX)
 		drop_caches(kp);
-	/* title words: runs of letters and digits, stemmed */
-	if (!title)
+	/* title words: runs of letters and digits, stemmed (only a title
+	 * boost reads them) */
+	if (!title || kp->p.title_boost == 0)
 		return;
 	lede_buf_clear(&kp->titlebuf);
 	lede_buf_add(&kp->titlebuf, title, titlelen);
@@ -498,15 +635,53 @@ lede_kp_begin(LedeKp *kp, const char *title, size_t titlelen)
 				break;
 			j += (size_t)l;
 		}
-		{
-			size_t sl;
-			const char *s = lede_kp_stem(kp, title + i, j - i, &sl);
-			long id = stem_id(kp, s, sl);	/* may move titlestamp */
-
-			kp->titlestamp[id] = kp->docno;
-		}
+		kp->titlestamp[form_get(kp, title + i, j - i,
+		    lede_hash(title + i, j - i))->stem] = kp->docno;
 		i = j;
 	}
+}
+
+/* Look the pending tokens up. */
+static void
+resolve(LedeKp *kp)
+{
+	size_t i, base = kp->ntok - kp->npend;
+
+	if (!kp->npend)
+		return;
+	if (!kp->fslot)
+		form_rehash(kp);
+	for (i = 0; i < kp->npend; i++) {
+		const Slot *sl = &kp->fslot[(size_t)kp->pend[i].hash & (kp->nfslot - 1)];
+
+		if (sl->id)
+			PREFETCH(&kp->fe[sl->id - 1]);
+	}
+	for (i = 0; i < kp->npend; i++) {
+		Tok *t = &kp->tok[base + i];
+		const Pend *pd = &kp->pend[i];
+		FormEnt *e = form_get(kp, kp->text.p + t->off, t->len, pd->hash);
+		const char *stem = kp->colstems.p + pd->soff;
+		size_t slen = pd->slen;
+
+		if (!pd->hasstem) {
+			t->stem = e->stem;
+		} else if (e->colstem >= 0 && e->cslen == slen &&
+		    !memcmp(e->cs, stem, slen)) {
+			t->stem = e->colstem;
+		} else {
+			size_t n;
+
+			t->stem = stem_id(kp, stem, slen);
+			e->colstem = (int32_t)t->stem;
+			e->cs = lede_dict_key(kp->stems, t->stem, &n);
+			e->cslen = (uint32_t)n;
+		}
+		t->flags = e->flags;
+		t->wpos = (t->flags & F_WORD) ? kp->nword++ : -1;
+	}
+	kp->npend = 0;
+	lede_buf_clear(&kp->colstems);
 }
 
 void
@@ -514,33 +689,27 @@ lede_kp_token(LedeKp *kp, const char *form, size_t flen, const char *stem,
     size_t slen, const char *ner, int glued)
 {
 	Tok *t;
-	int added;
-	long f = lede_dict_put(kp->forms, form, flen, &added);
+	Pend *pd;
 
-	if ((size_t)f >= kp->cforms) {
-		kp->cforms = kp->cforms ? kp->cforms * 2 : 8192;
-		kp->fcls = erealloc(kp->fcls, kp->cforms);
-		kp->fstem = ereallocarray(kp->fstem, kp->cforms, sizeof(*kp->fstem));
-	}
-	if (added) {
-		size_t sl;
-		const char *s = lede_kp_stem(kp, form, flen, &sl);
-
-		/* kp->low holds the lower-cased form */
-		kp->fcls[f] = wordflags(kp, kp->low.p, kp->low.len);
-		kp->fstem[f] = stem_id(kp, s, sl);
-	}
+	if (kp->npend == PEND_MAX)
+		resolve(kp);
 	if (kp->ntok == kp->ctok) {
 		kp->ctok = kp->ctok ? kp->ctok * 2 : 1024;
 		kp->tok = ereallocarray(kp->tok, kp->ctok, sizeof(*kp->tok));
 	}
 	t = &kp->tok[kp->ntok++];
-	t->stem = stem ? stem_id(kp, stem, slen) : kp->fstem[f];
-	t->flags = kp->fcls[f];
+	pd = &kp->pend[kp->npend++];
+	pd->hash = lede_hash(form, flen);
+	if (kp->fslot)
+		PREFETCH(&kp->fslot[(size_t)pd->hash & (kp->nfslot - 1)]);
+	pd->hasstem = stem != NULL;
+	pd->soff = kp->colstems.len;
+	pd->slen = slen;
+	if (stem)
+		lede_buf_add(&kp->colstems, stem, slen);
 	t->off = kp->text.len;
 	t->len = flen;
 	lede_buf_add(&kp->text, form, flen);
-	t->wpos = (t->flags & F_WORD) ? kp->nword++ : -1;
 	t->sent = kp->sent;
 	t->glued = (signed char)glued;
 	t->ner = 0;
@@ -551,48 +720,112 @@ lede_kp_token(LedeKp *kp, const char *form, size_t flen, const char *stem,
 void
 lede_kp_endsent(LedeKp *kp)
 {
+	resolve(kp);
 	kp->sent++;
+}
+
+/*
+ * Grow a per-document table to hold twice n entries; hash(i) gives the
+ * hash of entry i.  Slots of other documents count as empty.
+ */
+static GSlot *
+gtab_grow(GSlot *old, size_t *nslot, size_t n, uint32_t gen,
+    uint64_t (*hash)(const LedeKp *, size_t), const LedeKp *kp)
+{
+	size_t ns = *nslot ? *nslot : 512, i, j;
+	GSlot *t;
+
+	while (ns < 2 * n + 2)	/* n entries and the one to come */
+		ns *= 2;
+	if (ns == *nslot && old)
+		return old;
+	free(old);
+	t = ecalloc(ns, sizeof(*t));
+	for (i = 0; i < n; i++) {
+		uint64_t h = hash(kp, i);
+
+		for (j = (size_t)h & (ns - 1); t[j].gen == gen; j = (j + 1) & (ns - 1))
+			;
+		t[j].gen = gen;
+		t[j].hash = (uint32_t)(h >> 32);
+		t[j].id = (uint32_t)i;
+	}
+	*nslot = ns;
+	return t;
+}
+
+static uint64_t
+phrase_hash(const LedeKp *kp, size_t i)
+{
+	return lede_hash(kp->pw + kp->ph[i].woff, kp->ph[i].nw * sizeof(long));
+}
+
+static uint64_t
+surf_hash(const LedeKp *kp, size_t i)
+{
+	const Surf *f = &kp->sf[i];
+
+	return lede_hash(kp->sbytes.p + f->off, f->len) ^
+	    ((uint64_t)f->phrase * 0x9E3779B97F4A7C15ULL);
 }
 
 static void
 add_candidate(LedeKp *kp, size_t a, size_t b)
 {
-	size_t i, nw = 0;
+	size_t i, j, nw = 0, mask, soff, slen;
 	long id, sid;
-	int added;
+	uint64_t h;
 	Phrase *ph;
+	Surf *sf;
 
-	lede_buf_clear(&kp->key);
-	lede_buf_clear(&kp->sbuf);
+	if (b - a > kp->ccand) {
+		kp->ccand = 2 * (b - a);
+		kp->cand = ereallocarray(kp->cand, kp->ccand, sizeof(*kp->cand));
+	}
+	/* the surface text goes to the end of kp->sbytes (kept if new) */
+	soff = kp->sbytes.len;
 	for (i = a; i < b; i++) {
 		const Tok *t = &kp->tok[i];
 
 		if (i > a && t->glued != 1 &&
 		    !(t->glued < 0 && ((t->flags & F_HYPH) ||
 		    (kp->tok[i - 1].flags & F_HYPH))))
-			lede_buf_addc(&kp->sbuf, ' ');
-		lede_buf_add(&kp->sbuf, kp->text.p + t->off, t->len);
-		if (t->flags & F_HYPH)
-			continue;
-		if (nw++)
-			lede_buf_addc(&kp->key, ' ');
-		{
-			size_t n;
-			const char *s = lede_dict_key(kp->stems, t->stem, &n);
-
-			lede_buf_add(&kp->key, s, n);
-		}
+			lede_buf_addc(&kp->sbytes, ' ');
+		lede_buf_add(&kp->sbytes, kp->text.p + t->off, t->len);
+		if (!(t->flags & F_HYPH))
+			kp->cand[nw++] = t->stem;
 	}
-	if (nw == 0)
+	slen = kp->sbytes.len - soff;
+	if (nw == 0) {
+		kp->sbytes.len = soff;
 		return;
-	id = lede_dict_put(kp->phr, kp->key.p, kp->key.len, &added);
-	if ((size_t)id >= kp->cph) {
-		kp->cph = kp->cph ? kp->cph * 2 : 256;
-		kp->ph = ereallocarray(kp->ph, kp->cph, sizeof(*kp->ph));
 	}
-	ph = &kp->ph[id];
-	if (added) {
-		kp->nph++;
+	/* the phrase: its stems */
+	if (2 * (kp->nph + 1) > kp->npslot)
+		kp->pslot = gtab_grow(kp->pslot, &kp->npslot, kp->nph, kp->gen,
+		    phrase_hash, kp);
+	h = lede_hash(kp->cand, nw * sizeof(long));
+	mask = kp->npslot - 1;
+	for (j = (size_t)h & mask; kp->pslot[j].gen == kp->gen; j = (j + 1) & mask) {
+		const Phrase *q = &kp->ph[kp->pslot[j].id];
+
+		if (kp->pslot[j].hash == (uint32_t)(h >> 32) && q->nw == nw &&
+		    !memcmp(kp->pw + q->woff, kp->cand, nw * sizeof(long)))
+			break;
+	}
+	if (kp->pslot[j].gen == kp->gen) {
+		id = (long)kp->pslot[j].id;
+		ph = &kp->ph[id];
+	} else {
+		id = (long)kp->nph++;
+		kp->pslot[j].gen = kp->gen;
+		kp->pslot[j].hash = (uint32_t)(h >> 32);
+		kp->pslot[j].id = (uint32_t)id;
+		if ((size_t)id >= kp->cph) {
+			kp->cph = kp->cph ? kp->cph * 2 : 256;
+			kp->ph = ereallocarray(kp->ph, kp->cph, sizeof(*kp->ph));
+		}
+		ph = &kp->ph[id];
 		ph->count = 0;
 		ph->first = kp->tok[a].wpos;
 		ph->firstsent = kp->tok[a].sent;
@@ -605,29 +838,50 @@ add_candidate(LedeKp *kp, size_t a, size_t b)
 			kp->cpw = (kp->npw + nw) * 2;
 			kp->pw = ereallocarray(kp->pw, kp->cpw, sizeof(*kp->pw));
 		}
-		for (i = a; i < b; i++)
-			if (!(kp->tok[i].flags & F_HYPH))
-				kp->pw[kp->npw++] = kp->tok[i].stem;
+		memcpy(kp->pw + kp->npw, kp->cand, nw * sizeof(long));
+		kp->npw += nw;
 	}
 	ph->count++;
-	/* surfaces are keyed by phrase id and text */
-	lede_buf_printf(&kp->sbuf, "\x1f%ld", id);
-	sid = lede_dict_put(kp->surf, kp->sbuf.p, kp->sbuf.len, &added);
-	if ((size_t)sid >= kp->csurf) {
-		kp->csurf = kp->csurf ? kp->csurf * 2 : 256;
-		kp->surfcnt = ereallocarray(kp->surfcnt, kp->csurf, sizeof(long));
-		kp->surffirst = ereallocarray(kp->surffirst, kp->csurf, sizeof(long));
+	/* its surface: phrase id and text */
+	if (2 * (kp->nsf + 1) > kp->nsslot)
+		kp->sslot = gtab_grow(kp->sslot, &kp->nsslot, kp->nsf, kp->gen,
+		    surf_hash, kp);
+	h = lede_hash(kp->sbytes.p + soff, slen) ^
+	    ((uint64_t)id * 0x9E3779B97F4A7C15ULL);
+	mask = kp->nsslot - 1;
+	for (j = (size_t)h & mask; kp->sslot[j].gen == kp->gen; j = (j + 1) & mask) {
+		const Surf *f = &kp->sf[kp->sslot[j].id];
+
+		if (kp->sslot[j].hash == (uint32_t)(h >> 32) && f->phrase == id &&
+		    f->len == slen && !memcmp(kp->sbytes.p + f->off,
+		    kp->sbytes.p + soff, slen))
+			break;
 	}
-	if (added) {
-		kp->surfcnt[sid] = 0;
-		kp->surffirst[sid] = kp->tok[a].wpos;
+	if (kp->sslot[j].gen == kp->gen) {
+		sid = (long)kp->sslot[j].id;
+		kp->sbytes.len = soff;
+	} else {
+		sid = (long)kp->nsf++;
+		kp->sslot[j].gen = kp->gen;
+		kp->sslot[j].hash = (uint32_t)(h >> 32);
+		kp->sslot[j].id = (uint32_t)sid;
+		if ((size_t)sid >= kp->csf) {
+			kp->csf = kp->csf ? kp->csf * 2 : 256;
+			kp->sf = ereallocarray(kp->sf, kp->csf, sizeof(*kp->sf));
+		}
+		kp->sf[sid].phrase = id;
+		kp->sf[sid].off = soff;
+		kp->sf[sid].len = slen;
+		kp->sf[sid].count = 0;
+		kp->sf[sid].first = kp->tok[a].wpos;
 	}
-	kp->surfcnt[sid]++;
-	if (kp->surfcnt[sid] > ph->surfcount || (kp->surfcnt[sid] == ph->surfcount &&
-	    kp->surffirst[sid] < ph->surffirst)) {
+	sf = &kp->sf[sid];
+	sf->count++;
+	if (sf->count > ph->surfcount || (sf->count == ph->surfcount &&
+	    sf->first < ph->surffirst)) {
 		ph->surf = sid;
-		ph->surfcount = kp->surfcnt[sid];
-		ph->surffirst = kp->surffirst[sid];
+		ph->surfcount = sf->count;
+		ph->surffirst = sf->first;
 	}
 }
 
@@ -734,6 +988,23 @@ idf(LedeKp *kp, long stem)
 	return kp->idf[stem];
 }
 
+/* pow(x, e) for a small whole x >= 1, from a table that grows (*n, *tab). */
+static double
+powtab(double **tab, size_t *n, size_t x, double e)
+{
+	if (x >= *n) {
+		size_t m = *n ? *n : 64, i;
+
+		while (m <= x)
+			m *= 2;
+		*tab = ereallocarray(*tab, m, sizeof(**tab));
+		for (i = *n; i < m; i++)
+			(*tab)[i] = pow((double)i, e);
+		*n = m;
+	}
+	return (*tab)[x];
+}
+
 /* Word graph over the stems of candidate words; scores in kp->score. */
 static size_t
 wordgraph(LedeKp *kp, int positional)
@@ -783,7 +1054,8 @@ wordgraph(LedeKp *kp, int positional)
 		node = kp->nodestamp[t->stem] == kp->docno &&
 		    (t->flags & (F_MOD | F_HEAD)) ? kp->node[t->stem] : -1;
 		if (node >= 0) {
-			double pw = positional ? pow((double)(t->wpos + 1), -kp->p.pos_exp) : 1.0;
+			double pw = positional ? powtab(&kp->powpos, &kp->npowpos,
+			    (size_t)t->wpos + 1, -kp->p.pos_exp) : 1.0;
 
 			if (kp->titlestamp[t->stem] == kp->docno)
 				pw *= 1.0 + kp->p.title_boost;
@@ -838,11 +1110,16 @@ lede_kp_rank(LedeKp *kp, const LedeKpPhrase **out)
 	size_t i, j;
 	LedeKpMethod m = kp->p.method;
 
-	lede_dict_free(kp->phr);
-	lede_dict_free(kp->surf);
-	kp->phr = lede_dict_new();
-	kp->surf = lede_dict_new();
-	kp->nph = kp->npw = 0;
+	resolve(kp);
+	if (++kp->gen == 0) {	/* the stamps wrapped round */
+		if (kp->pslot)
+			memset(kp->pslot, 0, kp->npslot * sizeof(*kp->pslot));
+		if (kp->sslot)
+			memset(kp->sslot, 0, kp->nsslot * sizeof(*kp->sslot));
+		kp->gen = 1;
+	}
+	kp->nph = kp->npw = kp->nsf = 0;
+	lede_buf_clear(&kp->sbytes);
 	candidates(kp);
 	if (m == LEDE_KP_TEXTRANK || m == LEDE_KP_POSITIONRANK || m == LEDE_KP_DEFAULT)
 		wordgraph(kp, m != LEDE_KP_TEXTRANK);
@@ -862,8 +1139,12 @@ lede_kp_rank(LedeKp *kp, const LedeKpPhrase **out)
 				s += kp->score[kp->node[st]];
 				break;
 			case LEDE_KP_DEFAULT:
-				s += pow(kp->score[kp->node[st]] * (double)kp->nword,
-				    kp->p.rank_exp) * pow(idf(kp, st), kp->p.idf_exp);
+				/* pow(x, 1) is x */
+				s += (kp->p.rank_exp == 1 ?
+				    kp->score[kp->node[st]] * (double)kp->nword :
+				    pow(kp->score[kp->node[st]] * (double)kp->nword,
+				    kp->p.rank_exp)) * (kp->p.idf_exp == 1 ?
+				    idf(kp, st) : pow(idf(kp, st), kp->p.idf_exp));
 				break;
 			default:
 				break;
@@ -880,11 +1161,13 @@ lede_kp_rank(LedeKp *kp, const LedeKpPhrase **out)
 			s *= (double)ph->count / pow((double)ph->nw, 1 - kp->p.len_exp);
 			break;
 		default:
-			s /= pow((double)ph->nw, 1 - kp->p.len_exp);
+			if (kp->p.len_exp != 1)
+				s /= pow((double)ph->nw, 1 - kp->p.len_exp);
 			if (ph->firstsent == 0 && m == LEDE_KP_DEFAULT)
 				s *= 1 + kp->p.lead_boost;
 			if (kp->p.tf_exp != 0 && m == LEDE_KP_DEFAULT)
-				s *= pow((double)ph->count, kp->p.tf_exp);
+				s *= powtab(&kp->powtf, &kp->npowtf, (size_t)ph->count,
+				    kp->p.tf_exp);
 			break;
 		}
 		ph->score = s;
@@ -913,17 +1196,34 @@ lede_kp_rank(LedeKp *kp, const LedeKpPhrase **out)
 		kp->cout = kp->nph;
 		kp->out = ereallocarray(kp->out, kp->cout, sizeof(*kp->out));
 	}
+	/* the stems of each phrase as text (offsets first: kp->keys grows) */
+	lede_buf_clear(&kp->keys);
 	for (i = 0; i < kp->nph; i++) {
 		const Phrase *ph = &kp->ph[kp->order[i]];
 		LedeKpPhrase *o = &kp->out[i];
-		size_t n;
-		const char *sk = lede_dict_key(kp->surf, ph->surf, &n);
+		const Surf *sf = &kp->sf[ph->surf];
 
-		o->phrase = sk;
-		o->len = (size_t)((const char *)memchr(sk, '\x1f', n) - sk);
-		o->key = lede_dict_key(kp->phr, (long)kp->order[i], &o->keylen);
+		o->phrase = kp->sbytes.p + sf->off;
+		o->len = sf->len;
+		o->keylen = kp->keys.len;
+		for (j = 0; j < ph->nw; j++) {
+			size_t n;
+			const char *st = lede_dict_key(kp->stems, kp->pw[ph->woff + j], &n);
+
+			if (j)
+				lede_buf_addc(&kp->keys, ' ');
+			lede_buf_add(&kp->keys, st, n);
+		}
+		lede_buf_addc(&kp->keys, '\0');
 		o->score = ph->score;
 		o->count = ph->count;
+	}
+	for (i = 0; i < kp->nph; i++) {
+		LedeKpPhrase *o = &kp->out[i];
+		size_t off = o->keylen;
+
+		o->key = kp->keys.p + off;
+		o->keylen = strlen(o->key);
 	}
 	*out = kp->out;
 	return kp->nph;

@@ -135,6 +135,22 @@ set_param(LedeKpParams *p, const char *arg)
 	}
 }
 
+/* An offset of the START or END column: the common case without strtol. */
+static int
+offset(const char *s, long *v)
+{
+	long x = 0;
+	int i;
+
+	for (i = 0; s[i] >= '0' && s[i] <= '9' && i < 12; i++)
+		x = 10 * x + (s[i] - '0');
+	if (i > 0 && s[i] == '\0') {
+		*v = x;
+		return 0;
+	}
+	return lede_strtol(s, 0, 1L << 40, v);
+}
+
 /* 1 when sentence i of d opens a paragraph. */
 static int
 newpar(const LedeDoc *d, size_t i)
@@ -159,13 +175,11 @@ boilerplate(const LedeDoc *d, size_t i, int formcol)
 	LedeBoilCtx ctx;
 	LedeBoil b;
 	size_t len, k;
-	const char *text = lede_sent_meta(s, "text", &len);
+	const char *text;
 
-	if (!text)
-		return 0;
-	ctx.alone = newpar(d, i) && (i + 1 == d->nsent || newpar(d, i + 1));
 	ctx.words = 0;
-	for (k = 0; k < s->ntok; k++) {
+	/* no rule applies past 40 words: counting stops there */
+	for (k = 0; k < s->ntok && ctx.words <= 40; k++) {
 		const char *f = lede_field(s, k, formcol);
 
 		for (; *f; f++)
@@ -175,6 +189,9 @@ boilerplate(const LedeDoc *d, size_t i, int formcol)
 				break;
 			}
 	}
+	if (ctx.words > 40 || !(text = lede_sent_meta(s, "text", &len)))
+		return 0;
+	ctx.alone = newpar(d, i) && (i + 1 == d->nsent || newpar(d, i + 1));
 	b = lede_boil_check(text, len, &ctx);
 	return b != LEDE_BOIL_NONE && b != LEDE_BOIL_HEADING;
 }
@@ -464,8 +481,8 @@ main(int argc, char *argv[])
 				long a, b;
 
 				if (startcol >= 0 && endcol >= 0 &&
-				    lede_strtol(lede_field(s, k, startcol), 0, 1L << 40, &a) == 0 &&
-				    lede_strtol(lede_field(s, k, endcol), 0, 1L << 40, &b) == 0) {
+				    offset(lede_field(s, k, startcol), &a) == 0 &&
+				    offset(lede_field(s, k, endcol), &b) == 0) {
 					glued = k > 0 && a == prevend;
 					prevend = b;
 				}
