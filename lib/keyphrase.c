@@ -8,6 +8,7 @@
 #include <libstemmer.h>
 
 #include "keyphrase.h"
+#include "postag.h"
 #include "rank.h"
 #include "text.h"
 #include "util.h"
@@ -22,6 +23,8 @@ enum {
 	F_PART = 32,	/* a participle (-ing, -ed) that is no noun */
 	F_DET = 64,	/* a determiner or possessive: a noun phrase follows */
 	F_NUM = 128,	/* digits, no letter */
+	F_STOP = 256,	/* a stop word or determiner: never in a phrase */
+	F_TAGGED = F_MOD | F_HEAD | F_VERB | F_PART,	/* what tags decide */
 };
 
 /* Determiners and possessives, after which a participle modifies a noun. */
@@ -33,15 +36,18 @@ static const char *dets[] = {
 
 /* The caches of stems and forms are dropped when they grow past this. */
 #define CACHE_MAX 500000
+/* The tagger's blocks are dropped past this many forms (240 bytes each). */
+#define BLK_MAX 100000
 /* Entity spans longer than this (in tokens) are not candidates. */
 #define ENT_MAX 8
 
 typedef struct {
 	long stem;		/* id in kp->stems */
+	long form;		/* index in kp->fe */
 	size_t off, len;	/* FORM in kp->text */
 	long wpos;		/* position among the words, -1 if none */
 	int sent;
-	unsigned char flags;
+	unsigned short flags;
 	signed char glued;
 	char ner;		/* 'B', 'I' or 0 */
 } Tok;
@@ -68,7 +74,8 @@ typedef struct {
 	uint32_t cslen;		/* its length; cs its bytes (in kp->stems) */
 	const char *cs;
 	size_t off;		/* key bytes in kp->fkeys when len > FORM_INLINE */
-	unsigned char flags;
+	int32_t blk;		/* its tagger block in kp->blk, -1 */
+	unsigned short flags;
 	char k[FORM_INLINE];
 } FormEnt;
 
@@ -150,6 +157,15 @@ struct LedeKp {
 	double *powpos, *powtf;	/* pow() of word positions and counts */
 	size_t npowpos, npowtf;
 
+	const LedePosModel *pos;	/* the tagger, or NULL */
+	LedePosW *blk;		/* blocks of the forms, LEDE_POS_BLOCK each */
+	size_t nblk, cblk;
+	const LedePosW **bp;	/* blocks of a sentence's tokens */
+	int *tags;
+	size_t cbp;
+	size_t sentstart;	/* first token of the sentence */
+	LedeBuf poslow;
+
 	LedeGraph *g;
 	long *nodestem;
 	double *pers, *score;
@@ -169,10 +185,15 @@ lede_kp_defaults(LedeKpParams *p)
 	p->tf_exp = 0.5;
 	p->title_boost = 0.0;
 	p->pos_exp = 0.5;
-	p->context = 1;
+	p->context = 7;
 	p->rank_exp = 1.0;
 	p->subsume = 1;
 	p->lead_boost = 0.7;
+	p->tagger = 1;
+	p->core = 0;
+	p->leadword_boost = 0;
+	p->hyphen = 1;
+	p->single = 0.7;
 }
 
 LedeKp *
@@ -229,6 +250,10 @@ lede_kp_free(LedeKp *kp)
 	free(kp->order);
 	free(kp->powpos);
 	free(kp->powtf);
+	free(kp->blk);
+	free(kp->bp);
+	free(kp->tags);
+	lede_buf_free(&kp->poslow);
 	lede_graph_free(kp->g);
 	free(kp->nodestem);
 	free(kp->pers);
@@ -399,6 +424,7 @@ static void
 drop_caches(LedeKp *kp)
 {
 	kp->nfe = 0;
+	kp->nblk = 0;
 	lede_buf_clear(&kp->fkeys);
 	if (kp->fslot)
 		memset(kp->fslot, 0, kp->nfslot * sizeof(*kp->fslot));
@@ -483,7 +509,7 @@ lede_kp_stem(LedeKp *kp, const char *form, size_t n, size_t *slen)
 }
 
 /* Flags of a lower-cased word. */
-static unsigned char
+static unsigned short
 wordflags(LedeKp *kp, const char *w, size_t n)
 {
 	long id;
@@ -506,9 +532,9 @@ wordflags(LedeKp *kp, const char *w, size_t n)
 		return F_WORD | F_NUM;
 	for (i = 0; i < LEDE_LEN(dets); i++)
 		if (strlen(dets[i]) == n && !memcmp(dets[i], w, n))
-			return F_WORD | F_DET;
+			return F_WORD | F_DET | F_STOP;
 	if (lede_dict_get(kp->stop, w, n) >= 0)
-		return F_WORD;
+		return F_WORD | F_STOP;
 	if ((id = lede_dict_get(kp->lex, w, n)) >= 0)
 		return F_WORD | kp->lexflags[id];
 	if (n > 4 && w[n - 2] == 'l' && w[n - 1] == 'y')
@@ -582,6 +608,7 @@ form_get(LedeKp *kp, const char *form, size_t n, uint64_t h)
 		e->stem = (int32_t)stem_id(kp, s, sl);
 	}
 	e->colstem = -1;
+	e->blk = -1;
 	kp->fslot[i].hash = hi;
 	kp->fslot[i].id = (uint32_t)++kp->nfe;
 	if (kp->nfe * 2 > kp->nfslot)
@@ -610,8 +637,9 @@ lede_kp_begin(LedeKp *kp, const char *title, size_t titlelen)
 		drop_caches(kp);
 		i = 0;
 	}
-	if (kp->nfe > CACHE_MAX)
+	if (kp->nfe > CACHE_MAX || kp->nblk > BLK_MAX)
 		drop_caches(kp);
+	kp->sentstart = 0;
 	/* title words: runs of letters and digits, stemmed (only a title
 	 * boost reads them) */
 	if (!title || kp->p.title_boost == 0)
@@ -664,6 +692,7 @@ resolve(LedeKp *kp)
 		const char *stem = kp->colstems.p + pd->soff;
 		size_t slen = pd->slen;
 
+		t->form = (long)(e - kp->fe);
 		if (!pd->hasstem) {
 			t->stem = e->stem;
 		} else if (e->colstem >= 0 && e->cslen == slen &&
@@ -717,11 +746,114 @@ lede_kp_token(LedeKp *kp, const char *form, size_t flen, const char *stem,
 		t->ner = ner[0];
 }
 
+/* Flags a tag gives a word that may be in a phrase. */
+static unsigned short
+tagflags(const LedeKp *kp, int tag)
+{
+	switch (tag) {
+	case LEDE_POS_NN:
+	case LEDE_POS_NNS:
+	case LEDE_POS_NNP:
+	case LEDE_POS_X:
+		return F_MOD | F_HEAD;
+	case LEDE_POS_JJ:
+		return F_MOD;
+	case LEDE_POS_VBG:
+	case LEDE_POS_VBN:
+		return F_VERB | (kp->p.participles ? F_MOD | F_PART : 0);
+	default:
+		return F_VERB * (tag == LEDE_POS_VB || tag == LEDE_POS_VBD ||
+		    tag == LEDE_POS_VBZ);
+	}
+}
+
+/* A new block for form[0..n) (the tagger's summed weights). */
+static int32_t
+newblock(LedeKp *kp, const char *form, size_t n)
+{
+	if (kp->nblk == kp->cblk) {
+		kp->cblk = kp->cblk ? kp->cblk * 2 : 4096;
+		kp->blk = ereallocarray(kp->blk, kp->cblk,
+		    LEDE_POS_BLOCK * sizeof(*kp->blk));
+	}
+	lede_pos_block(kp->pos, form, n, kp->blk + kp->nblk * LEDE_POS_BLOCK,
+	    &kp->poslow);
+	return (int32_t)kp->nblk++;
+}
+
+/*
+ * The block of form[0..n), which has none yet.  Numbers of one shape
+ * share the block of their form with zeros ("1987" that of "0000"): a
+ * number's own class comes from the F_NUM flag, not from its tag, and as
+ * a neighbour it counts by its shape and suffix (the features of "0000"),
+ * which saves a block for each number of a news stream.
+ */
+static int32_t
+getblock(LedeKp *kp, const char *form, size_t n)
+{
+	size_t i;
+	long z;
+
+	if (!lede_pos_number(form, n))
+		return newblock(kp, form, n);
+	lede_buf_clear(&kp->sbuf);
+	lede_buf_add(&kp->sbuf, form, n);
+	for (i = 0; i < n; i++)
+		if (kp->sbuf.p[i] >= '1' && kp->sbuf.p[i] <= '9')
+			kp->sbuf.p[i] = '0';
+	z = form_get(kp, kp->sbuf.p, n, lede_hash(kp->sbuf.p, n)) - kp->fe;
+	if (kp->fe[z].blk < 0)
+		kp->fe[z].blk = newblock(kp, kp->sbuf.p, n);
+	return kp->fe[z].blk;
+}
+
+/* Tag the tokens of the sentence and set their flags from the tags. */
+static void
+tagsent(LedeKp *kp)
+{
+	size_t i, a = kp->sentstart, n = kp->ntok - a;
+
+	if (n > kp->cbp) {
+		kp->cbp = 2 * n;
+		kp->bp = ereallocarray(kp->bp, kp->cbp, sizeof(*kp->bp));
+		kp->tags = ereallocarray(kp->tags, kp->cbp, sizeof(*kp->tags));
+	}
+	/* blocks first (kp->blk may move), then their addresses */
+	for (i = 0; i < n; i++) {
+		Tok *t = &kp->tok[a + i];
+
+		if (kp->fe[t->form].blk < 0)
+			kp->fe[t->form].blk = getblock(kp, kp->text.p + t->off, t->len);
+	}
+	for (i = 0; i < n; i++)
+		kp->bp[i] = kp->blk + (size_t)kp->fe[kp->tok[a + i].form].blk *
+		    LEDE_POS_BLOCK;
+	lede_pos_tag(kp->pos, kp->bp, n, kp->tags);
+	for (i = 0; i < n; i++) {
+		Tok *t = &kp->tok[a + i];
+
+		if (!(t->flags & F_WORD) || (t->flags & (F_STOP | F_NUM | F_HYPH)))
+			continue;
+		t->flags = (unsigned short)((t->flags & ~F_TAGGED) |
+		    tagflags(kp, kp->tags[i]));
+	}
+}
+
 void
 lede_kp_endsent(LedeKp *kp)
 {
 	resolve(kp);
+	if (kp->pos && kp->ntok > kp->sentstart)
+		tagsent(kp);
+	kp->sentstart = kp->ntok;
 	kp->sent++;
+}
+
+void
+lede_kp_set_tagger(LedeKp *kp, const LedePosModel *m)
+{
+	kp->pos = m;
+	drop_caches(kp);
 }
 
 /*
@@ -905,6 +1037,18 @@ close_run(LedeKp *kp, size_t a, size_t b)
 	if (nw == 0 || (long)nw > kp->p.maxlen)
 		return;
 	add_candidate(kp, a, b);
+	/* the nouns without the modifiers before them ("cellular automata"
+	 * of "additive cellular automata") */
+	if (kp->p.core) {
+		size_t c = a;
+
+		while (c < b && !(kp->tok[c].flags & F_HEAD))
+			c++;
+		while (c < b && (kp->tok[c].flags & F_HYPH))
+			c++;
+		if (c > a && c < b && !(kp->tok[c - 1].flags & F_HYPH))
+			add_candidate(kp, c, b);
+	}
 }
 
 static void
@@ -934,23 +1078,38 @@ candidates(LedeKp *kp)
 			close_run(kp, run, i);
 			run = (size_t)-1;
 		}
+		/* the first word of a hyphenated compound ("closed-form",
+		 * "three-source") modifies what follows, whatever its class */
+		if ((kp->p.hyphen & 1) && (t->flags & F_WORD) &&
+		    !(t->flags & F_STOP) && i + 2 < kp->ntok &&
+		    (kp->tok[i + 1].flags & F_HYPH) && kp->tok[i + 1].glued != 0 &&
+		    kp->tok[i + 2].glued != 0 && kp->tok[i + 2].sent == t->sent &&
+		    !kp->tok[i + 1].ner && !kp->tok[i + 2].ner &&
+		    (kp->tok[i + 2].flags & (F_MOD | F_HEAD | F_NUM))) {
+			if (run == (size_t)-1)
+				run = i;
+			continue;
+		}
 		if (t->flags & (F_MOD | F_HEAD)) {
 			const Tok *prev = i > 0 && !newsent ? &kp->tok[i - 1] : NULL;
 			const Tok *next = i + 1 < kp->ntok &&
 			    kp->tok[i + 1].sent == t->sent ? &kp->tok[i + 1] : NULL;
 			int verb = 0;
 
-			if (kp->p.context) {
-				/* a verb-like word before a determiner is a verb */
-				if ((t->flags & F_VERB) && next && (next->flags & F_DET))
-					verb = 1;
-				/* a participle modifies a noun after a determiner
-				 * or an adjective, not after a noun (a verb then) */
-				if ((t->flags & F_PART) && (run == (size_t)-1 ?
-				    !(prev && (prev->flags & F_DET)) :
-				    (prev->flags & F_HEAD) != 0))
-					verb = 1;
-			}
+			/* a verb-like word before a determiner is a verb */
+			if ((kp->p.context & 1) && (t->flags & F_VERB) && next &&
+			    (next->flags & F_DET))
+				verb = 1;
+			/* a participle modifies a noun after a determiner
+			 * or an adjective, not after a noun (a verb then) */
+			if ((t->flags & F_PART) && (run == (size_t)-1 ?
+			    (kp->p.context & 2) && !(prev && (prev->flags & F_DET)) :
+			    (kp->p.context & 4) && (prev->flags & F_HEAD) != 0))
+				verb = 1;
+			/* ... unless a noun follows ("leaf sequencing algorithm") */
+			if (verb && (kp->p.context & 8) && run != (size_t)-1 &&
+			    next && (next->flags & F_HEAD) && !(next->flags & F_PART))
+				verb = 0;
 			if (!verb) {
 				if (run == (size_t)-1)
 					run = i;
@@ -1041,6 +1200,10 @@ wordgraph(LedeKp *kp, int positional)
 	lede_graph_reset(kp->g, n);
 	if (n == 0)
 		return 0;
+	/* words of the first sentence kept (headline, lead or title) */
+	if (kp->p.leadword_boost > 0)
+		for (i = 0; i < kp->ntok && kp->tok[i].sent == kp->tok[0].sent; i++)
+			kp->titlestamp[kp->tok[i].stem] = kp->docno;
 	/* edges: node words within the window, counted over all words */
 	win = ereallocarray(NULL, w - 1, sizeof(*win));
 	for (j = 0; j < w - 1; j++)
@@ -1058,7 +1221,7 @@ wordgraph(LedeKp *kp, int positional)
 			    (size_t)t->wpos + 1, -kp->p.pos_exp) : 1.0;
 
 			if (kp->titlestamp[t->stem] == kp->docno)
-				pw *= 1.0 + kp->p.title_boost;
+				pw *= 1.0 + kp->p.title_boost + kp->p.leadword_boost;
 			kp->pers[node] += pw;
 			for (j = 0; j < w - 1; j++)
 				if (win[j] >= 0)
@@ -1165,6 +1328,8 @@ lede_kp_rank(LedeKp *kp, const LedeKpPhrase **out)
 				s /= pow((double)ph->nw, 1 - kp->p.len_exp);
 			if (ph->firstsent == 0 && m == LEDE_KP_DEFAULT)
 				s *= 1 + kp->p.lead_boost;
+			if (ph->nw == 1 && m == LEDE_KP_DEFAULT)
+				s *= kp->p.single;
 			if (kp->p.tf_exp != 0 && m == LEDE_KP_DEFAULT)
 				s *= powtab(&kp->powtf, &kp->npowtf, (size_t)ph->count,
 				    kp->p.tf_exp);
