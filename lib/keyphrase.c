@@ -7,6 +7,7 @@
 
 #include <libstemmer.h>
 
+#include "formtab.h"
 #include "keyphrase.h"
 #include "postag.h"
 #include "rank.h"
@@ -43,7 +44,7 @@ static const char *dets[] = {
 
 typedef struct {
 	long stem;		/* id in kp->stems */
-	long form;		/* index in kp->fe */
+	long form;		/* index in kp->ft */
 	size_t off, len;	/* FORM in kp->text */
 	long wpos;		/* position among the words, -1 if none */
 	int sent;
@@ -60,28 +61,6 @@ typedef struct {
 	long surfcount, surffirst;
 	double score;
 } Phrase;
-
-/*
- * A form seen before: its flags and stems, found with one probe of a hash
- * table whose entries hold all a token needs (the key bytes of short forms
- * too), so that a token costs one or two cache misses.
- */
-#define FORM_INLINE 16
-typedef struct {
-	uint32_t len;
-	int32_t stem;		/* stem id of the lower-cased form */
-	int32_t colstem;	/* stem id last given by a STEM column, -1 */
-	uint32_t cslen;		/* its length; cs its bytes (in kp->stems) */
-	const char *cs;
-	size_t off;		/* key bytes in kp->fkeys when len > FORM_INLINE */
-	int32_t blk;		/* its tagger block in kp->blk, -1 */
-	unsigned short flags;
-	char k[FORM_INLINE];
-} FormEnt;
-
-typedef struct {
-	uint32_t hash, id;	/* id + 1; 0 = empty */
-} Slot;
 
 /* A surface form of a phrase: its text in kp->sbytes. */
 typedef struct {
@@ -102,12 +81,6 @@ typedef struct {
 	int hasstem;
 } Pend;
 
-#ifdef __GNUC__
-#define PREFETCH(p) __builtin_prefetch(p)
-#else
-#define PREFETCH(p) ((void)(p))
-#endif
-
 /* Slots of the per-document tables, valid when gen is the document's. */
 typedef struct {
 	uint32_t gen, hash, id;
@@ -121,11 +94,8 @@ struct LedeKp {
 	size_t nlexflags;
 	const LedeDf *df;
 
-	FormEnt *fe;		/* forms seen, see FormEnt */
-	size_t nfe, cfe;
-	Slot *fslot;
-	size_t nfslot;
-	LedeBuf fkeys;
+	LedeFt *ft;		/* forms seen: v[0] stem id, v[1] tagger block
+				 * (-1 none), flags */
 	LedeDict *stems;	/* stem -> id */
 	double *idf;		/* by stem id, < 0 when not computed */
 	long *node, *nodestamp, *titlestamp;
@@ -210,6 +180,7 @@ lede_kp_new(const LedeKpParams *params)
 	kp->lex = lede_dict_new();
 	kp->stop = lede_dict_new();
 	kp->stems = lede_dict_new();
+	kp->ft = lede_ft_new();
 	kp->g = lede_graph_new();
 	return kp;
 }
@@ -223,9 +194,7 @@ lede_kp_free(LedeKp *kp)
 	lede_dict_free(kp->lex);
 	lede_dict_free(kp->stop);
 	free(kp->lexflags);
-	free(kp->fe);
-	free(kp->fslot);
-	lede_buf_free(&kp->fkeys);
+	lede_ft_free(kp->ft);
 	lede_dict_free(kp->stems);
 	free(kp->idf);
 	free(kp->node);
@@ -423,11 +392,8 @@ add_stop(LedeKp *kp, const char *w, size_t n, const char *v, size_t vlen)
 static void
 drop_caches(LedeKp *kp)
 {
-	kp->nfe = 0;
 	kp->nblk = 0;
-	lede_buf_clear(&kp->fkeys);
-	if (kp->fslot)
-		memset(kp->fslot, 0, kp->nfslot * sizeof(*kp->fslot));
+	lede_ft_clear(kp->ft);
 }
 
 int
@@ -545,75 +511,32 @@ wordflags(LedeKp *kp, const char *w, size_t n)
 	return F_WORD | F_MOD | F_HEAD;
 }
 
-/* Grow the form table to twice its slots and put the entries back. */
-static void
-form_rehash(LedeKp *kp)
-{
-	size_t i, j, mask;
-
-	free(kp->fslot);
-	kp->nfslot = kp->nfslot ? kp->nfslot * 2 : 16384;
-	kp->fslot = ecalloc(kp->nfslot, sizeof(*kp->fslot));
-	mask = kp->nfslot - 1;
-	for (i = 0; i < kp->nfe; i++) {
-		const FormEnt *e = &kp->fe[i];
-		const char *k = e->len > FORM_INLINE ? kp->fkeys.p + e->off : e->k;
-		uint64_t h = lede_hash(k, e->len);
-
-		for (j = (size_t)h & mask; kp->fslot[j].id; j = (j + 1) & mask)
-			;
-		kp->fslot[j].hash = (uint32_t)(h >> 32);
-		kp->fslot[j].id = (uint32_t)i + 1;
-	}
-}
-
 /* The entry of form[0..n) of hash h, made (flags and stem) when new. */
-static FormEnt *
+static LedeFtEnt *
 form_get(LedeKp *kp, const char *form, size_t n, uint64_t h)
 {
-	uint32_t hi = (uint32_t)(h >> 32);
-	size_t mask, i;
-	FormEnt *e;
+	int added;
+	LedeFtEnt *e = lede_ft_get(kp->ft, form, n, h, &added);
 
-	if (!kp->fslot)
-		form_rehash(kp);
-	mask = kp->nfslot - 1;
-	for (i = (size_t)h & mask; kp->fslot[i].id; i = (i + 1) & mask) {
-		if (kp->fslot[i].hash != hi)
-			continue;
-		e = &kp->fe[kp->fslot[i].id - 1];
-		if (e->len == n && !memcmp(n > FORM_INLINE ?
-		    kp->fkeys.p + e->off : e->k, form, n))
-			return e;
-	}
-	if (kp->nfe == kp->cfe) {
-		kp->cfe = kp->cfe ? kp->cfe * 2 : 8192;
-		kp->fe = ereallocarray(kp->fe, kp->cfe, sizeof(*kp->fe));
-	}
-	e = &kp->fe[kp->nfe];
-	memset(e, 0, sizeof(*e));
-	e->len = (uint32_t)n;
-	if (n > FORM_INLINE) {
-		e->off = kp->fkeys.len;
-		lede_buf_add(&kp->fkeys, form, n);
-	} else {
-		memcpy(e->k, form, n);
-	}
-	{
+	if (added) {
 		size_t sl;
 		const char *s = lede_kp_stem(kp, form, n, &sl);
+		long st;
 
 		/* kp->low holds the lower-cased form */
 		e->flags = wordflags(kp, kp->low.p, kp->low.len);
-		e->stem = (int32_t)stem_id(kp, s, sl);
+		st = stem_id(kp, s, sl);
+		e->v[0] = (int32_t)st;
+		e->v[1] = -1;
 	}
-	e->colstem = -1;
-	e->blk = -1;
-	kp->fslot[i].hash = hi;
-	kp->fslot[i].id = (uint32_t)++kp->nfe;
-	if (kp->nfe * 2 > kp->nfslot)
-		form_rehash(kp);
-	return &kp->fe[kp->nfe - 1];
+	return e;
+}
+
+/* Index of a form's entry. */
+static long
+form_index(LedeKp *kp, const LedeFtEnt *e)
+{
+	return (long)(e - lede_ft_ent(kp->ft, 0));
 }
 
 void
@@ -637,7 +560,7 @@ lede_kp_begin(LedeKp *kp, const char *title, size_t titlelen)
 		drop_caches(kp);
 		i = 0;
 	}
-	if (kp->nfe > CACHE_MAX || kp->nblk > BLK_MAX)
+	if (lede_ft_size(kp->ft) > CACHE_MAX || kp->nblk > BLK_MAX)
 		drop_caches(kp);
 	kp->sentstart = 0;
 	/* title words: runs of letters and digits, stemmed (only a title
@@ -664,7 +587,7 @@ lede_kp_begin(LedeKp *kp, const char *title, size_t titlelen)
 			j += (size_t)l;
 		}
 		kp->titlestamp[form_get(kp, title + i, j - i,
-		    lede_hash(title + i, j - i))->stem] = kp->docno;
+		    lede_hash(title + i, j - i))->v[0]] = kp->docno;
 		i = j;
 	}
 }
@@ -677,32 +600,26 @@ resolve(LedeKp *kp)
 
 	if (!kp->npend)
 		return;
-	if (!kp->fslot)
-		form_rehash(kp);
-	for (i = 0; i < kp->npend; i++) {
-		const Slot *sl = &kp->fslot[(size_t)kp->pend[i].hash & (kp->nfslot - 1)];
-
-		if (sl->id)
-			PREFETCH(&kp->fe[sl->id - 1]);
-	}
+	for (i = 0; i < kp->npend; i++)
+		lede_ft_prefetch_entry(kp->ft, kp->pend[i].hash);
 	for (i = 0; i < kp->npend; i++) {
 		Tok *t = &kp->tok[base + i];
 		const Pend *pd = &kp->pend[i];
-		FormEnt *e = form_get(kp, kp->text.p + t->off, t->len, pd->hash);
+		LedeFtEnt *e = form_get(kp, kp->text.p + t->off, t->len, pd->hash);
 		const char *stem = kp->colstems.p + pd->soff;
 		size_t slen = pd->slen;
 
-		t->form = (long)(e - kp->fe);
+		t->form = form_index(kp, e);
 		if (!pd->hasstem) {
-			t->stem = e->stem;
-		} else if (e->colstem >= 0 && e->cslen == slen &&
+			t->stem = e->v[0];
+		} else if (e->col >= 0 && e->cslen == slen &&
 		    !memcmp(e->cs, stem, slen)) {
-			t->stem = e->colstem;
+			t->stem = e->col;
 		} else {
 			size_t n;
 
 			t->stem = stem_id(kp, stem, slen);
-			e->colstem = (int32_t)t->stem;
+			e->col = (int32_t)t->stem;
 			e->cs = lede_dict_key(kp->stems, t->stem, &n);
 			e->cslen = (uint32_t)n;
 		}
@@ -729,8 +646,7 @@ lede_kp_token(LedeKp *kp, const char *form, size_t flen, const char *stem,
 	t = &kp->tok[kp->ntok++];
 	pd = &kp->pend[kp->npend++];
 	pd->hash = lede_hash(form, flen);
-	if (kp->fslot)
-		PREFETCH(&kp->fslot[(size_t)pd->hash & (kp->nfslot - 1)]);
+	lede_ft_prefetch(kp->ft, pd->hash);
 	pd->hasstem = stem != NULL;
 	pd->soff = kp->colstems.len;
 	pd->slen = slen;
@@ -801,10 +717,13 @@ getblock(LedeKp *kp, const char *form, size_t n)
 	for (i = 0; i < n; i++)
 		if (kp->sbuf.p[i] >= '1' && kp->sbuf.p[i] <= '9')
 			kp->sbuf.p[i] = '0';
-	z = form_get(kp, kp->sbuf.p, n, lede_hash(kp->sbuf.p, n)) - kp->fe;
-	if (kp->fe[z].blk < 0)
-		kp->fe[z].blk = newblock(kp, kp->sbuf.p, n);
-	return kp->fe[z].blk;
+	z = form_index(kp, form_get(kp, kp->sbuf.p, n, lede_hash(kp->sbuf.p, n)));
+	if (lede_ft_ent(kp->ft, (size_t)z)->v[1] < 0) {
+		int32_t b = newblock(kp, kp->sbuf.p, n);
+
+		lede_ft_ent(kp->ft, (size_t)z)->v[1] = b;
+	}
+	return lede_ft_ent(kp->ft, (size_t)z)->v[1];
 }
 
 /* Tag the tokens of the sentence and set their flags from the tags. */
@@ -822,12 +741,15 @@ tagsent(LedeKp *kp)
 	for (i = 0; i < n; i++) {
 		Tok *t = &kp->tok[a + i];
 
-		if (kp->fe[t->form].blk < 0)
-			kp->fe[t->form].blk = getblock(kp, kp->text.p + t->off, t->len);
+		if (lede_ft_ent(kp->ft, (size_t)t->form)->v[1] < 0) {
+			int32_t b = getblock(kp, kp->text.p + t->off, t->len);
+
+			lede_ft_ent(kp->ft, (size_t)t->form)->v[1] = b;
+		}
 	}
 	for (i = 0; i < n; i++)
-		kp->bp[i] = kp->blk + (size_t)kp->fe[kp->tok[a + i].form].blk *
-		    LEDE_POS_BLOCK;
+		kp->bp[i] = kp->blk + (size_t)lede_ft_ent(kp->ft,
+		    (size_t)kp->tok[a + i].form)->v[1] * LEDE_POS_BLOCK;
 	lede_pos_tag(kp->pos, kp->bp, n, kp->tags);
 	for (i = 0; i < n; i++) {
 		Tok *t = &kp->tok[a + i];
