@@ -107,6 +107,8 @@ sortedges(LedeGraph *g)
 {
 	size_t i, n = g->n, m = g->ne;
 
+	if (m == 0)
+		return;
 	if (g->ct < m) {
 		g->ct = m;
 		g->te = ereallocarray(g->te, g->ct, sizeof(*g->te));
