@@ -187,8 +187,10 @@ holds(const char *s, size_t n)
 
 		if (i > 0 && alnum(c) && alnum((unsigned char)s[i - 1]) && c < 0x80)
 			continue;
+		/* every phrase has two bytes or more */
 		for (k = first[c]; k < first[c + 1]; k++)
-			if (pats[k].len <= n - i && !memcmp(s + i, pats[k].p, pats[k].len))
+			if (pats[k].len <= n - i && s[i + 1] == pats[k].p[1] &&
+			    !memcmp(s + i, pats[k].p, pats[k].len))
 				bits |= pats[k].bit;
 	}
 	return bits;

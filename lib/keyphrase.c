@@ -1,12 +1,15 @@
 /* See LICENSE file for copyright and license details. */
 #include <math.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include <libstemmer.h>
 
+#include "formtab.h"
 #include "keyphrase.h"
+#include "postag.h"
 #include "rank.h"
 #include "text.h"
 #include "util.h"
@@ -21,6 +24,8 @@ enum {
 	F_PART = 32,	/* a participle (-ing, -ed) that is no noun */
 	F_DET = 64,	/* a determiner or possessive: a noun phrase follows */
 	F_NUM = 128,	/* digits, no letter */
+	F_STOP = 256,	/* a stop word or determiner: never in a phrase */
+	F_TAGGED = F_MOD | F_HEAD | F_VERB | F_PART,	/* what tags decide */
 };
 
 /* Determiners and possessives, after which a participle modifies a noun. */
@@ -32,15 +37,18 @@ static const char *dets[] = {
 
 /* The caches of stems and forms are dropped when they grow past this. */
 #define CACHE_MAX 500000
+/* The tagger's blocks are dropped past this many forms (240 bytes each). */
+#define BLK_MAX 100000
 /* Entity spans longer than this (in tokens) are not candidates. */
 #define ENT_MAX 8
 
 typedef struct {
 	long stem;		/* id in kp->stems */
+	long form;		/* index in kp->ft */
 	size_t off, len;	/* FORM in kp->text */
 	long wpos;		/* position among the words, -1 if none */
 	int sent;
-	unsigned char flags;
+	unsigned short flags;
 	signed char glued;
 	char ner;		/* 'B', 'I' or 0 */
 } Tok;
@@ -49,10 +57,34 @@ typedef struct {
 	long count, first;	/* occurrences; word position of the first */
 	int firstsent;		/* sentence of the first */
 	size_t woff, nw;	/* stems of its words in kp->pw */
-	long surf;		/* best surface so far (id in kp->surf) */
+	long surf;		/* best surface so far (index in kp->sf) */
 	long surfcount, surffirst;
 	double score;
 } Phrase;
+
+/* A surface form of a phrase: its text in kp->sbytes. */
+typedef struct {
+	long phrase;
+	size_t off, len;
+	long count, first;
+} Surf;
+
+/*
+ * Tokens are looked up in batches: the hash of each is computed and its
+ * slot fetched into the cache when it comes, the entries when the batch
+ * is full or the sentence ends, so that the cache misses overlap.
+ */
+#define PEND_MAX 64
+typedef struct {
+	uint64_t hash;
+	size_t soff, slen;	/* STEM value in kp->colstems */
+	int hasstem;
+} Pend;
+
+/* Slots of the per-document tables, valid when gen is the document's. */
+typedef struct {
+	uint32_t gen, hash, id;
+} GSlot;
 
 struct LedeKp {
 	LedeKpParams p;
@@ -62,10 +94,8 @@ struct LedeKp {
 	size_t nlexflags;
 	const LedeDf *df;
 
-	LedeDict *forms;	/* FORM -> id; fcls/fstem below */
-	unsigned char *fcls;
-	long *fstem;
-	size_t cforms;
+	LedeFt *ft;		/* forms seen: v[0] stem id, v[1] tagger block
+				 * (-1 none), flags */
 	LedeDict *stems;	/* stem -> id */
 	double *idf;		/* by stem id, < 0 when not computed */
 	long *node, *nodestamp, *titlestamp;
@@ -74,20 +104,37 @@ struct LedeKp {
 
 	Tok *tok;
 	size_t ntok, ctok;
+	Pend pend[PEND_MAX];	/* tokens from tok[ntok - npend] on */
+	size_t npend;
+	LedeBuf colstems;	/* their STEM values */
 	LedeBuf text, low, key, sbuf, titlebuf;
 	long nword;
 	int sent;
 
-	LedeDict *phr, *surf;	/* per document */
+	GSlot *pslot, *sslot;	/* per document: phrases, surfaces */
+	size_t npslot, nsslot;
+	uint32_t gen;
 	Phrase *ph;
 	size_t nph, cph;
-	long *surfcnt, *surffirst;
-	size_t csurf;
-	long *pw;
-	size_t npw, cpw;
+	Surf *sf;
+	size_t nsf, csf;
+	LedeBuf sbytes, keys;
+	long *pw, *cand;
+	size_t npw, cpw, ccand;
 	LedeKpPhrase *out;
 	size_t cout;
 	size_t *order;
+	double *powpos, *powtf;	/* pow() of word positions and counts */
+	size_t npowpos, npowtf;
+
+	const LedePosModel *pos;	/* the tagger, or NULL */
+	LedePosW *blk;		/* blocks of the forms, LEDE_POS_BLOCK each */
+	size_t nblk, cblk;
+	const LedePosW **bp;	/* blocks of a sentence's tokens */
+	int *tags;
+	size_t cbp;
+	size_t sentstart;	/* first token of the sentence */
+	LedeBuf poslow;
 
 	LedeGraph *g;
 	long *nodestem;
@@ -108,10 +155,15 @@ lede_kp_defaults(LedeKpParams *p)
 	p->tf_exp = 0.5;
 	p->title_boost = 0.0;
 	p->pos_exp = 0.5;
-	p->context = 1;
+	p->context = 7;
 	p->rank_exp = 1.0;
 	p->subsume = 1;
 	p->lead_boost = 0.7;
+	p->tagger = 1;
+	p->core = 0;
+	p->leadword_boost = 0;
+	p->hyphen = 1;
+	p->single = 0.7;
 }
 
 LedeKp *
@@ -127,10 +179,8 @@ lede_kp_new(const LedeKpParams *params)
 		eprintf("out of memory in the stemmer");
 	kp->lex = lede_dict_new();
 	kp->stop = lede_dict_new();
-	kp->forms = lede_dict_new();
 	kp->stems = lede_dict_new();
-	kp->phr = lede_dict_new();
-	kp->surf = lede_dict_new();
+	kp->ft = lede_ft_new();
 	kp->g = lede_graph_new();
 	return kp;
 }
@@ -144,9 +194,7 @@ lede_kp_free(LedeKp *kp)
 	lede_dict_free(kp->lex);
 	lede_dict_free(kp->stop);
 	free(kp->lexflags);
-	lede_dict_free(kp->forms);
-	free(kp->fcls);
-	free(kp->fstem);
+	lede_ft_free(kp->ft);
 	lede_dict_free(kp->stems);
 	free(kp->idf);
 	free(kp->node);
@@ -158,14 +206,23 @@ lede_kp_free(LedeKp *kp)
 	lede_buf_free(&kp->key);
 	lede_buf_free(&kp->sbuf);
 	lede_buf_free(&kp->titlebuf);
-	lede_dict_free(kp->phr);
-	lede_dict_free(kp->surf);
+	lede_buf_free(&kp->colstems);
+	free(kp->pslot);
+	free(kp->sslot);
 	free(kp->ph);
-	free(kp->surfcnt);
-	free(kp->surffirst);
+	free(kp->sf);
+	lede_buf_free(&kp->sbytes);
+	lede_buf_free(&kp->keys);
 	free(kp->pw);
+	free(kp->cand);
 	free(kp->out);
 	free(kp->order);
+	free(kp->powpos);
+	free(kp->powtf);
+	free(kp->blk);
+	free(kp->bp);
+	free(kp->tags);
+	lede_buf_free(&kp->poslow);
 	lede_graph_free(kp->g);
 	free(kp->nodestem);
 	free(kp->pers);
@@ -335,8 +392,8 @@ add_stop(LedeKp *kp, const char *w, size_t n, const char *v, size_t vlen)
 static void
 drop_caches(LedeKp *kp)
 {
-	lede_dict_free(kp->forms);
-	kp->forms = lede_dict_new();
+	kp->nblk = 0;
+	lede_ft_clear(kp->ft);
 }
 
 int
@@ -418,7 +475,7 @@ lede_kp_stem(LedeKp *kp, const char *form, size_t n, size_t *slen)
 }
 
 /* Flags of a lower-cased word. */
-static unsigned char
+static unsigned short
 wordflags(LedeKp *kp, const char *w, size_t n)
 {
 	long id;
@@ -441,9 +498,9 @@ wordflags(LedeKp *kp, const char *w, size_t n)
 		return F_WORD | F_NUM;
 	for (i = 0; i < LEDE_LEN(dets); i++)
 		if (strlen(dets[i]) == n && !memcmp(dets[i], w, n))
-			return F_WORD | F_DET;
+			return F_WORD | F_DET | F_STOP;
 	if (lede_dict_get(kp->stop, w, n) >= 0)
-		return F_WORD;
+		return F_WORD | F_STOP;
 	if ((id = lede_dict_get(kp->lex, w, n)) >= 0)
 		return F_WORD | kp->lexflags[id];
 	if (n > 4 && w[n - 2] == 'l' && w[n - 1] == 'y')
@@ -454,12 +511,41 @@ wordflags(LedeKp *kp, const char *w, size_t n)
 	return F_WORD | F_MOD | F_HEAD;
 }
 
+/* The entry of form[0..n) of hash h, made (flags and stem) when new. */
+static LedeFtEnt *
+form_get(LedeKp *kp, const char *form, size_t n, uint64_t h)
+{
+	int added;
+	LedeFtEnt *e = lede_ft_get(kp->ft, form, n, h, &added);
+
+	if (added) {
+		size_t sl;
+		const char *s = lede_kp_stem(kp, form, n, &sl);
+		long st;
+
+		/* kp->low holds the lower-cased form */
+		e->flags = wordflags(kp, kp->low.p, kp->low.len);
+		st = stem_id(kp, s, sl);
+		e->v[0] = (int32_t)st;
+		e->v[1] = -1;
+	}
+	return e;
+}
+
+/* Index of a form's entry. */
+static long
+form_index(LedeKp *kp, const LedeFtEnt *e)
+{
+	return (long)(e - lede_ft_ent(kp->ft, 0));
+}
+
 void
 lede_kp_begin(LedeKp *kp, const char *title, size_t titlelen)
 {
 	size_t i = 0, j;
 
-	kp->ntok = 0;
+	kp->ntok = kp->npend = 0;
+	lede_buf_clear(&kp->colstems);
 	kp->nword = 0;
 	kp->sent = 0;
 	lede_buf_clear(&kp->text);
@@ -474,10 +560,12 @@ lede_kp_begin(LedeKp *kp, const char *title, size_t titlelen)
 		drop_caches(kp);
 		i = 0;
 	}
-	if (lede_dict_size(kp->forms) > CACHE_MAX)
+	if (lede_ft_size(kp->ft) > CACHE_MAX || kp->nblk > BLK_MAX)
 		drop_caches(kp);
-	/* title words: runs of letters and digits, stemmed */
-	if (!title)
+	kp->sentstart = 0;
+	/* title words: runs of letters and digits, stemmed (only a title
+	 * boost reads them) */
+	if (!title || kp->p.title_boost == 0)
 		return;
 	lede_buf_clear(&kp->titlebuf);
 	lede_buf_add(&kp->titlebuf, title, titlelen);
@@ -498,15 +586,48 @@ lede_kp_begin(LedeKp *kp, const char *title, size_t titlelen)
 				break;
 			j += (size_t)l;
 		}
-		{
-			size_t sl;
-			const char *s = lede_kp_stem(kp, title + i, j - i, &sl);
-			long id = stem_id(kp, s, sl);	/* may move titlestamp */
-
-			kp->titlestamp[id] = kp->docno;
-		}
+		kp->titlestamp[form_get(kp, title + i, j - i,
+		    lede_hash(title + i, j - i))->v[0]] = kp->docno;
 		i = j;
 	}
+}
+
+/* Look the pending tokens up. */
+static void
+resolve(LedeKp *kp)
+{
+	size_t i, base = kp->ntok - kp->npend;
+
+	if (!kp->npend)
+		return;
+	for (i = 0; i < kp->npend; i++)
+		lede_ft_prefetch_entry(kp->ft, kp->pend[i].hash);
+	for (i = 0; i < kp->npend; i++) {
+		Tok *t = &kp->tok[base + i];
+		const Pend *pd = &kp->pend[i];
+		LedeFtEnt *e = form_get(kp, kp->text.p + t->off, t->len, pd->hash);
+		const char *stem = kp->colstems.p + pd->soff;
+		size_t slen = pd->slen;
+
+		t->form = form_index(kp, e);
+		if (!pd->hasstem) {
+			t->stem = e->v[0];
+		} else if (e->col >= 0 && e->cslen == slen &&
+		    !memcmp(e->cs, stem, slen)) {
+			t->stem = e->col;
+		} else {
+			size_t n;
+
+			t->stem = stem_id(kp, stem, slen);
+			e->col = (int32_t)t->stem;
+			e->cs = lede_dict_key(kp->stems, t->stem, &n);
+			e->cslen = (uint32_t)n;
+		}
+		t->flags = e->flags;
+		t->wpos = (t->flags & F_WORD) ? kp->nword++ : -1;
+	}
+	kp->npend = 0;
+	lede_buf_clear(&kp->colstems);
 }
 
 void
@@ -514,33 +635,26 @@ lede_kp_token(LedeKp *kp, const char *form, size_t flen, const char *stem,
     size_t slen, const char *ner, int glued)
 {
 	Tok *t;
-	int added;
-	long f = lede_dict_put(kp->forms, form, flen, &added);
+	Pend *pd;
 
-	if ((size_t)f >= kp->cforms) {
-		kp->cforms = kp->cforms ? kp->cforms * 2 : 8192;
-		kp->fcls = erealloc(kp->fcls, kp->cforms);
-		kp->fstem = ereallocarray(kp->fstem, kp->cforms, sizeof(*kp->fstem));
-	}
-	if (added) {
-		size_t sl;
-		const char *s = lede_kp_stem(kp, form, flen, &sl);
-
-		/* kp->low holds the lower-cased form */
-		kp->fcls[f] = wordflags(kp, kp->low.p, kp->low.len);
-		kp->fstem[f] = stem_id(kp, s, sl);
-	}
+	if (kp->npend == PEND_MAX)
+		resolve(kp);
 	if (kp->ntok == kp->ctok) {
 		kp->ctok = kp->ctok ? kp->ctok * 2 : 1024;
 		kp->tok = ereallocarray(kp->tok, kp->ctok, sizeof(*kp->tok));
 	}
 	t = &kp->tok[kp->ntok++];
-	t->stem = stem ? stem_id(kp, stem, slen) : kp->fstem[f];
-	t->flags = kp->fcls[f];
+	pd = &kp->pend[kp->npend++];
+	pd->hash = lede_hash(form, flen);
+	lede_ft_prefetch(kp->ft, pd->hash);
+	pd->hasstem = stem != NULL;
+	pd->soff = kp->colstems.len;
+	pd->slen = slen;
+	if (stem)
+		lede_buf_add(&kp->colstems, stem, slen);
 	t->off = kp->text.len;
 	t->len = flen;
 	lede_buf_add(&kp->text, form, flen);
-	t->wpos = (t->flags & F_WORD) ? kp->nword++ : -1;
 	t->sent = kp->sent;
 	t->glued = (signed char)glued;
 	t->ner = 0;
@@ -548,51 +662,224 @@ lede_kp_token(LedeKp *kp, const char *form, size_t flen, const char *stem,
 		t->ner = ner[0];
 }
 
+/* Flags a tag gives a word that may be in a phrase. */
+static unsigned short
+tagflags(const LedeKp *kp, int tag)
+{
+	switch (tag) {
+	case LEDE_POS_NN:
+	case LEDE_POS_NNS:
+	case LEDE_POS_NNP:
+	case LEDE_POS_X:
+		return F_MOD | F_HEAD;
+	case LEDE_POS_JJ:
+		return F_MOD;
+	case LEDE_POS_VBG:
+	case LEDE_POS_VBN:
+		return F_VERB | (kp->p.participles ? F_MOD | F_PART : 0);
+	default:
+		return F_VERB * (tag == LEDE_POS_VB || tag == LEDE_POS_VBD ||
+		    tag == LEDE_POS_VBZ);
+	}
+}
+
+/* A new block for form[0..n) (the tagger's summed weights). */
+static int32_t
+newblock(LedeKp *kp, const char *form, size_t n)
+{
+	if (kp->nblk == kp->cblk) {
+		kp->cblk = kp->cblk ? kp->cblk * 2 : 4096;
+		kp->blk = ereallocarray(kp->blk, kp->cblk,
+		    LEDE_POS_BLOCK * sizeof(*kp->blk));
+	}
+	lede_pos_block(kp->pos, form, n, kp->blk + kp->nblk * LEDE_POS_BLOCK,
+	    &kp->poslow);
+	return (int32_t)kp->nblk++;
+}
+
+/*
+ * The block of form[0..n), which has none yet.  Numbers of one shape
+ * share the block of their form with zeros ("1987" that of "0000"): a
+ * number's own class comes from the F_NUM flag, not from its tag, and as
+ * a neighbour it counts by its shape and suffix (the features of "0000"),
+ * which saves a block for each number of a news stream.
+ */
+static int32_t
+getblock(LedeKp *kp, const char *form, size_t n)
+{
+	size_t i;
+	long z;
+
+	if (!lede_pos_number(form, n))
+		return newblock(kp, form, n);
+	lede_buf_clear(&kp->sbuf);
+	lede_buf_add(&kp->sbuf, form, n);
+	for (i = 0; i < n; i++)
+		if (kp->sbuf.p[i] >= '1' && kp->sbuf.p[i] <= '9')
+			kp->sbuf.p[i] = '0';
+	z = form_index(kp, form_get(kp, kp->sbuf.p, n, lede_hash(kp->sbuf.p, n)));
+	if (lede_ft_ent(kp->ft, (size_t)z)->v[1] < 0) {
+		int32_t b = newblock(kp, kp->sbuf.p, n);
+
+		lede_ft_ent(kp->ft, (size_t)z)->v[1] = b;
+	}
+	return lede_ft_ent(kp->ft, (size_t)z)->v[1];
+}
+
+/* Tag the tokens of the sentence and set their flags from the tags. */
+static void
+tagsent(LedeKp *kp)
+{
+	size_t i, a = kp->sentstart, n = kp->ntok - a;
+
+	if (n > kp->cbp) {
+		kp->cbp = 2 * n;
+		kp->bp = ereallocarray(kp->bp, kp->cbp, sizeof(*kp->bp));
+		kp->tags = ereallocarray(kp->tags, kp->cbp, sizeof(*kp->tags));
+	}
+	/* blocks first (kp->blk may move), then their addresses */
+	for (i = 0; i < n; i++) {
+		Tok *t = &kp->tok[a + i];
+
+		if (lede_ft_ent(kp->ft, (size_t)t->form)->v[1] < 0) {
+			int32_t b = getblock(kp, kp->text.p + t->off, t->len);
+
+			lede_ft_ent(kp->ft, (size_t)t->form)->v[1] = b;
+		}
+	}
+	for (i = 0; i < n; i++)
+		kp->bp[i] = kp->blk + (size_t)lede_ft_ent(kp->ft,
+		    (size_t)kp->tok[a + i].form)->v[1] * LEDE_POS_BLOCK;
+	lede_pos_tag(kp->pos, kp->bp, n, kp->tags);
+	for (i = 0; i < n; i++) {
+		Tok *t = &kp->tok[a + i];
+
+		if (!(t->flags & F_WORD) || (t->flags & (F_STOP | F_NUM | F_HYPH)))
+			continue;
+		t->flags = (unsigned short)((t->flags & ~F_TAGGED) |
+		    tagflags(kp, kp->tags[i]));
+	}
+}
+
 void
 lede_kp_endsent(LedeKp *kp)
 {
+	resolve(kp);
+	if (kp->pos && kp->ntok > kp->sentstart)
+		tagsent(kp);
+	kp->sentstart = kp->ntok;
 	kp->sent++;
+}
+
+void
+lede_kp_set_tagger(LedeKp *kp, const LedePosModel *m)
+{
+	kp->pos = m;
+	drop_caches(kp);
+}
+
+/*
+ * Grow a per-document table to hold twice n entries; hash(i) gives the
+ * hash of entry i.  Slots of other documents count as empty.
+ */
+static GSlot *
+gtab_grow(GSlot *old, size_t *nslot, size_t n, uint32_t gen,
+    uint64_t (*hash)(const LedeKp *, size_t), const LedeKp *kp)
+{
+	size_t ns = *nslot ? *nslot : 512, i, j;
+	GSlot *t;
+
+	while (ns < 2 * n + 2)	/* n entries and the one to come */
+		ns *= 2;
+	if (ns == *nslot && old)
+		return old;
+	free(old);
+	t = ecalloc(ns, sizeof(*t));
+	for (i = 0; i < n; i++) {
+		uint64_t h = hash(kp, i);
+
+		for (j = (size_t)h & (ns - 1); t[j].gen == gen; j = (j + 1) & (ns - 1))
+			;
+		t[j].gen = gen;
+		t[j].hash = (uint32_t)(h >> 32);
+		t[j].id = (uint32_t)i;
+	}
+	*nslot = ns;
+	return t;
+}
+
+static uint64_t
+phrase_hash(const LedeKp *kp, size_t i)
+{
+	return lede_hash(kp->pw + kp->ph[i].woff, kp->ph[i].nw * sizeof(long));
+}
+
+static uint64_t
+surf_hash(const LedeKp *kp, size_t i)
+{
+	const Surf *f = &kp->sf[i];
+
+	return lede_hash(kp->sbytes.p + f->off, f->len) ^
+	    ((uint64_t)f->phrase * 0x9E3779B97F4A7C15ULL);
 }
 
 static void
 add_candidate(LedeKp *kp, size_t a, size_t b)
 {
-	size_t i, nw = 0;
+	size_t i, j, nw = 0, mask, soff, slen;
 	long id, sid;
-	int added;
+	uint64_t h;
 	Phrase *ph;
+	Surf *sf;
 
-	lede_buf_clear(&kp->key);
-	lede_buf_clear(&kp->sbuf);
+	if (b - a > kp->ccand) {
+		kp->ccand = 2 * (b - a);
+		kp->cand = ereallocarray(kp->cand, kp->ccand, sizeof(*kp->cand));
+	}
+	/* the surface text goes to the end of kp->sbytes (kept if new) */
+	soff = kp->sbytes.len;
 	for (i = a; i < b; i++) {
 		const Tok *t = &kp->tok[i];
 
 		if (i > a && t->glued != 1 &&
 		    !(t->glued < 0 && ((t->flags & F_HYPH) ||
 		    (kp->tok[i - 1].flags & F_HYPH))))
-			lede_buf_addc(&kp->sbuf, ' ');
-		lede_buf_add(&kp->sbuf, kp->text.p + t->off, t->len);
-		if (t->flags & F_HYPH)
-			continue;
-		if (nw++)
-			lede_buf_addc(&kp->key, ' ');
-		{
-			size_t n;
-			const char *s = lede_dict_key(kp->stems, t->stem, &n);
-
-			lede_buf_add(&kp->key, s, n);
-		}
+			lede_buf_addc(&kp->sbytes, ' ');
+		lede_buf_add(&kp->sbytes, kp->text.p + t->off, t->len);
+		if (!(t->flags & F_HYPH))
+			kp->cand[nw++] = t->stem;
 	}
-	if (nw == 0)
+	slen = kp->sbytes.len - soff;
+	if (nw == 0) {
+		kp->sbytes.len = soff;
 		return;
-	id = lede_dict_put(kp->phr, kp->key.p, kp->key.len, &added);
-	if ((size_t)id >= kp->cph) {
-		kp->cph = kp->cph ? kp->cph * 2 : 256;
-		kp->ph = ereallocarray(kp->ph, kp->cph, sizeof(*kp->ph));
 	}
-	ph = &kp->ph[id];
-	if (added) {
-		kp->nph++;
+	/* the phrase: its stems */
+	if (2 * (kp->nph + 1) > kp->npslot)
+		kp->pslot = gtab_grow(kp->pslot, &kp->npslot, kp->nph, kp->gen,
+		    phrase_hash, kp);
+	h = lede_hash(kp->cand, nw * sizeof(long));
+	mask = kp->npslot - 1;
+	for (j = (size_t)h & mask; kp->pslot[j].gen == kp->gen; j = (j + 1) & mask) {
+		const Phrase *q = &kp->ph[kp->pslot[j].id];
+
+		if (kp->pslot[j].hash == (uint32_t)(h >> 32) && q->nw == nw &&
+		    !memcmp(kp->pw + q->woff, kp->cand, nw * sizeof(long)))
+			break;
+	}
+	if (kp->pslot[j].gen == kp->gen) {
+		id = (long)kp->pslot[j].id;
+		ph = &kp->ph[id];
+	} else {
+		id = (long)kp->nph++;
+		kp->pslot[j].gen = kp->gen;
+		kp->pslot[j].hash = (uint32_t)(h >> 32);
+		kp->pslot[j].id = (uint32_t)id;
+		if ((size_t)id >= kp->cph) {
+			kp->cph = kp->cph ? kp->cph * 2 : 256;
+			kp->ph = ereallocarray(kp->ph, kp->cph, sizeof(*kp->ph));
+		}
+		ph = &kp->ph[id];
 		ph->count = 0;
 		ph->first = kp->tok[a].wpos;
 		ph->firstsent = kp->tok[a].sent;
@@ -605,29 +892,50 @@ add_candidate(LedeKp *kp, size_t a, size_t b)
 			kp->cpw = (kp->npw + nw) * 2;
 			kp->pw = ereallocarray(kp->pw, kp->cpw, sizeof(*kp->pw));
 		}
-		for (i = a; i < b; i++)
-			if (!(kp->tok[i].flags & F_HYPH))
-				kp->pw[kp->npw++] = kp->tok[i].stem;
+		memcpy(kp->pw + kp->npw, kp->cand, nw * sizeof(long));
+		kp->npw += nw;
 	}
 	ph->count++;
-	/* surfaces are keyed by phrase id and text */
-	lede_buf_printf(&kp->sbuf, "\x1f%ld", id);
-	sid = lede_dict_put(kp->surf, kp->sbuf.p, kp->sbuf.len, &added);
-	if ((size_t)sid >= kp->csurf) {
-		kp->csurf = kp->csurf ? kp->csurf * 2 : 256;
-		kp->surfcnt = ereallocarray(kp->surfcnt, kp->csurf, sizeof(long));
-		kp->surffirst = ereallocarray(kp->surffirst, kp->csurf, sizeof(long));
+	/* its surface: phrase id and text */
+	if (2 * (kp->nsf + 1) > kp->nsslot)
+		kp->sslot = gtab_grow(kp->sslot, &kp->nsslot, kp->nsf, kp->gen,
+		    surf_hash, kp);
+	h = lede_hash(kp->sbytes.p + soff, slen) ^
+	    ((uint64_t)id * 0x9E3779B97F4A7C15ULL);
+	mask = kp->nsslot - 1;
+	for (j = (size_t)h & mask; kp->sslot[j].gen == kp->gen; j = (j + 1) & mask) {
+		const Surf *f = &kp->sf[kp->sslot[j].id];
+
+		if (kp->sslot[j].hash == (uint32_t)(h >> 32) && f->phrase == id &&
+		    f->len == slen && !memcmp(kp->sbytes.p + f->off,
+		    kp->sbytes.p + soff, slen))
+			break;
 	}
-	if (added) {
-		kp->surfcnt[sid] = 0;
-		kp->surffirst[sid] = kp->tok[a].wpos;
+	if (kp->sslot[j].gen == kp->gen) {
+		sid = (long)kp->sslot[j].id;
+		kp->sbytes.len = soff;
+	} else {
+		sid = (long)kp->nsf++;
+		kp->sslot[j].gen = kp->gen;
+		kp->sslot[j].hash = (uint32_t)(h >> 32);
+		kp->sslot[j].id = (uint32_t)sid;
+		if ((size_t)sid >= kp->csf) {
+			kp->csf = kp->csf ? kp->csf * 2 : 256;
+			kp->sf = ereallocarray(kp->sf, kp->csf, sizeof(*kp->sf));
+		}
+		kp->sf[sid].phrase = id;
+		kp->sf[sid].off = soff;
+		kp->sf[sid].len = slen;
+		kp->sf[sid].count = 0;
+		kp->sf[sid].first = kp->tok[a].wpos;
 	}
-	kp->surfcnt[sid]++;
-	if (kp->surfcnt[sid] > ph->surfcount || (kp->surfcnt[sid] == ph->surfcount &&
-	    kp->surffirst[sid] < ph->surffirst)) {
+	sf = &kp->sf[sid];
+	sf->count++;
+	if (sf->count > ph->surfcount || (sf->count == ph->surfcount &&
+	    sf->first < ph->surffirst)) {
 		ph->surf = sid;
-		ph->surfcount = kp->surfcnt[sid];
-		ph->surffirst = kp->surffirst[sid];
+		ph->surfcount = sf->count;
+		ph->surffirst = sf->first;
 	}
 }
 
@@ -651,6 +959,18 @@ close_run(LedeKp *kp, size_t a, size_t b)
 	if (nw == 0 || (long)nw > kp->p.maxlen)
 		return;
 	add_candidate(kp, a, b);
+	/* the nouns without the modifiers before them ("cellular automata"
+	 * of "additive cellular automata") */
+	if (kp->p.core) {
+		size_t c = a;
+
+		while (c < b && !(kp->tok[c].flags & F_HEAD))
+			c++;
+		while (c < b && (kp->tok[c].flags & F_HYPH))
+			c++;
+		if (c > a && c < b && !(kp->tok[c - 1].flags & F_HYPH))
+			add_candidate(kp, c, b);
+	}
 }
 
 static void
@@ -680,23 +1000,38 @@ candidates(LedeKp *kp)
 			close_run(kp, run, i);
 			run = (size_t)-1;
 		}
+		/* the first word of a hyphenated compound ("closed-form",
+		 * "three-source") modifies what follows, whatever its class */
+		if ((kp->p.hyphen & 1) && (t->flags & F_WORD) &&
+		    !(t->flags & F_STOP) && i + 2 < kp->ntok &&
+		    (kp->tok[i + 1].flags & F_HYPH) && kp->tok[i + 1].glued != 0 &&
+		    kp->tok[i + 2].glued != 0 && kp->tok[i + 2].sent == t->sent &&
+		    !kp->tok[i + 1].ner && !kp->tok[i + 2].ner &&
+		    (kp->tok[i + 2].flags & (F_MOD | F_HEAD | F_NUM))) {
+			if (run == (size_t)-1)
+				run = i;
+			continue;
+		}
 		if (t->flags & (F_MOD | F_HEAD)) {
 			const Tok *prev = i > 0 && !newsent ? &kp->tok[i - 1] : NULL;
 			const Tok *next = i + 1 < kp->ntok &&
 			    kp->tok[i + 1].sent == t->sent ? &kp->tok[i + 1] : NULL;
 			int verb = 0;
 
-			if (kp->p.context) {
-				/* a verb-like word before a determiner is a verb */
-				if ((t->flags & F_VERB) && next && (next->flags & F_DET))
-					verb = 1;
-				/* a participle modifies a noun after a determiner
-				 * or an adjective, not after a noun (a verb then) */
-				if ((t->flags & F_PART) && (run == (size_t)-1 ?
-				    !(prev && (prev->flags & F_DET)) :
-				    (prev->flags & F_HEAD) != 0))
-					verb = 1;
-			}
+			/* a verb-like word before a determiner is a verb */
+			if ((kp->p.context & 1) && (t->flags & F_VERB) && next &&
+			    (next->flags & F_DET))
+				verb = 1;
+			/* a participle modifies a noun after a determiner
+			 * or an adjective, not after a noun (a verb then) */
+			if ((t->flags & F_PART) && (run == (size_t)-1 ?
+			    (kp->p.context & 2) && !(prev && (prev->flags & F_DET)) :
+			    (kp->p.context & 4) && (prev->flags & F_HEAD) != 0))
+				verb = 1;
+			/* ... unless a noun follows ("leaf sequencing algorithm") */
+			if (verb && (kp->p.context & 8) && run != (size_t)-1 &&
+			    next && (next->flags & F_HEAD) && !(next->flags & F_PART))
+				verb = 0;
 			if (!verb) {
 				if (run == (size_t)-1)
 					run = i;
@@ -732,6 +1067,23 @@ idf(LedeKp *kp, long stem)
 		kp->idf[stem] = lede_df_idf(kp->df, s, n);
 	}
 	return kp->idf[stem];
+}
+
+/* pow(x, e) for a small whole x >= 1, from a table that grows (*n, *tab). */
+static double
+powtab(double **tab, size_t *n, size_t x, double e)
+{
+	if (x >= *n) {
+		size_t m = *n ? *n : 64, i;
+
+		while (m <= x)
+			m *= 2;
+		*tab = ereallocarray(*tab, m, sizeof(**tab));
+		for (i = *n; i < m; i++)
+			(*tab)[i] = pow((double)i, e);
+		*n = m;
+	}
+	return (*tab)[x];
 }
 
 /* Word graph over the stems of candidate words; scores in kp->score. */
@@ -770,6 +1122,10 @@ wordgraph(LedeKp *kp, int positional)
 	lede_graph_reset(kp->g, n);
 	if (n == 0)
 		return 0;
+	/* words of the first sentence kept (headline, lead or title) */
+	if (kp->p.leadword_boost > 0)
+		for (i = 0; i < kp->ntok && kp->tok[i].sent == kp->tok[0].sent; i++)
+			kp->titlestamp[kp->tok[i].stem] = kp->docno;
 	/* edges: node words within the window, counted over all words */
 	win = ereallocarray(NULL, w - 1, sizeof(*win));
 	for (j = 0; j < w - 1; j++)
@@ -783,10 +1139,11 @@ wordgraph(LedeKp *kp, int positional)
 		node = kp->nodestamp[t->stem] == kp->docno &&
 		    (t->flags & (F_MOD | F_HEAD)) ? kp->node[t->stem] : -1;
 		if (node >= 0) {
-			double pw = positional ? pow((double)(t->wpos + 1), -kp->p.pos_exp) : 1.0;
+			double pw = positional ? powtab(&kp->powpos, &kp->npowpos,
+			    (size_t)t->wpos + 1, -kp->p.pos_exp) : 1.0;
 
 			if (kp->titlestamp[t->stem] == kp->docno)
-				pw *= 1.0 + kp->p.title_boost;
+				pw *= 1.0 + kp->p.title_boost + kp->p.leadword_boost;
 			kp->pers[node] += pw;
 			for (j = 0; j < w - 1; j++)
 				if (win[j] >= 0)
@@ -838,11 +1195,16 @@ lede_kp_rank(LedeKp *kp, const LedeKpPhrase **out)
 	size_t i, j;
 	LedeKpMethod m = kp->p.method;
 
-	lede_dict_free(kp->phr);
-	lede_dict_free(kp->surf);
-	kp->phr = lede_dict_new();
-	kp->surf = lede_dict_new();
-	kp->nph = kp->npw = 0;
+	resolve(kp);
+	if (++kp->gen == 0) {	/* the stamps wrapped round */
+		if (kp->pslot)
+			memset(kp->pslot, 0, kp->npslot * sizeof(*kp->pslot));
+		if (kp->sslot)
+			memset(kp->sslot, 0, kp->nsslot * sizeof(*kp->sslot));
+		kp->gen = 1;
+	}
+	kp->nph = kp->npw = kp->nsf = 0;
+	lede_buf_clear(&kp->sbytes);
 	candidates(kp);
 	if (m == LEDE_KP_TEXTRANK || m == LEDE_KP_POSITIONRANK || m == LEDE_KP_DEFAULT)
 		wordgraph(kp, m != LEDE_KP_TEXTRANK);
@@ -862,8 +1224,12 @@ lede_kp_rank(LedeKp *kp, const LedeKpPhrase **out)
 				s += kp->score[kp->node[st]];
 				break;
 			case LEDE_KP_DEFAULT:
-				s += pow(kp->score[kp->node[st]] * (double)kp->nword,
-				    kp->p.rank_exp) * pow(idf(kp, st), kp->p.idf_exp);
+				/* pow(x, 1) is x */
+				s += (kp->p.rank_exp == 1 ?
+				    kp->score[kp->node[st]] * (double)kp->nword :
+				    pow(kp->score[kp->node[st]] * (double)kp->nword,
+				    kp->p.rank_exp)) * (kp->p.idf_exp == 1 ?
+				    idf(kp, st) : pow(idf(kp, st), kp->p.idf_exp));
 				break;
 			default:
 				break;
@@ -880,11 +1246,15 @@ lede_kp_rank(LedeKp *kp, const LedeKpPhrase **out)
 			s *= (double)ph->count / pow((double)ph->nw, 1 - kp->p.len_exp);
 			break;
 		default:
-			s /= pow((double)ph->nw, 1 - kp->p.len_exp);
+			if (kp->p.len_exp != 1)
+				s /= pow((double)ph->nw, 1 - kp->p.len_exp);
 			if (ph->firstsent == 0 && m == LEDE_KP_DEFAULT)
 				s *= 1 + kp->p.lead_boost;
+			if (ph->nw == 1 && m == LEDE_KP_DEFAULT)
+				s *= kp->p.single;
 			if (kp->p.tf_exp != 0 && m == LEDE_KP_DEFAULT)
-				s *= pow((double)ph->count, kp->p.tf_exp);
+				s *= powtab(&kp->powtf, &kp->npowtf, (size_t)ph->count,
+				    kp->p.tf_exp);
 			break;
 		}
 		ph->score = s;
@@ -913,17 +1283,34 @@ lede_kp_rank(LedeKp *kp, const LedeKpPhrase **out)
 		kp->cout = kp->nph;
 		kp->out = ereallocarray(kp->out, kp->cout, sizeof(*kp->out));
 	}
+	/* the stems of each phrase as text (offsets first: kp->keys grows) */
+	lede_buf_clear(&kp->keys);
 	for (i = 0; i < kp->nph; i++) {
 		const Phrase *ph = &kp->ph[kp->order[i]];
 		LedeKpPhrase *o = &kp->out[i];
-		size_t n;
-		const char *sk = lede_dict_key(kp->surf, ph->surf, &n);
+		const Surf *sf = &kp->sf[ph->surf];
 
-		o->phrase = sk;
-		o->len = (size_t)((const char *)memchr(sk, '\x1f', n) - sk);
-		o->key = lede_dict_key(kp->phr, (long)kp->order[i], &o->keylen);
+		o->phrase = kp->sbytes.p + sf->off;
+		o->len = sf->len;
+		o->keylen = kp->keys.len;
+		for (j = 0; j < ph->nw; j++) {
+			size_t n;
+			const char *st = lede_dict_key(kp->stems, kp->pw[ph->woff + j], &n);
+
+			if (j)
+				lede_buf_addc(&kp->keys, ' ');
+			lede_buf_add(&kp->keys, st, n);
+		}
+		lede_buf_addc(&kp->keys, '\0');
 		o->score = ph->score;
 		o->count = ph->count;
+	}
+	for (i = 0; i < kp->nph; i++) {
+		LedeKpPhrase *o = &kp->out[i];
+		size_t off = o->keylen;
+
+		o->key = kp->keys.p + off;
+		o->keylen = strlen(o->key);
 	}
 	*out = kp->out;
 	return kp->nph;

@@ -38,6 +38,11 @@ typedef struct {
 	double rank_exp;	/* word weight (graph score)^rank_exp x idf^idf_exp */
 	int subsume;		/* drop a phrase inside a better one */
 	double lead_boost;	/* score x (1 + lead_boost) for a phrase of the first sentence */
+	int tagger;		/* word classes from the tagger (the tool loads it) */
+	int core;		/* the nouns of a phrase are a candidate too */
+	double leadword_boost;	/* position weight of the first sentence's words */
+	int hyphen;		/* 1: a hyphenated compound modifies, whatever its class */
+	double single;		/* score x single for a phrase of one word */
 } LedeKpParams;
 
 void lede_kp_defaults(LedeKpParams *p);
@@ -71,6 +76,12 @@ int lede_kp_load_stop(LedeKp *kp, const char *buf, size_t len, char *err,
 /* Add the words of a lede-stop 1 list to d (for other tools). */
 int lede_stoplist_parse(LedeDict *d, const char *buf, size_t len, char *err,
     size_t errlen);
+/*
+ * The part-of-speech tagger that gives the words' classes (NULL: the
+ * lexicon alone, as before); not owned.
+ */
+struct LedePosModel;
+void lede_kp_set_tagger(LedeKp *kp, const struct LedePosModel *m);
 /* Background document frequencies (may be NULL); not owned. */
 void lede_kp_set_df(LedeKp *kp, const LedeDf *df);
 

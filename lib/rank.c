@@ -19,6 +19,8 @@ struct LedeGraph {
 	size_t *row, *col;
 	double *w, *out, *pp, *tmp;
 	size_t crow, ccol, cn;
+	Edge *te;		/* scratch of sortedges */
+	size_t ct;
 };
 
 LedeGraph *
@@ -39,6 +41,7 @@ lede_graph_free(LedeGraph *g)
 	free(g->out);
 	free(g->pp);
 	free(g->tmp);
+	free(g->te);
 	free(g);
 }
 
@@ -71,16 +74,60 @@ lede_graph_add(LedeGraph *g, size_t a, size_t b, double w)
 	push(g, b, a, w);
 }
 
-static int
-cmpedge(const void *x, const void *y)
+/*
+ * Sort the edges by source, then target, keeping the order of equal ones
+ * (their weights are added in it): a counting sort by source, then each
+ * row by target, insertion sort for short rows and merging for long ones.
+ */
+static void
+sortrow(Edge *e, Edge *tmp, size_t n)
 {
-	const Edge *a = x, *b = y;
+	size_t i, j, h, a, b, k;
 
-	if (a->a != b->a)
-		return a->a < b->a ? -1 : 1;
-	if (a->b != b->b)
-		return a->b < b->b ? -1 : 1;
-	return 0;
+	if (n <= 16) {
+		for (i = 1; i < n; i++) {
+			Edge x = e[i];
+
+			for (j = i; j > 0 && e[j - 1].b > x.b; j--)
+				e[j] = e[j - 1];
+			e[j] = x;
+		}
+		return;
+	}
+	h = n / 2;
+	sortrow(e, tmp, h);
+	sortrow(e + h, tmp, n - h);
+	for (a = 0, b = h, k = 0; a < h || b < n; k++)
+		tmp[k] = b == n || (a < h && e[a].b <= e[b].b) ? e[a++] : e[b++];
+	memcpy(e, tmp, n * sizeof(*e));
+}
+
+static void
+sortedges(LedeGraph *g)
+{
+	size_t i, n = g->n, m = g->ne;
+
+	if (m == 0)
+		return;
+	if (g->ct < m) {
+		g->ct = m;
+		g->te = ereallocarray(g->te, g->ct, sizeof(*g->te));
+	}
+	for (i = 0; i <= n; i++)
+		g->row[i] = 0;
+	for (i = 0; i < m; i++)
+		g->row[g->e[i].a + 1]++;
+	for (i = 0; i < n; i++)
+		g->row[i + 1] += g->row[i];
+	for (i = 0; i < m; i++)
+		g->te[g->row[g->e[i].a]++] = g->e[i];
+	/* row[a] is now the end of row a */
+	for (i = 0; i < n; i++) {
+		size_t lo = i ? g->row[i - 1] : 0;
+
+		sortrow(g->te + lo, g->e, g->row[i] - lo);
+	}
+	memcpy(g->e, g->te, m * sizeof(*g->e));
 }
 
 void
@@ -93,15 +140,6 @@ lede_pagerank(LedeGraph *g, const double *p, double d, int maxiter,
 
 	if (n == 0)
 		return;
-	/* sort and merge repeated edges, in a fixed order */
-	lede_sort(g->e, g->ne, sizeof(*g->e), cmpedge);
-	for (i = 0; i < g->ne; i++) {
-		if (m > 0 && g->e[m - 1].a == g->e[i].a && g->e[m - 1].b == g->e[i].b)
-			g->e[m - 1].w += g->e[i].w;
-		else
-			g->e[m++] = g->e[i];
-	}
-	g->ne = m;
 	if (g->cn < n + 1) {
 		g->cn = n + 1;
 		g->row = ereallocarray(g->row, g->cn, sizeof(*g->row));
@@ -109,6 +147,15 @@ lede_pagerank(LedeGraph *g, const double *p, double d, int maxiter,
 		g->pp = ereallocarray(g->pp, g->cn, sizeof(*g->pp));
 		g->tmp = ereallocarray(g->tmp, g->cn, sizeof(*g->tmp));
 	}
+	/* sort and merge repeated edges, in a fixed order */
+	sortedges(g);
+	for (i = 0; i < g->ne; i++) {
+		if (m > 0 && g->e[m - 1].a == g->e[i].a && g->e[m - 1].b == g->e[i].b)
+			g->e[m - 1].w += g->e[i].w;
+		else
+			g->e[m++] = g->e[i];
+	}
+	g->ne = m;
 	if (g->ccol < m + 1) {
 		g->ccol = m + 1;
 		g->col = ereallocarray(g->col, g->ccol, sizeof(*g->col));

@@ -5,6 +5,7 @@
 
 #include <libstemmer.h>
 
+#include "formtab.h"
 #include "keyphrase.h"
 #include "rank.h"
 #include "sumrank.h"
@@ -30,12 +31,25 @@ typedef struct {
 	long count;
 } Term;
 
+/*
+ * Tokens are looked up in batches, so that the cache misses of the form
+ * table overlap (lib/formtab.h).
+ */
+#define PEND_MAX 64
+typedef struct {
+	uint64_t hash;
+	size_t foff, flen, soff, slen;	/* form and STEM value in pendbuf */
+	int hasstem;
+} Pend;
+
 struct LedeSum {
 	LedeSumParams p;
 	struct sb_stemmer *st;
-	LedeDict *stop, *forms, *stems;
-	long *fstem;		/* by form id: stem id, -1 for no content word */
-	size_t cforms;
+	LedeDict *stop, *stems;
+	LedeFt *forms;		/* v[0]: stem id, -1 for no content word */
+	Pend pend[PEND_MAX];	/* tokens not looked up yet */
+	size_t npend;
+	LedeBuf pendbuf;	/* their forms and STEM values */
 	long *tf, *tfstamp, *titlestamp;
 	double *idf;
 	size_t cstems;
@@ -95,7 +109,7 @@ lede_sum_new(const LedeSumParams *p)
 	if (!(s->st = sb_stemmer_new("english", "UTF_8")))
 		eprintf("out of memory in the stemmer");
 	s->stop = lede_dict_new();
-	s->forms = lede_dict_new();
+	s->forms = lede_ft_new();
 	s->stems = lede_dict_new();
 	s->seen = lede_dict_new();
 	s->g = lede_graph_new();
@@ -109,10 +123,10 @@ lede_sum_free(LedeSum *s)
 		return;
 	sb_stemmer_delete(s->st);
 	lede_dict_free(s->stop);
-	lede_dict_free(s->forms);
+	lede_ft_free(s->forms);
+	lede_buf_free(&s->pendbuf);
 	lede_dict_free(s->stems);
 	lede_dict_free(s->seen);
-	free(s->fstem);
 	free(s->tf);
 	free(s->tfstamp);
 	free(s->titlestamp);
@@ -136,8 +150,7 @@ int
 lede_sum_load_stop(LedeSum *s, const char *buf, size_t len, char *err,
     size_t errlen)
 {
-	lede_dict_free(s->forms);
-	s->forms = lede_dict_new();
+	lede_ft_clear(s->forms);
 	return lede_stoplist_parse(s->stop, buf, len, err, errlen);
 }
 
@@ -186,18 +199,14 @@ idf(LedeSum *s, long st)
 
 /* Stem id of a content word, or -1 (no letter, or a stop word). */
 static long
-content_stem(LedeSum *s, const char *form, size_t n, const char *stem,
-    size_t slen)
+content_stem(LedeSum *s, const char *form, size_t n, uint64_t h,
+    const char *stem, size_t slen)
 {
 	int added;
-	long f = lede_dict_put(s->forms, form, n, &added);
+	LedeFtEnt *e = lede_ft_get(s->forms, form, n, h, &added);
 
-	if ((size_t)f >= s->cforms) {
-		s->cforms = s->cforms ? s->cforms * 2 : 8192;
-		s->fstem = ereallocarray(s->fstem, s->cforms, sizeof(long));
-	}
 	if (added) {
-		s->fstem[f] = -1;
+		e->v[0] = -1;
 		lede_buf_clear(&s->low);
 		lede_lower(&s->low, form, n);
 		if (lede_hasletter(s->low.p, s->low.len) &&
@@ -207,12 +216,47 @@ content_stem(LedeSum *s, const char *form, size_t n, const char *stem,
 
 			if (!st)
 				eprintf("out of memory in the stemmer");
-			s->fstem[f] = stem_id(s, st, (size_t)sb_stemmer_length(s->st));
+			e->v[0] = (int32_t)stem_id(s, st,
+			    (size_t)sb_stemmer_length(s->st));
 		}
 	}
-	if (s->fstem[f] >= 0 && stem)
-		return stem_id(s, stem, slen);
-	return s->fstem[f];
+	if (e->v[0] >= 0 && stem) {
+		/* the STEM value of this form is most often the one before */
+		if (e->col < 0 || e->cslen != slen || memcmp(e->cs, stem, slen)) {
+			size_t k;
+
+			e->col = (int32_t)stem_id(s, stem, slen);
+			e->cs = lede_dict_key(s->stems, e->col, &k);
+			e->cslen = (uint32_t)k;
+		}
+		return e->col;
+	}
+	return e->v[0];
+}
+
+/* Look the pending tokens up: their content stems go to s->cur. */
+static void
+resolve(LedeSum *s)
+{
+	size_t i;
+
+	for (i = 0; i < s->npend; i++)
+		lede_ft_prefetch_entry(s->forms, s->pend[i].hash);
+	for (i = 0; i < s->npend; i++) {
+		const Pend *pd = &s->pend[i];
+		long st = content_stem(s, s->pendbuf.p + pd->foff, pd->flen, pd->hash,
+		    pd->hasstem ? s->pendbuf.p + pd->soff : NULL, pd->slen);
+
+		if (st < 0)
+			continue;
+		if (s->ncur == s->ccur) {
+			s->ccur = s->ccur ? s->ccur * 2 : 256;
+			s->cur = ereallocarray(s->cur, s->ccur, sizeof(*s->cur));
+		}
+		s->cur[s->ncur++] = st;
+	}
+	s->npend = 0;
+	lede_buf_clear(&s->pendbuf);
 }
 
 static int
@@ -229,6 +273,7 @@ endsent(LedeSum *s)
 	Sent *se;
 	size_t i;
 
+	resolve(s);
 	if (s->nsent == 0)
 		return;
 	se = &s->sent[s->nsent - 1];
@@ -262,6 +307,8 @@ lede_sum_begin(LedeSum *s, const char *title, size_t tlen)
 	s->nsent = 0;
 	s->nbag = 0;
 	s->ncur = 0;
+	s->npend = 0;
+	lede_buf_clear(&s->pendbuf);
 	s->titleidf = 0;
 	lede_buf_clear(&s->text);
 	s->docno++;
@@ -272,14 +319,11 @@ lede_sum_begin(LedeSum *s, const char *title, size_t tlen)
 			s->tfstamp[i] = s->titlestamp[i] = -1;
 			s->idf[i] = -1;
 		}
-		lede_dict_free(s->forms);
-		s->forms = lede_dict_new();
+		lede_ft_clear(s->forms);
 		i = 0;
 	}
-	if (lede_dict_size(s->forms) > CACHE_MAX) {
-		lede_dict_free(s->forms);
-		s->forms = lede_dict_new();
-	}
+	if (lede_ft_size(s->forms) > CACHE_MAX)
+		lede_ft_clear(s->forms);
 	lede_buf_clear(&s->titlenorm);
 	if (!title)
 		return;
@@ -301,7 +345,8 @@ lede_sum_begin(LedeSum *s, const char *title, size_t tlen)
 			j += (size_t)l;
 		}
 		{
-			long st = content_stem(s, title + i, j - i, NULL, 0);
+			long st = content_stem(s, title + i, j - i,
+			    lede_hash(title + i, j - i), NULL, 0);
 
 			lede_buf_clear(&s->low);
 			lede_lower(&s->low, title + i, j - i);
@@ -393,7 +438,7 @@ void
 lede_sum_token(LedeSum *s, const char *form, size_t n, const char *stem,
     size_t slen)
 {
-	long st;
+	Pend *pd;
 	size_t i;
 	int word = 0;
 
@@ -408,13 +453,19 @@ lede_sum_token(LedeSum *s, const char *form, size_t n, const char *stem,
 	if (!word)
 		return;
 	s->sent[s->nsent - 1].words++;
-	if ((st = content_stem(s, form, n, stem, slen)) < 0)
-		return;
-	if (s->ncur == s->ccur) {
-		s->ccur = s->ccur ? s->ccur * 2 : 256;
-		s->cur = ereallocarray(s->cur, s->ccur, sizeof(*s->cur));
-	}
-	s->cur[s->ncur++] = st;
+	if (s->npend == PEND_MAX)
+		resolve(s);
+	pd = &s->pend[s->npend++];
+	pd->hash = lede_hash(form, n);
+	lede_ft_prefetch(s->forms, pd->hash);
+	pd->foff = s->pendbuf.len;
+	pd->flen = n;
+	lede_buf_add(&s->pendbuf, form, n);
+	pd->hasstem = stem != NULL;
+	pd->soff = s->pendbuf.len;
+	pd->slen = slen;
+	if (stem)
+		lede_buf_add(&s->pendbuf, stem, slen);
 }
 
 size_t
@@ -462,15 +513,17 @@ boilerplate(LedeSum *s)
 			se->boil = s->sent[i - 1].boil;
 		/* the letters and digits of the sentence, lower-cased */
 		lede_buf_clear(&s->norm);
+		lede_buf_grow(&s->norm, se->len + 1);
 		for (k = 0; k < se->len; k++) {
 			char c = t[k];
 
 			if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
 			    (unsigned char)c >= 0x80)
-				lede_buf_addc(&s->norm, c);
+				s->norm.p[s->norm.len++] = c;
 			else if (c >= 'A' && c <= 'Z')
-				lede_buf_addc(&s->norm, c + 32);
+				s->norm.p[s->norm.len++] = (char)(c + 32);
 		}
+		s->norm.p[s->norm.len] = '\0';
 		if (s->norm.len == 0)
 			continue;
 		lede_dict_put(s->seen, s->norm.p, s->norm.len, &added);

@@ -8,6 +8,7 @@
 #include "io.h"
 #include "keyphrase.h"
 #include "kwcorpus.h"
+#include "postag.h"
 #include "report.h"
 #include "stream.h"
 #include "text.h"
@@ -92,6 +93,33 @@ load_lexicon(LedeKp *kp, const char *rel,
 	free(path);
 }
 
+/* Load the tagger's model of the shipped data; exits 1 when it fails. */
+static LedePosModel *
+load_tagger(const char *rel)
+{
+	char *path = lede_datapath(rel), err[256];
+	LedeBuf b = {0};
+	LedePosModel *m;
+	FILE *fp;
+	int rc;
+
+	if (!path)
+		eprintf("cannot find %s (set LEDE_DATA)", rel);
+	if (!(fp = fopen(path, "rb")))
+		eprintf("%s:", path);
+	rc = lede_slurp(fp, &b, LEX_MAX);
+	fclose(fp);
+	if (rc == -1)
+		eprintf("%s:", path);
+	if (rc == -2)
+		eprintf("%s: file too large", path);
+	if (!(m = lede_pos_load_mem(b.p ? b.p : "", b.len, err, sizeof(err))))
+		eprintf("%s: %s", path, err);
+	lede_buf_free(&b);
+	free(path);
+	return m;
+}
+
 /* --param NAME=VALUE: the ranking's knobs, for experiments (keywords(1)). */
 static void
 set_param(LedeKpParams *p, const char *arg)
@@ -101,10 +129,10 @@ set_param(LedeKpParams *p, const char *arg)
 		double min, max;
 	} knobs[] = {
 		{"window", 2, 100}, {"damping", 0, 0.99}, {"idf", 0, 10},
-		{"maxlen", 1, 32}, {"participles", 0, 1}, {"length", 0, 1},
+		{"maxlen", 1, 32}, {"participles", 0, 1}, {"length", 0, 3},
 		{"tf", 0, 10}, {"title", 0, 100}, {"position", 0, 10},
-		{"context", 0, 1}, {"graph", 0, 10}, {"subsume", 0, 1},
-		{"lead", 0, 100},
+		{"context", 0, 15}, {"graph", 0, 10}, {"subsume", 0, 1},
+		{"lead", 0, 100}, {"tagger", 0, 1}, {"core", 0, 1}, {"leadwords", 0, 100}, {"hyphen", 0, 1}, {"single", 0, 10},
 	};
 	const char *eq = strchr(arg, '=');
 	size_t i, n = eq ? (size_t)(eq - arg) : 0;
@@ -131,8 +159,29 @@ set_param(LedeKpParams *p, const char *arg)
 	case 9: p->context = (int)v; break;
 	case 10: p->rank_exp = v; break;
 	case 11: p->subsume = (int)v; break;
-	default: p->lead_boost = v; break;
+	case 12: p->lead_boost = v; break;
+	case 13: p->tagger = (int)v; break;
+	case 14: p->core = (int)v; break;
+	case 15: p->leadword_boost = v; break;
+	case 16: p->hyphen = (int)v; break;
+	default: p->single = v; break;
 	}
+}
+
+/* An offset of the START or END column: the common case without strtol. */
+static int
+offset(const char *s, long *v)
+{
+	long x = 0;
+	int i;
+
+	for (i = 0; s[i] >= '0' && s[i] <= '9' && i < 12; i++)
+		x = 10 * x + (s[i] - '0');
+	if (i > 0 && s[i] == '\0') {
+		*v = x;
+		return 0;
+	}
+	return lede_strtol(s, 0, 1L << 40, v);
 }
 
 /* 1 when sentence i of d opens a paragraph. */
@@ -159,13 +208,11 @@ boilerplate(const LedeDoc *d, size_t i, int formcol)
 	LedeBoilCtx ctx;
 	LedeBoil b;
 	size_t len, k;
-	const char *text = lede_sent_meta(s, "text", &len);
+	const char *text;
 
-	if (!text)
-		return 0;
-	ctx.alone = newpar(d, i) && (i + 1 == d->nsent || newpar(d, i + 1));
 	ctx.words = 0;
-	for (k = 0; k < s->ntok; k++) {
+	/* no rule applies past 40 words: counting stops there */
+	for (k = 0; k < s->ntok && ctx.words <= 40; k++) {
 		const char *f = lede_field(s, k, formcol);
 
 		for (; *f; f++)
@@ -175,6 +222,9 @@ boilerplate(const LedeDoc *d, size_t i, int formcol)
 				break;
 			}
 	}
+	if (ctx.words > 40 || !(text = lede_sent_meta(s, "text", &len)))
+		return 0;
+	ctx.alone = newpar(d, i) && (i + 1 == d->nsent || newpar(d, i + 1));
 	b = lede_boil_check(text, len, &ctx);
 	return b != LEDE_BOIL_NONE && b != LEDE_BOIL_HEADING;
 }
@@ -283,6 +333,7 @@ main(int argc, char *argv[])
 	int build = 0, stats = 0, keepboil = 0;
 	LedeKp *kp = NULL;
 	LedeDf *df = NULL;
+	LedePosModel *pos = NULL;
 	LedeDfBuild *dfb = NULL;
 	LedeKwCorpus *kwc = NULL;
 	LedeTable *t = NULL;
@@ -377,6 +428,10 @@ main(int argc, char *argv[])
 	} else {
 		load_lexicon(kp, "data/keywords/pos-en.tsv", lede_kp_load_pos);
 		load_lexicon(kp, "data/keywords/stopwords-en.txt", lede_kp_load_stop);
+		if (params.tagger) {
+			pos = load_tagger("data/keywords/postag-en.model");
+			lede_kp_set_tagger(kp, pos);
+		}
 		if (!nodf) {
 			if (!dfpath && !(dfpath = dfalloc =
 			    lede_datapath("data/keywords/df-en.tsv")))
@@ -464,8 +519,8 @@ main(int argc, char *argv[])
 				long a, b;
 
 				if (startcol >= 0 && endcol >= 0 &&
-				    lede_strtol(lede_field(s, k, startcol), 0, 1L << 40, &a) == 0 &&
-				    lede_strtol(lede_field(s, k, endcol), 0, 1L << 40, &b) == 0) {
+				    offset(lede_field(s, k, startcol), &a) == 0 &&
+				    offset(lede_field(s, k, endcol), &b) == 0) {
 					glued = k > 0 && a == prevend;
 					prevend = b;
 				}
@@ -519,6 +574,7 @@ main(int argc, char *argv[])
 	lede_reader_free(r);
 	lede_doc_free(&d);
 	lede_kp_free(kp);
+	lede_pos_free(pos);
 	lede_df_free(df);
 	free(dfalloc);
 	lede_kwc_free(kwc);

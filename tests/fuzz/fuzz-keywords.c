@@ -1,6 +1,8 @@
 /* libFuzzer harness: the parsers of keywords' outside input (df tables,
- * word lists, corpus partials).  A partial that parses writes back to a
- * partial that parses to the same statistics. */
+ * word lists, corpus partials, tagger models).  A partial that parses
+ * writes back to a partial that parses to the same statistics.  The input
+ * is also read as a tagger model with its checksum made right, so that
+ * the checks after the checksum are reached; a model that loads tags. */
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -9,6 +11,8 @@
 #include "df.h"
 #include "keyphrase.h"
 #include "kwcorpus.h"
+#include "postag.h"
+#include "util.h"
 
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
@@ -27,6 +31,31 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	(void)lede_kp_load_pos(kp, buf, size, err, sizeof(err));
 	(void)lede_kp_load_stop(kp, buf, size, err, sizeof(err));
 	lede_kp_free(kp);
+
+	{
+		unsigned char *img = malloc(size + 8);
+		uint64_t h = lede_hash(data, size);
+		LedePosModel *m;
+
+		memcpy(img, data, size);
+		for (int i = 0; i < 8; i++)
+			img[size + i] = (unsigned char)(h >> (8 * i));
+		if ((m = lede_pos_load_mem(img, size + 8, err, sizeof(err)))) {
+			LedePosW blk[2][LEDE_POS_BLOCK];
+			const LedePosW *bp[2] = {blk[0], blk[1]};
+			LedeBuf low = {0};
+			int tags[2];
+
+			lede_pos_block(m, "Grid", 4, blk[0], &low);
+			lede_pos_block(m, "strains", 7, blk[1], &low);
+			lede_pos_tag(m, bp, 2, tags);
+			if (tags[0] < 0 || tags[0] >= LEDE_POS_NTAGS)
+				__builtin_trap();
+			lede_buf_free(&low);
+			lede_pos_free(m);
+		}
+		free(img);
+	}
 
 	c = lede_kwc_new();
 	if (lede_kwc_parse(c, buf, size, err, sizeof(err)) == 0) {

@@ -7,6 +7,7 @@
 #include "boiler.h"
 #include "check.h"
 #include "df.h"
+#include "formtab.h"
 #include "keyphrase.h"
 #include "kwcorpus.h"
 #include "rank.h"
@@ -267,9 +268,52 @@ test_summary(void)
 	lede_sum_free(s);
 }
 
+/* The form cache: short and long keys, growth, clearing. */
+static void
+test_formtab(void)
+{
+	LedeFt *t = lede_ft_new();
+	char buf[64];
+	int added, i, bad = 0;
+	LedeFtEnt *e;
+	const char *longform = "electroencephalographically";
+
+	e = lede_ft_get(t, longform, strlen(longform),
+	    lede_ft_hash(longform, strlen(longform)), &added);
+	check(added && e->col == -1 && e->v[0] == 0, "new entry");
+	e->v[0] = 42;
+	/* enough forms to grow the table several times */
+	for (i = 0; i < 40000; i++) {
+		int n = snprintf(buf, sizeof(buf), "w%d", i);
+
+		lede_ft_prefetch(t, lede_ft_hash(buf, (size_t)n));
+		e = lede_ft_get(t, buf, (size_t)n, lede_ft_hash(buf, (size_t)n), &added);
+		bad += !added;
+		e->v[0] = i;
+	}
+	check(bad == 0 && lede_ft_size(t) == 40001, "%d old, %zu forms", bad,
+	    lede_ft_size(t));
+	for (i = 0; i < 40000; i += 997) {
+		int n = snprintf(buf, sizeof(buf), "w%d", i);
+
+		lede_ft_prefetch_entry(t, lede_ft_hash(buf, (size_t)n));
+		e = lede_ft_get(t, buf, (size_t)n, lede_ft_hash(buf, (size_t)n), &added);
+		check(!added && e->v[0] == i, "w%d: %d", i, e->v[0]);
+	}
+	e = lede_ft_get(t, longform, strlen(longform),
+	    lede_ft_hash(longform, strlen(longform)), &added);
+	check(!added && e->v[0] == 42 && lede_ft_ent(t, 0) == e, "long form kept");
+	lede_ft_clear(t);
+	check(lede_ft_size(t) == 0, "cleared");
+	e = lede_ft_get(t, "w1", 2, lede_ft_hash("w1", 2), &added);
+	check(added, "a cleared table forgets");
+	lede_ft_free(t);
+}
+
 int
 main(void)
 {
+	test_formtab();
 	test_df();
 	test_dfbuild();
 	test_wordlists();
