@@ -324,6 +324,7 @@ lede_sentiment_sentence(LedeSentiment *sa, const char *const *forms,
 {
 	size_t i, j, k, len, lastbut = n;
 	int mixed, anycaps = 0, anylower = 0, nexcl = 0, nquest = 0;
+	int review = 0;
 	double s, butv = 1, add;
 
 	if (n > sa->ctok) {
@@ -390,8 +391,10 @@ lede_sentiment_sentence(LedeSentiment *sa, const char *const *forms,
 		}
 	}
 
-	/* the last contrast word splits the sentence */
+	/* the last contrast word splits the sentence; a work under review */
 	for (i = 0; i < n; i++) {
+		if (role(sa->ent[i]) == LEDE_ROLE_WORK)
+			review = 1;
 		if (role(sa->ent[i]) == LEDE_ROLE_BUT) {
 			lastbut = i;
 			butv = sa->ent[i]->rolev;
@@ -465,6 +468,9 @@ lede_sentiment_sentence(LedeSentiment *sa, const char *const *forms,
 		if (fi->flags & F_ELONG)
 			v += sign(v) * ELONG_ADD;
 		contrib[i] = v * m;
+		/* in a review sentence, subject matter describes the story */
+		if (review && role(e) == LEDE_ROLE_TOPIC)
+			contrib[i] *= e->rolev;
 		/* "up from a loss", "compared to a profit": a baseline */
 		if (role(e) == LEDE_ROLE_QUANTITY) {
 			for (j = i, k = 0; j > 0 && k < SCOPE; j--, k++) {
