@@ -186,11 +186,24 @@ int_field(const char *s, int64_t min, int64_t max, int64_t *out)
 	return 0;
 }
 
-/* Undo TSV escaping in place; -1 on a bad escape. */
+static int
+hexval(int c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if (c >= 'A' && c <= 'F')
+		return c - 'A' + 10;
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	return -1;
+}
+
+/* Undo TSV escaping (lede_tsv_field) in place; -1 on a bad escape. */
 static int
 unescape(char *s)
 {
 	char *r = s, *w = s;
+	int hi, lo;
 
 	for (; *r; r++) {
 		if (*r != '\\') {
@@ -202,6 +215,13 @@ unescape(char *s)
 		case 't': *w++ = '\t'; break;
 		case 'n': *w++ = '\n'; break;
 		case 'r': *w++ = '\r'; break;
+		case 'x':	/* \xHH: another control character (not NUL) */
+			if ((hi = hexval(r[1])) < 0 || (lo = hexval(r[2])) < 0 ||
+			    (hi == 0 && lo == 0) || (hi > 1 && hi * 16 + lo != 0x7F))
+				return -1;
+			*w++ = (char)(hi * 16 + lo);
+			r += 2;
+			break;
 		default: return -1;
 		}
 	}
