@@ -32,6 +32,8 @@ static const struct {
 	{"dir", LEDE_ROLE_DIR, -4, 4},
 	{"quantity", LEDE_ROLE_QUANTITY, -1, 1},
 	{"neutral", LEDE_ROLE_NEUTRAL, 0, 0},
+	{"work", LEDE_ROLE_WORK, 0, 0},
+	{"topic", LEDE_ROLE_TOPIC, 0, 1},
 };
 
 LedeLexicon *

@@ -37,6 +37,12 @@
  *	          or bad (loss, -1)
  *	neutral   VALUE 0: a term that is matched (and so hides the words it
  *	          spans from the other rules) but has no valence ("at least")
+ *	work      VALUE 0: a word that names a work under review (film,
+ *	          novel, "horror film"); matched like neutral, and it makes
+ *	          the sentence a review sentence
+ *	topic     VALUE in [0, 1]: a word that names subject matter (murder,
+ *	          war, grief); in a review sentence its valence is multiplied
+ *	          by VALUE, since there it describes the story, not the work
  */
 #define LEDE_LEX_WORDS 8
 
@@ -49,6 +55,8 @@ enum {
 	LEDE_ROLE_DIR,
 	LEDE_ROLE_QUANTITY,
 	LEDE_ROLE_NEUTRAL,
+	LEDE_ROLE_WORK,
+	LEDE_ROLE_TOPIC,
 };
 
 typedef struct {

@@ -23,6 +23,7 @@
 #define JOIN_MAX 4		/* tokens joined into an emoticon */
 #define CACHE_MAX 1000000	/* the form cache is dropped past this size */
 #define NEG_MAX 2		/* negators that multiply ("never fails to") */
+#define NEG_BAD 0.5		/* a negated negative word flips at half strength */
 
 enum {
 	F_LETTER = 1 << 0,	/* has a letter */
@@ -38,6 +39,8 @@ enum {
 	F_HYPHEN = 1 << 10,	/* "-": a hyphen when it touches both neighbours */
 	F_TO = 1 << 11,		/* "to", "into": a direction's destination follows */
 	F_FROM = 1 << 12,	/* "from", "than", "versus", ...: a comparison */
+	F_TAG = 1 << 13,	/* a hashtag: "#fail" */
+	F_NAME = 1 << 14,	/* @name, URL: not text */
 };
 
 /* Words that end the search for a direction's quantity after it. */
@@ -65,6 +68,7 @@ struct LedeSentiment {
 	const LedeLexEntry **ent;
 	unsigned char *skip;		/* inside a matched multi-word term */
 	unsigned char *brk;		/* a clause break */
+	unsigned char *emo;		/* an emoticon, emoji or hashtag */
 	size_t *idx;
 	double *mul;			/* context factor of each token */
 	size_t ctok;
@@ -94,6 +98,7 @@ lede_sentiment_free(LedeSentiment *sa)
 	free(sa->ent);
 	free(sa->skip);
 	free(sa->brk);
+	free(sa->emo);
 	free(sa->idx);
 	free(sa->mul);
 	free(sa);
@@ -215,6 +220,11 @@ lookup(LedeSentiment *sa, const char *form)
 		fi->flags |= F_QUEST;
 	if (!strcmp(form, "-"))
 		fi->flags |= F_HYPHEN;
+	if (n > 1 && form[0] == '#')
+		fi->flags |= F_TAG;
+	if ((n > 1 && form[0] == '@') || strstr(form, "://") ||
+	    !strncmp(form, "www.", 4))
+		fi->flags |= F_NAME;
 	if (!strcmp(form, "to") || !strcmp(form, "into"))
 		fi->flags |= F_TO;
 	for (i = 0; from_words[i]; i++)
@@ -324,6 +334,7 @@ lede_sentiment_sentence(LedeSentiment *sa, const char *const *forms,
 {
 	size_t i, j, k, len, lastbut = n;
 	int mixed, anycaps = 0, anylower = 0, nexcl = 0, nquest = 0;
+	int review = 0;
 	double s, butv = 1, add;
 
 	if (n > sa->ctok) {
@@ -332,6 +343,7 @@ lede_sentiment_sentence(LedeSentiment *sa, const char *const *forms,
 		sa->ent = ereallocarray(sa->ent, sa->ctok, sizeof(*sa->ent));
 		sa->skip = erealloc(sa->skip, sa->ctok);
 		sa->brk = erealloc(sa->brk, sa->ctok);
+		sa->emo = erealloc(sa->emo, sa->ctok);
 		sa->idx = ereallocarray(sa->idx, sa->ctok, sizeof(*sa->idx));
 		sa->mul = ereallocarray(sa->mul, sa->ctok, sizeof(*sa->mul));
 	}
@@ -352,7 +364,8 @@ lede_sentiment_sentence(LedeSentiment *sa, const char *const *forms,
 		contrib[i] = 0;
 		if (sa->tok[i]->flags & F_CAPS)
 			anycaps = 1;
-		if (sa->tok[i]->flags & F_LOWER)
+		/* "@anonymous LOL": names and URLs do not make it mixed case */
+		if ((sa->tok[i]->flags & (F_LOWER | F_NAME | F_TAG)) == F_LOWER)
 			anylower = 1;
 		/* a "-" that touches the words on both sides is a hyphen */
 		sa->brk[i] = (sa->tok[i]->flags & F_BREAK) != 0;
@@ -384,14 +397,38 @@ lede_sentiment_sentence(LedeSentiment *sa, const char *const *forms,
 			sa->ent[i] = m;
 		else if (e && !e->known)
 			sa->ent[i] = NULL;	/* only starts longer terms */
+		/*
+		 * An emoticon or emoji (a term with a token without letters or
+		 * digits, its tokens touching: ":-)", "d :") or a hashtag says
+		 * what it says: it is not negated or boosted, and it ends the
+		 * reach of a negator before it.
+		 */
+		sa->emo[i] = (sa->tok[i]->flags & (F_SYM | F_TAG)) != 0;
+		for (k = 0; k < len && len > 1; k++) {
+			const FormInfo *t = sa->tok[i + k];
+
+			if ((k && (!start || !end ||
+			    end[i + k - 1] != start[i + k])) ||
+			    ((t->flags & F_LETTER) && t->lowlen > 1)) {
+				sa->emo[i] = 0;
+				break;
+			}
+			if (t->flags & F_SYM)
+				sa->emo[i] = 1;
+		}
+		if (!sa->ent[i] || sa->ent[i]->valence == 0)
+			sa->emo[i] = 0;
 		for (k = 1; k < len; k++) {
 			sa->ent[i + k] = NULL;
 			sa->skip[i + k] = 1;
+			sa->emo[i + k] = 0;
 		}
 	}
 
-	/* the last contrast word splits the sentence */
+	/* the last contrast word splits the sentence; a work under review */
 	for (i = 0; i < n; i++) {
+		if (role(sa->ent[i]) == LEDE_ROLE_WORK)
+			review = 1;
 		if (role(sa->ent[i]) == LEDE_ROLE_BUT) {
 			lastbut = i;
 			butv = sa->ent[i]->rolev;
@@ -415,7 +452,7 @@ lede_sentiment_sentence(LedeSentiment *sa, const char *const *forms,
 			const LedeLexEntry *b = sa->ent[j - 1];
 			const FormInfo *bi = sa->tok[j - 1];
 
-			if (sa->brk[j - 1])
+			if (sa->brk[j - 1] || sa->emo[j - 1])
 				break;
 			if (sa->skip[j - 1])
 				continue;
@@ -440,7 +477,7 @@ lede_sentiment_sentence(LedeSentiment *sa, const char *const *forms,
 		if (boost < -0.95)
 			boost = -0.95;
 		/* an emoticon or emoji says what it says: no negation, no boost */
-		if ((fi->flags & F_SYM) && e && e->valence != 0)
+		if (sa->emo[i])
 			boost = 0, neg = 1;
 		m = (1 + boost) * neg;
 		if (lastbut < n && i != lastbut)
@@ -465,6 +502,12 @@ lede_sentiment_sentence(LedeSentiment *sa, const char *const *forms,
 		if (fi->flags & F_ELONG)
 			v += sign(v) * ELONG_ADD;
 		contrib[i] = v * m;
+		/* "not bad" is less good than "not good" is bad */
+		if (v < 0 && neg < 0)
+			contrib[i] *= NEG_BAD;
+		/* in a review sentence, subject matter describes the story */
+		if (review && role(e) == LEDE_ROLE_TOPIC)
+			contrib[i] *= e->rolev;
 		/* "up from a loss", "compared to a profit": a baseline */
 		if (role(e) == LEDE_ROLE_QUANTITY) {
 			for (j = i, k = 0; j > 0 && k < SCOPE; j--, k++) {

@@ -186,7 +186,7 @@ int_field(const char *s, int64_t min, int64_t max, int64_t *out)
 	return 0;
 }
 
-/* Undo TSV escaping in place; -1 on a bad escape. */
+/* Undo TSV escaping (lede_tsv_field) in place; -1 on a bad escape. */
 static int
 unescape(char *s)
 {

@@ -78,6 +78,30 @@ main(void)
 	CHECK(lede_sentiment_norm(0) == 0);
 	lede_sentiment_free(sa);
 	lede_lexicon_free(lx);
+
+	/* rule 13: a topic word counts x its factor in a review sentence */
+	{
+		const char *rsrc = "# lede-lexicon 1\nfilm\t0\twork\n"
+		    "murder\t-2\nmurder\t0.25\ttopic\nbad\t-2\n"
+		    "not\t-0.5\tnegate\n";
+		const char *r1[] = {"murder"}, *r2[] = {"film", "murder"},
+		    *r3[] = {"not", "bad"};
+
+		lx = lede_lexicon_new();
+		CHECK(lede_lexicon_load_mem(lx, rsrc, strlen(rsrc), "t", &err) == 0);
+		e = lede_lexicon_get(lx, "murder", 6);
+		CHECK(e && e->valence == -2 && e->role == LEDE_ROLE_TOPIC);
+		sa = lede_sentiment_new(lx);
+		(void)lede_sentiment_sentence(sa, r1, NULL, NULL, 1, c, NULL);
+		CHECK(c[0] == -2);
+		(void)lede_sentiment_sentence(sa, r2, NULL, NULL, 2, c, NULL);
+		CHECK(c[0] == 0 && c[1] == -0.5);
+		/* a negated negative word flips at half strength */
+		(void)lede_sentiment_sentence(sa, r3, NULL, NULL, 2, c, NULL);
+		CHECK(c[1] == 0.5);
+		lede_sentiment_free(sa);
+		lede_lexicon_free(lx);
+	}
 	lede_buf_free(&err);
 
 	lex("", "empty file");
@@ -86,6 +110,8 @@ main(void)
 	lex("# lede-lexicon 1\ngood\t1e400\n", "not a number");
 	lex("# lede-lexicon 1\ngood\tnan\n", "not a number");
 	lex("# lede-lexicon 1\nbut\t0.5\tbut\n", "out of range");
+	lex("# lede-lexicon 1\nwar\t-0.1\ttopic\n", "out of range");
+	lex("# lede-lexicon 1\nfilm\t0\twork\nwar\t1\ttopic\n", NULL);
 
 	partial("# lede-partial tone 1\nstats\t1\t2\t3\t1\t1\t-5\n", NULL);
 	partial("# lede-partial tone 1\nstats\t1\t2\t3\t1\t1\t-5\n# lede-partial tone 1\n", NULL);
