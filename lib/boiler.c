@@ -1,13 +1,17 @@
 /* See LICENSE file for copyright and license details. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include <pcre2.h>
 
 #include "boiler.h"
 #include "util.h"
 
 static const char *names[] = {
 	"none", "disclosure", "subscribe", "byline", "dateline", "photo",
-	"readmore", "copyright", "nav", "heading", "repeat",
+	"readmore", "copyright", "nav", "heading", "repeat", "pattern",
 };
 
 const char *
@@ -260,4 +264,118 @@ lede_boil_check(const char *text, size_t len, const LedeBoilCtx *ctx)
 	if (ctx->alone == 1 && !end && w <= 15)
 		return LEDE_BOIL_HEADING;
 	return LEDE_BOIL_NONE;
+}
+
+struct LedeBoilPat {
+	pcre2_code **re;
+	char **src;		/* the patterns as given, for messages */
+	size_t n;
+	pcre2_match_data *md;
+	pcre2_match_context *mc;
+};
+
+LedeBoilPat *
+lede_boilpat_new(void)
+{
+	LedeBoilPat *p = ecalloc(1, sizeof(*p));
+
+	if (!(p->mc = pcre2_match_context_create(NULL)))
+		eprintf("out of memory");
+	pcre2_set_match_limit(p->mc, LEDE_BOIL_MATCH_LIMIT);
+	pcre2_set_depth_limit(p->mc, LEDE_BOIL_DEPTH_LIMIT);
+	pcre2_set_heap_limit(p->mc, LEDE_BOIL_HEAP_LIMIT);
+	return p;
+}
+
+void
+lede_boilpat_free(LedeBoilPat *p)
+{
+	size_t i;
+
+	if (!p)
+		return;
+	for (i = 0; i < p->n; i++) {
+		pcre2_code_free(p->re[i]);
+		free(p->src[i]);
+	}
+	free(p->re);
+	free(p->src);
+	pcre2_match_data_free(p->md);
+	pcre2_match_context_free(p->mc);
+	free(p);
+}
+
+int
+lede_boilpat_add(LedeBoilPat *p, const char *re, char *err, size_t errlen)
+{
+	PCRE2_UCHAR msg[256];
+	PCRE2_SIZE off;
+	pcre2_code *c;
+	int ec;
+
+	c = pcre2_compile((PCRE2_SPTR)re, PCRE2_ZERO_TERMINATED,
+	    PCRE2_UTF | PCRE2_UCP, &ec, &off, NULL);
+	if (!c) {
+		pcre2_get_error_message(ec, msg, sizeof(msg));
+		snprintf(err, errlen, "offset %zu: %s", (size_t)off, (char *)msg);
+		return -1;
+	}
+	p->re = ereallocarray(p->re, p->n + 1, sizeof(*p->re));
+	p->src = ereallocarray(p->src, p->n + 1, sizeof(*p->src));
+	p->re[p->n] = c;
+	p->src[p->n] = estrdup(re);
+	p->n++;
+	/* match data big enough for every pattern */
+	pcre2_match_data_free(p->md);
+	p->md = NULL;
+	return 0;
+}
+
+int
+lede_boilpat_match(LedeBoilPat *p, const char *text, size_t len, char *err,
+    size_t errlen)
+{
+	size_t i;
+	int rc, hit = 0;
+
+	if (!p->md && p->n) {
+		uint32_t most = 0, k;
+
+		for (i = 0; i < p->n; i++) {
+			pcre2_pattern_info(p->re[i], PCRE2_INFO_CAPTURECOUNT, &k);
+			if (k > most)
+				most = k;
+		}
+		if (!(p->md = pcre2_match_data_create(most + 1, NULL)))
+			eprintf("out of memory");
+	}
+	for (i = 0; i < p->n; i++) {
+		rc = pcre2_match(p->re[i], (PCRE2_SPTR)text, len, 0,
+		    PCRE2_NO_UTF_CHECK, p->md, p->mc);
+		if (rc >= 0)
+			return 1;
+		if (rc == PCRE2_ERROR_NOMATCH)
+			continue;
+		if (!hit) {
+			const char *why;
+
+			switch (rc) {
+			case PCRE2_ERROR_MATCHLIMIT:
+				why = "match limit";
+				break;
+			case PCRE2_ERROR_DEPTHLIMIT:
+				why = "depth limit";
+				break;
+			case PCRE2_ERROR_HEAPLIMIT:
+				why = "heap limit";
+				break;
+			default:
+				why = "error";
+				break;
+			}
+			snprintf(err, errlen, "pattern '%.60s' hit the %s", p->src[i], why);
+		}
+		hit = 1;
+	}
+	return hit ? -1 : 0;
 }

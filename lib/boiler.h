@@ -20,6 +20,7 @@ typedef enum {
 	LEDE_BOIL_NAV,		/* "Home | World | Business" */
 	LEDE_BOIL_HEADING,	/* a short line alone without end punctuation */
 	LEDE_BOIL_REPEAT,	/* the title or an earlier sentence again */
+	LEDE_BOIL_PATTERN,	/* a pattern of the user's (summarize --skip) */
 } LedeBoil;
 
 /* Name of a reason ("byline", ...). */
@@ -37,5 +38,32 @@ typedef struct {
  * the other sentences).
  */
 LedeBoil lede_boil_check(const char *text, size_t len, const LedeBoilCtx *ctx);
+
+/*
+ * Patterns of the user's (PCRE2, UTF-8 with Unicode properties): a
+ * sentence whose text one of them matches is boilerplate.  Each match runs
+ * under fixed limits, so that a pattern that backtracks without end (such
+ * as (a+)+$) costs bounded time and memory: at most LEDE_BOIL_MATCH_LIMIT
+ * calls of PCRE2's internal match function, a backtracking depth of
+ * LEDE_BOIL_DEPTH_LIMIT and LEDE_BOIL_HEAP_LIMIT KiB of heap.  A match that
+ * hits a limit counts as no match and is reported.
+ */
+#define LEDE_BOIL_MATCH_LIMIT 1000000
+#define LEDE_BOIL_DEPTH_LIMIT 10000
+#define LEDE_BOIL_HEAP_LIMIT 65536
+
+typedef struct LedeBoilPat LedeBoilPat;
+
+LedeBoilPat *lede_boilpat_new(void);
+void lede_boilpat_free(LedeBoilPat *p);
+/* Add a pattern; -1 with "offset N: reason" in err when it does not compile. */
+int lede_boilpat_add(LedeBoilPat *p, const char *re, char *err, size_t errlen);
+/*
+ * 1 when a pattern matches text[0..len) (valid UTF-8), 0 when none does;
+ * -1 when none does and a pattern hit a limit, with the pattern and the
+ * limit in err.
+ */
+int lede_boilpat_match(LedeBoilPat *p, const char *text, size_t len, char *err,
+    size_t errlen);
 
 #endif

@@ -72,6 +72,9 @@ struct LedeSum {
 	LedeGraph *g;
 	LedeDict *seen;
 	LedeBuf titlenorm;	/* the title's words, lower-cased, run together */
+	LedeBoilPat *pats;	/* the user's patterns (not owned), or NULL */
+	size_t patfail;		/* sentences where a pattern hit a limit */
+	char paterr[160];	/* the first such message of the document */
 	long pass;		/* picks so far: stamps tf */
 	double titleidf;
 };
@@ -481,6 +484,19 @@ lede_sum_text(const LedeSum *s, size_t i, size_t *len)
 	return s->text.p + s->sent[i].off;
 }
 
+void
+lede_sum_set_patterns(LedeSum *s, LedeBoilPat *p)
+{
+	s->pats = p;
+}
+
+size_t
+lede_sum_pattern_failures(const LedeSum *s, const char **msg)
+{
+	*msg = s->paterr;
+	return s->patfail;
+}
+
 LedeBoil
 lede_sum_boiler(const LedeSum *s, size_t i)
 {
@@ -505,7 +521,19 @@ boilerplate(LedeSum *s)
 
 		ctx.alone = se->newpar && (i + 1 == s->nsent || s->sent[i + 1].newpar);
 		ctx.words = se->words;
-		se->boil = lede_boil_check(t, se->len, &ctx);
+		se->boil = s->p.boiler ? lede_boil_check(t, se->len, &ctx) :
+		    LEDE_BOIL_NONE;
+		if (se->boil == LEDE_BOIL_NONE && s->pats) {
+			char err[sizeof(s->paterr)];
+			int m = lede_boilpat_match(s->pats, t, se->len, err, sizeof(err));
+
+			if (m > 0)
+				se->boil = LEDE_BOIL_PATTERN;
+			else if (m < 0 && s->patfail++ == 0)
+				memcpy(s->paterr, err, sizeof(err));
+		}
+		if (!s->p.boiler)
+			continue;
 		/* a short tail of a boilerplate line ("(Photo/Agency)") */
 		if (se->boil == LEDE_BOIL_NONE && i > 0 && !se->newpar &&
 		    s->sent[i - 1].boil != LEDE_BOIL_NONE &&
@@ -596,7 +624,9 @@ lede_sum_pick(LedeSum *s, long nsent, long nwords, double ratio,
 	*idx = s->pick;
 	if (n == 0)
 		return 0;
-	if (p->boiler)
+	s->patfail = 0;
+	s->paterr[0] = '\0';
+	if (p->boiler || s->pats)
 		boilerplate(s);
 	else
 		for (i = 0; i < n; i++)

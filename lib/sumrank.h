@@ -49,6 +49,17 @@ int lede_sum_load_stop(LedeSum *s, const char *buf, size_t len, char *err,
 /* Background document frequencies for idf (may be NULL); not owned. */
 void lede_sum_set_df(LedeSum *s, const LedeDf *df);
 
+/*
+ * Patterns of the user's that make a sentence boilerplate (may be NULL;
+ * not owned); they apply also when LedeSumParams.boiler is 0.
+ */
+void lede_sum_set_patterns(LedeSum *s, LedeBoilPat *p);
+/*
+ * After lede_sum_pick: the sentences of the document where a pattern hit a
+ * limit (they were kept), and the first message.
+ */
+size_t lede_sum_pattern_failures(const LedeSum *s, const char **msg);
+
 /* Start a document with its title (may be NULL). */
 void lede_sum_begin(LedeSum *s, const char *title, size_t tlen);
 /* Start the next sentence: its exact text, and whether it opens a paragraph. */

@@ -19,7 +19,8 @@ usage(FILE *fp)
 {
 	fprintf(fp,
 	    "usage: %s [-n N | --words N | --ratio R] [-f FORMAT]\n"
-	    "          [--keep-boilerplate] [--rank METHOD] [--df FILE | --no-df]\n"
+	    "          [--keep-boilerplate] [--skip REGEX]... [--rank METHOD]\n"
+	    "          [--df FILE | --no-df]\n"
 	    "          [FILE...]\n"
 	    "       %s --boilerplate [FILE...]\n"
 	    "Summarize each document of a token stream with its own sentences.\n"
@@ -29,6 +30,8 @@ usage(FILE *fp)
 	    "      --ratio R         sentences until R times the document's words\n"
 	    "  -f, --format FMT      text (default), jsonl or tsv\n"
 	    "      --keep-boilerplate  score bylines, credits, etc. like the rest\n"
+	    "      --skip REGEX      also set aside sentences that REGEX (PCRE2)\n"
+	    "                        matches (repeatable)\n"
 	    "      --boilerplate     print the lines set aside, with their rule\n"
 	    "      --rank METHOD     default, lead, frequency or lexrank\n"
 	    "      --df FILE         background document frequencies (default\n"
@@ -101,7 +104,7 @@ int
 main(int argc, char *argv[])
 {
 	enum { O_WORDS = 256, O_RATIO, O_KEEP, O_BOIL, O_RANK, O_DF, O_NODF,
-		O_STATS, O_PARAM };
+		O_STATS, O_PARAM, O_SKIP };
 	static const struct option longopts[] = {
 		{"sentences", required_argument, NULL, 'n'},
 		{"words", required_argument, NULL, O_WORDS},
@@ -109,6 +112,7 @@ main(int argc, char *argv[])
 		{"format", required_argument, NULL, 'f'},
 		{"keep-boilerplate", no_argument, NULL, O_KEEP},
 		{"boilerplate", no_argument, NULL, O_BOIL},
+		{"skip", required_argument, NULL, O_SKIP},
 		{"rank", required_argument, NULL, O_RANK},
 		{"df", required_argument, NULL, O_DF},
 		{"no-df", no_argument, NULL, O_NODF},
@@ -121,6 +125,7 @@ main(int argc, char *argv[])
 	LedeSumParams params;
 	LedeFormat fmt = LEDE_FMT_TEXT;
 	LedeSum *sum;
+	LedeBoilPat *pats = NULL;
 	LedeDf *df = NULL;
 	LedeTable *t = NULL;
 	LedeReader *r;
@@ -163,6 +168,12 @@ main(int argc, char *argv[])
 		case O_BOIL:
 			showboil = 1;
 			break;
+		case O_SKIP:
+			if (!pats)
+				pats = lede_boilpat_new();
+			if (lede_boilpat_add(pats, optarg, err, sizeof(err)) < 0)
+				uprintf("--skip '%s': %s", optarg, err);
+			break;
 		case O_RANK:
 			for (i = 0; i < LEDE_LEN(methods); i++)
 				if (!strcmp(optarg, methods[i].name))
@@ -201,6 +212,7 @@ main(int argc, char *argv[])
 		nsent = 3;
 
 	sum = lede_sum_new(&params);
+	lede_sum_set_patterns(sum, pats);
 	{
 		char *path = lede_datapath("data/keywords/stopwords-en.txt");
 		LedeBuf b = {0};
@@ -295,6 +307,18 @@ main(int argc, char *argv[])
 		}
 		np = lede_sum_pick(sum, nsent, nwords, ratio, &pick);
 		docs++;
+		{
+			const char *msg;
+			size_t nf = lede_sum_pattern_failures(sum, &msg);
+
+			if (nf) {
+				weprintf("%s:%lu: document %s: %s in %zu sentence%s (kept)",
+				    d.nsent ? d.sent[0].file : "<stdin>",
+				    d.nsent ? d.sent[0].line : 0UL, d.id, msg, nf,
+				    nf == 1 ? "" : "s");
+				status = 1;
+			}
+		}
 		if (showboil) {
 			size_t n = lede_sum_nsent(sum);
 
@@ -373,6 +397,7 @@ main(int argc, char *argv[])
 	lede_reader_free(r);
 	lede_doc_free(&d);
 	lede_sum_free(sum);
+	lede_boilpat_free(pats);
 	lede_df_free(df);
 	free(dfalloc);
 	return status;

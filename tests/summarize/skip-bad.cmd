@@ -1,0 +1,1 @@
+summarize --skip 'a(b' < /dev/null

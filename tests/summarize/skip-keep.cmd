@@ -1,0 +1,1 @@
+tokenize skip.txt | summarize --boilerplate --keep-boilerplate --skip '(?i)^listen to this'

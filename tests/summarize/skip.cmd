@@ -1,0 +1,1 @@
+tokenize skip.txt | summarize --boilerplate --skip '(?i)^listen to this' --skip 'Gazette desk\.$'
