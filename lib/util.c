@@ -192,6 +192,27 @@ lede_badopt(int c, char **argv)
 }
 
 void
+lede_knob_set(void *base, const LedeKnob *k, size_t n, const char *arg)
+{
+	const char *eq = strchr(arg, '=');
+	size_t i, len = eq ? (size_t)(eq - arg) : 0;
+	double v;
+
+	for (i = 0; i < n; i++)
+		if (strlen(k[i].name) == len && !strncmp(arg, k[i].name, len))
+			break;
+	if (!eq || i == n)
+		uprintf("--param: expected NAME=VALUE with a NAME of %s(1)", argv0);
+	if (lede_strtod(eq + 1, k[i].min, k[i].max, &v) < 0)
+		uprintf("--param %s: expected a number in [%g, %g]", k[i].name,
+		    k[i].min, k[i].max);
+	if (k[i].isint)
+		*(int *)(void *)((char *)base + k[i].off) = (int)v;
+	else
+		*(double *)(void *)((char *)base + k[i].off) = v;
+}
+
+void
 lede_version(void)
 {
 	printf("%s (lede) %s\n", argv0, VERSION);

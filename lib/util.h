@@ -79,6 +79,24 @@ int lede_strtol(const char *s, long min, long max, long *out);
 int lede_strtod(const char *s, double min, double max, double *out);
 
 /*
+ * A numeric knob of a parameter struct, for `--param NAME=VALUE`: its name,
+ * its range, where it is (offsetof) and whether it is an int or a double.
+ */
+typedef struct {
+	const char *name;
+	double min, max;
+	size_t off;
+	int isint;
+} LedeKnob;
+
+/*
+ * Set the knob that arg ("NAME=VALUE") names in the struct at base, from
+ * the n knobs of k.  Exits with a usage error (naming argv0's man page)
+ * when the name is unknown or the value not a number in range.
+ */
+void lede_knob_set(void *base, const LedeKnob *k, size_t n, const char *arg);
+
+/*
  * A growable byte buffer.  p is always NUL-terminated when cap > 0.
  * Zero-initialise ({0}) before use; lede_buf_free releases it.
  */

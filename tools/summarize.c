@@ -1,5 +1,6 @@
 /* See LICENSE file for copyright and license details. */
 #include <getopt.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -58,47 +59,16 @@ static const char *tsv_cols[] = {"doc", "sent", "text"};
 static const LedeColKind tsv_kinds[] = {LEDE_COL_STR, LEDE_COL_NUM, LEDE_COL_STR};
 
 /* --param NAME=VALUE: the scoring's knobs, for experiments (summarize(1)). */
-static void
-set_param(LedeSumParams *p, const char *arg)
-{
-	static const struct {
-		const char *name;
-		double min, max;
-	} knobs[] = {
-		{"position", 0, 100}, {"frequency", 0, 100}, {"centrality", 0, 100},
-		{"title", 0, 100}, {"position-exp", 0, 10}, {"length-exp", 0, 2},
-		{"similarity", 0, 1}, {"mmr", 0, 10}, {"density", 0, 2},
-		{"fragment", 0, 100}, {"pronoun", 0, 100}, {"centroid", 0, 100},
-		{"position-decay", 0, 100},
-	};
-	const char *eq = strchr(arg, '=');
-	size_t i, n = eq ? (size_t)(eq - arg) : 0;
-	double v;
-
-	for (i = 0; i < LEDE_LEN(knobs); i++)
-		if (strlen(knobs[i].name) == n && !strncmp(arg, knobs[i].name, n))
-			break;
-	if (!eq || i == LEDE_LEN(knobs))
-		uprintf("--param: expected NAME=VALUE with a NAME of summarize(1)");
-	if (lede_strtod(eq + 1, knobs[i].min, knobs[i].max, &v) < 0)
-		uprintf("--param %s: expected a number in [%g, %g]", knobs[i].name,
-		    knobs[i].min, knobs[i].max);
-	switch (i) {
-	case 0: p->w_pos = v; break;
-	case 1: p->w_freq = v; break;
-	case 2: p->w_cent = v; break;
-	case 3: p->w_title = v; break;
-	case 4: p->pos_exp = v; break;
-	case 5: p->len_exp = v; break;
-	case 6: p->sim_min = v; break;
-	case 7: p->mmr = v; break;
-	case 8: p->density = v; break;
-	case 9: p->w_frag = v; break;
-	case 10: p->w_pron = v; break;
-	case 11: p->w_centroid = v; break;
-	default: p->pos_decay = v; break;
-	}
-}
+#define KNOB(name, min, max, field) {name, min, max, offsetof(LedeSumParams, field), 0}
+static const LedeKnob knobs[] = {
+	KNOB("position", 0, 100, w_pos), KNOB("frequency", 0, 100, w_freq),
+	KNOB("centrality", 0, 100, w_cent), KNOB("title", 0, 100, w_title),
+	KNOB("position-exp", 0, 10, pos_exp), KNOB("length-exp", 0, 2, len_exp),
+	KNOB("similarity", 0, 1, sim_min), KNOB("mmr", 0, 10, mmr),
+	KNOB("density", 0, 2, density), KNOB("fragment", 0, 100, w_frag),
+	KNOB("pronoun", 0, 100, w_pron), KNOB("centroid", 0, 100, w_centroid),
+	KNOB("position-decay", 0, 100, pos_decay),
+};
 
 int
 main(int argc, char *argv[])
@@ -192,7 +162,7 @@ main(int argc, char *argv[])
 			stats = 1;
 			break;
 		case O_PARAM:
-			set_param(&params, optarg);
+			lede_knob_set(&params, knobs, LEDE_LEN(knobs), optarg);
 			break;
 		case 'h':
 			usage(stdout);
