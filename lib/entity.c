@@ -823,6 +823,79 @@ lookup(LedeEntDoc *d, const Multi *mm, char ns, const char *s, size_t n)
 	return multi_get(mm, d->tmp.p, d->tmp.len);
 }
 
+
+/*
+ * Well-known acronyms whose letters are not the initials of the English
+ * name that news text gives them (rule 6 of docs/ENTITIES.md), as keys
+ * (lede_ent_key): sorted by acronym, an acronym may have several names.
+ */
+static const struct {
+	const char *acr, *name;
+} known_acr[] = {
+	{"afp", "agence france presse"},
+	{"asean", "association of southeast asian nations"},
+	{"atf", "bureau of alcohol tobacco firearms and explosives"},
+	{"bnd", "federal intelligence service"},
+	{"cdc", "centers for disease control"},
+	{"cdc", "centers for disease control and prevention"},
+	{"cern", "european organization for nuclear research"},
+	{"dgse", "directorate general for external security"},
+	{"dod", "defense department"},
+	{"doj", "justice department"},
+	{"dpa", "deutsche presse agentur"},
+	{"dpa", "german press agency"},
+	{"ecowas", "economic community of west african states"},
+	{"farc", "revolutionary armed forces of colombia"},
+	{"fia", "international automobile federation"},
+	{"fifa", "international federation of association football"},
+	{"fsb", "federal security service"},
+	{"gop", "republican party"},
+	{"gru", "main intelligence directorate"},
+	{"irgc", "revolutionary guard"},
+	{"irgc", "revolutionary guards"},
+	{"is", "islamic state"},
+	{"isil", "islamic state"},
+	{"isis", "islamic state"},
+	{"kgb", "committee for state security"},
+	{"mi6", "secret intelligence service"},
+	{"msf", "doctors without borders"},
+	{"msf", "medecins sans frontieres"},
+	{"pkk", "kurdistan workers' party"},
+	{"pyd", "democratic union party"},
+	{"sbu", "security service of ukraine"},
+	{"spd", "social democratic party"},
+	{"svr", "foreign intelligence service"},
+	{"unhcr", "un refugee agency"},
+	{"unicef", "united nations children's fund"},
+	{"wwf", "world wide fund for nature"},
+	{"ypg", "people's protection units"},
+};
+
+/* known_acr[i].acr against the key k[0..n) (not NUL-terminated). */
+static int
+acrcmp(size_t i, const char *k, size_t n)
+{
+	int c = strncmp(known_acr[i].acr, k, n);
+
+	return c ? c : known_acr[i].acr[n] != '\0';
+}
+
+/* First row of known_acr for the acronym key k[0..n), or -1. */
+static long
+known_first(const char *k, size_t n)
+{
+	size_t lo = 0, hi = LEDE_LEN(known_acr), mid;
+
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (acrcmp(mid, k, n) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < LEDE_LEN(known_acr) && acrcmp(lo, k, n) == 0 ? (long)lo : -1;
+}
+
 static void
 merge_rules(LedeEntDoc *d)
 {
@@ -968,6 +1041,45 @@ merge_rules(LedeEntDoc *d)
 		e = lookup(d, &mm, 'I', k, n);
 		if (roots(d, &mm, e, gi, -2, 2, &root) == 1)
 			unite(d->g, gi, root);
+	}
+	/*
+	 * (6) well-known acronyms ("FSB" and "Federal Security Service"): an
+	 * acronym that no rule has joined to a name joins the name of the
+	 * table that the document has, when exactly one entity has such names
+	 */
+	for (i = 0; i < ng; i++) {
+		const Group *g = &d->g[i];
+		long r, cand = -1, x;
+		size_t n, j;
+		const char *k;
+		int amb = 0, alone = 1;
+
+		if (g->cls == C_NUM || g->cls == C_PER || g->nwords != 1 ||
+		    !g->acronym)
+			continue;
+		k = lede_dict_key(d->keyd, (long)i, &n);
+		if ((r = known_first(k, n)) < 0)
+			continue;
+		for (j = 0; j < ng && alone; j++)
+			if (j != i && find(d->g, (long)j) == find(d->g, (long)i) &&
+			    d->g[j].nwords > 1)
+				alone = 0;
+		if (!alone)
+			continue;
+		for (j = (size_t)r; j < LEDE_LEN(known_acr) &&
+		    !strcmp(known_acr[j].acr, known_acr[r].acr); j++) {
+			x = lede_dict_get(d->keyd, known_acr[j].name,
+			    strlen(known_acr[j].name));
+			if (x < 0 || d->g[x].cls == C_NUM || d->g[x].cls == C_PER)
+				continue;
+			x = find(d->g, x);
+			if (cand < 0)
+				cand = x;
+			else if (cand != x)
+				amb = 1;
+		}
+		if (cand >= 0 && !amb)
+			unite(d->g, (long)i, cand);
 	}
 	free(order);
 	free(tmp);
