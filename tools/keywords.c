@@ -3,21 +3,16 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "boiler.h"
 #include "df.h"
 #include "io.h"
 #include "keyphrase.h"
 #include "kwcorpus.h"
 #include "postag.h"
 #include "report.h"
+#include "stage.h"
 #include "stream.h"
 #include "text.h"
 #include "util.h"
-
-/* Phrases of each document that count towards --corpus. */
-#define CORPUS_PER_DOC 20
-/* Lexicon files are refused past this size. */
-#define LEX_MAX ((size_t)64 << 20)
 
 static void
 usage(FILE *fp)
@@ -50,11 +45,6 @@ usage(FILE *fp)
 	    argv0, argv0, argv0);
 }
 
-static const char *report_cols[] = {"doc", "rank", "phrase", "score", "count"};
-static const LedeColKind report_kinds[] = {
-	LEDE_COL_STR, LEDE_COL_NUM, LEDE_COL_STR, LEDE_COL_NUM, LEDE_COL_NUM,
-};
-
 static const struct {
 	const char *name;
 	LedeKpMethod m;
@@ -66,59 +56,6 @@ static const struct {
 	{"tf", LEDE_KP_TF},
 	{"position", LEDE_KP_POSITION},
 };
-
-/* Read a lexicon of the shipped data into kp; exits 1 when it fails. */
-static void
-load_lexicon(LedeKp *kp, const char *rel,
-    int (*load)(LedeKp *, const char *, size_t, char *, size_t))
-{
-	char *path = lede_datapath(rel), err[256];
-	LedeBuf b = {0};
-	FILE *fp;
-	int rc;
-
-	if (!path)
-		eprintf("cannot find %s (set LEDE_DATA)", rel);
-	if (!(fp = fopen(path, "rb")))
-		eprintf("%s:", path);
-	rc = lede_slurp(fp, &b, LEX_MAX);
-	fclose(fp);
-	if (rc == -1)
-		eprintf("%s:", path);
-	if (rc == -2)
-		eprintf("%s: file too large", path);
-	if (load(kp, b.p ? b.p : "", b.len, err, sizeof(err)) < 0)
-		eprintf("%s:%s", path, err);
-	lede_buf_free(&b);
-	free(path);
-}
-
-/* Load the tagger's model of the shipped data; exits 1 when it fails. */
-static LedePosModel *
-load_tagger(const char *rel)
-{
-	char *path = lede_datapath(rel), err[256];
-	LedeBuf b = {0};
-	LedePosModel *m;
-	FILE *fp;
-	int rc;
-
-	if (!path)
-		eprintf("cannot find %s (set LEDE_DATA)", rel);
-	if (!(fp = fopen(path, "rb")))
-		eprintf("%s:", path);
-	rc = lede_slurp(fp, &b, LEX_MAX);
-	fclose(fp);
-	if (rc == -1)
-		eprintf("%s:", path);
-	if (rc == -2)
-		eprintf("%s: file too large", path);
-	if (!(m = lede_pos_load_mem(b.p ? b.p : "", b.len, err, sizeof(err))))
-		eprintf("%s: %s", path, err);
-	lede_buf_free(&b);
-	free(path);
-	return m;
-}
 
 /* --param NAME=VALUE: the ranking's knobs, for experiments (keywords(1)). */
 static void
@@ -166,67 +103,6 @@ set_param(LedeKpParams *p, const char *arg)
 	case 16: p->hyphen = (int)v; break;
 	default: p->single = v; break;
 	}
-}
-
-/* An offset of the START or END column: the common case without strtol. */
-static int
-offset(const char *s, long *v)
-{
-	long x = 0;
-	int i;
-
-	for (i = 0; s[i] >= '0' && s[i] <= '9' && i < 12; i++)
-		x = 10 * x + (s[i] - '0');
-	if (i > 0 && s[i] == '\0') {
-		*v = x;
-		return 0;
-	}
-	return lede_strtol(s, 0, 1L << 40, v);
-}
-
-/* 1 when sentence i of d opens a paragraph. */
-static int
-newpar(const LedeDoc *d, size_t i)
-{
-	const LedeSent *s = &d->sent[i];
-	size_t k;
-
-	for (k = 0; k < s->ncomment; k++)
-		if (!strncmp(s->comment[k], "# newpar", 8))
-			return 1;
-	return i == 0;
-}
-
-/*
- * Sentences that are boilerplate (summarize(1)'s rules) carry no
- * keyphrases; a heading alone on its line does.
- */
-static int
-boilerplate(const LedeDoc *d, size_t i, int formcol)
-{
-	const LedeSent *s = &d->sent[i];
-	LedeBoilCtx ctx;
-	LedeBoil b;
-	size_t len, k;
-	const char *text;
-
-	ctx.words = 0;
-	/* no rule applies past 40 words: counting stops there */
-	for (k = 0; k < s->ntok && ctx.words <= 40; k++) {
-		const char *f = lede_field(s, k, formcol);
-
-		for (; *f; f++)
-			if ((unsigned char)*f >= 0x80 || (*f >= '0' && *f <= '9') ||
-			    ((*f | 32) >= 'a' && (*f | 32) <= 'z')) {
-				ctx.words++;
-				break;
-			}
-	}
-	if (ctx.words > 40 || !(text = lede_sent_meta(s, "text", &len)))
-		return 0;
-	ctx.alone = newpar(d, i) && (i + 1 == d->nsent || newpar(d, i + 1));
-	b = lede_boil_check(text, len, &ctx);
-	return b != LEDE_BOIL_NONE && b != LEDE_BOIL_HEADING;
 }
 
 static int
@@ -285,22 +161,6 @@ merge(char **files, int nfiles, LedeKwCorpus *c)
 	return status;
 }
 
-static void
-print_corpus(LedeKwCorpus *c, LedeTable *t, long top)
-{
-	const LedeKwRow *rows;
-	size_t n = lede_kwc_rank(c, &rows), i;
-
-	for (i = 0; i < n && (long)i < top; i++) {
-		lede_table_str(t, "*", 1);
-		lede_table_int(t, (long long)i + 1);
-		lede_table_str(t, rows[i].phrase, rows[i].len);
-		lede_table_num(t, (double)rows[i].score / (double)LEDE_KWC_UNIT, 4);
-		lede_table_int(t, rows[i].count);
-		lede_table_endrow(t);
-	}
-}
-
 int
 main(int argc, char *argv[])
 {
@@ -327,7 +187,7 @@ main(int argc, char *argv[])
 	LedeKpParams params;
 	LedeFormat fmt = LEDE_FMT_TSV;
 	const char *dfpath = NULL;
-	char *dfalloc = NULL, err[512];
+	LedeBuf err = {0};
 	long top = 10, mindf = 2;
 	int c, rc, status = 0, nodf = 0, corpus = 0, partial = 0, domerge = 0;
 	int build = 0, stats = 0, keepboil = 0;
@@ -337,6 +197,7 @@ main(int argc, char *argv[])
 	LedeDfBuild *dfb = NULL;
 	LedeKwCorpus *kwc = NULL;
 	LedeTable *t = NULL;
+	LedeKwReport kr;
 	LedeReader *r;
 	LedeDoc d = {0};
 	size_t i, k;
@@ -413,8 +274,8 @@ main(int argc, char *argv[])
 	if (domerge) {
 		kwc = lede_kwc_new();
 		status = merge(argv + optind, argc - optind, kwc);
-		t = lede_table_new(stdout, fmt, report_cols, report_kinds, 5);
-		print_corpus(kwc, t, top);
+		t = lede_table_new(stdout, fmt, lede_kw_cols, lede_kw_kinds, 5);
+		lede_kw_report_corpus(kwc, t, top);
 		lede_table_flush(t);
 		lede_table_free(t);
 		lede_kwc_free(kwc);
@@ -426,34 +287,24 @@ main(int argc, char *argv[])
 	if (build) {
 		dfb = lede_dfb_new();
 	} else {
-		load_lexicon(kp, "data/keywords/pos-en.tsv", lede_kp_load_pos);
-		load_lexicon(kp, "data/keywords/stopwords-en.txt", lede_kp_load_stop);
-		if (params.tagger) {
-			pos = load_tagger("data/keywords/postag-en.model");
-			lede_kp_set_tagger(kp, pos);
-		}
-		if (!nodf) {
-			if (!dfpath && !(dfpath = dfalloc =
-			    lede_datapath("data/keywords/df-en.tsv")))
-				eprintf("cannot find data/keywords/df-en.tsv "
-				    "(set LEDE_DATA, or --no-df)");
-			if (!(df = lede_df_load(dfpath, err, sizeof(err))))
-				eprintf("%s", err);
-			lede_kp_set_df(kp, df);
-		}
+		if (lede_kw_load(kp, &params, dfpath, nodf, &pos, &df, &err) < 0)
+			eprintf("%s", err.p);
 		if (corpus)
 			kwc = lede_kwc_new();
 		else
-			t = lede_table_new(stdout, fmt, report_cols, report_kinds, 5);
+			t = lede_table_new(stdout, fmt, lede_kw_cols, lede_kw_kinds, 5);
 	}
 
+	kr.kp = kp;
+	kr.keepboil = keepboil;
+	kr.top = top;
+	kr.table = corpus ? NULL : t;
+	kr.corpus = kwc;
 	r = lede_reader_open(argv + optind, argc - optind);
 	lede_reader_require(r, (const char *[]){"ID", "FORM"}, 2);
 	for (;;) {
-		const LedeKpPhrase *ph;
-		size_t nph;
 		unsigned gen = (unsigned)-1;
-		int formcol = -1, stemcol = -1, nercol = -1, startcol = -1, endcol = -1;
+		int formcol = -1, stemcol = -1;
 
 		rc = lede_read_doc(r, &d);
 		if (rc == 0)
@@ -490,68 +341,7 @@ main(int argc, char *argv[])
 			lede_dfb_enddoc(dfb);
 			continue;
 		}
-		{
-			size_t tl = 0;
-			const char *title = d.nsent ?
-			    lede_sent_meta(&d.sent[0], "title", &tl) : NULL;
-
-			lede_kp_begin(kp, title, tl);
-		}
-		for (i = 0; i < d.nsent; i++) {
-			LedeSent *s = &d.sent[i];
-			long prevend = -1;
-
-			if (s->gen != gen) {
-				gen = s->gen;
-				formcol = lede_sent_col(s, "FORM");
-				stemcol = lede_sent_col(s, "STEM");
-				nercol = lede_sent_col(s, "NER");
-				startcol = lede_sent_col(s, "START");
-				endcol = lede_sent_col(s, "END");
-			}
-			if (!keepboil && boilerplate(&d, i, formcol))
-				continue;
-			for (k = 0; k < s->ntok; k++) {
-				const char *f = lede_field(s, k, formcol);
-				const char *st = stemcol >= 0 ? lede_field(s, k, stemcol) : NULL;
-				const char *ner = nercol >= 0 ? lede_field(s, k, nercol) : NULL;
-				int glued = -1;
-				long a, b;
-
-				if (startcol >= 0 && endcol >= 0 &&
-				    offset(lede_field(s, k, startcol), &a) == 0 &&
-				    offset(lede_field(s, k, endcol), &b) == 0) {
-					glued = k > 0 && a == prevend;
-					prevend = b;
-				}
-				lede_kp_token(kp, f, strlen(f), st, st ? strlen(st) : 0,
-				    ner, glued);
-			}
-			lede_kp_endsent(kp);
-		}
-		nph = lede_kp_rank(kp, &ph);
-		if (corpus) {
-			double max = nph ? ph[0].score : 0;
-
-			for (i = 0; i < nph && i < CORPUS_PER_DOC; i++) {
-				double w = max > 0 ? ph[i].score / max : 0;
-				long long fx = (long long)(w * LEDE_KWC_UNIT + 0.5);
-
-				lede_kwc_add(kwc, ph[i].key, ph[i].keylen, ph[i].phrase,
-				    ph[i].len, 1, ph[i].count, fx);
-			}
-			continue;
-		}
-		for (i = 0; i < nph && (long)i < top; i++) {
-			double max = ph[0].score;
-
-			lede_table_str(t, d.id, strlen(d.id));
-			lede_table_int(t, (long long)i + 1);
-			lede_table_str(t, ph[i].phrase, ph[i].len);
-			lede_table_num(t, max > 0 ? ph[i].score / max : 0, 4);
-			lede_table_int(t, ph[i].count);
-			lede_table_endrow(t);
-		}
+		lede_kw_report_doc(&kr, &d);
 		if (ferror(stdout))
 			break;
 	}
@@ -561,8 +351,8 @@ main(int argc, char *argv[])
 	} else if (corpus && partial) {
 		lede_kwc_write(kwc, stdout);
 	} else if (corpus) {
-		t = lede_table_new(stdout, fmt, report_cols, report_kinds, 5);
-		print_corpus(kwc, t, top);
+		t = lede_table_new(stdout, fmt, lede_kw_cols, lede_kw_kinds, 5);
+		lede_kw_report_corpus(kwc, t, top);
 	}
 	if (t) {
 		lede_table_flush(t);
@@ -576,7 +366,7 @@ main(int argc, char *argv[])
 	lede_kp_free(kp);
 	lede_pos_free(pos);
 	lede_df_free(df);
-	free(dfalloc);
+	lede_buf_free(&err);
 	lede_kwc_free(kwc);
 	return status;
 }

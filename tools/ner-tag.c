@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "nerrules.h"
+#include "stage.h"
 #include "stream.h"
 #include "tagger.h"
 #include "util.h"
@@ -41,75 +42,6 @@ static const char *cols_out[] = {"NER"};
 
 static LedeNerModel *model;
 static unsigned keep = ~0u;	/* types to keep, bit t */
-static int *lab;
-static size_t clab;
-
-/* Output tags of the tokens of a sentence. */
-typedef char Tag[32];
-static Tag *otag;
-static size_t cotag;
-
-/* BIO tag of each model label, and its length. */
-static Tag bio[LEDE_NER_MAXLABELS];
-static size_t biolen[LEDE_NER_MAXLABELS];
-
-static void
-biotags(void)
-{
-	int l;
-
-	for (l = 0; l < 1 + 4 * lede_ner_ntypes(model); l++)
-		biolen[l] = lede_ner_bio(model, l, bio[l], sizeof(bio[l]));
-}
-
-/* Labels of dropped types become O (whole spans, since B and I go alike). */
-static void
-filter(int *l, size_t n)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		if (l[i] > 0 && !(keep & (1u << ((l[i] - 1) / 4))))
-			l[i] = 0;
-}
-
-/*
- * Rule-based types (lib/nerrules.h) on the tokens tagged O, for the types
- * kept (bits ntypes.. of keep).
- */
-static unsigned char *freetok;
-static int *xout;
-static size_t cx;
-
-static void
-extras(const char *const *forms, const size_t *len, size_t n)
-{
-	int nt = lede_ner_ntypes(model);
-	size_t i;
-
-	if (n > cx) {
-		cx = n * 2;
-		freetok = erealloc(freetok, cx);
-		xout = ereallocarray(xout, cx, sizeof(*xout));
-	}
-	for (i = 0; i < n; i++)
-		freetok[i] = otag[i][0] == 'O';
-	lede_nerx_tag(forms, len, n, freetok, keep >> nt, xout);
-	for (i = 0; i < n; i++)
-		if (xout[i] >= 0) {
-			snprintf(otag[i], sizeof(otag[i]), "%c-%s",
-			    xout[i] & 1 ? 'I' : 'B', lede_nerx_name(xout[i] / 2));
-		}
-}
-
-static void
-ensure(size_t n)
-{
-	if (n > clab) {
-		clab = n * 2;
-		lab = ereallocarray(lab, clab, sizeof(*lab));
-	}
-}
 
 /*
  * --eval: tag the tokens of gold files and score; --score (model NULL):
@@ -118,11 +50,11 @@ ensure(size_t n)
 static int
 evaluate(char **files, int nfiles, int score)
 {
-	LedeNerTagger *t = score ? NULL : lede_ner_tagger_new(model);
+	LedeNerStage *t = score ? NULL : lede_ner_stage_new(model, keep);
 	LedeNerEval ev;
 	size_t *len = NULL, cap = 0, n, i;
-	char **form, **tag, (*buf)[32] = NULL;
-	const char **guess = NULL;
+	char **form, **tag;
+	const char *const *guess;
 	int f, nd, rc, status = 0;
 
 	memset(&ev, 0, sizeof(ev));
@@ -138,7 +70,7 @@ evaluate(char **files, int nfiles, int score)
 		}
 		b = lede_bio_open(fp, strcmp(name, "-") ? name : "<stdin>");
 		if (t)
-			lede_ner_tagger_newdoc(t);
+			lede_ner_stage_newdoc(t);
 		while ((rc = lede_bio_next(b, &form, &tag, &n, &nd)) != 0) {
 			if (rc < 0) {
 				weprintf("%s", lede_bio_error(b));
@@ -164,30 +96,14 @@ evaluate(char **files, int nfiles, int score)
 				continue;
 			}
 			if (nd)
-				lede_ner_tagger_newdoc(t);
+				lede_ner_stage_newdoc(t);
 			if (n > cap) {
 				cap = n * 2;
 				len = ereallocarray(len, cap, sizeof(*len));
-				buf = ereallocarray(buf, cap, sizeof(*buf));
-				guess = ereallocarray(guess, cap, sizeof(*guess));
 			}
-			ensure(n);
 			for (i = 0; i < n; i++)
 				len[i] = strlen(form[i]);
-			lede_ner_tag(t, (const char *const *)form, len, n, lab);
-			filter(lab, n);
-			if (n > cotag) {
-				cotag = n * 2;
-				otag = ereallocarray(otag, cotag, sizeof(*otag));
-			}
-			for (i = 0; i < n; i++)
-				memcpy(otag[i], bio[lab[i]], sizeof(otag[i]));
-			if (keep >> lede_ner_ntypes(model))
-				extras((const char *const *)form, len, n);
-			for (i = 0; i < n; i++) {
-				memcpy(buf[i], otag[i], sizeof(buf[i]));
-				guess[i] = buf[i];
-			}
+			guess = lede_ner_stage_tokens(t, (const char *const *)form, len, n);
 			if (lede_ner_eval_add(&ev, (const char *const *)tag, guess,
 			    n) < 0) {
 				weprintf("%s: too many entity types", name);
@@ -200,127 +116,8 @@ evaluate(char **files, int nfiles, int score)
 	}
 	lede_ner_eval_print(&ev, stdout);
 	free(len);
-	free(buf);
-	free(guess);
-	lede_ner_tagger_free(t);
+	lede_ner_stage_free(t);
 	return status;
-}
-
-/*
- * Hyphenated words that the tokenizer split ("German - based", adjacent by
- * START/END) are tagged as one word, as in the CoNLL data the model learnt
- * from, and the tag is projected back on the pieces: pieces that start
- * with a capital or a digit stay in the name, the others leave it.
- */
-typedef struct {
-	size_t first, n;	/* original tokens */
-} Group;
-
-static Group *grp;
-static size_t cgrp;
-static LedeBuf joined;
-
-static int
-isnum(const char *s, unsigned long *v)
-{
-	char *end;
-
-	if (*s < '0' || *s > '9')
-		return 0;
-	*v = strtoul(s, &end, 10);
-	return *end == '\0';
-}
-
-static int
-adjacent(const LedeSent *s, size_t i, int sc, int ec)
-{
-	unsigned long e, b;
-
-	return isnum(lede_field(s, i, ec), &e) &&
-	    isnum(lede_field(s, i + 1, sc), &b) && e == b;
-}
-
-static size_t
-group(const LedeSent *s, int fc, int sc, int ec)
-{
-	size_t i = 0, n = 0;
-
-	if (s->ntok > cgrp) {
-		cgrp = s->ntok * 2;
-		grp = ereallocarray(grp, cgrp, sizeof(*grp));
-	}
-	while (i < s->ntok) {
-		size_t j = i;
-
-		if (sc >= 0 && ec >= 0 && strcmp(lede_field(s, i, fc), "-"))
-			while (j + 2 < s->ntok &&
-			    !strcmp(lede_field(s, j + 1, fc), "-") &&
-			    strcmp(lede_field(s, j + 2, fc), "-") &&
-			    adjacent(s, j, sc, ec) && adjacent(s, j + 1, sc, ec))
-				j += 2;
-		grp[n].first = i;
-		grp[n].n = j - i + 1;
-		n++;
-		i = j + 1;
-	}
-	return n;
-}
-
-static int
-capstart(const char *s)
-{
-	unsigned char c = (unsigned char)s[0];
-
-	return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c >= 0xc0;
-}
-
-static void
-settag(size_t i, const char *t, size_t len)
-{
-	if (len >= sizeof(otag[i]))
-		len = sizeof(otag[i]) - 1;
-	memcpy(otag[i], t, len);
-	otag[i][len] = '\0';
-}
-
-/* Tags of the pieces of group g, whose joined word got label l. */
-static void
-project(LedeSent *s, const Group *g, int l, int fc)
-{
-	char tag[32];
-	size_t k, len = biolen[l];
-	int any = 0, in = 0, started = 0, stopped = 0;
-
-	memcpy(tag, bio[l], sizeof(tag));
-
-	if (g->n == 1 || l == 0) {
-		for (k = 0; k < g->n; k++)
-			settag(g->first + k, tag, len);
-		return;
-	}
-	for (k = 0; k < g->n; k += 2)
-		any |= capstart(lede_field(s, g->first + k, fc));
-	for (k = 0; k < g->n; k++) {
-		const char *f = lede_field(s, g->first + k, fc);
-
-		if (k % 2 == 0) {
-			in = !stopped && (!any || capstart(f));
-			if (started && !in)
-				stopped = 1;
-		} else	/* a hyphen: inside when the next piece is */
-			in = !stopped && started && (!any ||
-			    capstart(lede_field(s, g->first + k + 1, fc)));
-		if (in) {
-			/* the first piece keeps B or I; a later start is a B */
-			if (started)
-				tag[0] = 'I';
-			else if (k > 0)
-				tag[0] = 'B';
-			started = 1;
-			settag(g->first + k, tag, len);
-		} else
-			settag(g->first + k, "O", 1);
-	}
 }
 
 int
@@ -341,14 +138,9 @@ main(int argc, char *argv[])
 	char *path, err[256];
 	LedeReader *r;
 	LedeWriter *w;
-	LedeNerTagger *t;
+	LedeNerStage *t;
 	LedeSent s = {0};
-	const char **forms = NULL;
-	size_t *len = NULL, cap = 0, i;
-	int c, rc, status = 0, formcol = -1, stats = 0, eval = 0, list = 0;
-	int startcol = -1, endcol = -1;
-	size_t ng, *joff = NULL;
-	unsigned gen = 0;
+	int c, rc, status = 0, stats = 0, eval = 0, list = 0;
 
 	lede_init(argv[0]);
 	opterr = 0;
@@ -402,12 +194,8 @@ main(int argc, char *argv[])
 		free(path);
 		return status;
 	}
-	{
-		int nt = lede_ner_ntypes(model);
-
-		/* default: the model's types; the rule-based ones on request */
-		keep = (1u << nt) - 1;
-	}
+	/* default: the model's types; the rule-based ones on request */
+	keep = lede_ner_keep_default(model);
 	if (types) {
 		char *tl = estrdup(types), *p, *save = NULL;
 		int nt = lede_ner_ntypes(model);
@@ -435,17 +223,15 @@ main(int argc, char *argv[])
 		}
 		free(tl);
 	}
-	biotags();
 	if (eval) {
 		status = evaluate(argv + optind, argc - optind, 0);
 		status |= fshut(stdout, "<stdout>");
 		lede_ner_free(model);
 		free(path);
-		free(lab);
 		return status;
 	}
 
-	t = lede_ner_tagger_new(model);
+	t = lede_ner_stage_new(model, keep);
 	r = lede_reader_open(argv + optind, argc - optind);
 	lede_reader_require(r, cols_in, 2);
 	lede_reader_outcols(r, cols_out, 1);
@@ -459,58 +245,7 @@ main(int argc, char *argv[])
 			status = 1;
 			continue;
 		}
-		if (s.gen != gen) {
-			gen = s.gen;
-			formcol = lede_sent_col(&s, "FORM");
-			startcol = lede_sent_col(&s, "START");
-			endcol = lede_sent_col(&s, "END");
-		}
-		if (s.newdoc)
-			lede_ner_tagger_newdoc(t);
-		ng = group(&s, formcol, startcol, endcol);
-		if (s.ntok > cap) {
-			cap = s.ntok * 2;
-			forms = ereallocarray(forms, cap, sizeof(*forms));
-			len = ereallocarray(len, cap, sizeof(*len));
-		}
-		ensure(s.ntok);
-		if (ng < s.ntok) {
-			size_t k;
-
-			lede_buf_clear(&joined);
-			joff = ereallocarray(joff, ng, sizeof(*joff));
-			for (i = 0; i < ng; i++) {
-				joff[i] = joined.len;
-				for (k = 0; k < grp[i].n; k++)
-					lede_buf_adds(&joined, lede_field(&s,
-					    grp[i].first + k, formcol));
-				len[i] = joined.len - joff[i];
-			}
-			for (i = 0; i < ng; i++)
-				forms[i] = joined.p + joff[i];
-		} else {
-			for (i = 0; i < ng; i++) {
-				forms[i] = lede_field(&s, i, formcol);
-				len[i] = strlen(forms[i]);
-			}
-		}
-		lede_ner_tag(t, forms, len, ng, lab);
-		filter(lab, ng);
-		if (s.ntok > cotag) {
-			cotag = s.ntok * 2;
-			otag = ereallocarray(otag, cotag, sizeof(*otag));
-		}
-		for (i = 0; i < ng; i++)
-			project(&s, &grp[i], lab[i], formcol);
-		if (keep >> lede_ner_ntypes(model)) {
-			for (i = 0; i < s.ntok; i++) {
-				forms[i] = lede_field(&s, i, formcol);
-				len[i] = strlen(forms[i]);
-			}
-			extras(forms, len, s.ntok);
-		}
-		for (i = 0; i < s.ntok; i++)
-			lede_sent_set(&s, i, 0, otag[i], strlen(otag[i]));
+		lede_ner_stage_sent(t, &s, 0);
 		if (lede_write_sent(w, &s) < 0)
 			break;
 	}
@@ -521,17 +256,8 @@ main(int argc, char *argv[])
 	lede_writer_free(w);
 	lede_reader_free(r);
 	lede_sent_free(&s);
-	lede_ner_tagger_free(t);
+	lede_ner_stage_free(t);
 	lede_ner_free(model);
-	free(forms);
-	free(len);
-	free(lab);
 	free(path);
-	free(joff);
-	free(grp);
-	free(otag);
-	free(freetok);
-	free(xout);
-	lede_buf_free(&joined);
 	return status;
 }

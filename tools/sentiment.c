@@ -1,11 +1,10 @@
 /* See LICENSE file for copyright and license details. */
 #include <getopt.h>
-#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "lexicon.h"
-#include "sentiment.h"
+#include "stage.h"
 #include "stream.h"
 #include "util.h"
 
@@ -34,34 +33,6 @@ usage(FILE *fp)
 static const char *cols_in[] = {"ID", "FORM"};
 static const char *cols_out[] = {"SENT", "SENTCTX"};
 
-/* "%.3f", or "0" when it rounds to zero; returns the length. */
-static size_t
-fmt3(char *buf, size_t size, double v)
-{
-	if (fabs(v) < 0.0005) {
-		buf[0] = '0';
-		buf[1] = '\0';
-		return 1;
-	}
-	return (size_t)snprintf(buf, size, "%.3f", v);
-}
-
-static int
-parse_offset(const char *s, long *out)
-{
-	long v = 0;
-
-	if (!*s)
-		return -1;
-	for (; *s; s++) {
-		if (*s < '0' || *s > '9' || v > 100000000000L)
-			return -1;
-		v = v * 10 + (*s - '0');
-	}
-	*out = v;
-	return 0;
-}
-
 int
 main(int argc, char *argv[])
 {
@@ -76,20 +47,15 @@ main(int argc, char *argv[])
 		{NULL, 0, NULL, 0},
 	};
 	const char **lexfiles = NULL;
-	const char **forms = NULL;
-	long *start = NULL, *end = NULL;
-	double *contrib = NULL, *ctx = NULL, score;
-	size_t nlex = 0, cap = 0, i;
+	size_t nlex = 0, i;
 	int c, rc, status = 0, stats = 0, nodefault = 0, context = 0, check = 0;
-	int formcol = -1, startcol = -1, endcol = -1, offsets;
-	unsigned gen = 0;
 	LedeLexicon *lx;
-	LedeSentiment *sa;
+	LedeSentStage *ss;
 	LedeReader *r;
 	LedeWriter *w;
 	LedeSent s = {0};
 	LedeBuf err = {0};
-	char *path, buf[64];
+	char *path;
 
 	lede_init(argv[0]);
 	opterr = 0;
@@ -144,7 +110,7 @@ main(int argc, char *argv[])
 		free(lexfiles);
 		return status;
 	}
-	sa = lede_sentiment_new(lx);
+	ss = lede_sent_stage_new(lx, context);
 
 	r = lede_reader_open(argv + optind, argc - optind);
 	lede_reader_require(r, cols_in, 2);
@@ -159,45 +125,7 @@ main(int argc, char *argv[])
 			status = 1;
 			continue;
 		}
-		if (s.gen != gen) {
-			gen = s.gen;
-			formcol = lede_sent_col(&s, "FORM");
-			startcol = lede_sent_col(&s, "START");
-			endcol = lede_sent_col(&s, "END");
-		}
-		if (s.ntok > cap) {
-			cap = s.ntok > 256 ? s.ntok : 256;
-			forms = ereallocarray(forms, cap, sizeof(*forms));
-			start = ereallocarray(start, cap, sizeof(*start));
-			end = ereallocarray(end, cap, sizeof(*end));
-			contrib = ereallocarray(contrib, cap, sizeof(*contrib));
-			ctx = ereallocarray(ctx, cap, sizeof(*ctx));
-		}
-		offsets = startcol >= 0 && endcol >= 0;
-		for (i = 0; i < s.ntok; i++) {
-			forms[i] = lede_field(&s, i, formcol);
-			if (offsets && (parse_offset(lede_field(&s, i, startcol), &start[i]) < 0 ||
-			    parse_offset(lede_field(&s, i, endcol), &end[i]) < 0))
-				offsets = 0;
-		}
-		if (s.ntok) {
-			score = lede_sentiment_sentence(sa, forms,
-			    offsets ? start : NULL, offsets ? end : NULL, s.ntok,
-			    contrib, context ? ctx : NULL);
-			for (i = 0; i < s.ntok; i++) {
-				size_t n = fmt3(buf, sizeof(buf), contrib[i]);
-
-				lede_sent_set(&s, i, 0, buf, n);
-				if (context) {
-					n = fmt3(buf, sizeof(buf), ctx[i]);
-					lede_sent_set(&s, i, 1, buf, n);
-				}
-			}
-			fmt3(buf, sizeof(buf), score);
-			if (!strcmp(buf, "0"))
-				strcpy(buf, "0.000");
-			lede_sent_setmeta(&s, "sentiment", buf);
-		}
+		lede_sent_stage_sent(ss, &s, 0);
 		if (lede_write_sent(w, &s) < 0)
 			break;
 	}
@@ -208,14 +136,9 @@ main(int argc, char *argv[])
 	lede_writer_free(w);
 	lede_reader_free(r);
 	lede_sent_free(&s);
-	lede_sentiment_free(sa);
+	lede_sent_stage_free(ss);
 	lede_lexicon_free(lx);
 	lede_buf_free(&err);
 	free(lexfiles);
-	free(forms);
-	free(start);
-	free(end);
-	free(contrib);
-	free(ctx);
 	return status;
 }

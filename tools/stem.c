@@ -5,12 +5,9 @@
 
 #include <libstemmer.h>
 
+#include "stage.h"
 #include "stream.h"
-#include "text.h"
 #include "util.h"
-
-/* The cache of stems by form is dropped when it grows past this. */
-#define CACHE_MAX 1000000
 
 static void
 usage(FILE *fp)
@@ -45,15 +42,11 @@ main(int argc, char *argv[])
 	};
 	const char *lang = "english";
 	const char **list;
-	struct sb_stemmer *st;
+	LedeStemStage *st;
 	LedeReader *r;
 	LedeWriter *w;
 	LedeSent s = {0};
-	LedeDict *cache;
-	LedeBuf stems = {0}, low = {0};
-	size_t *off = NULL, noff = 0, coff = 0, i;
-	int c, rc, status = 0, formcol = -1, stats = 0;
-	unsigned gen = 0;
+	int c, rc, status = 0, stats = 0;
 
 	lede_init(argv[0]);
 	opterr = 0;
@@ -79,10 +72,9 @@ main(int argc, char *argv[])
 			lede_badopt(c, argv);
 		}
 	}
-	if (!(st = sb_stemmer_new(lang, "UTF_8")))
+	if (!(st = lede_stem_stage_new(lang)))
 		uprintf("unknown language '%s' (see --list)", lang);
 
-	cache = lede_dict_new();
 	r = lede_reader_open(argv + optind, argc - optind);
 	lede_reader_require(r, cols_in, 2);
 	lede_reader_outcols(r, cols_out, 1);
@@ -96,49 +88,9 @@ main(int argc, char *argv[])
 			status = 1;
 			continue;
 		}
-		if (s.gen != gen) {
-			gen = s.gen;
-			formcol = lede_sent_col(&s, "FORM");
-		}
-		for (i = 0; i < s.ntok; i++) {
-			const char *form = lede_field(&s, i, formcol);
-			size_t n = strlen(form), slen;
-			const char *stem;
-			int added;
-			long id = lede_dict_put(cache, form, n, &added);
-
-			if (added) {
-				lede_buf_clear(&low);
-				lede_lower(&low, form, n);
-				if (lede_hasletter(low.p, low.len)) {
-					stem = (const char *)sb_stemmer_stem(st,
-					    (const sb_symbol *)low.p, (int)low.len);
-					if (!stem)
-						eprintf("out of memory in the stemmer");
-					slen = (size_t)sb_stemmer_length(st);
-				} else {
-					stem = low.p;
-					slen = low.len;
-				}
-				if (noff == coff) {
-					coff = coff ? coff * 2 : 1024;
-					off = ereallocarray(off, coff, sizeof(*off));
-				}
-				off[noff++] = stems.len;
-				lede_buf_add(&stems, stem, slen);
-				lede_buf_addc(&stems, '\0');
-			}
-			stem = stems.p + off[id];
-			lede_sent_set(&s, i, 0, stem, strlen(stem));
-		}
+		lede_stem_stage_sent(st, &s, 0);
 		if (lede_write_sent(w, &s) < 0)
 			break;
-		if (lede_dict_size(cache) > CACHE_MAX) {
-			lede_dict_free(cache);
-			cache = lede_dict_new();
-			lede_buf_clear(&stems);
-			noff = 0;
-		}
 	}
 	lede_write_header(w, r);
 	if (stats)
@@ -147,10 +99,6 @@ main(int argc, char *argv[])
 	lede_writer_free(w);
 	lede_reader_free(r);
 	lede_sent_free(&s);
-	lede_dict_free(cache);
-	lede_buf_free(&stems);
-	lede_buf_free(&low);
-	free(off);
-	sb_stemmer_delete(st);
+	lede_stem_stage_free(st);
 	return status;
 }

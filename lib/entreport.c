@@ -1,0 +1,417 @@
+/* See LICENSE file for copyright and license details. */
+/*
+ * The entity report of a document read sentence by sentence
+ * (tools/entities.c, lede --fused): see stage.h.
+ */
+#include <limits.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "stage.h"
+
+static const char *names[] = {"doc", "entity", "type", "mentions", "first",
+    "aliases", "tone", "similar"};
+static const LedeColKind kinds[] = {LEDE_COL_STR, LEDE_COL_STR, LEDE_COL_STR,
+    LEDE_COL_NUM, LEDE_COL_NUM, LEDE_COL_LIST, LEDE_COL_NUM, LEDE_COL_LIST};
+
+/* Mentions of the current sentence, for the parentheses. */
+typedef struct {
+	size_t first, last;	/* tokens in the sentence */
+	size_t m;		/* mention index in the document */
+} Span;
+
+struct LedeEntReport {
+	LedeTable *table;
+	LedeFormat format;
+	long top;		/* 0: all */
+	char **types;		/* or NULL: all */
+	size_t ntypes;
+	LedeEntCorpus *corpus;
+	unsigned long nrows;
+	LedeEntDoc *d;
+	LedeBuf docid;
+	size_t doctok;		/* tokens of the document before this sentence */
+	struct {		/* columns of the current schema */
+		unsigned gen;
+		int form, ner, start, end;
+	} col;
+	Span *span;
+	size_t nspan, cspan;
+	LedeBuf text, aliasbuf, errbuf;
+	int alloffsets;		/* every mention of the document has a START */
+};
+
+LedeTable *
+lede_ent_table_new(FILE *fp, LedeFormat fmt)
+{
+	return lede_table_new(fp, fmt, names, kinds, fmt == LEDE_FMT_JSONL ? 8 : 7);
+}
+
+LedeEntReport *
+lede_ent_report_new(LedeTable *table, LedeFormat fmt, long top, char **types,
+    size_t ntypes, LedeEntCorpus *corpus)
+{
+	LedeEntReport *er = ecalloc(1, sizeof(*er));
+
+	er->table = table;
+	er->format = fmt;
+	er->top = top;
+	er->types = types;
+	er->ntypes = ntypes;
+	er->corpus = corpus;
+	er->d = lede_entdoc_new();
+	return er;
+}
+
+void
+lede_ent_report_free(LedeEntReport *er)
+{
+	if (!er)
+		return;
+	lede_entdoc_free(er->d);
+	lede_buf_free(&er->docid);
+	free(er->span);
+	lede_buf_free(&er->text);
+	lede_buf_free(&er->aliasbuf);
+	lede_buf_free(&er->errbuf);
+	free(er);
+}
+
+unsigned long
+lede_ent_report_rows(const LedeEntReport *er)
+{
+	return er->nrows;
+}
+
+const char *
+lede_ent_report_error(const LedeEntReport *er)
+{
+	return er->errbuf.p ? er->errbuf.p : "no error";
+}
+
+const char *
+lede_ent_report_docid(const LedeEntReport *er)
+{
+	return er->docid.p ? er->docid.p : "-";
+}
+
+static int
+wanted(const LedeEntReport *er, const char *type)
+{
+	size_t i;
+
+	if (!er->types)
+		return 1;
+	for (i = 0; i < er->ntypes; i++)
+		if (!strcmp(er->types[i], type))
+			return 1;
+	return 0;
+}
+
+/*
+ * Offset column value of a token: 1 and *v for a number, 0 for "_", -1
+ * for anything else.
+ */
+static int
+offset(const LedeSent *s, size_t tok, int c, long *v)
+{
+	const char *f;
+
+	if (c < 0)
+		return 0;
+	f = lede_field(s, tok, c);
+	if (!strcmp(f, "_"))
+		return 0;
+	if (lede_strtol(f, 0, LONG_MAX, v) < 0)
+		return -1;
+	return 1;
+}
+
+static int
+possessive(const char *f)
+{
+	return !strcmp(f, "'s") || !strcmp(f, "\xE2\x80\x99s") || !strcmp(f, "'") ||
+	    !strcmp(f, "\xE2\x80\x99") || !strcmp(f, "'S") || !strcmp(f, "\xE2\x80\x99S");
+}
+
+static unsigned long
+rowline(const LedeSent *s, size_t tok)
+{
+	return s->rowline + tok;
+}
+
+/* Keep "FILE:LINE: reason" for the message; returns -1. */
+static int
+fail(LedeEntReport *er, const LedeSent *s, unsigned long line, const char *fmt, ...)
+{
+	va_list ap;
+
+	lede_buf_clear(&er->errbuf);
+	lede_buf_printf(&er->errbuf, "%s:%lu: ", s->file, line);
+	va_start(ap, fmt);
+	{
+		char msg[256];
+
+		vsnprintf(msg, sizeof(msg), fmt, ap);
+		lede_buf_adds(&er->errbuf, msg);
+	}
+	va_end(ap);
+	return -1;
+}
+
+/* Add the mention of tokens first..last of s; 0, or -1 (fail). */
+static int
+mention(LedeEntReport *er, const LedeSent *s, size_t first, size_t last,
+    const char *type, size_t typelen)
+{
+	size_t k;
+	long st = -1, prevend = -1;
+	int have;
+
+	lede_buf_clear(&er->text);
+	for (k = first; k <= last; k++) {
+		const char *f = lede_field(s, k, er->col.form);
+		long b = -1, e = -1;
+
+		if ((have = offset(s, k, er->col.start, &b)) < 0 ||
+		    offset(s, k, er->col.end, &e) < 0) {
+			return fail(er, s, rowline(s, k), "bad START or END value");
+		}
+		if (!have)
+			b = -1;
+		if (k == first) {
+			st = b;
+		} else {
+			if (b >= 0 && prevend >= 0 ? b > prevend : !possessive(f))
+				lede_buf_addc(&er->text, ' ');
+		}
+		prevend = e;
+		lede_buf_adds(&er->text, f);
+	}
+	if (st < 0)
+		er->alloffsets = 0;
+	if (er->nspan == er->cspan) {
+		er->cspan = er->cspan ? er->cspan * 2 : 16;
+		er->span = ereallocarray(er->span, er->cspan, sizeof(*er->span));
+	}
+	er->span[er->nspan].first = first;
+	er->span[er->nspan].last = last;
+	er->span[er->nspan].m = lede_entdoc_mention(er->d, type, typelen,
+	    er->text.p, er->text.len, st, er->doctok + first);
+	er->nspan++;
+	return 0;
+}
+
+static int
+is(const LedeEntReport *er, const LedeSent *s, size_t tok, const char *form)
+{
+	return tok < s->ntok && !strcmp(lede_field(s, tok, er->col.form), form);
+}
+
+/* "Expansion (ACR)" and "ACR (Expansion)" in the sentence. */
+static void
+definitions(LedeEntReport *er, const LedeSent *s)
+{
+	const Span *span = er->span;
+	size_t i, nspan = er->nspan;
+
+	for (i = 0; i < nspan; i++) {
+		size_t e = span[i].last;
+		const char *f;
+
+		if (!is(er, s, e + 1, "("))
+			continue;
+		if (is(er, s, e + 3, ")")) {
+			f = lede_field(s, e + 2, er->col.form);
+			if (lede_ent_isacronym(f, strlen(f))) {
+				lede_entdoc_define(er->d, span[i].m, f, strlen(f));
+				continue;
+			}
+		}
+		f = lede_field(s, span[i].first, er->col.form);
+		if (span[i].first == e && lede_ent_isacronym(f, strlen(f)) &&
+		    i + 1 < nspan && span[i + 1].first == e + 2 &&
+		    is(er, s, span[i + 1].last + 1, ")"))
+			lede_entdoc_define(er->d, span[i + 1].m, f, strlen(f));
+	}
+}
+
+void
+lede_ent_report_begin(LedeEntReport *er, const char *docid)
+{
+	lede_buf_clear(&er->docid);
+	lede_buf_adds(&er->docid, docid);
+	lede_entdoc_reset(er->d);
+	er->alloffsets = 1;
+	er->doctok = 0;
+}
+
+int
+lede_ent_report_sent(LedeEntReport *er, const LedeSent *s)
+{
+	const char *v, *otype = NULL;
+	size_t i, open = 0, otlen = 0, vlen;
+	int isopen = 0, tone_known = 0;
+	long long tone = 0;
+	double x;
+
+	if (s->gen != er->col.gen) {
+		er->col.gen = s->gen;
+		er->col.form = lede_sent_col(s, "FORM");
+		er->col.ner = lede_sent_col(s, "NER");
+		er->col.start = lede_sent_col(s, "START");
+		er->col.end = lede_sent_col(s, "END");
+	}
+	if ((v = lede_sent_meta(s, "sentiment", &vlen))) {
+		if (lede_strtod(v, -1, 1, &x) < 0) {
+			for (i = 0; i < s->ncomment && !(v >= s->comment[i] &&
+			    v < s->comment[i] + strlen(s->comment[i])); i++)
+				;
+			/* comments stand right before the rows */
+			return fail(er, s, s->rowline ? s->rowline - (s->ncomment - i) : s->line + i,
+			    "bad sentiment value '%.40s' (a number in [-1, 1])", v);
+		}
+		tone_known = 1;
+		tone = llround(x * LEDE_TONE_SCALE);
+	}
+	lede_entdoc_sentence(er->d, tone_known, tone);
+	er->nspan = 0;
+	for (i = 0; i < s->ntok; i++) {
+		const char *tag = lede_field(s, i, er->col.ner), *type;
+		size_t tlen;
+		char p;
+
+		if ((tag[0] == 'O' || tag[0] == '_') && tag[1] == '\0') {
+			if (isopen && mention(er, s, open, i - 1, otype, otlen) < 0)
+				return -1;
+			isopen = 0;
+			continue;
+		}
+		p = tag[0];
+		if (!(p == 'B' || p == 'I' || p == 'E' || p == 'S') || tag[1] != '-' ||
+		    tag[2] == '\0') {
+			return fail(er, s, rowline(s, i),
+			    "bad NER tag '%.40s' (O, B-TYPE, I-TYPE, E-TYPE or S-TYPE)", tag);
+		}
+		type = tag + 2;
+		tlen = strlen(type);
+		/* I- or E- goes on a mention of its type; anything else starts one */
+		if (!isopen || p == 'B' || p == 'S' || tlen != otlen ||
+		    memcmp(type, otype, tlen)) {
+			if (isopen && mention(er, s, open, i - 1, otype, otlen) < 0)
+				return -1;
+			isopen = 1;
+			open = i;
+			otype = type;
+			otlen = tlen;
+		}
+		if (p == 'E' || p == 'S') {
+			if (mention(er, s, open, i, otype, otlen) < 0)
+				return -1;
+			isopen = 0;
+		}
+	}
+	if (isopen && mention(er, s, open, s->ntok - 1, otype, otlen) < 0)
+		return -1;
+	definitions(er, s);
+	er->doctok += s->ntok;
+	return 0;
+}
+
+/* One row of the report. */
+static void
+row(LedeEntReport *er, const char *doc, const LedeEntity *e, long first)
+{
+	LedeTable *table = er->table;
+	const char **items;
+	size_t *lens, n = 0, i, *offs;
+
+	lede_table_str(table, doc, strlen(doc));
+	lede_table_str(table, e->name, e->namelen);
+	lede_table_str(table, e->type, strlen(e->type));
+	lede_table_int(table, e->mentions);
+	lede_table_int(table, first);
+	items = emalloc((e->nalias + e->nsimilar + 1) * sizeof(*items));
+	lens = emalloc((e->nalias + e->nsimilar + 1) * sizeof(*lens));
+	offs = emalloc((e->nsimilar + 1) * sizeof(*offs));
+	for (i = 0; i < e->nalias; i++, n++) {
+		items[n] = e->alias[i];
+		lens[n] = e->aliaslen[i];
+	}
+	if (er->format != LEDE_FMT_JSONL) {
+		/* near-misspellings as "?Name" after the aliases */
+		lede_buf_clear(&er->aliasbuf);
+		for (i = 0; i < e->nsimilar; i++) {
+			offs[i] = er->aliasbuf.len;
+			lede_buf_addc(&er->aliasbuf, '?');
+			lede_buf_add(&er->aliasbuf, e->similar[i], e->similarlen[i]);
+		}
+		for (i = 0; i < e->nsimilar; i++, n++) {
+			items[n] = er->aliasbuf.p + offs[i];
+			lens[n] = e->similarlen[i] + 1;
+		}
+	}
+	lede_table_list(table, items, lens, n);
+	if (e->tonen > 0)
+		lede_table_num(table, (double)e->tonesum / (double)e->tonen /
+		    LEDE_TONE_SCALE, 3);
+	else
+		lede_table_null(table);
+	if (er->format == LEDE_FMT_JSONL)
+		lede_table_list(table, e->similar, e->similarlen, e->nsimilar);
+	lede_table_endrow(table);
+	er->nrows++;
+	free(items);
+	free(lens);
+	free(offs);
+}
+
+/* Rows of a document (first = START or token index) or of the corpus. */
+static void
+report(LedeEntReport *er, const char *doc, const LedeEntity *const *e, size_t n,
+    int corpus)
+{
+	size_t i;
+	long k = 0;
+
+	for (i = 0; i < n && (!er->top || k < er->top); i++) {
+		if (!wanted(er, e[i]->type))
+			continue;
+		row(er, doc, e[i], corpus ? e[i]->ndocs :
+		    er->alloffsets ? e[i]->start : (long)e[i]->tok);
+		k++;
+	}
+}
+
+void
+lede_ent_report_end(LedeEntReport *er)
+{
+	size_t n = lede_entdoc_resolve(er->d), i;
+	const LedeEntity **e;
+
+	if (er->table) {
+		e = emalloc((n ? n : 1) * sizeof(*e));
+		for (i = 0; i < n; i++)
+			e[i] = lede_entdoc_entity(er->d, i);
+		report(er, er->docid.p ? er->docid.p : "-", e, n, 0);
+		free(e);
+	}
+	if (er->corpus)
+		lede_entcorpus_add(er->corpus, er->d);
+}
+
+void
+lede_ent_report_corpus(LedeEntReport *er, LedeTable *t)
+{
+	const LedeEntity *res, **e;
+	size_t n = lede_entcorpus_result(er->corpus, &res), i;
+
+	er->table = t;
+	e = emalloc((n ? n : 1) * sizeof(*e));
+	for (i = 0; i < n; i++)
+		e[i] = &res[i];
+	report(er, "*", e, n, 1);
+	free(e);
+}

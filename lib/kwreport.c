@@ -1,0 +1,271 @@
+/* See LICENSE file for copyright and license details. */
+/*
+ * The keyphrase report of a document (tools/keywords.c, lede --fused):
+ * see stage.h.
+ */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "boiler.h"
+#include "io.h"
+#include "stage.h"
+
+/* Phrases of each document that count towards --corpus. */
+#define CORPUS_PER_DOC 20
+/* Lexicon files are refused past this size. */
+#define LEX_MAX ((size_t)64 << 20)
+
+const char *lede_kw_cols[5] = {"doc", "rank", "phrase", "score", "count"};
+const LedeColKind lede_kw_kinds[5] = {
+	LEDE_COL_STR, LEDE_COL_NUM, LEDE_COL_STR, LEDE_COL_NUM, LEDE_COL_NUM,
+};
+
+/*
+ * The file rel of the shipped data into b; 0, or -1 with the message in
+ * err.  *pathp gets its path (to free).
+ */
+static int
+slurp_data(const char *rel, LedeBuf *b, char **pathp, LedeBuf *err)
+{
+	char *path = lede_datapath(rel);
+	FILE *fp;
+	int rc;
+
+	*pathp = path;
+	lede_buf_clear(err);
+	if (!path) {
+		lede_buf_printf(err, "cannot find %s (set LEDE_DATA)", rel);
+		return -1;
+	}
+	if (!(fp = fopen(path, "rb"))) {
+		lede_buf_printf(err, "%s: %s", path, strerror(errno));
+		return -1;
+	}
+	rc = lede_slurp(fp, b, LEX_MAX);
+	if (rc == -1)
+		lede_buf_printf(err, "%s: %s", path, strerror(errno));
+	fclose(fp);
+	if (rc == -2)
+		lede_buf_printf(err, "%s: file too large", path);
+	return rc < 0 ? -1 : 0;
+}
+
+/* Read a lexicon of the shipped data into kp. */
+static int
+load_lexicon(LedeKp *kp, const char *rel,
+    int (*load)(LedeKp *, const char *, size_t, char *, size_t), LedeBuf *err)
+{
+	char *path, msg[256];
+	LedeBuf b = {0};
+	int rc;
+
+	if ((rc = slurp_data(rel, &b, &path, err)) == 0 &&
+	    (rc = load(kp, b.p ? b.p : "", b.len, msg, sizeof(msg))) < 0)
+		lede_buf_printf(err, "%s:%s", path, msg);
+	lede_buf_free(&b);
+	free(path);
+	return rc < 0 ? -1 : 0;
+}
+
+/* The tagger's model of the shipped data, or NULL. */
+static LedePosModel *
+load_tagger(const char *rel, LedeBuf *err)
+{
+	char *path, msg[256];
+	LedeBuf b = {0};
+	LedePosModel *m = NULL;
+
+	if (slurp_data(rel, &b, &path, err) == 0 &&
+	    !(m = lede_pos_load_mem(b.p ? b.p : "", b.len, msg, sizeof(msg))))
+		lede_buf_printf(err, "%s: %s", path, msg);
+	lede_buf_free(&b);
+	free(path);
+	return m;
+}
+
+int
+lede_kw_load(LedeKp *kp, const LedeKpParams *params, const char *dfpath,
+    int nodf, LedePosModel **pos, LedeDf **df, LedeBuf *err)
+{
+	char *dfalloc = NULL, msg[512];
+
+	*pos = NULL;
+	*df = NULL;
+	if (load_lexicon(kp, "data/keywords/pos-en.tsv", lede_kp_load_pos, err) < 0 ||
+	    load_lexicon(kp, "data/keywords/stopwords-en.txt", lede_kp_load_stop, err) < 0)
+		return -1;
+	if (params->tagger) {
+		if (!(*pos = load_tagger("data/keywords/postag-en.model", err)))
+			return -1;
+		lede_kp_set_tagger(kp, *pos);
+	}
+	if (nodf)
+		return 0;
+	if (!dfpath && !(dfpath = dfalloc = lede_datapath("data/keywords/df-en.tsv"))) {
+		lede_buf_clear(err);
+		lede_buf_printf(err, "cannot find data/keywords/df-en.tsv "
+		    "(set LEDE_DATA, or --no-df)");
+		return -1;
+	}
+	*df = lede_df_load(dfpath, msg, sizeof(msg));
+	free(dfalloc);
+	if (!*df) {
+		lede_buf_clear(err);
+		lede_buf_printf(err, "%s", msg);
+		return -1;
+	}
+	lede_kp_set_df(kp, *df);
+	return 0;
+}
+
+/* An offset of the START or END column: the common case without strtol. */
+static int
+offset(const char *s, long *v)
+{
+	long x = 0;
+	int i;
+
+	for (i = 0; s[i] >= '0' && s[i] <= '9' && i < 12; i++)
+		x = 10 * x + (s[i] - '0');
+	if (i > 0 && s[i] == '\0') {
+		*v = x;
+		return 0;
+	}
+	return lede_strtol(s, 0, 1L << 40, v);
+}
+
+/* 1 when sentence i of d opens a paragraph. */
+static int
+newpar(const LedeDoc *d, size_t i)
+{
+	const LedeSent *s = &d->sent[i];
+	size_t k;
+
+	for (k = 0; k < s->ncomment; k++)
+		if (!strncmp(s->comment[k], "# newpar", 8))
+			return 1;
+	return i == 0;
+}
+
+/*
+ * Sentences that are boilerplate (summarize(1)'s rules) carry no
+ * keyphrases; a heading alone on its line does.
+ */
+static int
+boilerplate(const LedeDoc *d, size_t i, int formcol)
+{
+	const LedeSent *s = &d->sent[i];
+	LedeBoilCtx ctx;
+	LedeBoil b;
+	size_t len, k;
+	const char *text;
+
+	ctx.words = 0;
+	/* no rule applies past 40 words: counting stops there */
+	for (k = 0; k < s->ntok && ctx.words <= 40; k++) {
+		const char *f = lede_field(s, k, formcol);
+
+		for (; *f; f++)
+			if ((unsigned char)*f >= 0x80 || (*f >= '0' && *f <= '9') ||
+			    ((*f | 32) >= 'a' && (*f | 32) <= 'z')) {
+				ctx.words++;
+				break;
+			}
+	}
+	if (ctx.words > 40 || !(text = lede_sent_meta(s, "text", &len)))
+		return 0;
+	ctx.alone = newpar(d, i) && (i + 1 == d->nsent || newpar(d, i + 1));
+	b = lede_boil_check(text, len, &ctx);
+	return b != LEDE_BOIL_NONE && b != LEDE_BOIL_HEADING;
+}
+
+void
+lede_kw_report_doc(LedeKwReport *kr, const LedeDoc *d)
+{
+	LedeKp *kp = kr->kp;
+	const LedeKpPhrase *ph;
+	size_t nph, i, k;
+	unsigned gen = (unsigned)-1;
+	int formcol = -1, stemcol = -1, nercol = -1, startcol = -1, endcol = -1;
+
+	{
+		size_t tl = 0;
+		const char *title = d->nsent ?
+		    lede_sent_meta(&d->sent[0], "title", &tl) : NULL;
+
+		lede_kp_begin(kp, title, tl);
+	}
+	for (i = 0; i < d->nsent; i++) {
+		const LedeSent *s = &d->sent[i];
+		long prevend = -1;
+
+		if (s->gen != gen) {
+			gen = s->gen;
+			formcol = lede_sent_col(s, "FORM");
+			stemcol = lede_sent_col(s, "STEM");
+			nercol = lede_sent_col(s, "NER");
+			startcol = lede_sent_col(s, "START");
+			endcol = lede_sent_col(s, "END");
+		}
+		if (!kr->keepboil && boilerplate(d, i, formcol))
+			continue;
+		for (k = 0; k < s->ntok; k++) {
+			const char *f = lede_field(s, k, formcol);
+			const char *st = stemcol >= 0 ? lede_field(s, k, stemcol) : NULL;
+			const char *ner = nercol >= 0 ? lede_field(s, k, nercol) : NULL;
+			int glued = -1;
+			long a, b;
+
+			if (startcol >= 0 && endcol >= 0 &&
+			    offset(lede_field(s, k, startcol), &a) == 0 &&
+			    offset(lede_field(s, k, endcol), &b) == 0) {
+				glued = k > 0 && a == prevend;
+				prevend = b;
+			}
+			lede_kp_token(kp, f, strlen(f), st, st ? strlen(st) : 0,
+			    ner, glued);
+		}
+		lede_kp_endsent(kp);
+	}
+	nph = lede_kp_rank(kp, &ph);
+	if (kr->corpus) {
+		double max = nph ? ph[0].score : 0;
+
+		for (i = 0; i < nph && i < CORPUS_PER_DOC; i++) {
+			double w = max > 0 ? ph[i].score / max : 0;
+			long long fx = (long long)(w * LEDE_KWC_UNIT + 0.5);
+
+			lede_kwc_add(kr->corpus, ph[i].key, ph[i].keylen, ph[i].phrase,
+			    ph[i].len, 1, ph[i].count, fx);
+		}
+	}
+	if (!kr->table)
+		return;
+	for (i = 0; i < nph && (long)i < kr->top; i++) {
+		double max = ph[0].score;
+
+		lede_table_str(kr->table, d->id, strlen(d->id));
+		lede_table_int(kr->table, (long long)i + 1);
+		lede_table_str(kr->table, ph[i].phrase, ph[i].len);
+		lede_table_num(kr->table, max > 0 ? ph[i].score / max : 0, 4);
+		lede_table_int(kr->table, ph[i].count);
+		lede_table_endrow(kr->table);
+	}
+}
+
+void
+lede_kw_report_corpus(LedeKwCorpus *c, LedeTable *t, long top)
+{
+	const LedeKwRow *rows;
+	size_t n = lede_kwc_rank(c, &rows), i;
+
+	for (i = 0; i < n && (long)i < top; i++) {
+		lede_table_str(t, "*", 1);
+		lede_table_int(t, (long long)i + 1);
+		lede_table_str(t, rows[i].phrase, rows[i].len);
+		lede_table_num(t, (double)rows[i].score / (double)LEDE_KWC_UNIT, 4);
+		lede_table_int(t, rows[i].count);
+		lede_table_endrow(t);
+	}
+}

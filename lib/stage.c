@@ -1,0 +1,530 @@
+/* See LICENSE file for copyright and license details. */
+/*
+ * The filters of the chain (stem, ner-tag, sentiment) on one sentence:
+ * see stage.h.
+ */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <libstemmer.h>
+
+#include "nerrules.h"
+#include "sentiment.h"
+#include "stage.h"
+#include "text.h"
+
+/* The cache of stems by form is dropped when it grows past this. */
+#define STEM_CACHE_MAX 1000000
+
+struct LedeStemStage {
+	struct sb_stemmer *st;
+	LedeDict *cache;	/* form -> its stem, at off[id] in stems */
+	LedeBuf stems, low;
+	size_t *off, noff, coff;
+	unsigned gen;
+	int formcol;
+};
+
+LedeStemStage *
+lede_stem_stage_new(const char *lang)
+{
+	struct sb_stemmer *sb = sb_stemmer_new(lang, "UTF_8");
+	LedeStemStage *st;
+
+	if (!sb)
+		return NULL;
+	st = ecalloc(1, sizeof(*st));
+	st->st = sb;
+	st->cache = lede_dict_new();
+	st->formcol = -1;
+	return st;
+}
+
+void
+lede_stem_stage_sent(LedeStemStage *st, LedeSent *s, int k)
+{
+	size_t i;
+
+	if (s->gen != st->gen) {
+		st->gen = s->gen;
+		st->formcol = lede_sent_col(s, "FORM");
+	}
+	for (i = 0; i < s->ntok; i++) {
+		const char *form = lede_field(s, i, st->formcol);
+		size_t n = strlen(form), slen;
+		const char *stem;
+		int added;
+		long id = lede_dict_put(st->cache, form, n, &added);
+
+		if (added) {
+			lede_buf_clear(&st->low);
+			lede_lower(&st->low, form, n);
+			if (lede_hasletter(st->low.p, st->low.len)) {
+				stem = (const char *)sb_stemmer_stem(st->st,
+				    (const sb_symbol *)st->low.p, (int)st->low.len);
+				if (!stem)
+					eprintf("out of memory in the stemmer");
+				slen = (size_t)sb_stemmer_length(st->st);
+			} else {
+				stem = st->low.p;
+				slen = st->low.len;
+			}
+			if (st->noff == st->coff) {
+				st->coff = st->coff ? st->coff * 2 : 1024;
+				st->off = ereallocarray(st->off, st->coff, sizeof(*st->off));
+			}
+			st->off[st->noff++] = st->stems.len;
+			lede_buf_add(&st->stems, stem, slen);
+			lede_buf_addc(&st->stems, '\0');
+		}
+		stem = st->stems.p + st->off[id];
+		lede_sent_set(s, i, k, stem, strlen(stem));
+	}
+	if (lede_dict_size(st->cache) > STEM_CACHE_MAX) {
+		lede_dict_free(st->cache);
+		st->cache = lede_dict_new();
+		lede_buf_clear(&st->stems);
+		st->noff = 0;
+	}
+}
+
+void
+lede_stem_stage_free(LedeStemStage *st)
+{
+	if (!st)
+		return;
+	lede_dict_free(st->cache);
+	lede_buf_free(&st->stems);
+	lede_buf_free(&st->low);
+	free(st->off);
+	sb_stemmer_delete(st->st);
+	free(st);
+}
+
+/* ner-tag */
+
+typedef char Tag[32];
+
+/*
+ * Hyphenated words that the tokenizer split ("German - based", adjacent by
+ * START/END) are tagged as one word, as in the CoNLL data the model learnt
+ * from, and the tag is projected back on the pieces: pieces that start
+ * with a capital or a digit stay in the name, the others leave it.
+ */
+typedef struct {
+	size_t first, n;	/* original tokens */
+} Group;
+
+struct LedeNerStage {
+	const LedeNerModel *model;
+	LedeNerTagger *t;
+	unsigned keep;		/* types to keep, bit t */
+	Tag bio[LEDE_NER_MAXLABELS];	/* BIO tag of each model label */
+	size_t biolen[LEDE_NER_MAXLABELS];
+	int *lab;		/* labels of the tokens */
+	size_t clab;
+	Tag *otag;		/* output tags of the tokens */
+	const char **otagp;
+	size_t cotag;
+	unsigned char *freetok;	/* rule-based types */
+	int *xout;
+	size_t cx;
+	Group *grp;
+	size_t cgrp;
+	LedeBuf joined;
+	const char **forms;
+	size_t *len, *joff, cap;
+	unsigned gen;
+	int formcol, startcol, endcol;
+};
+
+unsigned
+lede_ner_keep_default(const LedeNerModel *m)
+{
+	return (1u << lede_ner_ntypes(m)) - 1;
+}
+
+LedeNerStage *
+lede_ner_stage_new(const LedeNerModel *m, unsigned keep)
+{
+	LedeNerStage *ns = ecalloc(1, sizeof(*ns));
+	int l;
+
+	ns->model = m;
+	ns->t = lede_ner_tagger_new(m);
+	ns->keep = keep;
+	for (l = 0; l < 1 + 4 * lede_ner_ntypes(m); l++)
+		ns->biolen[l] = lede_ner_bio(m, l, ns->bio[l], sizeof(ns->bio[l]));
+	ns->formcol = ns->startcol = ns->endcol = -1;
+	return ns;
+}
+
+void
+lede_ner_stage_free(LedeNerStage *ns)
+{
+	if (!ns)
+		return;
+	lede_ner_tagger_free(ns->t);
+	free(ns->lab);
+	free(ns->otag);
+	free(ns->otagp);
+	free(ns->freetok);
+	free(ns->xout);
+	free(ns->grp);
+	lede_buf_free(&ns->joined);
+	free(ns->forms);
+	free(ns->len);
+	free(ns->joff);
+	free(ns);
+}
+
+void
+lede_ner_stage_newdoc(LedeNerStage *ns)
+{
+	lede_ner_tagger_newdoc(ns->t);
+}
+
+/* Room for n tokens. */
+static void
+ner_ensure(LedeNerStage *ns, size_t n)
+{
+	if (n > ns->clab) {
+		ns->clab = n * 2;
+		ns->lab = ereallocarray(ns->lab, ns->clab, sizeof(*ns->lab));
+	}
+	if (n > ns->cotag) {
+		ns->cotag = n * 2;
+		ns->otag = ereallocarray(ns->otag, ns->cotag, sizeof(*ns->otag));
+		ns->otagp = ereallocarray(ns->otagp, ns->cotag, sizeof(*ns->otagp));
+	}
+	if (n > ns->cap) {
+		ns->cap = n * 2;
+		ns->forms = ereallocarray(ns->forms, ns->cap, sizeof(*ns->forms));
+		ns->len = ereallocarray(ns->len, ns->cap, sizeof(*ns->len));
+	}
+}
+
+/* Labels of dropped types become O (whole spans, since B and I go alike). */
+static void
+ner_filter(const LedeNerStage *ns, int *l, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (l[i] > 0 && !(ns->keep & (1u << ((l[i] - 1) / 4))))
+			l[i] = 0;
+}
+
+/*
+ * Rule-based types (lib/nerrules.h) on the tokens tagged O, for the types
+ * kept (bits ntypes.. of keep).
+ */
+static void
+ner_extras(LedeNerStage *ns, const char *const *forms, const size_t *len, size_t n)
+{
+	int nt = lede_ner_ntypes(ns->model);
+	size_t i;
+
+	if (!(ns->keep >> nt))
+		return;
+	if (n > ns->cx) {
+		ns->cx = n * 2;
+		ns->freetok = erealloc(ns->freetok, ns->cx);
+		ns->xout = ereallocarray(ns->xout, ns->cx, sizeof(*ns->xout));
+	}
+	for (i = 0; i < n; i++)
+		ns->freetok[i] = ns->otag[i][0] == 'O';
+	lede_nerx_tag(forms, len, n, ns->freetok, ns->keep >> nt, ns->xout);
+	for (i = 0; i < n; i++)
+		if (ns->xout[i] >= 0) {
+			snprintf(ns->otag[i], sizeof(ns->otag[i]), "%c-%s",
+			    ns->xout[i] & 1 ? 'I' : 'B', lede_nerx_name(ns->xout[i] / 2));
+		}
+}
+
+const char *const *
+lede_ner_stage_tokens(LedeNerStage *ns, const char *const *forms,
+    const size_t *len, size_t n)
+{
+	size_t i;
+
+	ner_ensure(ns, n);
+	lede_ner_tag(ns->t, forms, len, n, ns->lab);
+	ner_filter(ns, ns->lab, n);
+	for (i = 0; i < n; i++)
+		memcpy(ns->otag[i], ns->bio[ns->lab[i]], sizeof(ns->otag[i]));
+	ner_extras(ns, forms, len, n);
+	for (i = 0; i < n; i++)
+		ns->otagp[i] = ns->otag[i];
+	return ns->otagp;
+}
+
+static int
+isnum(const char *s, unsigned long *v)
+{
+	char *end;
+
+	if (*s < '0' || *s > '9')
+		return 0;
+	*v = strtoul(s, &end, 10);
+	return *end == '\0';
+}
+
+static int
+adjacent(const LedeSent *s, size_t i, int sc, int ec)
+{
+	unsigned long e, b;
+
+	return isnum(lede_field(s, i, ec), &e) &&
+	    isnum(lede_field(s, i + 1, sc), &b) && e == b;
+}
+
+static size_t
+group(LedeNerStage *ns, const LedeSent *s)
+{
+	int fc = ns->formcol, sc = ns->startcol, ec = ns->endcol;
+	size_t i = 0, n = 0;
+
+	if (s->ntok > ns->cgrp) {
+		ns->cgrp = s->ntok * 2;
+		ns->grp = ereallocarray(ns->grp, ns->cgrp, sizeof(*ns->grp));
+	}
+	while (i < s->ntok) {
+		size_t j = i;
+
+		if (sc >= 0 && ec >= 0 && strcmp(lede_field(s, i, fc), "-"))
+			while (j + 2 < s->ntok &&
+			    !strcmp(lede_field(s, j + 1, fc), "-") &&
+			    strcmp(lede_field(s, j + 2, fc), "-") &&
+			    adjacent(s, j, sc, ec) && adjacent(s, j + 1, sc, ec))
+				j += 2;
+		ns->grp[n].first = i;
+		ns->grp[n].n = j - i + 1;
+		n++;
+		i = j + 1;
+	}
+	return n;
+}
+
+static int
+capstart(const char *s)
+{
+	unsigned char c = (unsigned char)s[0];
+
+	return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c >= 0xc0;
+}
+
+static void
+settag(LedeNerStage *ns, size_t i, const char *t, size_t len)
+{
+	if (len >= sizeof(ns->otag[i]))
+		len = sizeof(ns->otag[i]) - 1;
+	memcpy(ns->otag[i], t, len);
+	ns->otag[i][len] = '\0';
+}
+
+/* Tags of the pieces of group g, whose joined word got label l. */
+static void
+project(LedeNerStage *ns, const LedeSent *s, const Group *g, int l)
+{
+	char tag[32];
+	size_t k, len = ns->biolen[l];
+	int any = 0, in = 0, started = 0, stopped = 0, fc = ns->formcol;
+
+	memcpy(tag, ns->bio[l], sizeof(tag));
+
+	if (g->n == 1 || l == 0) {
+		for (k = 0; k < g->n; k++)
+			settag(ns, g->first + k, tag, len);
+		return;
+	}
+	for (k = 0; k < g->n; k += 2)
+		any |= capstart(lede_field(s, g->first + k, fc));
+	for (k = 0; k < g->n; k++) {
+		const char *f = lede_field(s, g->first + k, fc);
+
+		if (k % 2 == 0) {
+			in = !stopped && (!any || capstart(f));
+			if (started && !in)
+				stopped = 1;
+		} else	/* a hyphen: inside when the next piece is */
+			in = !stopped && started && (!any ||
+			    capstart(lede_field(s, g->first + k + 1, fc)));
+		if (in) {
+			/* the first piece keeps B or I; a later start is a B */
+			if (started)
+				tag[0] = 'I';
+			else if (k > 0)
+				tag[0] = 'B';
+			started = 1;
+			settag(ns, g->first + k, tag, len);
+		} else
+			settag(ns, g->first + k, "O", 1);
+	}
+}
+
+void
+lede_ner_stage_sent(LedeNerStage *ns, LedeSent *s, int k)
+{
+	size_t ng, i;
+
+	if (s->gen != ns->gen) {
+		ns->gen = s->gen;
+		ns->formcol = lede_sent_col(s, "FORM");
+		ns->startcol = lede_sent_col(s, "START");
+		ns->endcol = lede_sent_col(s, "END");
+	}
+	if (s->newdoc)
+		lede_ner_tagger_newdoc(ns->t);
+	ng = group(ns, s);
+	ner_ensure(ns, s->ntok);
+	if (ng < s->ntok) {
+		size_t g;
+
+		lede_buf_clear(&ns->joined);
+		ns->joff = ereallocarray(ns->joff, ng, sizeof(*ns->joff));
+		for (i = 0; i < ng; i++) {
+			ns->joff[i] = ns->joined.len;
+			for (g = 0; g < ns->grp[i].n; g++)
+				lede_buf_adds(&ns->joined, lede_field(s,
+				    ns->grp[i].first + g, ns->formcol));
+			ns->len[i] = ns->joined.len - ns->joff[i];
+		}
+		for (i = 0; i < ng; i++)
+			ns->forms[i] = ns->joined.p + ns->joff[i];
+	} else {
+		for (i = 0; i < ng; i++) {
+			ns->forms[i] = lede_field(s, i, ns->formcol);
+			ns->len[i] = strlen(ns->forms[i]);
+		}
+	}
+	lede_ner_tag(ns->t, ns->forms, ns->len, ng, ns->lab);
+	ner_filter(ns, ns->lab, ng);
+	for (i = 0; i < ng; i++)
+		project(ns, s, &ns->grp[i], ns->lab[i]);
+	if (ns->keep >> lede_ner_ntypes(ns->model)) {
+		for (i = 0; i < s->ntok; i++) {
+			ns->forms[i] = lede_field(s, i, ns->formcol);
+			ns->len[i] = strlen(ns->forms[i]);
+		}
+		ner_extras(ns, ns->forms, ns->len, s->ntok);
+	}
+	for (i = 0; i < s->ntok; i++)
+		lede_sent_set(s, i, k, ns->otag[i], strlen(ns->otag[i]));
+}
+
+/* sentiment */
+
+struct LedeSentStage {
+	LedeSentiment *sa;
+	int context;
+	const char **forms;
+	long *start, *end;
+	double *contrib, *ctx;
+	size_t cap;
+	unsigned gen;
+	int formcol, startcol, endcol;
+};
+
+LedeSentStage *
+lede_sent_stage_new(const LedeLexicon *lx, int context)
+{
+	LedeSentStage *ss = ecalloc(1, sizeof(*ss));
+
+	ss->sa = lede_sentiment_new(lx);
+	ss->context = context;
+	ss->formcol = ss->startcol = ss->endcol = -1;
+	return ss;
+}
+
+void
+lede_sent_stage_free(LedeSentStage *ss)
+{
+	if (!ss)
+		return;
+	lede_sentiment_free(ss->sa);
+	free(ss->forms);
+	free(ss->start);
+	free(ss->end);
+	free(ss->contrib);
+	free(ss->ctx);
+	free(ss);
+}
+
+/* "%.3f", or "0" when it rounds to zero; returns the length. */
+static size_t
+fmt3(char *buf, size_t size, double v)
+{
+	if (fabs(v) < 0.0005) {
+		buf[0] = '0';
+		buf[1] = '\0';
+		return 1;
+	}
+	return (size_t)snprintf(buf, size, "%.3f", v);
+}
+
+static int
+parse_offset(const char *s, long *out)
+{
+	long v = 0;
+
+	if (!*s)
+		return -1;
+	for (; *s; s++) {
+		if (*s < '0' || *s > '9' || v > 100000000000L)
+			return -1;
+		v = v * 10 + (*s - '0');
+	}
+	*out = v;
+	return 0;
+}
+
+void
+lede_sent_stage_sent(LedeSentStage *ss, LedeSent *s, int k)
+{
+	size_t i;
+	int offsets;
+	double score;
+	char buf[64];
+
+	if (s->gen != ss->gen) {
+		ss->gen = s->gen;
+		ss->formcol = lede_sent_col(s, "FORM");
+		ss->startcol = lede_sent_col(s, "START");
+		ss->endcol = lede_sent_col(s, "END");
+	}
+	if (s->ntok > ss->cap) {
+		ss->cap = s->ntok > 256 ? s->ntok : 256;
+		ss->forms = ereallocarray(ss->forms, ss->cap, sizeof(*ss->forms));
+		ss->start = ereallocarray(ss->start, ss->cap, sizeof(*ss->start));
+		ss->end = ereallocarray(ss->end, ss->cap, sizeof(*ss->end));
+		ss->contrib = ereallocarray(ss->contrib, ss->cap, sizeof(*ss->contrib));
+		ss->ctx = ereallocarray(ss->ctx, ss->cap, sizeof(*ss->ctx));
+	}
+	offsets = ss->startcol >= 0 && ss->endcol >= 0;
+	for (i = 0; i < s->ntok; i++) {
+		ss->forms[i] = lede_field(s, i, ss->formcol);
+		if (offsets && (parse_offset(lede_field(s, i, ss->startcol), &ss->start[i]) < 0 ||
+		    parse_offset(lede_field(s, i, ss->endcol), &ss->end[i]) < 0))
+			offsets = 0;
+	}
+	if (!s->ntok)
+		return;
+	score = lede_sentiment_sentence(ss->sa, ss->forms,
+	    offsets ? ss->start : NULL, offsets ? ss->end : NULL, s->ntok,
+	    ss->contrib, ss->context ? ss->ctx : NULL);
+	for (i = 0; i < s->ntok; i++) {
+		size_t n = fmt3(buf, sizeof(buf), ss->contrib[i]);
+
+		lede_sent_set(s, i, k, buf, n);
+		if (ss->context) {
+			n = fmt3(buf, sizeof(buf), ss->ctx[i]);
+			lede_sent_set(s, i, k + 1, buf, n);
+		}
+	}
+	fmt3(buf, sizeof(buf), score);
+	if (!strcmp(buf, "0"))
+		strcpy(buf, "0.000");
+	lede_sent_setmeta(s, "sentiment", buf);
+}
