@@ -40,6 +40,9 @@ void lede_stem_stage_free(LedeStemStage *st);
 /* ner-tag: the NER column of BIO tags. */
 typedef struct LedeNerStage LedeNerStage;
 
+/* The model ner-tag loads by default (found with lede_datapath). */
+#define LEDE_NER_MODEL_DEFAULT "models/ner-en.model"
+
 /* The types a model tags by default: its own (bits 0..ntypes-1). */
 unsigned lede_ner_keep_default(const LedeNerModel *m);
 /*

@@ -1,11 +1,19 @@
 /* See LICENSE file for copyright and license details. */
 /*
- * lede: the whole chain in one command.  It only composes the tools:
+ * lede: the whole chain in one command.  By default it only composes the
+ * tools:
  *
  *   source | stem | ner-tag | sentiment | tee -> keywords, entities, tone,
  *                                               summarize (and partials)
  *
  * once for each of -j parts of the input, and puts the reports together.
+ * With --fused, one process a part runs stem, ner-tag, sentiment and the
+ * keyword, entity and tone reports on each sentence in memory (the same
+ * library calls as the tools, lib/stage.h), between the source and
+ * summarize:
+ *
+ *   source | fused -> keywords, entities, tone reports (and partials)
+ *                  | summarize
  */
 #include <dirent.h>
 #include <errno.h>
@@ -22,6 +30,9 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "lexicon.h"
+#include "stage.h"
+#include "stream.h"
 #include "util.h"
 
 enum { K_TEXT, K_JSONL, K_CONLLU };
@@ -67,7 +78,7 @@ static size_t nitems, citems;
 static int inkind = -1;		/* --input: kind of stdin and unknown names */
 static const char *format;	/* report format */
 static const char *topn;
-static int corpus, stats, progress = -1, jobs;
+static int corpus, stats, progress = -1, jobs, fused;
 static char bindir[PATH_MAX];
 static char *tmpdir;
 static int status;
@@ -77,7 +88,7 @@ usage(FILE *fp)
 {
 	fprintf(fp,
 	    "usage: %s [-o DIR] [-f FORMAT] [-n N] [-j N] [--corpus] [--input KIND]\n"
-	    "          [--progress | -q] [--stats] INPUT...\n"
+	    "          [--fused] [--progress | -q] [--stats] INPUT...\n"
 	    "Run the whole lede chain (tokenize | stem | ner-tag | sentiment) on\n"
 	    "articles and write the keyword, entity and tone reports and the\n"
 	    "summaries.  An INPUT is a text file (one article), a JSON Lines dump\n"
@@ -93,6 +104,8 @@ usage(FILE *fp)
 	    "      --corpus      also the reports over the whole input\n"
 	    "      --input KIND  text, jsonl or conllu: the kind of standard input\n"
 	    "                    and of files whose name does not tell\n"
+	    "      --fused       one process a part for stem, ner-tag, sentiment\n"
+	    "                    and the reports (faster; the same output)\n"
 	    "      --progress    show progress on standard error even when it is\n"
 	    "                    not a terminal\n"
 	    "  -q, --quiet       no progress line\n"
@@ -596,6 +609,317 @@ start_part(int part, Item *it, size_t n, Counter *c)
 	lede_buf_free(&what);
 }
 
+/* A report file of a part, opened for the fused chain. */
+static FILE *
+open_part(int part, int k)
+{
+	char *path = partfile(part, reports[k].file, ext_of(&reports[k]));
+	FILE *fp = fopen(path, "w");
+
+	if (!fp)
+		eprintf("%s:", path);
+	free(path);
+	return fp;
+}
+
+static int
+close_part(int part, int k, FILE *fp)
+{
+	char *path = partfile(part, reports[k].file, ext_of(&reports[k]));
+	int rc = fshut(fp, path);
+
+	free(path);
+	return rc;
+}
+
+/* The stages and reports of the fused chain of a part. */
+typedef struct {
+	LedeStemStage *stem;
+	LedeNerModel *model;
+	LedeNerStage *ner;
+	LedeLexicon *lx;
+	LedeSentStage *sent;
+	LedeKpParams params;
+	LedeKwReport kw;
+	LedePosModel *pos;
+	LedeDf *df;
+	LedeEntReport *ent;
+	LedeEntCorpus *entcorpus;
+	LedeTone tone;
+	LedeToneReport *tr;
+	LedeTable *kwtable, *enttable;
+	FILE *fp[NREPORTS];
+} Fused;
+
+static void
+fused_open(Fused *f, int part)
+{
+	LedeFormat fmt;
+	LedeBuf err = {0};
+	char *path, msg[256];
+	long top = 0;
+	int k;
+
+	lede_format_parse(format, &fmt);
+	if (topn)
+		lede_strtol(topn, 1, 1000000, &top);
+	memset(f, 0, sizeof(*f));
+	for (k = 0; k < NREPORTS; k++)
+		if (k != 3 && (!reports[k].corpus || corpus))
+			f->fp[k] = open_part(part, k);
+
+	f->stem = lede_stem_stage_new("english");
+	if (!(path = lede_datapath(LEDE_NER_MODEL_DEFAULT)))
+		eprintf("cannot find %s (set LEDE_DATA)", LEDE_NER_MODEL_DEFAULT);
+	if (!(f->model = lede_ner_load(path, msg, sizeof(msg))))
+		eprintf("%s: %s", path, msg);
+	free(path);
+	f->ner = lede_ner_stage_new(f->model, lede_ner_keep_default(f->model));
+	f->lx = lede_lexicon_new();
+	if (!(path = lede_datapath(LEDE_LEXICON_DEFAULT)))
+		eprintf("cannot find the lexicon %s (set LEDE_DATA)", LEDE_LEXICON_DEFAULT);
+	if (lede_lexicon_load_file(f->lx, path, &err) < 0)
+		eprintf("%s", err.p);
+	free(path);
+	f->sent = lede_sent_stage_new(f->lx, 0);
+
+	lede_kp_defaults(&f->params);
+	f->kw.kp = lede_kp_new(&f->params);
+	if (lede_kw_load(f->kw.kp, &f->params, NULL, 0, &f->pos, &f->df, &err) < 0)
+		eprintf("%s", err.p);
+	f->kw.top = topn ? top : 10;
+	f->kwtable = lede_table_new(f->fp[0], fmt, lede_kw_cols, lede_kw_kinds, 5);
+	f->kw.table = f->kwtable;
+	f->kw.corpus = corpus ? lede_kwc_new() : NULL;
+
+	f->enttable = lede_ent_table_new(f->fp[1], fmt);
+	f->entcorpus = corpus ? lede_entcorpus_new() : NULL;
+	f->ent = lede_ent_report_new(f->enttable, fmt, top, NULL, 0, f->entcorpus);
+
+	lede_tone_init(&f->tone);
+	f->tr = lede_tone_report_new(&f->tone, f->fp[2], fmt, 80, 0, corpus);
+	lede_buf_free(&err);
+}
+
+/* Write the corpus partials, close the files; the exit status. */
+static int
+fused_close(Fused *f, int part)
+{
+	int k, st = 0;
+
+	lede_table_flush(f->kwtable);
+	lede_table_flush(f->enttable);
+	lede_tone_report_flush(f->tr);
+	if (corpus) {
+		lede_kwc_write(f->kw.corpus, f->fp[4]);
+		lede_entcorpus_write(f->entcorpus, f->fp[5]);
+		lede_tone_write_partial(f->fp[6], &f->tone);
+	}
+	for (k = 0; k < NREPORTS; k++)
+		if (f->fp[k] && close_part(part, k, f->fp[k]))
+			st = 1;
+	lede_table_free(f->kwtable);
+	lede_table_free(f->enttable);
+	lede_tone_report_free(f->tr);
+	lede_tone_free(&f->tone);
+	lede_ent_report_free(f->ent);
+	lede_entcorpus_free(f->entcorpus);
+	lede_kwc_free(f->kw.corpus);
+	lede_kp_free(f->kw.kp);
+	lede_pos_free(f->pos);
+	lede_df_free(f->df);
+	lede_sent_stage_free(f->sent);
+	lede_lexicon_free(f->lx);
+	lede_ner_stage_free(f->ner);
+	lede_ner_free(f->model);
+	lede_stem_stage_free(f->stem);
+	return st;
+}
+
+/* The document-level reports of a whole document. */
+static int
+fused_doc(Fused *f, const LedeDoc *d)
+{
+	lede_kw_report_doc(&f->kw, d);
+	if (lede_tone_report_doc(f->tr, d) < 0) {
+		weprintf("%s", lede_tone_report_error(f->tr));
+		return 1;
+	}
+	return 0;
+}
+
+/*
+ * The fused chain of a part: the token stream on in (from tokenize),
+ * annotated sentence by sentence, fed to the reports, and written to sum
+ * for summarize.  Documents are put together as lede_read_doc does for
+ * keywords and tone; entities works sentence by sentence as its tool
+ * does.  Returns the exit status.
+ */
+static int
+run_fused(int in, int sum, int part, Counter *c)
+{
+	static const char *outcols[] = {"STEM", "NER", "SENT"};
+	FILE *fin = fdopen(in, "r"), *fsum = fdopen(sum, "w");
+	LedeReader *r;
+	LedeWriter *w;
+	LedeDoc d = {0};
+	Fused f;
+	size_t rows = 0;
+	int rc, st = 0, indoc = 0, skipdoc = 0, toolong = 0, sumok = 1;
+
+	if (!fin || !fsum)
+		eprintf("fdopen:");
+	signal(SIGPIPE, SIG_IGN);
+	fused_open(&f, part);
+	r = lede_reader_open_fp(fin, "<stdin>");
+	lede_reader_require(r, (const char *[]){"ID", "FORM"}, 2);
+	lede_reader_outcols(r, outcols, 3);
+	w = lede_writer_new(fsum);
+	d.id = "-";
+	for (;;) {
+		LedeSent *s;
+
+		if (d.nsent == d.csent) {
+			d.csent = d.csent ? d.csent * 2 : 16;
+			d.sent = ereallocarray(d.sent, d.csent, sizeof(*d.sent));
+			memset(d.sent + d.nsent, 0, (d.csent - d.nsent) * sizeof(*d.sent));
+		}
+		s = &d.sent[d.nsent];
+		if ((rc = lede_read_sent(r, s)) == 0)
+			break;
+		if (rc < 0) {
+			/* as stem would: the rest of the document is skipped */
+			weprintf("%s", lede_reader_error(r));
+			st = 1;
+			continue;
+		}
+		lede_stem_stage_sent(f.stem, s, 0);
+		lede_ner_stage_sent(f.ner, s, 1);
+		lede_sent_stage_sent(f.sent, s, 2);
+		if (s->newdoc)
+			c->docs++;
+		if (sumok && lede_write_sent(w, s) < 0)
+			sumok = 0;	/* summarize stopped (it says why) */
+
+		/* entities, sentence by sentence */
+		if (s->newdoc || !indoc) {
+			if (indoc && !skipdoc)
+				lede_ent_report_end(f.ent);
+			lede_ent_report_begin(f.ent, s->newdoc && *s->newdoc ?
+			    s->newdoc : "-");
+			indoc = 1;
+			skipdoc = 0;
+		}
+		if (!skipdoc && lede_ent_report_sent(f.ent, s) < 0) {
+			weprintf("%s (document %s skipped)", lede_ent_report_error(f.ent),
+			    lede_ent_report_docid(f.ent));
+			st = 1;
+			skipdoc = 1;
+		}
+
+		/* keywords and tone, document by document */
+		if (s->newdoc && (d.nsent > 0 || toolong)) {
+			LedeSent t;
+
+			if (d.nsent > 0 && !toolong)
+				st |= fused_doc(&f, &d);
+			t = d.sent[0];
+			d.sent[0] = *s;
+			*s = t;
+			d.nsent = 0;
+			rows = 0;
+			toolong = 0;
+			s = &d.sent[0];
+		}
+		if (d.nsent == 0)
+			d.id = s->newdoc && *s->newdoc ? s->newdoc : "-";
+		if (toolong)
+			continue;
+		if ((rows += s->ntok) > lede_doc_max()) {
+			weprintf("%s:%lu: document longer than %zu rows (document %s skipped)",
+			    s->file, s->rowline ? s->rowline : s->line, lede_doc_max(), d.id);
+			st = 1;
+			toolong = 1;
+			d.nsent = 0;
+			continue;
+		}
+		d.nsent++;
+	}
+	if (d.nsent > 0 && !toolong)
+		st |= fused_doc(&f, &d);
+	if (indoc && !skipdoc)
+		lede_ent_report_end(f.ent);
+	lede_write_header(w, r);
+	if (stats)
+		fprintf(stderr, "%s: fused chain (part %d): %s\n", argv0, part + 1,
+		    lede_stats_text(r, w, -1));
+	if (fclose(fsum) == EOF && sumok)
+		st = 1;
+	st |= fused_close(&f, part);
+	lede_writer_free(w);
+	lede_reader_free(r);
+	lede_doc_free(&d);
+	fclose(fin);
+	return st;
+}
+
+/* Start the fused chain of one part over items it[0..n). */
+static void
+start_fused(int part, Item *it, size_t n, Counter *c)
+{
+	int fds[2], sfd[2], in, out;
+	pid_t pid;
+	char *argv[8], *path;
+	int na = 0;
+	LedeBuf what = {0};
+
+	if (pipe(fds) < 0)
+		eprintf("pipe:");
+	if ((pid = fork()) < 0)
+		eprintf("fork:");
+	if (pid == 0) {
+		close(fds[0]);
+		_exit(run_source(it, n, fds[1]));
+	}
+	lede_buf_printf(&what, "tokenize (part %d)", part + 1);
+	track(pid, what.p);
+	close(fds[1]);
+	in = fds[0];
+
+	/* summarize reads the annotated stream */
+	argv[na++] = (char *)program("summarize");
+	argv[na++] = "-f";
+	argv[na++] = (char *)format;
+	if (stats)
+		argv[na++] = "--stats";
+	argv[na] = NULL;
+	path = partfile(part, reports[3].file, ext_of(&reports[3]));
+	if ((out = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0644)) < 0)
+		eprintf("%s:", path);
+	free(path);
+	if (pipe(sfd) < 0)
+		eprintf("pipe:");
+	pid = spawn(argv, sfd[0], out);
+	lede_buf_clear(&what);
+	lede_buf_printf(&what, "summarize (part %d)", part + 1);
+	track(pid, what.p);
+	close(sfd[0]);
+	close(out);
+
+	if ((pid = fork()) < 0)
+		eprintf("fork:");
+	if (pid == 0) {
+		fflush(stderr);
+		_exit(run_fused(in, sfd[1], part, c));
+	}
+	lede_buf_clear(&what);
+	lede_buf_printf(&what, "fused chain (part %d)", part + 1);
+	track(pid, what.p);
+	close(in);
+	close(sfd[1]);
+	lede_buf_free(&what);
+}
+
 static void
 show_progress(Counter *c, int nparts, long total, off_t bytes, double t0, int last)
 {
@@ -771,6 +1095,7 @@ main(int argc, char *argv[])
 		{"jobs", required_argument, NULL, 'j'},
 		{"corpus", no_argument, NULL, 'C'},
 		{"input", required_argument, NULL, 'I'},
+		{"fused", no_argument, NULL, 'F'},
 		{"progress", no_argument, NULL, 'P'},
 		{"quiet", no_argument, NULL, 'q'},
 		{"stats", no_argument, NULL, 'S'},
@@ -815,6 +1140,9 @@ main(int argc, char *argv[])
 		case 'I':
 			if ((inkind = parse_kind(optarg)) < 0)
 				uprintf("unknown input kind '%s' (text, jsonl or conllu)", optarg);
+			break;
+		case 'F':
+			fused = 1;
 			break;
 		case 'P':
 			progress = 1;
@@ -902,7 +1230,10 @@ main(int argc, char *argv[])
 		while (end < nitems - (size_t)(nparts - p - 1) &&
 		    (p == nparts - 1 || acc + items[end].size / 2 <= per * (p + 1)))
 			acc += items[end++].size;
-		start_part(p, items + start, end - start, &counters[p]);
+		if (fused)
+			start_fused(p, items + start, end - start, &counters[p]);
+		else
+			start_part(p, items + start, end - start, &counters[p]);
 		start = end;
 	}
 	wait_all(counters, nparts, total, bytes);

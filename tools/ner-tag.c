@@ -9,7 +9,7 @@
 #include "tagger.h"
 #include "util.h"
 
-#define DEFAULT_MODEL "models/ner-en.model"
+#define DEFAULT_MODEL LEDE_NER_MODEL_DEFAULT
 
 static void
 usage(FILE *fp)

@@ -1,0 +1,1 @@
+lede --fused -j 0 dump.jsonl

@@ -1,0 +1,1 @@
+lede --fused -q dump.jsonl > /dev/full
