@@ -43,6 +43,15 @@ lede -q -j 2 --input jsonl - <"$t/in/gen.jsonl" >"$t/p.out" || exit 1
 lede -q -j 2 --fused --input jsonl - <"$t/in/gen.jsonl" >"$t/f.out" || exit 1
 cmp "$t/p.out" "$t/f.out" || { echo "standard input: fused differs"; exit 1; }
 grep -q '^g8-farm-6' "$t/f.out" || { echo "last generated document missing"; exit 1; }
+# documents over LEDE_DOC_MAX rows: left out of keywords, tone and the
+# summaries, kept in entities, in both modes; each is named
+LEDE_DOC_MAX=40 lede -q -j 1 --corpus -o "$t/p" dump.jsonl 2>/dev/null
+LEDE_DOC_MAX=40 lede -q -j 1 --corpus --fused -o "$t/f" dump.jsonl 2>"$t/err"
+[ $? -eq 1 ] || { echo "LEDE_DOC_MAX: exit status not 1"; exit 1; }
+diff -r "$t/p" "$t/f" || { echo "LEDE_DOC_MAX: fused differs"; exit 1; }
+[ "$(grep -c '^lede: <stdin>:[0-9]*: document longer than 40 rows' "$t/err")" -eq 6 ] ||
+    { echo "LEDE_DOC_MAX: documents not named:"; cat "$t/err"; exit 1; }
+grep -q '^port-1	' "$t/f/entities.tsv" || { echo "LEDE_DOC_MAX: entities lost port-1"; exit 1; }
 # --stats: the fused chain of each part counts what it read and wrote
 lede -q --fused --stats -j 1 -o "$t/s" dump.jsonl 2>"$t/err" || exit 1
 grep -q '^lede: fused chain (part 1): 6 documents, [0-9]* sentences in; 6 documents, [0-9]* sentences out$' "$t/err" ||
