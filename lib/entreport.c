@@ -41,6 +41,7 @@ struct LedeEntReport {
 	size_t nspan, cspan;
 	LedeBuf text, aliasbuf, errbuf;
 	int alloffsets;		/* every mention of the document has a START */
+	int indoc, skipdoc;	/* lede_ent_report_add: in a document, a damaged one */
 };
 
 LedeTable *
@@ -400,6 +401,43 @@ lede_ent_report_end(LedeEntReport *er)
 	}
 	if (er->corpus)
 		lede_entcorpus_add(er->corpus, er->d);
+}
+
+int
+lede_ent_report_add(LedeEntReport *er, const LedeSent *s)
+{
+	if (s->newdoc || !er->indoc) {
+		lede_ent_report_finish(er);
+		lede_ent_report_begin(er, s->newdoc && *s->newdoc ? s->newdoc : "-");
+		er->indoc = 1;
+	}
+	if (er->skipdoc)
+		return 0;
+	if (lede_ent_report_sent(er, s) < 0) {
+		er->skipdoc = 1;
+		return -1;
+	}
+	return 0;
+}
+
+int
+lede_ent_report_indoc(const LedeEntReport *er)
+{
+	return er->indoc;
+}
+
+void
+lede_ent_report_finish(LedeEntReport *er)
+{
+	if (er->indoc && !er->skipdoc)
+		lede_ent_report_end(er);
+	er->indoc = er->skipdoc = 0;
+}
+
+void
+lede_ent_report_drop(LedeEntReport *er)
+{
+	er->indoc = er->skipdoc = 0;
 }
 
 void

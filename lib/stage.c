@@ -416,6 +416,32 @@ lede_ner_stage_sent(LedeNerStage *ns, LedeSent *s, int k)
 
 /* sentiment */
 
+int
+lede_sent_lexicon_load(LedeLexicon *lx, int nodefault, const char *const *files,
+    size_t n, LedeBuf *err)
+{
+	char *path;
+	size_t i;
+	int rc;
+
+	if (!nodefault) {
+		if (!(path = lede_datapath(LEDE_LEXICON_DEFAULT))) {
+			lede_buf_clear(err);
+			lede_buf_printf(err, "cannot find the lexicon %s (set LEDE_DATA)",
+			    LEDE_LEXICON_DEFAULT);
+			return -1;
+		}
+		rc = lede_lexicon_load_file(lx, path, err);
+		free(path);
+		if (rc < 0)
+			return -1;
+	}
+	for (i = 0; i < n; i++)
+		if (lede_lexicon_load_file(lx, files[i], err) < 0)
+			return -1;
+	return 0;
+}
+
 struct LedeSentStage {
 	LedeSentiment *sa;
 	int context;

@@ -68,6 +68,13 @@ void lede_ner_stage_free(LedeNerStage *ns);
  */
 typedef struct LedeSentStage LedeSentStage;
 
+/*
+ * Load the shipped lexicon (unless nodefault) and then files[0..n) into
+ * lx; 0, or -1 with the message in err.
+ */
+int lede_sent_lexicon_load(LedeLexicon *lx, int nodefault,
+    const char *const *files, size_t n, LedeBuf *err);
+
 LedeSentStage *lede_sent_stage_new(const LedeLexicon *lx, int context);
 void lede_sent_stage_sent(LedeSentStage *ss, LedeSent *s, int k);
 void lede_sent_stage_free(LedeSentStage *ss);
@@ -119,6 +126,17 @@ const char *lede_ent_report_error(const LedeEntReport *er);
 /* The id of the document begun last ("-" before any). */
 const char *lede_ent_report_docid(const LedeEntReport *er);
 void lede_ent_report_end(LedeEntReport *er);
+/*
+ * The same for a stream: a sentence that opens a document (or the first)
+ * ends the one before and begins one; a damaged document (-1, with the
+ * message in lede_ent_report_error()) is left out whole.  finish ends the
+ * last document, drop forgets the current one, indoc tells whether a
+ * document is open.
+ */
+int lede_ent_report_add(LedeEntReport *er, const LedeSent *s);
+void lede_ent_report_finish(LedeEntReport *er);
+void lede_ent_report_drop(LedeEntReport *er);
+int lede_ent_report_indoc(const LedeEntReport *er);
 /* The rows of the --corpus report (from corpus) into t. */
 void lede_ent_report_corpus(LedeEntReport *er, LedeTable *t);
 unsigned long lede_ent_report_rows(const LedeEntReport *er);

@@ -170,7 +170,6 @@ main(int argc, char *argv[])
 		status = merge(corp, argv + optind, argc - optind);
 	} else {
 		LedeSent sent = {0};
-		int indoc = 0, skipdoc = 0;
 
 		r = lede_reader_open(argv + optind, argc - optind);
 		lede_reader_require(r, cols_in, 3);
@@ -185,15 +184,13 @@ main(int argc, char *argv[])
 		for (;;) {
 			rc = lede_read_sent(r, &sent);
 			if (rc < 0) {
-				if (indoc && !lede_reader_error_newdoc(r)) {
+				if (lede_ent_report_indoc(er) && !lede_reader_error_newdoc(r)) {
 					weprintf("%s (document %s skipped)",
 					    lede_reader_error(r),
 					    lede_ent_report_docid(er));
-					indoc = 0;
+					lede_ent_report_drop(er);
 				} else {
-					if (indoc && !skipdoc)
-						lede_ent_report_end(er);
-					indoc = 0;
+					lede_ent_report_finish(er);
 					weprintf("%s (document %s skipped)",
 					    lede_reader_error(r),
 					    sent.newdoc && *sent.newdoc ? sent.newdoc : "-");
@@ -203,29 +200,17 @@ main(int argc, char *argv[])
 			}
 			if (rc == 0)
 				break;
-			if (sent.newdoc || !indoc) {
-				if (indoc && !skipdoc)
-					lede_ent_report_end(er);
-				lede_ent_report_begin(er, sent.newdoc && *sent.newdoc ?
-				    sent.newdoc : "-");
-				indoc = 1;
-				skipdoc = 0;
-			}
-			if (skipdoc)
-				continue;
-			if (lede_ent_report_sent(er, &sent) < 0) {
+			if (lede_ent_report_add(er, &sent) < 0) {
 				weprintf("%s (document %s skipped)",
 				    lede_ent_report_error(er),
 				    lede_ent_report_docid(er));
 				status = 1;
-				skipdoc = 1;
 				continue;
 			}
 			if (table && format != LEDE_FMT_TEXT && ferror(stdout))
 				break;
 		}
-		if (indoc && !skipdoc)
-			lede_ent_report_end(er);
+		lede_ent_report_finish(er);
 		lede_sent_free(&sent);
 	}
 	if (partial) {

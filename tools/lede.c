@@ -676,11 +676,8 @@ fused_open(Fused *f, int part)
 	free(path);
 	f->ner = lede_ner_stage_new(f->model, lede_ner_keep_default(f->model));
 	f->lx = lede_lexicon_new();
-	if (!(path = lede_datapath(LEDE_LEXICON_DEFAULT)))
-		eprintf("cannot find the lexicon %s (set LEDE_DATA)", LEDE_LEXICON_DEFAULT);
-	if (lede_lexicon_load_file(f->lx, path, &err) < 0)
+	if (lede_sent_lexicon_load(f->lx, 0, NULL, 0, &err) < 0)
 		eprintf("%s", err.p);
-	free(path);
 	f->sent = lede_sent_stage_new(f->lx, 0);
 
 	lede_kp_defaults(&f->params);
@@ -765,7 +762,7 @@ run_fused(int in, int sum, int part, Counter *c)
 	LedeDoc d = {0};
 	Fused f;
 	size_t rows = 0;
-	int rc, st = 0, indoc = 0, skipdoc = 0, toolong = 0, sumok = 1;
+	int rc, st = 0, toolong = 0, sumok = 1;
 
 	if (!fin || !fsum)
 		eprintf("fdopen:");
@@ -802,19 +799,10 @@ run_fused(int in, int sum, int part, Counter *c)
 			sumok = 0;	/* summarize stopped (it says why) */
 
 		/* entities, sentence by sentence */
-		if (s->newdoc || !indoc) {
-			if (indoc && !skipdoc)
-				lede_ent_report_end(f.ent);
-			lede_ent_report_begin(f.ent, s->newdoc && *s->newdoc ?
-			    s->newdoc : "-");
-			indoc = 1;
-			skipdoc = 0;
-		}
-		if (!skipdoc && lede_ent_report_sent(f.ent, s) < 0) {
+		if (lede_ent_report_add(f.ent, s) < 0) {
 			weprintf("%s (document %s skipped)", lede_ent_report_error(f.ent),
 			    lede_ent_report_docid(f.ent));
 			st = 1;
-			skipdoc = 1;
 		}
 
 		/* keywords and tone, document by document */
@@ -847,8 +835,7 @@ run_fused(int in, int sum, int part, Counter *c)
 	}
 	if (d.nsent > 0 && !toolong)
 		st |= fused_doc(&f, &d);
-	if (indoc && !skipdoc)
-		lede_ent_report_end(f.ent);
+	lede_ent_report_finish(f.ent);
 	lede_write_header(w, r);
 	if (stats)
 		fprintf(stderr, "%s: fused chain (part %d): %s\n", argv0, part + 1,

@@ -47,7 +47,7 @@ main(int argc, char *argv[])
 		{NULL, 0, NULL, 0},
 	};
 	const char **lexfiles = NULL;
-	size_t nlex = 0, i;
+	size_t nlex = 0;
 	int c, rc, status = 0, stats = 0, nodefault = 0, context = 0, check = 0;
 	LedeLexicon *lx;
 	LedeSentStage *ss;
@@ -55,7 +55,6 @@ main(int argc, char *argv[])
 	LedeWriter *w;
 	LedeSent s = {0};
 	LedeBuf err = {0};
-	char *path;
 
 	lede_init(argv[0]);
 	opterr = 0;
@@ -91,17 +90,8 @@ main(int argc, char *argv[])
 		uprintf("--no-default-lexicon needs at least one --lexicon FILE");
 
 	lx = lede_lexicon_new();
-	if (!nodefault) {
-		if (!(path = lede_datapath(LEDE_LEXICON_DEFAULT)))
-			eprintf("cannot find the lexicon %s (set LEDE_DATA)",
-			    LEDE_LEXICON_DEFAULT);
-		if (lede_lexicon_load_file(lx, path, &err) < 0)
-			eprintf("%s", err.p);
-		free(path);
-	}
-	for (i = 0; i < nlex; i++)
-		if (lede_lexicon_load_file(lx, lexfiles[i], &err) < 0)
-			eprintf("%s", err.p);
+	if (lede_sent_lexicon_load(lx, nodefault, lexfiles, nlex, &err) < 0)
+		eprintf("%s", err.p);
 	if (check) {
 		printf("%zu terms\n", lede_lexicon_size(lx));
 		status = fshut(stdout, "<stdout>");
