@@ -21,9 +21,32 @@
 #define DIR_BEFORE 10		/* a quantity up to 10 tokens before a direction */
 #define DIR_AFTER 4		/* or up to 4 after it */
 #define JOIN_MAX 4		/* tokens joined into an emoticon */
-#define CACHE_MAX 1000000	/* the form cache is dropped past this size */
 #define NEG_MAX 2		/* negators that multiply ("never fails to") */
 #define NEG_BAD 0.5		/* a negated negative word flips at half strength */
+
+/*
+ * The per-type cache.  What depends only on a token's FORM (its lower-cased
+ * form, lexicon entry and flags) is worked out once per form; a token then
+ * costs a hash and a probe, and the hashes of a sentence's tokens are
+ * computed first so that their slots are fetched together.  Multi-word
+ * terms are matched through a second cache, of steps (a prefix, the next
+ * token's form) -> the longer prefix or term, so that a word after "a" or
+ * "not" costs a probe, not a key built and looked up.  Both are dropped at
+ * the start of a sentence once the form cache holds CACHE_MAX forms or the
+ * step cache STEP_MAX steps: they hold at most that plus one sentence's
+ * forms (about 100 bytes a form: 64 of entry, 16 of slots, the form and its
+ * lower-cased copy; 10 MB at CACHE_MAX).  Scores do not depend on when the
+ * caches are dropped.
+ */
+#define CACHE_MAX 100000
+#define STEP_MAX 200000
+#define KEYIN 20		/* bytes of a form kept in its entry */
+
+#if defined(__GNUC__)
+#define PREFETCH(p) __builtin_prefetch(p)
+#else
+#define PREFETCH(p) ((void)(p))
+#endif
 
 enum {
 	F_LETTER = 1 << 0,	/* has a letter */
@@ -41,6 +64,9 @@ enum {
 	F_FROM = 1 << 12,	/* "from", "than", "versus", ...: a comparison */
 	F_TAG = 1 << 13,	/* a hashtag: "#fail" */
 	F_NAME = 1 << 14,	/* @name, URL: not text */
+	F_JOIN = 1 << 15,	/* F_SYM and may start an emoticon of several
+				 * tokens (its lower-cased form starts a term) */
+	F_MID = 1 << 16,	/* a word after the first of a multi-word term */
 };
 
 /* Words that end the search for a direction's quantity after it. */
@@ -51,19 +77,45 @@ static const char *const from_words[] = {
 
 typedef struct {
 	const LedeLexEntry *ent;	/* NULL when not in the lexicon */
+	uint32_t hash;			/* low half of lede_hash() of the form */
+	uint32_t len;			/* bytes of the form */
+	uint32_t off;			/* the form in sa->keys when len > KEYIN */
+	uint32_t low, lowlen;		/* lower-cased form in sa->lows */
 	unsigned flags;
 	unsigned short nmark;		/* '!' or '?' in the token */
-	uint32_t low, lowlen;		/* lower-cased form in sa->lows */
+	char k[KEYIN];			/* the form when len <= KEYIN */
 } FormInfo;
+
+/* A slot of the form table: the high half of the hash and 1 + index. */
+typedef struct {
+	uint32_t tag, id;
+} Slot;
+
+/* A step of a multi-word match: from (a prefix, the next form) to res. */
+typedef struct {
+	uintptr_t from;			/* 0: empty slot */
+	uint32_t form;			/* index of the next token's form */
+	const LedeLexEntry *res;	/* the longer key's entry, or NULL */
+} Step;
 
 struct LedeSentiment {
 	const LedeLexicon *lx;
-	LedeDict *cache;		/* FORM -> index into info */
+	Slot *slot;			/* FORM -> 1 + index into info */
+	size_t nslot;
 	FormInfo *info;
-	size_t ninfo, cinfo;
+	size_t ninfo, cinfo, cachemax;
+	Step *step;
+	size_t nstep, cstep;
+	LedeDict *joinpre;		/* starts of one-word terms that do not
+					 * begin with an ASCII letter or digit */
+	LedeDict *mid;			/* words after the first of multi-word
+					 * terms */
+	LedeBuf keys;			/* forms longer than KEYIN */
 	LedeBuf lows;			/* lower-cased forms, NUL-separated */
 	LedeBuf key, tmp;
 	/* per sentence */
+	uint64_t *hash;
+	size_t *flen;
 	const FormInfo **tok;
 	const LedeLexEntry **ent;
 	unsigned char *skip;		/* inside a matched multi-word term */
@@ -74,14 +126,72 @@ struct LedeSentiment {
 	size_t ctok;
 };
 
+/* An empty slot array of n slots (a power of two). */
+static Slot *
+slots(size_t n)
+{
+	return ecalloc(n, sizeof(Slot));
+}
+
 LedeSentiment *
 lede_sentiment_new(const LedeLexicon *lx)
 {
 	LedeSentiment *sa = ecalloc(1, sizeof(*sa));
+	size_t i, j, w, n, ne = lede_lexicon_nentries(lx);
+	const LedeLexEntry *e;
+	const char *key;
 
 	sa->lx = lx;
-	sa->cache = lede_dict_new();
+	sa->cachemax = CACHE_MAX;
+	sa->nslot = 1024;
+	sa->slot = slots(sa->nslot);
+	/*
+	 * The forms that may start an emoticon of several tokens: the
+	 * beginnings of one-word terms.  Terms that begin with an ASCII
+	 * letter or digit are left out (a token without letters or digits
+	 * does not begin so; lookup() treats one that does as a possible
+	 * start), so that the set stays small.
+	 */
+	sa->joinpre = lede_dict_new();
+	sa->mid = lede_dict_new();
+	for (i = 0; i < ne; i++) {
+		e = lede_lexicon_entry(lx, i, &key, &n);
+		/* "not bad at all": "bad", "at", "all" */
+		for (j = 0, w = 0; j <= n; j++) {
+			if (j < n && key[j] != ' ')
+				continue;
+			if (w > 0)
+				lede_dict_put(sa->mid, key + w, j - w, NULL);
+			w = j + 1;
+		}
+		if (!e->known || e->nwords != 1 || n == 0 ||
+		    (key[0] >= 'a' && key[0] <= 'z') ||
+		    (key[0] >= 'A' && key[0] <= 'Z') ||
+		    (key[0] >= '0' && key[0] <= '9'))
+			continue;
+		for (j = 1; j <= n; j++)
+			lede_dict_put(sa->joinpre, key, j, NULL);
+	}
 	return sa;
+}
+
+void
+lede_sentiment_set_cache(LedeSentiment *sa, size_t maxforms)
+{
+	sa->cachemax = maxforms ? maxforms : CACHE_MAX;
+}
+
+/* Forget every form and step. */
+static void
+drop_caches(LedeSentiment *sa)
+{
+	memset(sa->slot, 0, sa->nslot * sizeof(*sa->slot));
+	sa->ninfo = 0;
+	lede_buf_clear(&sa->keys);
+	lede_buf_clear(&sa->lows);
+	if (sa->step)
+		memset(sa->step, 0, sa->cstep * sizeof(*sa->step));
+	sa->nstep = 0;
 }
 
 void
@@ -89,11 +199,17 @@ lede_sentiment_free(LedeSentiment *sa)
 {
 	if (!sa)
 		return;
-	lede_dict_free(sa->cache);
+	free(sa->slot);
 	free(sa->info);
+	free(sa->step);
+	lede_dict_free(sa->joinpre);
+	lede_dict_free(sa->mid);
+	lede_buf_free(&sa->keys);
 	lede_buf_free(&sa->lows);
 	lede_buf_free(&sa->key);
 	lede_buf_free(&sa->tmp);
+	free(sa->hash);
+	free(sa->flen);
 	free(sa->tok);
 	free(sa->ent);
 	free(sa->skip);
@@ -170,28 +286,85 @@ has_long_run(const char *s, size_t n)
 	return 0;
 }
 
-/* Index of form's entry in sa->info, added when new. */
-static size_t
-lookup(LedeSentiment *sa, const char *form)
+/* Doubles the slots of the form table. */
+static void
+grow_slots(LedeSentiment *sa)
 {
-	size_t n = strlen(form), i = 0, nletter = 0, nupper = 0;
-	int added, alnum = 0;
-	long id;
+	Slot *old = sa->slot;
+	size_t i, j, mask, oldn = sa->nslot;
+
+	sa->nslot *= 2;
+	sa->slot = slots(sa->nslot);
+	mask = sa->nslot - 1;
+	for (i = 0; i < oldn; i++) {
+		if (!old[i].id)
+			continue;
+		for (j = sa->info[old[i].id - 1].hash & mask; sa->slot[j].id;
+		    j = (j + 1) & mask)
+			;
+		sa->slot[j] = old[i];
+	}
+	free(old);
+}
+
+static void fill(LedeSentiment *sa, FormInfo *fi, const char *form, size_t n);
+
+/* Index of form[0..n) (of hash h) in sa->info, added when new. */
+static size_t
+lookup(LedeSentiment *sa, const char *form, size_t n, uint64_t h)
+{
+	size_t mask = sa->nslot - 1, i = (size_t)h & mask, id;
+	uint32_t tag = (uint32_t)(h >> 32);
+	const Slot *sl;
 	FormInfo *fi;
+
+	for (;; i = (i + 1) & mask) {
+		sl = &sa->slot[i];
+		if (!sl->id)
+			break;
+		if (sl->tag != tag)
+			continue;
+		fi = &sa->info[sl->id - 1];
+		if (fi->len == n && !memcmp(n <= KEYIN ? fi->k :
+		    sa->keys.p + fi->off, form, n))
+			return sl->id - 1;
+	}
+	if (sa->ninfo >= UINT32_MAX - 1 || n >= UINT32_MAX)
+		eprintf("out of memory (form cache)");
+	if (sa->ninfo == sa->cinfo) {
+		sa->cinfo = sa->cinfo ? sa->cinfo * 2 : 4096;
+		sa->info = ereallocarray(sa->info, sa->cinfo, sizeof(*sa->info));
+	}
+	id = sa->ninfo++;
+	fi = &sa->info[id];
+	memset(fi, 0, sizeof(*fi));
+	fi->hash = (uint32_t)h;
+	fi->len = (uint32_t)n;
+	if (n <= KEYIN) {
+		memcpy(fi->k, form, n);
+	} else {
+		fi->off = (uint32_t)sa->keys.len;
+		lede_buf_add(&sa->keys, form, n);
+	}
+	sa->slot[i].tag = tag;
+	sa->slot[i].id = (uint32_t)id + 1;
+	if (sa->ninfo * 2 > sa->nslot)
+		grow_slots(sa);
+	fill(sa, fi, form, n);
+	return id;
+}
+
+/* Works out what depends on the form alone. */
+static void
+fill(LedeSentiment *sa, FormInfo *fi, const char *form, size_t n)
+{
+	size_t i = 0, nletter = 0, nupper = 0;
+	int alnum = 0;
 	const char *low;
 	size_t lowlen;
 	int32_t cp;
 	int len;
 
-	id = lede_dict_put(sa->cache, form, n, &added);
-	if (!added)
-		return (size_t)id;
-	if (sa->ninfo == sa->cinfo) {
-		sa->cinfo = sa->cinfo ? sa->cinfo * 2 : 4096;
-		sa->info = ereallocarray(sa->info, sa->cinfo, sizeof(*sa->info));
-	}
-	fi = &sa->info[sa->ninfo++];
-	memset(fi, 0, sizeof(*fi));
 	while (i < n) {
 		if ((len = lede_utf8_decode(form + i, n - i, &cp)) < 0)
 			len = 1, cp = 0xFFFD;
@@ -248,47 +421,106 @@ lookup(LedeSentiment *sa, const char *form)
 	if (fi->ent && !fi->ent->known && !fi->ent->mwemax)
 		fi->ent = NULL;
 	if (fi->ent)
-		return (size_t)id;
+		goto out;
 	/* variants: emoji modifiers, a hashtag, elongation */
 	if (strip_modifiers(&sa->tmp, low, lowlen) && sa->tmp.len &&
 	    (fi->ent = known(sa->lx, sa->tmp.p, sa->tmp.len)))
-		return (size_t)id;
+		goto out;
 	if (lowlen > 1 && low[0] == '#' &&
 	    (fi->ent = known(sa->lx, low + 1, lowlen - 1)))
-		return (size_t)id;
+		goto out;
 	if (has_long_run(low, lowlen)) {
 		if ((shorten_runs(&sa->tmp, low, lowlen, 2) &&
 		    (fi->ent = known(sa->lx, sa->tmp.p, sa->tmp.len))) ||
 		    (shorten_runs(&sa->tmp, low, lowlen, 1) &&
 		    (fi->ent = known(sa->lx, sa->tmp.p, sa->tmp.len)))) {
 			fi->flags |= F_ELONG;
-			return (size_t)id;
+			goto out;
 		}
 	}
 	if (lowlen > 3 && (!strcmp(low + lowlen - 3, "n't") ||
 	    (lowlen > 5 && !strcmp(low + lowlen - 5, "n\xE2\x80\x99t"))))
 		fi->flags |= F_NT;
-	return (size_t)id;
+out:
+	/* may it extend a multi-word term? (a form with a space may be words) */
+	if (lowlen == 0 || memchr(low, ' ', lowlen) ||
+	    lede_dict_get(sa->mid, low, lowlen) >= 0)
+		fi->flags |= F_MID;
+	/* may it start an emoticon of several tokens? */
+	if ((fi->flags & F_SYM) && (lowlen == 0 ||
+	    (low[0] >= 'a' && low[0] <= 'z') || (low[0] >= 'A' && low[0] <= 'Z') ||
+	    (low[0] >= '0' && low[0] <= '9') ||
+	    lede_dict_get(sa->joinpre, low, lowlen) >= 0))
+		fi->flags |= F_JOIN;
+}
+
+/* The slot of the step (from, form) in sa->step, or the empty one for it. */
+static size_t
+step_slot(const LedeSentiment *sa, uintptr_t from, uint32_t form)
+{
+	uint64_t h = ((uint64_t)from * 0x9E3779B97F4A7C15ULL) ^
+	    ((uint64_t)form * 0xC2B2AE3D27D4EB4FULL);
+	size_t mask = sa->cstep - 1, i;
+
+	h ^= h >> 32;
+	for (i = (size_t)h & mask;; i = (i + 1) & mask) {
+		const Step *st = &sa->step[i];
+
+		if (!st->from || (st->from == from && st->form == form))
+			return i;
+	}
+}
+
+static void
+grow_steps(LedeSentiment *sa)
+{
+	Step *old = sa->step;
+	size_t i, oldn = sa->cstep;
+
+	sa->cstep = oldn ? oldn * 2 : 1024;
+	sa->step = ecalloc(sa->cstep, sizeof(*sa->step));
+	for (i = 0; i < oldn; i++)
+		if (old[i].from)
+			sa->step[step_slot(sa, old[i].from, old[i].form)] = old[i];
+	free(old);
 }
 
 /*
  * The longest multi-word term starting at word i (at most max words), or
  * NULL; its length in *len.  Extends the key a word at a time and stops
- * at the first prefix the lexicon does not know.
+ * at the first prefix the lexicon does not know.  Each step (the first
+ * word's form or the prefix's entry, the next word's form) is looked up
+ * in the lexicon once, with the key "w1 w2 ... wk" of lower-cased forms,
+ * and remembered.
  */
 static const LedeLexEntry *
 match_words(LedeSentiment *sa, size_t i, size_t max, size_t *len)
 {
-	size_t k;
+	size_t k, w;
+	uintptr_t from = ((uintptr_t)sa->idx[i] << 1) | 1;	/* even: an entry */
 	const LedeLexEntry *e, *m = NULL;
+	Step *st;
 
-	lede_buf_clear(&sa->key);
-	lede_buf_add(&sa->key, sa->lows.p + sa->tok[i]->low, sa->tok[i]->lowlen);
 	for (k = 2; k <= max; k++) {
-		lede_buf_addc(&sa->key, ' ');
-		lede_buf_add(&sa->key, sa->lows.p + sa->tok[i + k - 1]->low,
-		    sa->tok[i + k - 1]->lowlen);
-		if (!(e = lede_lexicon_get(sa->lx, sa->key.p, sa->key.len)))
+		if (!(sa->tok[i + k - 1]->flags & F_MID))
+			break;	/* no key has this word after the first */
+		if ((sa->nstep + 1) * 2 > sa->cstep)
+			grow_steps(sa);
+		st = &sa->step[step_slot(sa, from, (uint32_t)sa->idx[i + k - 1])];
+		if (!st->from) {
+			lede_buf_clear(&sa->key);
+			for (w = 0; w < k; w++) {
+				if (w)
+					lede_buf_addc(&sa->key, ' ');
+				lede_buf_add(&sa->key, sa->lows.p + sa->tok[i + w]->low,
+				    sa->tok[i + w]->lowlen);
+			}
+			st->from = from;
+			st->form = (uint32_t)sa->idx[i + k - 1];
+			st->res = lede_lexicon_get(sa->lx, sa->key.p, sa->key.len);
+			sa->nstep++;
+		}
+		if (!(e = st->res))
 			break;
 		if (e->known && e->nwords == k) {
 			m = e;
@@ -296,6 +528,7 @@ match_words(LedeSentiment *sa, size_t i, size_t max, size_t *len)
 		}
 		if (e->mwemax <= k)
 			break;
+		from = (uintptr_t)e;
 	}
 	return m;
 }
@@ -327,18 +560,108 @@ role(const LedeLexEntry *e)
 	return e ? e->role : LEDE_ROLE_NONE;
 }
 
+/*
+ * The context factor of token i: boosters and negators up to SCOPE tokens
+ * before it in its clause, contrast, and the concession conc whose clause
+ * it is in (NULL if none).  The negators' product in *negp.
+ */
+static double
+factor(const LedeSentiment *sa, size_t i, size_t n, int mixed,
+    size_t lastbut, double butv, const LedeLexEntry *conc, double *negp)
+{
+	size_t j;
+	double m, boost = 0, neg = 1;
+	int seen = 0, nneg = 0;
+
+	/* look back for boosters and a negator, within the clause */
+	for (j = i; j > 0 && seen < SCOPE; j--) {
+		const LedeLexEntry *b = sa->ent[j - 1];
+		const FormInfo *bi = sa->tok[j - 1];
+
+		if (sa->brk[j - 1] || sa->emo[j - 1])
+			break;
+		if (sa->skip[j - 1])
+			continue;
+		seen++;
+		if (role(b) == LEDE_ROLE_BOOST) {
+			double d = b->rolev * (1.0 - 0.05 * (seen - 1));
+
+			if (mixed && (bi->flags & F_CAPS))
+				d *= 1.5;
+			boost += d;
+		} else if (role(b) == LEDE_ROLE_NEGATE && nneg < NEG_MAX) {
+			neg *= b->rolev;
+			nneg++;
+		} else if (!b && (bi->flags & F_NT) && nneg < NEG_MAX) {
+			neg *= NT_NEGATE;
+			nneg++;
+		} else if (role(b) == LEDE_ROLE_BUT ||
+		    role(b) == LEDE_ROLE_THOUGH) {
+			break;
+		}
+	}
+	if (boost < -0.95)
+		boost = -0.95;
+	/* an emoticon or emoji says what it says: no negation, no boost */
+	if (sa->emo[i])
+		boost = 0, neg = 1;
+	m = (1 + boost) * neg;
+	if (lastbut < n && i != lastbut)
+		m *= i < lastbut ? 1 / butv : butv;
+	/* inside a concession: from the word to the next break */
+	if (conc)
+		m *= conc->rolev;
+	*negp = neg;
+	return m;
+}
+
+/* The contribution of word i with valence entry e (not a direction). */
+static double
+score(const LedeSentiment *sa, size_t i, const LedeLexEntry *e,
+    const FormInfo *fi, double m, double neg, int mixed, int review)
+{
+	size_t j, k;
+	double v, c;
+
+	v = e->valence;
+	if (mixed && (fi->flags & F_CAPS))
+		v += sign(v) * CAPS_ADD;
+	if (fi->flags & F_ELONG)
+		v += sign(v) * ELONG_ADD;
+	c = v * m;
+	/* "not bad" is less good than "not good" is bad */
+	if (v < 0 && neg < 0)
+		c *= NEG_BAD;
+	/* in a review sentence, subject matter describes the story */
+	if (review && role(e) == LEDE_ROLE_TOPIC)
+		c *= e->rolev;
+	/* "up from a loss", "compared to a profit": a baseline */
+	if (role(e) == LEDE_ROLE_QUANTITY) {
+		for (j = i, k = 0; j > 0 && k < SCOPE; j--, k++) {
+			if (sa->brk[j - 1])
+				break;
+			if (sa->tok[j - 1]->flags & F_FROM)
+				return 0;
+		}
+	}
+	return c;
+}
+
 double
 lede_sentiment_sentence(LedeSentiment *sa, const char *const *forms,
     const long *start, const long *end, size_t n, double *contrib,
     double *ctx)
 {
-	size_t i, j, k, len, lastbut = n;
+	size_t i, k, len, lastbut = n;
 	int mixed, anycaps = 0, anylower = 0, nexcl = 0, nquest = 0;
 	int review = 0;
 	double s, butv = 1, add;
+	const LedeLexEntry *conc;
 
 	if (n > sa->ctok) {
 		sa->ctok = n > 64 ? n : 64;
+		sa->hash = ereallocarray(sa->hash, sa->ctok, sizeof(*sa->hash));
+		sa->flen = ereallocarray(sa->flen, sa->ctok, sizeof(*sa->flen));
 		sa->tok = ereallocarray(sa->tok, sa->ctok, sizeof(*sa->tok));
 		sa->ent = ereallocarray(sa->ent, sa->ctok, sizeof(*sa->ent));
 		sa->skip = erealloc(sa->skip, sa->ctok);
@@ -347,14 +670,23 @@ lede_sentiment_sentence(LedeSentiment *sa, const char *const *forms,
 		sa->idx = ereallocarray(sa->idx, sa->ctok, sizeof(*sa->idx));
 		sa->mul = ereallocarray(sa->mul, sa->ctok, sizeof(*sa->mul));
 	}
-	if (lede_dict_size(sa->cache) >= CACHE_MAX) {
-		lede_dict_free(sa->cache);
-		sa->cache = lede_dict_new();
-		sa->ninfo = 0;
-		lede_buf_clear(&sa->lows);
+	if (sa->ninfo >= sa->cachemax || sa->nstep >= STEP_MAX)
+		drop_caches(sa);
+	/* hash every form first, so that the slots come in together */
+	for (i = 0; i < n; i++) {
+		sa->flen[i] = strlen(forms[i]);
+		sa->hash[i] = lede_hash(forms[i], sa->flen[i]);
+		PREFETCH(&sa->slot[(size_t)sa->hash[i] & (sa->nslot - 1)]);
+	}
+	/* then the entries of the slots that came */
+	for (i = 0; i < n; i++) {
+		const Slot *sl = &sa->slot[(size_t)sa->hash[i] & (sa->nslot - 1)];
+
+		if (sl->id && sl->tag == (uint32_t)(sa->hash[i] >> 32))
+			PREFETCH(&sa->info[sl->id - 1]);
 	}
 	for (i = 0; i < n; i++)
-		sa->idx[i] = lookup(sa, forms[i]);
+		sa->idx[i] = lookup(sa, forms[i], sa->flen[i], sa->hash[i]);
 	/* lookup() may have moved the info array: take pointers now */
 	for (i = 0; i < n; i++) {
 		sa->tok[i] = &sa->info[sa->idx[i]];
@@ -383,7 +715,7 @@ lede_sentiment_sentence(LedeSentiment *sa, const char *const *forms,
 		if (e && e->mwemax > 1 && i + 1 < n)
 			m = match_words(sa, i, e->mwemax < n - i ? e->mwemax : n - i,
 			    &len);
-		if (!m && start && end && (sa->tok[i]->flags & F_SYM)) {
+		if (!m && start && end && (sa->tok[i]->flags & F_JOIN)) {
 			size_t max = 1;
 
 			while (max < JOIN_MAX && i + max < n &&
@@ -435,90 +767,35 @@ lede_sentiment_sentence(LedeSentiment *sa, const char *const *forms,
 		}
 	}
 
+	conc = NULL;
 	for (i = 0; i < n; i++) {
 		const LedeLexEntry *e = sa->ent[i];
 		const FormInfo *fi = sa->tok[i];
-		double v, m = 1, boost = 0, neg = 1;
-		int seen = 0, nneg = 0;
+		int r = role(e);
+		double m, neg;
 
 		if (fi->flags & F_EXCL)
 			nexcl += fi->nmark;
 		if (fi->flags & F_QUEST)
 			nquest += fi->nmark;
-		if (sa->skip[i])
-			continue;
-		/* look back for boosters and a negator, within the clause */
-		for (j = i; j > 0 && seen < SCOPE; j--) {
-			const LedeLexEntry *b = sa->ent[j - 1];
-			const FormInfo *bi = sa->tok[j - 1];
-
-			if (sa->brk[j - 1] || sa->emo[j - 1])
-				break;
-			if (sa->skip[j - 1])
-				continue;
-			seen++;
-			if (role(b) == LEDE_ROLE_BOOST) {
-				double d = b->rolev * (1.0 - 0.05 * (seen - 1));
-
-				if (mixed && (bi->flags & F_CAPS))
-					d *= 1.5;
-				boost += d;
-			} else if (role(b) == LEDE_ROLE_NEGATE && nneg < NEG_MAX) {
-				neg *= b->rolev;
-				nneg++;
-			} else if (!b && (bi->flags & F_NT) && nneg < NEG_MAX) {
-				neg *= NT_NEGATE;
-				nneg++;
-			} else if (role(b) == LEDE_ROLE_BUT ||
-			    role(b) == LEDE_ROLE_THOUGH) {
-				break;
-			}
+		/*
+		 * The context factor where it is used: at a word with a
+		 * valence, at a direction, and at every token for ctx.
+		 */
+		if (!sa->skip[i] && (ctx ||
+		    (e && (e->valence != 0 || r == LEDE_ROLE_DIR)))) {
+			m = factor(sa, i, n, mixed, lastbut, butv,
+			    r == LEDE_ROLE_THOUGH ? e : conc, &neg);
+			sa->mul[i] = m;
+			if (e && e->valence != 0 && r != LEDE_ROLE_DIR)
+				contrib[i] = score(sa, i, e, fi, m, neg, mixed,
+				    review);
 		}
-		if (boost < -0.95)
-			boost = -0.95;
-		/* an emoticon or emoji says what it says: no negation, no boost */
-		if (sa->emo[i])
-			boost = 0, neg = 1;
-		m = (1 + boost) * neg;
-		if (lastbut < n && i != lastbut)
-			m *= i < lastbut ? 1 / butv : butv;
-		/* inside a concession: from the word to the next break */
-		for (j = i + 1; j > 0; j--) {
-			const LedeLexEntry *t = sa->ent[j - 1];
-
-			if (j - 1 < i && sa->brk[j - 1])
-				break;
-			if (role(t) == LEDE_ROLE_THOUGH) {
-				m *= t->rolev;
-				break;
-			}
-		}
-		sa->mul[i] = m;
-		if (!e || e->valence == 0 || role(e) == LEDE_ROLE_DIR)
-			continue;	/* directions below */
-		v = e->valence;
-		if (mixed && (fi->flags & F_CAPS))
-			v += sign(v) * CAPS_ADD;
-		if (fi->flags & F_ELONG)
-			v += sign(v) * ELONG_ADD;
-		contrib[i] = v * m;
-		/* "not bad" is less good than "not good" is bad */
-		if (v < 0 && neg < 0)
-			contrib[i] *= NEG_BAD;
-		/* in a review sentence, subject matter describes the story */
-		if (review && role(e) == LEDE_ROLE_TOPIC)
-			contrib[i] *= e->rolev;
-		/* "up from a loss", "compared to a profit": a baseline */
-		if (role(e) == LEDE_ROLE_QUANTITY) {
-			for (j = i, k = 0; j > 0 && k < SCOPE; j--, k++) {
-				if (sa->brk[j - 1])
-					break;
-				if (sa->tok[j - 1]->flags & F_FROM) {
-					contrib[i] = 0;
-					break;
-				}
-			}
-		}
+		/* the concession whose clause is open after token i */
+		if (sa->brk[i])
+			conc = NULL;
+		else if (r == LEDE_ROLE_THOUGH)
+			conc = e;
 	}
 
 	/* direction times quantity: "profit rose", "cut costs" */

@@ -34,6 +34,14 @@ double lede_sentiment_sentence(LedeSentiment *sa, const char *const *forms,
     const long *start, const long *end, size_t n, double *contrib,
     double *ctx);
 
+/*
+ * What depends on a token's FORM alone is worked out once per form and
+ * kept until the start of a sentence at which more than maxforms forms are
+ * kept (0: the default, 100,000); scores never depend on it.  For tests
+ * and callers short of memory.
+ */
+void lede_sentiment_set_cache(LedeSentiment *sa, size_t maxforms);
+
 /* S / sqrt(S * S + LEDE_SENT_ALPHA). */
 double lede_sentiment_norm(double s);
 
