@@ -652,9 +652,9 @@ lede_sentiment_sentence(LedeSentiment *sa, const char *const *forms,
     const long *start, const long *end, size_t n, double *contrib,
     double *ctx)
 {
-	size_t i, k, len, lastbut = n;
+	size_t i, k, len, next, lastbut = n;
 	int mixed, anycaps = 0, anylower = 0, nexcl = 0, nquest = 0;
-	int review = 0;
+	int review = 0, anydir = 0;
 	double s, butv = 1, add;
 	const LedeLexEntry *conc;
 
@@ -672,6 +672,12 @@ lede_sentiment_sentence(LedeSentiment *sa, const char *const *forms,
 	}
 	if (sa->ninfo >= sa->cachemax || sa->nstep >= STEP_MAX)
 		drop_caches(sa);
+	/* room for every form of the sentence, so that entries do not move */
+	if (sa->cinfo - sa->ninfo < n) {
+		while (sa->cinfo - sa->ninfo < n)
+			sa->cinfo = sa->cinfo ? sa->cinfo * 2 : 4096;
+		sa->info = ereallocarray(sa->info, sa->cinfo, sizeof(*sa->info));
+	}
 	/* hash every form first, so that the slots come in together */
 	for (i = 0; i < n; i++) {
 		sa->flen[i] = strlen(forms[i]);
@@ -685,37 +691,46 @@ lede_sentiment_sentence(LedeSentiment *sa, const char *const *forms,
 		if (sl->id && sl->tag == (uint32_t)(sa->hash[i] >> 32))
 			PREFETCH(&sa->info[sl->id - 1]);
 	}
-	for (i = 0; i < n; i++)
-		sa->idx[i] = lookup(sa, forms[i], sa->flen[i], sa->hash[i]);
-	/* lookup() may have moved the info array: take pointers now */
 	for (i = 0; i < n; i++) {
-		sa->tok[i] = &sa->info[sa->idx[i]];
-		sa->ent[i] = sa->tok[i]->ent;
+		sa->idx[i] = lookup(sa, forms[i], sa->flen[i], sa->hash[i]);
+		sa->tok[i] = &sa->info[sa->idx[i]];	/* room was made */
+	}
+
+	/*
+	 * Flags of the sentence; multi-word terms and emoticons, longest
+	 * first, left to right; the last contrast word, which splits the
+	 * sentence; a work under review.
+	 */
+	for (i = 0, next = 0; i < n; i++) {
+		const FormInfo *fi = sa->tok[i];
+		const LedeLexEntry *e = fi->ent, *m = NULL;
+		int r;
+
 		sa->skip[i] = 0;
 		sa->mul[i] = 1;
 		contrib[i] = 0;
-		if (sa->tok[i]->flags & F_CAPS)
+		if (fi->flags & F_CAPS)
 			anycaps = 1;
 		/* "@anonymous LOL": names and URLs do not make it mixed case */
-		if ((sa->tok[i]->flags & (F_LOWER | F_NAME | F_TAG)) == F_LOWER)
+		if ((fi->flags & (F_LOWER | F_NAME | F_TAG)) == F_LOWER)
 			anylower = 1;
 		/* a "-" that touches the words on both sides is a hyphen */
-		sa->brk[i] = (sa->tok[i]->flags & F_BREAK) != 0;
-		if ((sa->tok[i]->flags & F_HYPHEN) && start && end && i > 0 &&
+		sa->brk[i] = (fi->flags & F_BREAK) != 0;
+		if ((fi->flags & F_HYPHEN) && start && end && i > 0 &&
 		    i + 1 < n && end[i - 1] == start[i] && end[i] == start[i + 1])
 			sa->brk[i] = 0;
-	}
-	mixed = anycaps && anylower;
-
-	/* multi-word terms and emoticons, longest first, left to right */
-	for (i = 0; i < n; i += len) {
-		const LedeLexEntry *e = sa->ent[i], *m = NULL;
-
+		if (i < next) {
+			/* inside a match */
+			sa->ent[i] = NULL;
+			sa->skip[i] = 1;
+			sa->emo[i] = 0;
+			continue;
+		}
 		len = 1;
 		if (e && e->mwemax > 1 && i + 1 < n)
 			m = match_words(sa, i, e->mwemax < n - i ? e->mwemax : n - i,
 			    &len);
-		if (!m && start && end && (sa->tok[i]->flags & F_JOIN)) {
+		if (!m && start && end && (fi->flags & F_JOIN)) {
 			size_t max = 1;
 
 			while (max < JOIN_MAX && i + max < n &&
@@ -726,16 +741,18 @@ lede_sentiment_sentence(LedeSentiment *sa, const char *const *forms,
 					len = k;
 		}
 		if (m)
-			sa->ent[i] = m;
+			e = m;
 		else if (e && !e->known)
-			sa->ent[i] = NULL;	/* only starts longer terms */
+			e = NULL;	/* only starts longer terms */
+		sa->ent[i] = e;
+		next = i + len;
 		/*
 		 * An emoticon or emoji (a term with a token without letters or
 		 * digits, its tokens touching: ":-)", "d :") or a hashtag says
 		 * what it says: it is not negated or boosted, and it ends the
 		 * reach of a negator before it.
 		 */
-		sa->emo[i] = (sa->tok[i]->flags & (F_SYM | F_TAG)) != 0;
+		sa->emo[i] = (fi->flags & (F_SYM | F_TAG)) != 0;
 		for (k = 0; k < len && len > 1; k++) {
 			const FormInfo *t = sa->tok[i + k];
 
@@ -748,24 +765,18 @@ lede_sentiment_sentence(LedeSentiment *sa, const char *const *forms,
 			if (t->flags & F_SYM)
 				sa->emo[i] = 1;
 		}
-		if (!sa->ent[i] || sa->ent[i]->valence == 0)
+		if (!e || e->valence == 0)
 			sa->emo[i] = 0;
-		for (k = 1; k < len; k++) {
-			sa->ent[i + k] = NULL;
-			sa->skip[i + k] = 1;
-			sa->emo[i + k] = 0;
-		}
-	}
-
-	/* the last contrast word splits the sentence; a work under review */
-	for (i = 0; i < n; i++) {
-		if (role(sa->ent[i]) == LEDE_ROLE_WORK)
+		r = role(e);
+		if (r == LEDE_ROLE_WORK)
 			review = 1;
-		if (role(sa->ent[i]) == LEDE_ROLE_BUT) {
+		else if (r == LEDE_ROLE_BUT) {
 			lastbut = i;
-			butv = sa->ent[i]->rolev;
-		}
+			butv = e->rolev;
+		} else if (r == LEDE_ROLE_DIR)
+			anydir = 1;
 	}
+	mixed = anycaps && anylower;
 
 	conc = NULL;
 	for (i = 0; i < n; i++) {
@@ -799,7 +810,7 @@ lede_sentiment_sentence(LedeSentiment *sa, const char *const *forms,
 	}
 
 	/* direction times quantity: "profit rose", "cut costs" */
-	for (i = 0; i < n; i++) {
+	for (i = 0; i < n && anydir; i++) {
 		const LedeLexEntry *d = sa->ent[i], *q = NULL;
 		size_t qi = n;
 		double m = sa->mul[i], dv;
