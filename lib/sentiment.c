@@ -28,19 +28,22 @@
  * The per-type cache.  What depends only on a token's FORM (its lower-cased
  * form, lexicon entry and flags) is worked out once per form; a token then
  * costs a hash and a probe, and the hashes of a sentence's tokens are
- * computed first so that their slots are fetched together.  Multi-word
- * terms are matched through a second cache, of steps (a prefix, the next
- * token's form) -> the longer prefix or term, so that a word after "a" or
- * "not" costs a probe, not a key built and looked up.  Both are dropped at
- * the start of a sentence once the form cache holds CACHE_MAX forms or the
- * step cache STEP_MAX steps: they hold at most that plus one sentence's
- * forms (about 100 bytes a form: 64 of entry, 16 of slots, the form and its
- * lower-cased copy; 10 MB at CACHE_MAX).  Scores do not depend on when the
- * caches are dropped.
+ * computed first so that their slots and entries are fetched together.
+ * Multi-word terms are matched through a second cache, of steps (a prefix,
+ * the next token's form) -> the longer prefix or term, tried only when the
+ * next word occurs after the first word of some term, so that a word after
+ * "a" or "not" costs a flag test or a probe, not a key built and looked up.
+ * Both are dropped at the start of a sentence once the form cache holds
+ * CACHE_MAX forms or the step cache STEP_MAX steps (dropping at a sentence
+ * is as good as at a document: scores never depend on the caches).  So
+ * the form cache holds at most CACHE_MAX forms plus those of one sentence:
+ * 32 bytes of entry, 16 of slots and the form and its lower-cased copy, 8
+ * MB at CACHE_MAX (Reuters-21578 has 76,465 forms, 5.8 MB); the steps take
+ * at most 6.3 MB (Reuters: 12,004 steps, 0.8 MB).
  */
 #define CACHE_MAX 100000
-#define STEP_MAX 200000
-#define KEYIN 20		/* bytes of a form kept in its entry */
+#define STEP_MAX 100000
+#define KEYIN 10		/* bytes of a form kept in its entry */
 
 #if defined(__GNUC__)
 #define PREFETCH(p) __builtin_prefetch(p)
@@ -67,6 +70,7 @@ enum {
 	F_JOIN = 1 << 15,	/* F_SYM and may start an emoticon of several
 				 * tokens (its lower-cased form starts a term) */
 	F_MID = 1 << 16,	/* a word after the first of a multi-word term */
+	F_MWE = 1 << 17,	/* its entry starts multi-word terms */
 };
 
 /* Words that end the search for a direction's quantity after it. */
@@ -75,15 +79,18 @@ static const char *const from_words[] = {
 	"over", "year-on-year", NULL,
 };
 
+/*
+ * What the scorer knows of a form: 32 bytes, two to a cache line.  The
+ * form and its lower-cased copy are in sa->bytes at off, each followed by
+ * a NUL; the first KEYIN bytes of the form are in k too.
+ */
 typedef struct {
 	const LedeLexEntry *ent;	/* NULL when not in the lexicon */
-	uint32_t hash;			/* low half of lede_hash() of the form */
+	uint32_t flags;
 	uint32_t len;			/* bytes of the form */
-	uint32_t off;			/* the form in sa->keys when len > KEYIN */
-	uint32_t low, lowlen;		/* lower-cased form in sa->lows */
-	unsigned flags;
+	uint32_t off;
 	unsigned short nmark;		/* '!' or '?' in the token */
-	char k[KEYIN];			/* the form when len <= KEYIN */
+	char k[KEYIN];
 } FormInfo;
 
 /* A slot of the form table: the high half of the hash and 1 + index. */
@@ -110,8 +117,7 @@ struct LedeSentiment {
 					 * begin with an ASCII letter or digit */
 	LedeDict *mid;			/* words after the first of multi-word
 					 * terms */
-	LedeBuf keys;			/* forms longer than KEYIN */
-	LedeBuf lows;			/* lower-cased forms, NUL-separated */
+	LedeBuf bytes;			/* forms and their lower-cased copies */
 	LedeBuf key, tmp;
 	/* per sentence */
 	uint64_t *hash;
@@ -187,8 +193,7 @@ drop_caches(LedeSentiment *sa)
 {
 	memset(sa->slot, 0, sa->nslot * sizeof(*sa->slot));
 	sa->ninfo = 0;
-	lede_buf_clear(&sa->keys);
-	lede_buf_clear(&sa->lows);
+	lede_buf_clear(&sa->bytes);
 	if (sa->step)
 		memset(sa->step, 0, sa->cstep * sizeof(*sa->step));
 	sa->nstep = 0;
@@ -204,8 +209,7 @@ lede_sentiment_free(LedeSentiment *sa)
 	free(sa->step);
 	lede_dict_free(sa->joinpre);
 	lede_dict_free(sa->mid);
-	lede_buf_free(&sa->keys);
-	lede_buf_free(&sa->lows);
+	lede_buf_free(&sa->bytes);
 	lede_buf_free(&sa->key);
 	lede_buf_free(&sa->tmp);
 	free(sa->hash);
@@ -286,12 +290,114 @@ has_long_run(const char *s, size_t n)
 	return 0;
 }
 
+/*
+ * The hash of a form: eight bytes a step, the tail as one overlapping
+ * load, mixed as in splitmix64; no calls, for the per-token loop.
+ */
+static uint64_t
+fhash(const char *p, size_t n)
+{
+	uint64_t h = 0x9E3779B97F4A7C15ULL ^ (n * 0xC2B2AE3D27D4EB4FULL), w;
+	uint32_t a, b;
+
+	if (n >= 8) {
+		for (; n > 8; p += 8, n -= 8) {
+			memcpy(&w, p, 8);
+			h = (h ^ w) * 0xBF58476D1CE4E5B9ULL;
+			h ^= h >> 31;
+		}
+		memcpy(&w, p + n - 8, 8);
+	} else if (n >= 4) {
+		memcpy(&a, p, 4);
+		memcpy(&b, p + n - 4, 4);
+		w = (uint64_t)a << 32 | b;
+	} else if (n > 0) {
+		w = (uint64_t)(unsigned char)p[0] << 16 |
+		    (uint64_t)(unsigned char)p[n / 2] << 8 | (unsigned char)p[n - 1];
+	} else {
+		w = 0;
+	}
+	h = (h ^ w) * 0x94D049BB133111EBULL;
+	h ^= h >> 29;
+	h *= 0xBF58476D1CE4E5B9ULL;
+	h ^= h >> 32;
+	return h;
+}
+
+/* a[0..n) == b[0..n), n <= 16, without a call. */
+static int
+eqshort(const char *a, const char *b, size_t n)
+{
+	uint64_t x, y, u, v;
+	uint32_t x4, y4, u4, v4;
+
+	if (n >= 8) {
+		memcpy(&x, a, 8);
+		memcpy(&y, b, 8);
+		memcpy(&u, a + n - 8, 8);
+		memcpy(&v, b + n - 8, 8);
+		return x == y && u == v;
+	}
+	if (n >= 4) {
+		memcpy(&x4, a, 4);
+		memcpy(&y4, b, 4);
+		memcpy(&u4, a + n - 4, 4);
+		memcpy(&v4, b + n - 4, 4);
+		return x4 == y4 && u4 == v4;
+	}
+	return n == 0 || (a[0] == b[0] && a[n / 2] == b[n / 2] &&
+	    a[n - 1] == b[n - 1]);
+}
+
+/* Room for need more entries in sa->info (64-byte aligned). */
+static void
+reserve_info(LedeSentiment *sa, size_t need)
+{
+	FormInfo *p;
+	size_t c = sa->cinfo;
+
+	if (c - sa->ninfo >= need)
+		return;
+	while (c - sa->ninfo < need) {
+		if (c > SIZE_MAX / 2 / sizeof(*p))
+			eprintf("out of memory (form cache)");
+		c = c ? c * 2 : 4096;
+	}
+	if (!(p = aligned_alloc(64, c * sizeof(*p))))
+		eprintf("out of memory (form cache)");
+	if (sa->ninfo)
+		memcpy(p, sa->info, sa->ninfo * sizeof(*p));
+	free(sa->info);
+	sa->info = p;
+	sa->cinfo = c;
+}
+
+/* The lower-cased form of fi and its length. */
+static const char *
+lowof(const LedeSentiment *sa, const FormInfo *fi, size_t *n)
+{
+	const char *low = sa->bytes.p + fi->off + fi->len + 1;
+
+	*n = strlen(low);
+	return low;
+}
+
+/* The length of fi's lower-cased form, or 2 when it is longer than 1. */
+static size_t
+lowlen1(const LedeSentiment *sa, const FormInfo *fi)
+{
+	const char *low = sa->bytes.p + fi->off + fi->len + 1;
+
+	return low[0] == '\0' ? 0 : low[1] == '\0' ? 1 : 2;
+}
+
 /* Doubles the slots of the form table. */
 static void
 grow_slots(LedeSentiment *sa)
 {
 	Slot *old = sa->slot;
 	size_t i, j, mask, oldn = sa->nslot;
+	const FormInfo *fi;
 
 	sa->nslot *= 2;
 	sa->slot = slots(sa->nslot);
@@ -299,8 +405,9 @@ grow_slots(LedeSentiment *sa)
 	for (i = 0; i < oldn; i++) {
 		if (!old[i].id)
 			continue;
-		for (j = sa->info[old[i].id - 1].hash & mask; sa->slot[j].id;
-		    j = (j + 1) & mask)
+		fi = &sa->info[old[i].id - 1];
+		for (j = (size_t)fhash(sa->bytes.p + fi->off, fi->len) & mask;
+		    sa->slot[j].id; j = (j + 1) & mask)
 			;
 		sa->slot[j] = old[i];
 	}
@@ -325,27 +432,25 @@ lookup(LedeSentiment *sa, const char *form, size_t n, uint64_t h)
 		if (sl->tag != tag)
 			continue;
 		fi = &sa->info[sl->id - 1];
-		if (fi->len == n && !memcmp(n <= KEYIN ? fi->k :
-		    sa->keys.p + fi->off, form, n))
+		if (fi->len != n)
+			continue;
+		if (n <= KEYIN ? eqshort(fi->k, form, n) :
+		    eqshort(fi->k, form, KEYIN) &&
+		    !memcmp(sa->bytes.p + fi->off + KEYIN, form + KEYIN, n - KEYIN))
 			return sl->id - 1;
 	}
-	if (sa->ninfo >= UINT32_MAX - 1 || n >= UINT32_MAX)
+	if (sa->ninfo >= UINT32_MAX - 1 || n > UINT32_MAX / 4 ||
+	    sa->bytes.len > UINT32_MAX / 2)
 		eprintf("out of memory (form cache)");
-	if (sa->ninfo == sa->cinfo) {
-		sa->cinfo = sa->cinfo ? sa->cinfo * 2 : 4096;
-		sa->info = ereallocarray(sa->info, sa->cinfo, sizeof(*sa->info));
-	}
+	reserve_info(sa, 1);
 	id = sa->ninfo++;
 	fi = &sa->info[id];
 	memset(fi, 0, sizeof(*fi));
-	fi->hash = (uint32_t)h;
 	fi->len = (uint32_t)n;
-	if (n <= KEYIN) {
-		memcpy(fi->k, form, n);
-	} else {
-		fi->off = (uint32_t)sa->keys.len;
-		lede_buf_add(&sa->keys, form, n);
-	}
+	memcpy(fi->k, form, n < KEYIN ? n : KEYIN);
+	fi->off = (uint32_t)sa->bytes.len;
+	lede_buf_add(&sa->bytes, form, n);
+	lede_buf_addc(&sa->bytes, '\0');
 	sa->slot[i].tag = tag;
 	sa->slot[i].id = (uint32_t)id + 1;
 	if (sa->ninfo * 2 > sa->nslot)
@@ -410,12 +515,11 @@ fill(LedeSentiment *sa, FormInfo *fi, const char *form, size_t n)
 	if (!strcmp(form, ";") || !strcmp(form, ":"))
 		fi->flags |= F_BREAK | F_SEMI;
 
-	fi->low = (uint32_t)sa->lows.len;
-	lede_lower(&sa->lows, form, n);
-	fi->lowlen = (uint32_t)(sa->lows.len - fi->low);
-	lede_buf_addc(&sa->lows, '\0');
-	low = sa->lows.p + fi->low;
-	lowlen = fi->lowlen;
+	lowlen = sa->bytes.len;
+	lede_lower(&sa->bytes, form, n);
+	lowlen = sa->bytes.len - lowlen;
+	lede_buf_addc(&sa->bytes, '\0');
+	low = sa->bytes.p + fi->off + n + 1;	/* no NUL in it, as in form */
 
 	fi->ent = known(sa->lx, low, lowlen);
 	if (fi->ent && !fi->ent->known && !fi->ent->mwemax)
@@ -442,6 +546,8 @@ fill(LedeSentiment *sa, FormInfo *fi, const char *form, size_t n)
 	    (lowlen > 5 && !strcmp(low + lowlen - 5, "n\xE2\x80\x99t"))))
 		fi->flags |= F_NT;
 out:
+	if (fi->ent && fi->ent->mwemax > 1)
+		fi->flags |= F_MWE;
 	/* may it extend a multi-word term? (a form with a space may be words) */
 	if (lowlen == 0 || memchr(low, ' ', lowlen) ||
 	    lede_dict_get(sa->mid, low, lowlen) >= 0)
@@ -510,10 +616,12 @@ match_words(LedeSentiment *sa, size_t i, size_t max, size_t *len)
 		if (!st->from) {
 			lede_buf_clear(&sa->key);
 			for (w = 0; w < k; w++) {
+				size_t ln;
+				const char *low = lowof(sa, sa->tok[i + w], &ln);
+
 				if (w)
 					lede_buf_addc(&sa->key, ' ');
-				lede_buf_add(&sa->key, sa->lows.p + sa->tok[i + w]->low,
-				    sa->tok[i + w]->lowlen);
+				lede_buf_add(&sa->key, low, ln);
 			}
 			st->from = from;
 			st->form = (uint32_t)sa->idx[i + k - 1];
@@ -541,9 +649,12 @@ match_joined(LedeSentiment *sa, size_t i, size_t len)
 	const LedeLexEntry *e;
 
 	lede_buf_clear(&sa->key);
-	for (k = 0; k < len; k++)
-		lede_buf_add(&sa->key, sa->lows.p + sa->tok[i + k]->low,
-		    sa->tok[i + k]->lowlen);
+	for (k = 0; k < len; k++) {
+		size_t ln;
+		const char *low = lowof(sa, sa->tok[i + k], &ln);
+
+		lede_buf_add(&sa->key, low, ln);
+	}
 	e = lede_lexicon_get(sa->lx, sa->key.p, sa->key.len);
 	return e && e->known && e->nwords == 1 ? e : NULL;
 }
@@ -673,15 +784,11 @@ lede_sentiment_sentence(LedeSentiment *sa, const char *const *forms,
 	if (sa->ninfo >= sa->cachemax || sa->nstep >= STEP_MAX)
 		drop_caches(sa);
 	/* room for every form of the sentence, so that entries do not move */
-	if (sa->cinfo - sa->ninfo < n) {
-		while (sa->cinfo - sa->ninfo < n)
-			sa->cinfo = sa->cinfo ? sa->cinfo * 2 : 4096;
-		sa->info = ereallocarray(sa->info, sa->cinfo, sizeof(*sa->info));
-	}
+	reserve_info(sa, n);
 	/* hash every form first, so that the slots come in together */
 	for (i = 0; i < n; i++) {
 		sa->flen[i] = strlen(forms[i]);
-		sa->hash[i] = lede_hash(forms[i], sa->flen[i]);
+		sa->hash[i] = fhash(forms[i], sa->flen[i]);
 		PREFETCH(&sa->slot[(size_t)sa->hash[i] & (sa->nslot - 1)]);
 	}
 	/* then the entries of the slots that came */
@@ -727,7 +834,7 @@ lede_sentiment_sentence(LedeSentiment *sa, const char *const *forms,
 			continue;
 		}
 		len = 1;
-		if (e && e->mwemax > 1 && i + 1 < n)
+		if ((fi->flags & F_MWE) && i + 1 < n)
 			m = match_words(sa, i, e->mwemax < n - i ? e->mwemax : n - i,
 			    &len);
 		if (!m && start && end && (fi->flags & F_JOIN)) {
@@ -758,7 +865,7 @@ lede_sentiment_sentence(LedeSentiment *sa, const char *const *forms,
 
 			if ((k && (!start || !end ||
 			    end[i + k - 1] != start[i + k])) ||
-			    ((t->flags & F_LETTER) && t->lowlen > 1)) {
+			    ((t->flags & F_LETTER) && lowlen1(sa, t) > 1)) {
 				sa->emo[i] = 0;
 				break;
 			}

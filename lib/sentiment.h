@@ -36,9 +36,10 @@ double lede_sentiment_sentence(LedeSentiment *sa, const char *const *forms,
 
 /*
  * What depends on a token's FORM alone is worked out once per form and
- * kept until the start of a sentence at which more than maxforms forms are
- * kept (0: the default, 100,000); scores never depend on it.  For tests
- * and callers short of memory.
+ * kept; the cache is dropped at the start of a sentence once it holds
+ * maxforms forms (0: the default, 100,000; lib/sentiment.c gives the
+ * memory it takes).  Scores never depend on it.  For tests and callers
+ * short of memory.
  */
 void lede_sentiment_set_cache(LedeSentiment *sa, size_t maxforms);
 
