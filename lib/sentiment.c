@@ -110,7 +110,8 @@ struct LedeSentiment {
 	Slot *slot;			/* FORM -> 1 + index into info */
 	size_t nslot;
 	FormInfo *info;
-	size_t ninfo, cinfo, cachemax;
+	char *inforaw;			/* info's allocation, info at infooff */
+	size_t ninfo, cinfo, cachemax, infooff;
 	Step *step;
 	size_t nstep, cstep;
 	LedeDict *joinpre;		/* starts of one-word terms that do not
@@ -205,7 +206,7 @@ lede_sentiment_free(LedeSentiment *sa)
 	if (!sa)
 		return;
 	free(sa->slot);
-	free(sa->info);
+	free(sa->inforaw);
 	free(sa->step);
 	lede_dict_free(sa->joinpre);
 	lede_dict_free(sa->mid);
@@ -349,26 +350,31 @@ eqshort(const char *a, const char *b, size_t n)
 	    a[n - 1] == b[n - 1]);
 }
 
-/* Room for need more entries in sa->info (64-byte aligned). */
+/*
+ * Room for need more entries in sa->info, which starts at a multiple of
+ * 64 bytes in sa->inforaw (realloc, so that a large array grows in place
+ * rather than being copied next to itself).
+ */
 static void
 reserve_info(LedeSentiment *sa, size_t need)
 {
-	FormInfo *p;
-	size_t c = sa->cinfo;
+	char *raw;
+	size_t c = sa->cinfo, off;
 
 	if (c - sa->ninfo >= need)
 		return;
 	while (c - sa->ninfo < need) {
-		if (c > SIZE_MAX / 2 / sizeof(*p))
+		if (c > (SIZE_MAX - 64) / 2 / sizeof(FormInfo))
 			eprintf("out of memory (form cache)");
 		c = c ? c * 2 : 4096;
 	}
-	if (!(p = aligned_alloc(64, c * sizeof(*p))))
-		eprintf("out of memory (form cache)");
-	if (sa->ninfo)
-		memcpy(p, sa->info, sa->ninfo * sizeof(*p));
-	free(sa->info);
-	sa->info = p;
+	raw = erealloc(sa->inforaw, c * sizeof(FormInfo) + 64);
+	off = (64 - ((uintptr_t)raw & 63)) & 63;
+	if (sa->ninfo && off != sa->infooff)
+		memmove(raw + off, raw + sa->infooff, sa->ninfo * sizeof(FormInfo));
+	sa->inforaw = raw;
+	sa->infooff = off;
+	sa->info = (FormInfo *)(void *)(raw + off);
 	sa->cinfo = c;
 }
 
