@@ -71,6 +71,7 @@ enum {
 				 * tokens (its lower-cased form starts a term) */
 	F_MID = 1 << 16,	/* a word after the first of a multi-word term */
 	F_MWE = 1 << 17,	/* its entry starts multi-word terms */
+	F_PREFIX = 1 << 18,	/* its entry only starts longer terms */
 };
 
 /* Words that end the search for a direction's quantity after it. */
@@ -554,6 +555,8 @@ fill(LedeSentiment *sa, FormInfo *fi, const char *form, size_t n)
 out:
 	if (fi->ent && fi->ent->mwemax > 1)
 		fi->flags |= F_MWE;
+	if (fi->ent && !fi->ent->known)
+		fi->flags |= F_PREFIX;
 	/* may it extend a multi-word term? (a form with a space may be words) */
 	if (lowlen == 0 || memchr(low, ' ', lowlen) ||
 	    lede_dict_get(sa->mid, low, lowlen) >= 0)
@@ -855,7 +858,7 @@ lede_sentiment_sentence(LedeSentiment *sa, const char *const *forms,
 		}
 		if (m)
 			e = m;
-		else if (e && !e->known)
+		else if (fi->flags & F_PREFIX)
 			e = NULL;	/* only starts longer terms */
 		sa->ent[i] = e;
 		next = i + len;
