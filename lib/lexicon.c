@@ -62,6 +62,22 @@ lede_lexicon_size(const LedeLexicon *lx)
 	return lx->nterms;
 }
 
+size_t
+lede_lexicon_nentries(const LedeLexicon *lx)
+{
+	return lx->nent;
+}
+
+const LedeLexEntry *
+lede_lexicon_entry(const LedeLexicon *lx, size_t i, const char **key,
+    size_t *n)
+{
+	if (i >= lx->nent)
+		return NULL;
+	*key = lede_dict_key(lx->dict, (long)i, n);
+	return &lx->ent[i];
+}
+
 const LedeLexEntry *
 lede_lexicon_get(const LedeLexicon *lx, const char *key, size_t n)
 {

@@ -94,6 +94,15 @@ const LedeLexEntry *lede_lexicon_get(const LedeLexicon *lx, const char *key,
     size_t n);
 /* Number of terms (lines that named a distinct term). */
 size_t lede_lexicon_size(const LedeLexicon *lx);
+/*
+ * Every entry, terms and prefixes of longer terms alike: entry i of
+ * 0 .. lede_lexicon_nentries() - 1, in the order they were made, and its
+ * lower-cased key in *key and *n.  The pointers stay valid until the
+ * lexicon changes.
+ */
+size_t lede_lexicon_nentries(const LedeLexicon *lx);
+const LedeLexEntry *lede_lexicon_entry(const LedeLexicon *lx, size_t i,
+    const char **key, size_t *n);
 
 /*
  * The shipped lexicon's path relative to the data directory, for

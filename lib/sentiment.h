@@ -34,6 +34,15 @@ double lede_sentiment_sentence(LedeSentiment *sa, const char *const *forms,
     const long *start, const long *end, size_t n, double *contrib,
     double *ctx);
 
+/*
+ * What depends on a token's FORM alone is worked out once per form and
+ * kept; the cache is dropped at the start of a sentence once it holds
+ * maxforms forms (0: the default, 100,000; lib/sentiment.c gives the
+ * memory it takes).  Scores never depend on it.  For tests and callers
+ * short of memory.
+ */
+void lede_sentiment_set_cache(LedeSentiment *sa, size_t maxforms);
+
 /* S / sqrt(S * S + LEDE_SENT_ALPHA). */
 double lede_sentiment_norm(double s);
 

@@ -44,6 +44,63 @@ partial(const char *buf, const char *want_err)
 	return rc;
 }
 
+/*
+ * A scorer that drops its form cache at every sentence past 3 forms scores
+ * like one that keeps it: multi-word terms, joined emoticons (one that
+ * starts with a symbol whose lower case differs), forms with a space.
+ */
+static void
+cache_drop(LedeBuf *err)
+{
+	static const char src[] = "# lede-lexicon 1\ngood\t2\nnot\t-0.5\tnegate\n"
+	    "not bad\t1\nnot bad at all\t2.5\nvery\t0.5\tboost\n:-)\t2\n"
+	    "\xE2\x93\x90:)\t-3\nbad\t-2\nthe\t0.5\nthe end\t-1\n"
+	    "although\t0.5\tthough\nbut\t1.5\tbut\n";
+	static const char *const sent[][8] = {
+		{"The", "film", "was", "not", "bad", "at", "all", NULL},
+		{"not", "bad", "at", "the", "end", "good", NULL},
+		{"very", "GOOD", ":", "-", ")", "not", "bad", NULL},
+		{"\xE2\x92\xB6", ":", ")", "the", "end", NULL},
+		{"not", "bad at", "all", "", "good", NULL},
+		{"although", "good", ",", "bad", "but", "good", NULL},
+		{"not bad", "at all", "the end", "The", "End", NULL},
+	};
+	long st[8], en[8];
+	double c1[8], c2[8], x1[8], x2[8], r1, r2;
+	size_t i, k, n;
+	LedeLexicon *lx = lede_lexicon_new();
+	LedeSentiment *a, *b;
+	int round, joined = 0;
+
+	CHECK(lede_lexicon_load_mem(lx, src, strlen(src), "t", err) == 0);
+	a = lede_sentiment_new(lx);
+	b = lede_sentiment_new(lx);
+	lede_sentiment_set_cache(b, 3);
+	for (round = 0; round < 3; round++) {
+		for (i = 0; i < LEDE_LEN(sent); i++) {
+			for (n = 0, k = 0; sent[i][n]; n++) {
+				st[n] = (long)k;
+				k += strlen(sent[i][n]);
+				en[n] = (long)k;
+				if (!sent[i][n + 1] || !sent[i][n + 1][0] ||
+				    !strchr(":-)", sent[i][n + 1][0]))
+					k++;	/* ":", "-", ")" touch what is before */
+			}
+			r1 = lede_sentiment_sentence(a, sent[i], st, en, n, c1, x1);
+			r2 = lede_sentiment_sentence(b, sent[i], st, en, n, c2, x2);
+			CHECK(r1 == r2);
+			CHECK(!memcmp(c1, c2, n * sizeof(*c1)));
+			CHECK(!memcmp(x1, x2, n * sizeof(*x1)));
+			if (i == 3)
+				joined = c1[0] == -3 && c1[1] == 0 && c1[2] == 0;
+		}
+	}
+	CHECK(joined);
+	lede_sentiment_free(a);
+	lede_sentiment_free(b);
+	lede_lexicon_free(lx);
+}
+
 int
 main(void)
 {
@@ -102,6 +159,7 @@ main(void)
 		lede_sentiment_free(sa);
 		lede_lexicon_free(lx);
 	}
+	cache_drop(&err);
 	lede_buf_free(&err);
 
 	lex("", "empty file");
