@@ -78,7 +78,7 @@ static size_t nitems, citems;
 static int inkind = -1;		/* --input: kind of stdin and unknown names */
 static const char *format;	/* report format */
 static const char *topn;
-static int corpus, stats, progress = -1, jobs, fused;
+static int corpus, stats, progress = -1, jobs, fused, nosum;
 static char bindir[PATH_MAX];
 static char *tmpdir;
 static int status;
@@ -88,7 +88,7 @@ usage(FILE *fp)
 {
 	fprintf(fp,
 	    "usage: %s [-o DIR] [-f FORMAT] [-n N] [-j N] [--corpus] [--input KIND]\n"
-	    "          [--fused] [--progress | -q] [--stats] INPUT...\n"
+	    "          [--fused] [--no-summaries] [--progress | -q] [--stats] INPUT...\n"
 	    "Run the whole lede chain (tokenize | stem | ner-tag | sentiment) on\n"
 	    "articles and write the keyword, entity and tone reports and the\n"
 	    "summaries.  An INPUT is a text file (one article), a JSON Lines dump\n"
@@ -106,6 +106,7 @@ usage(FILE *fp)
 	    "                    and of files whose name does not tell\n"
 	    "      --fused       one process a part for stem, ner-tag, sentiment\n"
 	    "                    and the reports (faster; the same output)\n"
+	    "      --no-summaries  the keyword, entity and tone reports only\n"
 	    "      --progress    show progress on standard error even when it is\n"
 	    "                    not a terminal\n"
 	    "  -q, --quiet       no progress line\n"
@@ -565,7 +566,7 @@ start_part(int part, Item *it, size_t n, Counter *c)
 		char *argv[16], *path;
 		int na = 0, a, out;
 
-		if (r->corpus && !corpus)
+		if ((r->corpus && !corpus) || (k == 3 && nosum))
 			continue;
 		argv[na++] = (char *)program(r->name);
 		for (a = 0; r->args[a]; a++)
@@ -756,7 +757,7 @@ static int
 run_fused(int in, int sum, int part, Counter *c)
 {
 	static const char *outcols[] = {"STEM", "NER", "SENT"};
-	FILE *fin = fdopen(in, "r"), *fsum = fdopen(sum, "w");
+	FILE *fin = fdopen(in, "r"), *fsum = sum >= 0 ? fdopen(sum, "w") : NULL;
 	LedeReader *r;
 	LedeWriter *w;
 	LedeDoc d = {0};
@@ -764,14 +765,14 @@ run_fused(int in, int sum, int part, Counter *c)
 	size_t rows = 0;
 	int rc, st = 0, toolong = 0, sumok = 1;
 
-	if (!fin || !fsum)
+	if (!fin || (sum >= 0 && !fsum))
 		eprintf("fdopen:");
 	signal(SIGPIPE, SIG_IGN);
 	fused_open(&f, part);
 	r = lede_reader_open_fp(fin, "<stdin>");
 	lede_reader_require(r, (const char *[]){"ID", "FORM"}, 2);
 	lede_reader_outcols(r, outcols, 3);
-	w = lede_writer_new(fsum);
+	w = fsum ? lede_writer_new(fsum) : NULL;
 	d.id = "-";
 	for (;;) {
 		LedeSent *s;
@@ -795,7 +796,7 @@ run_fused(int in, int sum, int part, Counter *c)
 		lede_sent_stage_sent(f.sent, s, 2);
 		if (s->newdoc)
 			c->docs++;
-		if (sumok && lede_write_sent(w, s) < 0)
+		if (w && sumok && lede_write_sent(w, s) < 0)
 			sumok = 0;	/* summarize stopped (it says why) */
 
 		/* entities, sentence by sentence */
@@ -836,11 +837,12 @@ run_fused(int in, int sum, int part, Counter *c)
 	if (d.nsent > 0 && !toolong)
 		st |= fused_doc(&f, &d);
 	lede_ent_report_finish(f.ent);
-	lede_write_header(w, r);
+	if (w)
+		lede_write_header(w, r);
 	if (stats)
 		fprintf(stderr, "%s: fused chain (part %d): %s\n", argv0, part + 1,
 		    lede_stats_text(r, w, -1));
-	if (fclose(fsum) == EOF && sumok)
+	if (fsum && fclose(fsum) == EOF && sumok)
 		st = 1;
 	st |= fused_close(&f, part);
 	lede_writer_free(w);
@@ -873,6 +875,10 @@ start_fused(int part, Item *it, size_t n, Counter *c)
 	close(fds[1]);
 	in = fds[0];
 
+	if (nosum) {
+		sfd[0] = sfd[1] = -1;
+		goto fork_fused;
+	}
 	/* summarize reads the annotated stream */
 	argv[na++] = (char *)program("summarize");
 	argv[na++] = "-f";
@@ -893,6 +899,7 @@ start_fused(int part, Item *it, size_t n, Counter *c)
 	close(sfd[0]);
 	close(out);
 
+fork_fused:
 	if ((pid = fork()) < 0)
 		eprintf("fork:");
 	if (pid == 0) {
@@ -903,7 +910,8 @@ start_fused(int part, Item *it, size_t n, Counter *c)
 	lede_buf_printf(&what, "fused chain (part %d)", part + 1);
 	track(pid, what.p);
 	close(in);
-	close(sfd[1]);
+	if (sfd[1] >= 0)
+		close(sfd[1]);
 	lede_buf_free(&what);
 }
 
@@ -1083,6 +1091,7 @@ main(int argc, char *argv[])
 		{"corpus", no_argument, NULL, 'C'},
 		{"input", required_argument, NULL, 'I'},
 		{"fused", no_argument, NULL, 'F'},
+		{"no-summaries", no_argument, NULL, 'N'},
 		{"progress", no_argument, NULL, 'P'},
 		{"quiet", no_argument, NULL, 'q'},
 		{"stats", no_argument, NULL, 'S'},
@@ -1130,6 +1139,9 @@ main(int argc, char *argv[])
 			break;
 		case 'F':
 			fused = 1;
+			break;
+		case 'N':
+			nosum = 1;
 			break;
 		case 'P':
 			progress = 1;
@@ -1230,7 +1242,7 @@ main(int argc, char *argv[])
 		FILE *fp = stdout;
 		LedeBuf path = {0};
 
-		if (r->corpus && !corpus)
+		if ((r->corpus && !corpus) || (k == 3 && nosum))
 			continue;
 		if (outdir) {
 			lede_buf_printf(&path, "%s/%s.%s", outdir, r->file,
