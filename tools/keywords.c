@@ -1,5 +1,6 @@
 /* See LICENSE file for copyright and license details. */
 #include <getopt.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -58,52 +59,19 @@ static const struct {
 };
 
 /* --param NAME=VALUE: the ranking's knobs, for experiments (keywords(1)). */
-static void
-set_param(LedeKpParams *p, const char *arg)
-{
-	static const struct {
-		const char *name;
-		double min, max;
-	} knobs[] = {
-		{"window", 2, 100}, {"damping", 0, 0.99}, {"idf", 0, 10},
-		{"maxlen", 1, 32}, {"participles", 0, 1}, {"length", 0, 3},
-		{"tf", 0, 10}, {"title", 0, 100}, {"position", 0, 10},
-		{"context", 0, 15}, {"graph", 0, 10}, {"subsume", 0, 1},
-		{"lead", 0, 100}, {"tagger", 0, 1}, {"core", 0, 1}, {"leadwords", 0, 100}, {"hyphen", 0, 1}, {"single", 0, 10},
-	};
-	const char *eq = strchr(arg, '=');
-	size_t i, n = eq ? (size_t)(eq - arg) : 0;
-	double v;
-
-	for (i = 0; i < LEDE_LEN(knobs); i++)
-		if (strlen(knobs[i].name) == n && !strncmp(arg, knobs[i].name, n))
-			break;
-	if (!eq || i == LEDE_LEN(knobs))
-		uprintf("--param: expected NAME=VALUE with a NAME of keywords(1)");
-	if (lede_strtod(eq + 1, knobs[i].min, knobs[i].max, &v) < 0)
-		uprintf("--param %s: expected a number in [%g, %g]", knobs[i].name,
-		    knobs[i].min, knobs[i].max);
-	switch (i) {
-	case 0: p->window = (int)v; break;
-	case 1: p->damping = v; break;
-	case 2: p->idf_exp = v; break;
-	case 3: p->maxlen = (int)v; break;
-	case 4: p->participles = (int)v; break;
-	case 5: p->len_exp = v; break;
-	case 6: p->tf_exp = v; break;
-	case 7: p->title_boost = v; break;
-	case 8: p->pos_exp = v; break;
-	case 9: p->context = (int)v; break;
-	case 10: p->rank_exp = v; break;
-	case 11: p->subsume = (int)v; break;
-	case 12: p->lead_boost = v; break;
-	case 13: p->tagger = (int)v; break;
-	case 14: p->core = (int)v; break;
-	case 15: p->leadword_boost = v; break;
-	case 16: p->hyphen = (int)v; break;
-	default: p->single = v; break;
-	}
-}
+#define KNOB(name, min, max, field, isint) \
+	{name, min, max, offsetof(LedeKpParams, field), isint}
+static const LedeKnob knobs[] = {
+	KNOB("window", 2, 100, window, 1), KNOB("damping", 0, 0.99, damping, 0),
+	KNOB("idf", 0, 10, idf_exp, 0), KNOB("maxlen", 1, 32, maxlen, 1),
+	KNOB("participles", 0, 1, participles, 1), KNOB("length", 0, 3, len_exp, 0),
+	KNOB("tf", 0, 10, tf_exp, 0), KNOB("title", 0, 100, title_boost, 0),
+	KNOB("position", 0, 10, pos_exp, 0), KNOB("context", 0, 15, context, 1),
+	KNOB("graph", 0, 10, rank_exp, 0), KNOB("subsume", 0, 1, subsume, 1),
+	KNOB("lead", 0, 100, lead_boost, 0), KNOB("tagger", 0, 1, tagger, 1),
+	KNOB("core", 0, 1, core, 1), KNOB("leadwords", 0, 100, leadword_boost, 0),
+	KNOB("hyphen", 0, 1, hyphen, 1), KNOB("single", 0, 10, single, 0),
+};
 
 static int
 merge(char **files, int nfiles, LedeKwCorpus *c)
@@ -249,7 +217,7 @@ main(int argc, char *argv[])
 			stats = 1;
 			break;
 		case O_PARAM:
-			set_param(&params, optarg);
+			lede_knob_set(&params, knobs, LEDE_LEN(knobs), optarg);
 			break;
 		case O_KEEP:
 			keepboil = 1;
