@@ -525,12 +525,11 @@ ext_of(const Report *r)
 	return "tsv";
 }
 
-/* Start the chain of one part over items it[0..n). */
-static void
-start_part(int part, Item *it, size_t n, Counter *c)
+/* Start tokenize over items it[0..n) of a part; the read end of its output. */
+static int
+start_source(int part, Item *it, size_t n)
 {
-	int fds[2], in, outs[NREPORTS], k, nouts = 0;
-	size_t f;
+	int fds[2];
 	pid_t pid;
 	LedeBuf what = {0};
 
@@ -544,8 +543,21 @@ start_part(int part, Item *it, size_t n, Counter *c)
 	}
 	lede_buf_printf(&what, "tokenize (part %d)", part + 1);
 	track(pid, what.p);
+	lede_buf_free(&what);
 	close(fds[1]);
-	in = fds[0];
+	return fds[0];
+}
+
+/* Start the chain of one part over items it[0..n). */
+static void
+start_part(int part, Item *it, size_t n, Counter *c)
+{
+	int fds[2], in, outs[NREPORTS], k, nouts = 0;
+	size_t f;
+	pid_t pid;
+	LedeBuf what = {0};
+
+	in = start_source(part, it, n);
 	for (f = 0; f < LEDE_LEN(filters); f++) {
 		char *argv[4] = {(char *)program(filters[f]), NULL, NULL, NULL};
 
@@ -856,24 +868,13 @@ run_fused(int in, int sum, int part, Counter *c)
 static void
 start_fused(int part, Item *it, size_t n, Counter *c)
 {
-	int fds[2], sfd[2], in, out;
+	int sfd[2], in, out;
 	pid_t pid;
 	char *argv[8], *path;
 	int na = 0;
 	LedeBuf what = {0};
 
-	if (pipe(fds) < 0)
-		eprintf("pipe:");
-	if ((pid = fork()) < 0)
-		eprintf("fork:");
-	if (pid == 0) {
-		close(fds[0]);
-		_exit(run_source(it, n, fds[1]));
-	}
-	lede_buf_printf(&what, "tokenize (part %d)", part + 1);
-	track(pid, what.p);
-	close(fds[1]);
-	in = fds[0];
+	in = start_source(part, it, n);
 
 	if (nosum) {
 		sfd[0] = sfd[1] = -1;
