@@ -379,3 +379,47 @@ lede_boilpat_match(LedeBoilPat *p, const char *text, size_t len, char *err,
 	}
 	return hit ? -1 : 0;
 }
+
+int
+lede_boil_nomentions(const LedeSent *s, int formcol)
+{
+	LedeBoilCtx ctx;
+	LedeBuf b = {0};
+	const char *text;
+	size_t len = 0, i, k;
+	LedeBoil r;
+
+	if (s->ntok == 0 || formcol < 0)
+		return 0;
+	ctx.alone = s->newdoc != NULL;
+	for (i = 0; i < s->ncomment && !ctx.alone; i++)
+		if (!strncmp(s->comment[i], "# newpar", 8))
+			ctx.alone = 1;
+	ctx.words = 0;
+	for (i = 0; i < s->ntok; i++) {
+		const char *f = lede_field(s, i, formcol);
+
+		for (k = 0; f[k]; k++)
+			if ((f[k] >= '0' && f[k] <= '9') || (unsigned)((f[k] | 32) - 'a') < 26u ||
+			    (unsigned char)f[k] >= 0x80)
+				break;
+		if (f[k])
+			ctx.words++;
+	}
+	if (ctx.words > 40)
+		return 0;	/* no rule applies (docs/SUMMARIZE.md) */
+	if (!(text = lede_sent_meta(s, "text", &len))) {
+		for (i = 0; i < s->ntok; i++) {
+			if (i)
+				lede_buf_addc(&b, ' ');
+			lede_buf_adds(&b, lede_field(s, i, formcol));
+		}
+		text = b.p;
+		len = b.len;
+	}
+	r = lede_boil_check(text, len, &ctx);
+	lede_buf_free(&b);
+	return r == LEDE_BOIL_DISCLOSURE || r == LEDE_BOIL_SUBSCRIBE ||
+	    r == LEDE_BOIL_READMORE || r == LEDE_BOIL_NAV ||
+	    r == LEDE_BOIL_COPYRIGHT || r == LEDE_BOIL_DATELINE;
+}

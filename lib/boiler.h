@@ -4,6 +4,8 @@
 
 #include <stddef.h>
 
+#include "stream.h"
+
 /*
  * Boilerplate lines of news pages (docs/SUMMARIZE.md, "Boilerplate"):
  * the rules `summarize` applies to each sentence before scoring.
@@ -38,6 +40,16 @@ typedef struct {
  * the other sentences).
  */
 LedeBoil lede_boil_check(const char *text, size_t len, const LedeBoilCtx *ctx);
+
+/*
+ * 1 when the sentence s of a token stream (its "# text", else its forms
+ * joined by spaces; formcol: the FORM column) is boilerplate whose names
+ * are not the article's: a disclosure, subscribe, read-more, navigation,
+ * copyright or dateline line.  `entities` and `tone --by-entity` leave its
+ * mentions out.  Whether it is alone in its paragraph is taken from its
+ * "# newpar" (or "# newdoc"): the next sentence is not known yet.
+ */
+int lede_boil_nomentions(const LedeSent *s, int formcol);
 
 /*
  * Patterns of the user's (PCRE2, UTF-8 with Unicode properties): a

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "boiler.h"
 #include "stage.h"
 
 static const char *names[] = {"doc", "entity", "type", "mentions", "first",
@@ -33,6 +34,8 @@ struct LedeEntReport {
 	LedeEntDoc *d;
 	LedeBuf docid;
 	size_t doctok;		/* tokens of the document before this sentence */
+	int keepboil;		/* 1: mentions in boilerplate lines count too */
+	int noise;		/* the current sentence is such a line */
 	struct {		/* columns of the current schema */
 		unsigned gen;
 		int form, ner, start, end;
@@ -191,6 +194,8 @@ mention(LedeEntReport *er, const LedeSent *s, size_t first, size_t last,
 		prevend = e;
 		lede_buf_adds(&er->text, f);
 	}
+	if (er->noise)
+		return 0;	/* checked, not counted: boilerplate */
 	if (st < 0)
 		er->alloffsets = 0;
 	if (er->nspan == er->cspan) {
@@ -279,6 +284,8 @@ lede_ent_report_sent(LedeEntReport *er, const LedeSent *s)
 	}
 	lede_entdoc_sentence(er->d, tone_known, tone);
 	er->nspan = 0;
+	er->noise = !er->keepboil && er->col.ner >= 0 &&
+	    lede_boil_nomentions(s, er->col.form);
 	for (i = 0; i < s->ntok; i++) {
 		const char *tag = lede_field(s, i, er->col.ner), *type;
 		size_t tlen;
@@ -316,7 +323,8 @@ lede_ent_report_sent(LedeEntReport *er, const LedeSent *s)
 	}
 	if (isopen && mention(er, s, open, s->ntok - 1, otype, otlen) < 0)
 		return -1;
-	definitions(er, s);
+	if (!er->noise)
+		definitions(er, s);
 	er->doctok += s->ntok;
 	return 0;
 }
@@ -401,6 +409,12 @@ lede_ent_report_end(LedeEntReport *er)
 	}
 	if (er->corpus)
 		lede_entcorpus_add(er->corpus, er->d);
+}
+
+void
+lede_ent_report_keep_boilerplate(LedeEntReport *er, int keep)
+{
+	er->keepboil = keep;
 }
 
 int

@@ -119,6 +119,11 @@ typedef struct LedeEntReport LedeEntReport;
 /* table or corpus may be NULL; types (or NULL: all) must outlive it. */
 LedeEntReport *lede_ent_report_new(LedeTable *table, LedeFormat fmt, long top,
     char **types, size_t ntypes, LedeEntCorpus *corpus);
+/*
+ * 1: count the mentions in boilerplate lines too (lede_boil_nomentions);
+ * by default they are left out.
+ */
+void lede_ent_report_keep_boilerplate(LedeEntReport *er, int keep);
 void lede_ent_report_begin(LedeEntReport *er, const char *docid);
 /* 0, or -1 with "FILE:LINE: reason" in lede_ent_report_error(). */
 int lede_ent_report_sent(LedeEntReport *er, const LedeSent *s);
@@ -154,6 +159,8 @@ typedef struct LedeToneReport LedeToneReport;
 
 LedeToneReport *lede_tone_report_new(LedeTone *tone, FILE *fp, LedeFormat fmt,
     int width, int byent, int partial);
+/* 1: the entities of boilerplate lines count too (as for entities). */
+void lede_tone_report_keep_boilerplate(LedeToneReport *tr, int keep);
 /*
  * 0, or -1 with the message in lede_tone_report_error(): the document is
  * left out.

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "boiler.h"
 #include "sentiment.h"
 #include "stage.h"
 #include "text.h"
@@ -36,6 +37,7 @@ struct LedeToneReport {
 	FILE *fp;		/* document rows, or NULL */
 	LedeFormat fmt;
 	int width, byent, partial;
+	int keepboil;		/* 1: entities of boilerplate lines count too */
 	LedeTable *tb;		/* document rows in tsv or jsonl */
 	int64_t *scores;	/* of the sentences of the document */
 	size_t nscores, cscores;
@@ -458,6 +460,12 @@ entities(LedeToneReport *tr, const LedeSent *s, int64_t score)
 }
 
 
+void
+lede_tone_report_keep_boilerplate(LedeToneReport *tr, int keep)
+{
+	tr->keepboil = keep;
+}
+
 LedeToneReport *
 lede_tone_report_new(LedeTone *tone, FILE *fp, LedeFormat fmt, int width,
     int byent, int partial)
@@ -590,7 +598,8 @@ lede_tone_report_doc(LedeToneReport *tr, const LedeDoc *d)
 			if (s->ntok == 0)
 				continue;
 			parse_score(lede_sent_meta(s, "sentiment", NULL), &score);
-			entities(tr, s, score);
+			if (tr->keepboil || !lede_boil_nomentions(s, tr->formcol))
+				entities(tr, s, score);
 		}
 	}
 	dscore = doc_score(rawsum, ntoned);

@@ -19,7 +19,8 @@ static void
 usage(FILE *fp)
 {
 	fprintf(fp,
-	    "usage: %s [-f FORMAT] [-n N] [--types LIST] [--corpus] [FILE...]\n"
+	    "usage: %s [-f FORMAT] [-n N] [--types LIST] [--corpus] [--keep-boilerplate]\n"
+	    "          [FILE...]\n"
 	    "       %s --corpus --partial [FILE...]\n"
 	    "       %s --merge [--partial | -f FORMAT -n N --types LIST] [FILE...]\n"
 	    "Report the named entities of a tagged token stream (an NER column of\n"
@@ -31,6 +32,8 @@ usage(FILE *fp)
 	    "  -n, --top N       at most N rows per document (or for the corpus)\n"
 	    "      --types LIST  only these types, e.g. PER,ORG\n"
 	    "      --corpus      one report over all documents\n"
+	    "      --keep-boilerplate  count the names in disclosure, subscribe,\n"
+	    "                    read-more, navigation, copyright and dateline lines\n"
 	    "      --partial     write a partial corpus report, for --merge\n"
 	    "      --merge       read partial reports and print their corpus report\n"
 	    "      --stats       print documents, sentences and rows on stderr\n"
@@ -104,12 +107,14 @@ merge(LedeEntCorpus *c, char **files, int nfiles)
 int
 main(int argc, char *argv[])
 {
-	enum { O_TYPES = 256, O_CORPUS, O_PARTIAL, O_MERGE, O_STATS, O_HELP, O_VERSION };
+	enum { O_TYPES = 256, O_CORPUS, O_PARTIAL, O_MERGE, O_STATS, O_HELP, O_VERSION,
+		O_KEEP };
 	static const struct option longopts[] = {
 		{"format", required_argument, NULL, 'f'},
 		{"top", required_argument, NULL, 'n'},
 		{"types", required_argument, NULL, O_TYPES},
 		{"corpus", no_argument, NULL, O_CORPUS},
+		{"keep-boilerplate", no_argument, NULL, O_KEEP},
 		{"partial", no_argument, NULL, O_PARTIAL},
 		{"merge", no_argument, NULL, O_MERGE},
 		{"stats", no_argument, NULL, O_STATS},
@@ -121,7 +126,7 @@ main(int argc, char *argv[])
 	LedeEntReport *er = NULL;
 	LedeEntCorpus *corp = NULL;
 	int c, rc, status = 0, corpus = 0, partial = 0, merging = 0, stats = 0;
-	int setfmt = 0;
+	int setfmt = 0, keepboil = 0;
 
 	lede_init(argv[0]);
 	opterr = 0;
@@ -141,6 +146,9 @@ main(int argc, char *argv[])
 			break;
 		case O_CORPUS:
 			corpus = 1;
+			break;
+		case O_KEEP:
+			keepboil = 1;
 			break;
 		case O_PARTIAL:
 			partial = corpus = 1;
@@ -177,6 +185,7 @@ main(int argc, char *argv[])
 			table = lede_ent_table_new(stdout, format);
 		er = lede_ent_report_new(corpus ? NULL : table, format, top, types,
 		    ntypes, corp);
+		lede_ent_report_keep_boilerplate(er, keepboil);
 		/*
 		 * Sentence by sentence, keeping only the mentions of the
 		 * document; a damaged document is dropped whole.

@@ -20,8 +20,9 @@ static void
 usage(FILE *fp)
 {
 	fprintf(fp,
-	    "usage: %s [-f tsv|jsonl|text] [--corpus] [--by-entity] [FILE...]\n"
-	    "       %s --partial [--corpus] [FILE...]\n"
+	    "usage: %s [-f tsv|jsonl|text] [--corpus] [--by-entity] [--keep-boilerplate]\n"
+	    "          [FILE...]\n"
+	    "       %s --partial [--corpus] [--keep-boilerplate] [FILE...]\n"
 	    "       %s --merge [-f FORMAT] [--by-entity] [PARTIAL...]\n"
 	    "Report the tone of each document of a stream scored by sentiment:\n"
 	    "score, GDELT-style tone, the share of positive and negative words,\n"
@@ -31,6 +32,9 @@ usage(FILE *fp)
 	    "      --corpus      one report for the whole input\n"
 	    "      --by-entity   the mean tone of the sentences that mention each\n"
 	    "                    entity of the NER column\n"
+	    "      --keep-boilerplate  with --by-entity, count the names in\n"
+	    "                    disclosure, subscribe, read-more, navigation,\n"
+	    "                    copyright and dateline lines too\n"
 	    "      --partial     write mergeable statistics (for --merge)\n"
 	    "      --merge       read partial reports and print the --corpus (or\n"
 	    "                    --by-entity) report of all of them\n"
@@ -93,6 +97,7 @@ main(int argc, char *argv[])
 		{"format", required_argument, NULL, 'f'},
 		{"corpus", no_argument, NULL, 'c'},
 		{"by-entity", no_argument, NULL, 'e'},
+		{"keep-boilerplate", no_argument, NULL, 'K'},
 		{"partial", no_argument, NULL, 'p'},
 		{"merge", no_argument, NULL, 'M'},
 		{"width", required_argument, NULL, 'w'},
@@ -102,7 +107,7 @@ main(int argc, char *argv[])
 		{NULL, 0, NULL, 0},
 	};
 	int c, rc, status = 0, corpus = 0, byent = 0, partial = 0, domerge = 0;
-	int stats = 0;
+	int stats = 0, keepboil = 0;
 	long v;
 	LedeReader *r;
 	LedeDoc d = {0};
@@ -123,6 +128,9 @@ main(int argc, char *argv[])
 			break;
 		case 'e':
 			byent = 1;
+			break;
+		case 'K':
+			keepboil = 1;
 			break;
 		case 'p':
 			partial = 1;
@@ -173,6 +181,7 @@ main(int argc, char *argv[])
 	lede_reader_require(r, cols_in, 3);
 	tr = lede_tone_report_new(&t, !corpus && !partial && !byent ? stdout : NULL,
 	    fmt, width, byent, partial);
+	lede_tone_report_keep_boilerplate(tr, keepboil);
 	for (;;) {
 		rc = lede_read_doc(r, &d);
 		if (rc == 0)

@@ -1,0 +1,1 @@
+entities --keep-boilerplate boil.stream

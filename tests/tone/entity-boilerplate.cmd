@@ -1,0 +1,1 @@
+tokenize ../../examples/article.txt | ner-tag | sentiment | tone --by-entity
