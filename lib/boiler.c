@@ -75,8 +75,11 @@ static const char *months[] = {
 static int
 starts(const char *s, size_t n, const char *p)
 {
-	size_t m = strlen(p);
+	size_t m;
 
+	if (n == 0 || s[0] != p[0])
+		return 0;	/* most lines: no strlen, no memcmp */
+	m = strlen(p);
 	return n >= m && !memcmp(s, p, m);
 }
 
@@ -125,16 +128,20 @@ typedef struct {
 	int bit;
 } Pat;
 
-/* All the phrases, by their first byte: one pass over a line finds them. */
+/* All the phrases, by their first two bytes: one pass over a line finds them. */
 static Pat pats[128];
 static size_t npats, first[257];
+/* for ASCII first bytes: the patterns whose first two bytes are c, c2 */
+static unsigned char first2[128][129];
 
 static int
 cmppat(const void *a, const void *b)
 {
 	const Pat *x = a, *y = b;
 
-	return (unsigned char)x->p[0] - (unsigned char)y->p[0];
+	if (x->p[0] != y->p[0])
+		return (unsigned char)x->p[0] - (unsigned char)y->p[0];
+	return (unsigned char)x->p[1] - (unsigned char)y->p[1];
 }
 
 static void
@@ -166,6 +173,15 @@ init_pats(void)
 			i++;
 		first[c] = i;
 	}
+	for (c = 0; c < 128; c++) {
+		size_t c2;
+
+		for (c2 = 0, i = first[c]; c2 < 129; c2++) {
+			while (i < first[c + 1] && (size_t)(unsigned char)pats[i].p[1] < c2)
+				i++;
+			first2[c][c2] = (unsigned char)i;
+		}
+	}
 }
 
 static int
@@ -192,6 +208,15 @@ holds(const char *s, size_t n)
 		if (i > 0 && alnum(c) && alnum((unsigned char)s[i - 1]) && c < 0x80)
 			continue;
 		/* every phrase has two bytes or more */
+		if (c < 128 && i + 1 < n && (unsigned char)s[i + 1] < 128) {
+			unsigned char c2 = (unsigned char)s[i + 1];
+
+			for (k = first2[c][c2]; k < first2[c][c2 + 1]; k++)
+				if (pats[k].len <= n - i &&
+				    !memcmp(s + i + 2, pats[k].p + 2, pats[k].len - 2))
+					bits |= pats[k].bit;
+			continue;
+		}
 		for (k = first[c]; k < first[c + 1]; k++)
 			if (pats[k].len <= n - i && s[i + 1] == pats[k].p[1] &&
 			    !memcmp(s + i, pats[k].p, pats[k].len))

@@ -35,7 +35,7 @@ struct LedeEntReport {
 	LedeBuf docid;
 	size_t doctok;		/* tokens of the document before this sentence */
 	int keepboil;		/* 1: mentions in boilerplate lines count too */
-	int noise;		/* the current sentence is such a line */
+	int noise;		/* the current sentence is such a line (-1: not known yet) */
 	struct {		/* columns of the current schema */
 		unsigned gen;
 		int form, ner, start, end;
@@ -194,8 +194,11 @@ mention(LedeEntReport *er, const LedeSent *s, size_t first, size_t last,
 		prevend = e;
 		lede_buf_adds(&er->text, f);
 	}
+	/* checked, not counted: boilerplate (looked at once a sentence has a name) */
+	if (er->noise < 0)
+		er->noise = !er->keepboil && lede_boil_nomentions(s, er->col.form);
 	if (er->noise)
-		return 0;	/* checked, not counted: boilerplate */
+		return 0;
 	if (st < 0)
 		er->alloffsets = 0;
 	if (er->nspan == er->cspan) {
@@ -284,8 +287,7 @@ lede_ent_report_sent(LedeEntReport *er, const LedeSent *s)
 	}
 	lede_entdoc_sentence(er->d, tone_known, tone);
 	er->nspan = 0;
-	er->noise = !er->keepboil && er->col.ner >= 0 &&
-	    lede_boil_nomentions(s, er->col.form);
+	er->noise = -1;
 	for (i = 0; i < s->ntok; i++) {
 		const char *tag = lede_field(s, i, er->col.ner), *type;
 		size_t tlen;
@@ -323,8 +325,7 @@ lede_ent_report_sent(LedeEntReport *er, const LedeSent *s)
 	}
 	if (isopen && mention(er, s, open, s->ntok - 1, otype, otlen) < 0)
 		return -1;
-	if (!er->noise)
-		definitions(er, s);
+	definitions(er, s);	/* of the spans kept */
 	er->doctok += s->ntok;
 	return 0;
 }

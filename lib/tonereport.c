@@ -409,6 +409,7 @@ entities(LedeToneReport *tr, const LedeSent *s, int64_t score)
 	int formcol = tr->formcol, nercol = tr->nercol;
 	int startcol = tr->startcol, endcol = tr->endcol;
 	size_t i = 0, nseen = 0, k;
+	int noise = -1;
 
 	while (i < s->ntok) {
 		const char *tag = lede_field(s, i, nercol);
@@ -421,6 +422,11 @@ entities(LedeToneReport *tr, const LedeSent *s, int64_t score)
 			i++;
 			continue;
 		}
+		/* names of boilerplate lines are not the article's (entities(1)) */
+		if (noise < 0)
+			noise = !tr->keepboil && lede_boil_nomentions(s, formcol);
+		if (noise)
+			return;
 		type = tag + 2;
 		lede_buf_clear(keyp);
 		lede_buf_adds(keyp, type);
@@ -598,8 +604,7 @@ lede_tone_report_doc(LedeToneReport *tr, const LedeDoc *d)
 			if (s->ntok == 0)
 				continue;
 			parse_score(lede_sent_meta(s, "sentiment", NULL), &score);
-			if (tr->keepboil || !lede_boil_nomentions(s, tr->formcol))
-				entities(tr, s, score);
+			entities(tr, s, score);
 		}
 	}
 	dscore = doc_score(rawsum, ntoned);
