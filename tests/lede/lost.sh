@@ -5,14 +5,9 @@
 set -u
 t=$(mktemp -d)
 trap 'rm -rf "$t"' EXIT
-{
-	sed -n 1,2p dump.jsonl
-	printf '{"id": "broken-3", "text": "unterminated\n'
-	sed -n 3,4p dump.jsonl
-	printf '{"id": "notext-6"}\n'
-	printf '{"id": "badutf8-7", "text": "caf\351"}\n'
-	sed -n 5,6p dump.jsonl
-} >"$t/dump.jsonl"
+# dump.jsonl with three bad records, at lines 3 (unterminated), 6 (no
+# text) and 7 (invalid UTF-8)
+cp corrupt.jsonl "$t/dump.jsonl"
 for j in 1 3; do
 	lede -q -j $j -o "$t/o$j" "$t/dump.jsonl" 2>"$t/err$j"
 	st=$?
