@@ -102,6 +102,20 @@ sortrow(Edge *e, Edge *tmp, size_t n)
 	memcpy(e, tmp, n * sizeof(*e));
 }
 
+/* row[a]: where the edges of source a start in e[0..m) sorted by source. */
+static void
+rowstarts(size_t *row, const Edge *e, size_t n, size_t m)
+{
+	size_t i;
+
+	for (i = 0; i <= n; i++)
+		row[i] = 0;
+	for (i = 0; i < m; i++)
+		row[e[i].a + 1]++;
+	for (i = 0; i < n; i++)
+		row[i + 1] += row[i];
+}
+
 static void
 sortedges(LedeGraph *g)
 {
@@ -113,12 +127,7 @@ sortedges(LedeGraph *g)
 		g->ct = m;
 		g->te = ereallocarray(g->te, g->ct, sizeof(*g->te));
 	}
-	for (i = 0; i <= n; i++)
-		g->row[i] = 0;
-	for (i = 0; i < m; i++)
-		g->row[g->e[i].a + 1]++;
-	for (i = 0; i < n; i++)
-		g->row[i + 1] += g->row[i];
+	rowstarts(g->row, g->e, n, m);
 	for (i = 0; i < m; i++)
 		g->te[g->row[g->e[i].a]++] = g->e[i];
 	/* row[a] is now the end of row a */
@@ -162,12 +171,7 @@ lede_pagerank(LedeGraph *g, const double *p, double d, int maxiter,
 		g->w = ereallocarray(g->w, g->ccol, sizeof(*g->w));
 	}
 	/* edges sorted by source; incoming = outgoing as the graph is symmetric */
-	for (i = 0; i <= n; i++)
-		g->row[i] = 0;
-	for (i = 0; i < m; i++)
-		g->row[g->e[i].a + 1]++;
-	for (i = 0; i < n; i++)
-		g->row[i + 1] += g->row[i];
+	rowstarts(g->row, g->e, n, m);
 	for (i = 0; i < n; i++)
 		g->out[i] = 0;
 	for (i = 0; i < m; i++) {
