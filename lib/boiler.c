@@ -247,7 +247,7 @@ lede_boil_check(const char *text, size_t len, const LedeBoilCtx *ctx)
 	int alone = ctx->alone != 0, end, bits;
 
 	/* every rule is for short lines */
-	if (w > 40)
+	if (w > LEDE_BOIL_MAXWORDS)
 		return LEDE_BOIL_NONE;
 	/* ASCII lower case is enough for the English phrases below */
 	for (i = 0; i < n; i++) {
@@ -405,13 +405,31 @@ lede_boilpat_match(LedeBoilPat *p, const char *text, size_t len, char *err,
 	return hit ? -1 : 0;
 }
 
+long
+lede_boil_words(const LedeSent *s, int formcol)
+{
+	size_t k;
+	long words = 0;
+
+	for (k = 0; k < s->ntok && words <= LEDE_BOIL_MAXWORDS; k++) {
+		const char *f = lede_field(s, k, formcol);
+
+		for (; *f; f++)
+			if (lede_boil_wordbyte((unsigned char)*f)) {
+				words++;
+				break;
+			}
+	}
+	return words;
+}
+
 int
 lede_boil_nomentions(const LedeSent *s, int formcol)
 {
 	LedeBoilCtx ctx;
 	LedeBuf b = {0};
 	const char *text;
-	size_t len = 0, i, k;
+	size_t len = 0, i;
 	LedeBoil r;
 
 	if (s->ntok == 0 || formcol < 0)
@@ -420,18 +438,7 @@ lede_boil_nomentions(const LedeSent *s, int formcol)
 	for (i = 0; i < s->ncomment && !ctx.alone; i++)
 		if (!strncmp(s->comment[i], "# newpar", 8))
 			ctx.alone = 1;
-	ctx.words = 0;
-	for (i = 0; i < s->ntok; i++) {
-		const char *f = lede_field(s, i, formcol);
-
-		for (k = 0; f[k]; k++)
-			if ((f[k] >= '0' && f[k] <= '9') || (unsigned)((f[k] | 32) - 'a') < 26u ||
-			    (unsigned char)f[k] >= 0x80)
-				break;
-		if (f[k])
-			ctx.words++;
-	}
-	if (ctx.words > 40)
+	if ((ctx.words = lede_boil_words(s, formcol)) > LEDE_BOIL_MAXWORDS)
 		return 0;	/* no rule applies (docs/SUMMARIZE.md) */
 	if (!(text = lede_sent_meta(s, "text", &len))) {
 		for (i = 0; i < s->ntok; i++) {

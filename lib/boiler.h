@@ -28,6 +28,23 @@ typedef enum {
 /* Name of a reason ("byline", ...). */
 const char *lede_boil_name(LedeBoil b);
 
+/* No rule applies to a sentence of more words than this. */
+#define LEDE_BOIL_MAXWORDS 40
+
+/* A byte that makes a token a word for the rules: a letter or digit. */
+static inline int
+lede_boil_wordbyte(unsigned char c)
+{
+	return c >= 0x80 || (c >= '0' && c <= '9') ||
+	    ((c | 32) >= 'a' && (c | 32) <= 'z');
+}
+
+/*
+ * The words (tokens with a letter or digit) of s, whose FORM column is
+ * formcol, counted up to LEDE_BOIL_MAXWORDS + 1.
+ */
+long lede_boil_words(const LedeSent *s, int formcol);
+
 /* What is known of a sentence besides its text. */
 typedef struct {
 	int alone;	/* 1: a paragraph of its own; 0: not; -1: unknown */

@@ -158,22 +158,12 @@ boilerplate(const LedeDoc *d, size_t i, int formcol)
 	const LedeSent *s = &d->sent[i];
 	LedeBoilCtx ctx;
 	LedeBoil b;
-	size_t len, k;
+	size_t len;
 	const char *text;
 
-	ctx.words = 0;
-	/* no rule applies past 40 words: counting stops there */
-	for (k = 0; k < s->ntok && ctx.words <= 40; k++) {
-		const char *f = lede_field(s, k, formcol);
-
-		for (; *f; f++)
-			if ((unsigned char)*f >= 0x80 || (*f >= '0' && *f <= '9') ||
-			    ((*f | 32) >= 'a' && (*f | 32) <= 'z')) {
-				ctx.words++;
-				break;
-			}
-	}
-	if (ctx.words > 40 || !(text = lede_sent_meta(s, "text", &len)))
+	/* no rule applies past LEDE_BOIL_MAXWORDS words */
+	ctx.words = lede_boil_words(s, formcol);
+	if (ctx.words > LEDE_BOIL_MAXWORDS || !(text = lede_sent_meta(s, "text", &len)))
 		return 0;
 	ctx.alone = newpar(d, i) && (i + 1 == d->nsent || newpar(d, i + 1));
 	b = lede_boil_check(text, len, &ctx);

@@ -447,12 +447,8 @@ lede_sum_token(LedeSum *s, const char *form, size_t n, const char *stem,
 
 	if (s->nsent == 0)
 		lede_sum_sent(s, "", 0, 1);
-	for (i = 0; i < n && !word; i++) {
-		unsigned char c = (unsigned char)form[i];
-
-		word = c >= 0x80 || (c >= '0' && c <= '9') ||
-		    ((c | 32) >= 'a' && (c | 32) <= 'z');
-	}
+	for (i = 0; i < n && !word; i++)
+		word = lede_boil_wordbyte((unsigned char)form[i]);
 	if (!word)
 		return;
 	s->sent[s->nsent - 1].words++;
