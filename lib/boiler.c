@@ -429,26 +429,15 @@ lede_boil_nomentions(const LedeSent *s, int formcol)
 	LedeBoilCtx ctx;
 	LedeBuf b = {0};
 	const char *text;
-	size_t len = 0, i;
+	size_t len = 0;
 	LedeBoil r;
 
 	if (s->ntok == 0 || formcol < 0)
 		return 0;
-	ctx.alone = s->newdoc != NULL;
-	for (i = 0; i < s->ncomment && !ctx.alone; i++)
-		if (!strncmp(s->comment[i], "# newpar", 8))
-			ctx.alone = 1;
+	ctx.alone = s->newdoc != NULL || lede_sent_newpar(s);
 	if ((ctx.words = lede_boil_words(s, formcol)) > LEDE_BOIL_MAXWORDS)
 		return 0;	/* no rule applies (docs/SUMMARIZE.md) */
-	if (!(text = lede_sent_meta(s, "text", &len))) {
-		for (i = 0; i < s->ntok; i++) {
-			if (i)
-				lede_buf_addc(&b, ' ');
-			lede_buf_adds(&b, lede_field(s, i, formcol));
-		}
-		text = b.p;
-		len = b.len;
-	}
+	text = lede_sent_text(s, formcol, &b, &len);
 	r = lede_boil_check(text, len, &ctx);
 	lede_buf_free(&b);
 	return r == LEDE_BOIL_DISCLOSURE || r == LEDE_BOIL_SUBSCRIBE ||

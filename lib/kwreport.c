@@ -139,13 +139,7 @@ offset(const char *s, long *v)
 static int
 newpar(const LedeDoc *d, size_t i)
 {
-	const LedeSent *s = &d->sent[i];
-	size_t k;
-
-	for (k = 0; k < s->ncomment; k++)
-		if (!strncmp(s->comment[k], "# newpar", 8))
-			return 1;
-	return i == 0;
+	return i == 0 || lede_sent_newpar(&d->sent[i]);
 }
 
 /*

@@ -150,6 +150,35 @@ lede_sent_meta(const LedeSent *s, const char *key, size_t *len)
 	return NULL;
 }
 
+int
+lede_sent_newpar(const LedeSent *s)
+{
+	size_t i;
+
+	for (i = 0; i < s->ncomment; i++)
+		if (!strncmp(s->comment[i], "# newpar", 8))
+			return 1;
+	return 0;
+}
+
+const char *
+lede_sent_text(const LedeSent *s, int formcol, LedeBuf *b, size_t *len)
+{
+	const char *text;
+	size_t i;
+
+	if ((text = lede_sent_meta(s, "text", len)))
+		return text;
+	lede_buf_clear(b);
+	for (i = 0; i < s->ntok; i++) {
+		if (i)
+			lede_buf_addc(b, ' ');
+		lede_buf_adds(b, lede_field(s, i, formcol));
+	}
+	*len = b->len;
+	return b->p ? b->p : "";
+}
+
 void
 lede_sent_setmeta(LedeSent *s, const char *key, const char *value)
 {

@@ -73,6 +73,14 @@ lede_field(const LedeSent *s, size_t tok, int col)
  * be NULL) gets its length.
  */
 const char *lede_sent_meta(const LedeSent *s, const char *key, size_t *len);
+/* 1 when a "# newpar" comment stands before s. */
+int lede_sent_newpar(const LedeSent *s);
+/*
+ * The text of s: its "# text", or else its forms (FORM column formcol)
+ * joined by single spaces, built in b.  *len gets its length.
+ */
+const char *lede_sent_text(const LedeSent *s, int formcol, LedeBuf *b,
+    size_t *len);
 /*
  * Set "# key = value", replacing an existing comment with that key or
  * adding one after the others.  value must not hold a newline.

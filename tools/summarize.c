@@ -100,6 +100,7 @@ main(int argc, char *argv[])
 	LedeTable *t = NULL;
 	LedeReader *r;
 	LedeDoc d = {0};
+	LedeBuf textbuf = {0};
 	const char *dfpath = NULL;
 	char *dfalloc = NULL, err[512];
 	long nsent = 0, nwords = 0, docs = 0;
@@ -247,27 +248,9 @@ main(int argc, char *argv[])
 				formcol = lede_sent_col(s, "FORM");
 				stemcol = lede_sent_col(s, "STEM");
 			}
-			text = lede_sent_meta(s, "text", &tl);
-			if (!text) {
-				/* no "# text": the forms, separated by spaces */
-				LedeBuf b = {0};
-
-				for (k = 0; k < s->ntok; k++) {
-					if (k)
-						lede_buf_addc(&b, ' ');
-					lede_buf_adds(&b, lede_field(s, k, formcol));
-				}
-				lede_sum_sent(sum, b.p, b.len, lede_sent_meta(s, "newpar", NULL) != NULL ||
-				    i == 0);
-				lede_buf_free(&b);
-			} else {
-				int newpar = i == 0;
-
-				for (k = 0; k < s->ncomment; k++)
-					if (!strncmp(s->comment[k], "# newpar", 8))
-						newpar = 1;
-				lede_sum_sent(sum, text, tl, newpar);
-			}
+			/* no "# text": the forms, separated by spaces */
+			text = lede_sent_text(s, formcol, &textbuf, &tl);
+			lede_sum_sent(sum, text, tl, i == 0 || lede_sent_newpar(s));
 			for (k = 0; k < s->ntok; k++) {
 				const char *f = lede_field(s, k, formcol);
 				const char *st = stemcol >= 0 ? lede_field(s, k, stemcol) : NULL;
@@ -368,6 +351,7 @@ main(int argc, char *argv[])
 	lede_doc_free(&d);
 	lede_sum_free(sum);
 	lede_boilpat_free(pats);
+	lede_buf_free(&textbuf);
 	lede_df_free(df);
 	free(dfalloc);
 	return status;

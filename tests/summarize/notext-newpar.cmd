@@ -1,0 +1,1 @@
+tokenize rules.txt | grep -v '^# text = ' | summarize --boilerplate
