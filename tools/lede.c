@@ -864,23 +864,15 @@ run_fused(int in, int sum, int part, Counter *c)
 	return st;
 }
 
-/* Start the fused chain of one part over items it[0..n). */
-static void
-start_fused(int part, Item *it, size_t n, Counter *c)
+/* Start summarize for a part, writing its summaries file; its input's fd. */
+static int
+start_summarize(int part)
 {
-	int sfd[2], in, out;
-	pid_t pid;
 	char *argv[8], *path;
-	int na = 0;
+	int na = 0, sfd[2], out;
+	pid_t pid;
 	LedeBuf what = {0};
 
-	in = start_source(part, it, n);
-
-	if (nosum) {
-		sfd[0] = sfd[1] = -1;
-		goto fork_fused;
-	}
-	/* summarize reads the annotated stream */
 	argv[na++] = (char *)program("summarize");
 	argv[na++] = "-f";
 	argv[na++] = (char *)format;
@@ -894,25 +886,36 @@ start_fused(int part, Item *it, size_t n, Counter *c)
 	if (pipe(sfd) < 0)
 		eprintf("pipe:");
 	pid = spawn(argv, sfd[0], out);
-	lede_buf_clear(&what);
 	lede_buf_printf(&what, "summarize (part %d)", part + 1);
 	track(pid, what.p);
+	lede_buf_free(&what);
 	close(sfd[0]);
 	close(out);
+	return sfd[1];
+}
 
-fork_fused:
+/* Start the fused chain of one part over items it[0..n). */
+static void
+start_fused(int part, Item *it, size_t n, Counter *c)
+{
+	int in, sum;
+	pid_t pid;
+	LedeBuf what = {0};
+
+	in = start_source(part, it, n);
+	/* summarize reads the annotated stream, unless --no-summaries */
+	sum = nosum ? -1 : start_summarize(part);
 	if ((pid = fork()) < 0)
 		eprintf("fork:");
 	if (pid == 0) {
 		fflush(stderr);
-		_exit(run_fused(in, sfd[1], part, c));
+		_exit(run_fused(in, sum, part, c));
 	}
-	lede_buf_clear(&what);
 	lede_buf_printf(&what, "fused chain (part %d)", part + 1);
 	track(pid, what.p);
 	close(in);
-	if (sfd[1] >= 0)
-		close(sfd[1]);
+	if (sum >= 0)
+		close(sum);
 	lede_buf_free(&what);
 }
 
