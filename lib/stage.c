@@ -9,6 +9,7 @@
 
 #include <libstemmer.h>
 
+#include "formtab.h"
 #include "nerrules.h"
 #include "sentiment.h"
 #include "stage.h"
@@ -19,9 +20,10 @@
 
 struct LedeStemStage {
 	struct sb_stemmer *st;
-	LedeDict *cache;	/* form -> its stem, at off[id] in stems */
+	LedeFt *cache;		/* form -> v[0], v[1]: offset and length in stems */
 	LedeBuf stems, low;
-	size_t *off, noff, coff;
+	uint64_t *hash;		/* the sentence's form hashes */
+	size_t chash;
 	unsigned gen;
 	int formcol;
 };
@@ -36,11 +38,42 @@ lede_stem_stage_new(const char *lang)
 		return NULL;
 	st = ecalloc(1, sizeof(*st));
 	st->st = sb;
-	st->cache = lede_dict_new();
+	st->cache = lede_ft_new();
 	st->formcol = -1;
 	return st;
 }
 
+/* The stem of a form the cache does not hold, into e. */
+static void
+stem_new(LedeStemStage *st, LedeFtEnt *e, const char *form, size_t n)
+{
+	const char *stem;
+	size_t slen;
+
+	lede_buf_clear(&st->low);
+	lede_lower(&st->low, form, n);
+	if (lede_hasletter(st->low.p, st->low.len)) {
+		stem = (const char *)sb_stemmer_stem(st->st,
+		    (const sb_symbol *)st->low.p, (int)st->low.len);
+		if (!stem)
+			eprintf("out of memory in the stemmer");
+		slen = (size_t)sb_stemmer_length(st->st);
+	} else {
+		stem = st->low.p;
+		slen = st->low.len;
+	}
+	if (st->stems.len > INT32_MAX - slen - 1)
+		eprintf("out of memory (stem cache past %d bytes)", INT32_MAX);
+	e->v[0] = (int32_t)st->stems.len;
+	e->v[1] = (int32_t)slen;
+	lede_buf_add(&st->stems, stem, slen);
+	lede_buf_addc(&st->stems, '\0');
+}
+
+/*
+ * The sentence's forms are hashed and their slots fetched ahead, then
+ * their entries, then looked up: a token costs its cache misses once.
+ */
 void
 lede_stem_stage_sent(LedeStemStage *st, LedeSent *s, int k)
 {
@@ -50,42 +83,32 @@ lede_stem_stage_sent(LedeStemStage *st, LedeSent *s, int k)
 		st->gen = s->gen;
 		st->formcol = lede_sent_col(s, "FORM");
 	}
+	if (s->ntok > st->chash) {
+		st->chash = s->ntok * 2;
+		free(st->hash);
+		st->hash = ereallocarray(NULL, st->chash, sizeof(*st->hash));
+	}
 	for (i = 0; i < s->ntok; i++) {
 		const char *form = lede_field(s, i, st->formcol);
-		size_t n = strlen(form), slen;
-		const char *stem;
-		int added;
-		long id = lede_dict_put(st->cache, form, n, &added);
 
-		if (added) {
-			lede_buf_clear(&st->low);
-			lede_lower(&st->low, form, n);
-			if (lede_hasletter(st->low.p, st->low.len)) {
-				stem = (const char *)sb_stemmer_stem(st->st,
-				    (const sb_symbol *)st->low.p, (int)st->low.len);
-				if (!stem)
-					eprintf("out of memory in the stemmer");
-				slen = (size_t)sb_stemmer_length(st->st);
-			} else {
-				stem = st->low.p;
-				slen = st->low.len;
-			}
-			if (st->noff == st->coff) {
-				st->coff = st->coff ? st->coff * 2 : 1024;
-				st->off = ereallocarray(st->off, st->coff, sizeof(*st->off));
-			}
-			st->off[st->noff++] = st->stems.len;
-			lede_buf_add(&st->stems, stem, slen);
-			lede_buf_addc(&st->stems, '\0');
-		}
-		stem = st->stems.p + st->off[id];
-		lede_sent_set(s, i, k, stem, strlen(stem));
+		st->hash[i] = lede_ft_hash(form, lede_fieldlen(s, i, st->formcol));
+		lede_ft_prefetch(st->cache, st->hash[i]);
 	}
-	if (lede_dict_size(st->cache) > STEM_CACHE_MAX) {
-		lede_dict_free(st->cache);
-		st->cache = lede_dict_new();
+	for (i = 0; i < s->ntok; i++)
+		lede_ft_prefetch_entry(st->cache, st->hash[i]);
+	for (i = 0; i < s->ntok; i++) {
+		const char *form = lede_field(s, i, st->formcol);
+		size_t n = lede_fieldlen(s, i, st->formcol);
+		int added;
+		LedeFtEnt *e = lede_ft_get(st->cache, form, n, st->hash[i], &added);
+
+		if (added)
+			stem_new(st, e, form, n);
+		lede_sent_set(s, i, k, st->stems.p + e->v[0], (size_t)e->v[1]);
+	}
+	if (lede_ft_size(st->cache) > STEM_CACHE_MAX) {
+		lede_ft_clear(st->cache);
 		lede_buf_clear(&st->stems);
-		st->noff = 0;
 	}
 }
 
@@ -94,10 +117,10 @@ lede_stem_stage_free(LedeStemStage *st)
 {
 	if (!st)
 		return;
-	lede_dict_free(st->cache);
+	lede_ft_free(st->cache);
 	lede_buf_free(&st->stems);
 	lede_buf_free(&st->low);
-	free(st->off);
+	free(st->hash);
 	sb_stemmer_delete(st->st);
 	free(st);
 }

@@ -68,6 +68,13 @@ lede_field(const LedeSent *s, size_t tok, int col)
 	return s->field[tok * s->ncols + (size_t)col];
 }
 
+/* Its length in bytes (fields hold no NUL bytes: strlen gives the same). */
+static inline size_t
+lede_fieldlen(const LedeSent *s, size_t tok, int col)
+{
+	return s->flen[tok * s->ncols + (size_t)col];
+}
+
 /*
  * Value of the comment "# key = value" (the first one), or NULL; *len (may
  * be NULL) gets its length.
