@@ -1015,41 +1015,55 @@ append(FILE *fp, const char *path, int skiphead)
 	fclose(in);
 }
 
+/* The merges of the corpus partials, run side by side into files. */
+static pid_t mergepid[NREPORTS];
+
+/* Start merging report r's partials (the same as one --corpus run). */
+static void
+start_merge(int k, int nparts)
+{
+	const Report *r = &reports[k];
+	char **argv = NULL, *out = partfile(-1, r->file, "merged");
+	size_t na = 0, i;
+	int p, fd;
+
+	argpush(&argv, &na, program(r->name));
+	argpush(&argv, &na, "--merge");
+	argpush(&argv, &na, "-f");
+	argpush(&argv, &na, format);
+	if (topn && strcmp(r->name, "tone")) {
+		argpush(&argv, &na, "-n");
+		argpush(&argv, &na, topn);
+	}
+	for (p = 0; p < nparts; p++)
+		argpush(&argv, &na, partfile(p, r->file, "partial"));
+	if ((fd = open(out, O_WRONLY | O_CREAT | O_TRUNC, 0666)) < 0)
+		eprintf("%s:", out);
+	mergepid[k] = spawn(argv, 0, fd);
+	close(fd);
+	for (i = na - (size_t)nparts; i < na; i++)
+		free(argv[i]);	/* the partfile names; the rest are not ours */
+	free(argv);
+	free(out);
+}
+
 /* Put the parts' reports together into fp. */
 static void
-assemble(FILE *fp, const Report *r, int nparts)
+assemble(FILE *fp, int k, int nparts)
 {
+	const Report *r = &reports[k];
 	int p;
 
 	if (r->corpus) {
-		/* merge the partials: the same as one --corpus run */
-		char **argv = NULL, *path;
-		size_t na = 0;
-		int wst, fd;
-		pid_t pid;
+		char *path = partfile(-1, r->file, "merged");
+		int wst;
 
-		fflush(fp);
-		argpush(&argv, &na, program(r->name));
-		argpush(&argv, &na, "--merge");
-		argpush(&argv, &na, "-f");
-		argpush(&argv, &na, format);
-		if (topn && strcmp(r->name, "tone")) {
-			argpush(&argv, &na, "-n");
-			argpush(&argv, &na, topn);
-		}
-		for (p = 0; p < nparts; p++)
-			argpush(&argv, &na, partfile(p, r->file, "partial"));
-		fd = fileno(fp);
-		pid = spawn(argv, 0, fd);
-		if (waitpid(pid, &wst, 0) < 0 || !WIFEXITED(wst) || WEXITSTATUS(wst)) {
+		if (waitpid(mergepid[k], &wst, 0) < 0 || !WIFEXITED(wst) || WEXITSTATUS(wst)) {
 			weprintf("%s --merge failed", r->name);
 			status = 1;
 		}
-		for (p = 0; p < nparts; p++) {
-			path = argv[na - nparts + (size_t)p];
-			free(path);
-		}
-		free(argv);
+		append(fp, path, 0);
+		free(path);
 		return;
 	}
 	for (p = 0; p < nparts; p++) {
@@ -1241,6 +1255,9 @@ main(int argc, char *argv[])
 	}
 	wait_all(counters, nparts, total, bytes);
 
+	for (k = 0; k < NREPORTS; k++)
+		if (reports[k].corpus && corpus)
+			start_merge(k, nparts);
 	for (k = 0; k < NREPORTS; k++) {
 		const Report *r = &reports[k];
 		FILE *fp = stdout;
@@ -1258,7 +1275,7 @@ main(int argc, char *argv[])
 				putchar('\n');
 			printf("== %s\n\n", r->file);
 		}
-		assemble(fp, r, nparts);
+		assemble(fp, k, nparts);
 		if (fp != stdout && fshut(fp, path.p))
 			status = 1;
 		lede_buf_free(&path);
