@@ -209,12 +209,52 @@ add_item(const char *path, off_t size)
  * Cut plain JSON Lines dumps into slices of lines (tokenize --lines), so
  * that one large dump still makes -j parts.
  */
+/*
+ * Cut a dump of size bytes into k parts of about equal bytes, at line
+ * ends: last[kk] gets the number of the last line of part kk (the line
+ * that holds its share's last byte), for kk < k - 1.  0 when the file
+ * cannot be read or a part would be empty (one long line, say).
+ */
+static int
+cut_lines(const char *path, off_t size, long k, long *last)
+{
+	char buf[1 << 16];
+	size_t n;
+	long line = 0, kk = 0;
+	off_t base = 0;
+	FILE *fp = fopen(path, "r");
+
+	if (!fp)
+		return 0;
+	while (kk < k - 1 && (n = fread(buf, 1, sizeof(buf), fp)) > 0) {
+		char *p = buf, *end = buf + n;
+
+		while (kk < k - 1 && (p = memchr(p, '\n', (size_t)(end - p)))) {
+			off_t pos = base + (off_t)(p - buf);
+
+			line++;
+			p++;
+			/* the line ending at pos holds the cut byte of part kk */
+			while (kk < k - 1 && pos >= (off_t)((double)size * (double)(kk + 1) / (double)k) - 1)
+				last[kk++] = line;
+		}
+		base += (off_t)n;
+	}
+	fclose(fp);
+	if (kk < k - 1)
+		return 0;
+	for (kk = 0; kk < k - 1; kk++)
+		if (last[kk] < 1 || (kk > 0 && last[kk] <= last[kk - 1]))
+			return 0;
+	return 1;
+}
+
 static void
 split_dumps(off_t total)
 {
 	Item *old = items;
 	size_t nold = nitems, i;
-	long k, kk, per;
+	long k, kk, per, *lasts;
 
 	items = NULL;
 	nitems = citems = 0;
@@ -232,8 +272,15 @@ split_dumps(off_t total)
 		}
 		if (k > it.docs)
 			k = it.docs;
-		per = (it.docs + k - 1) / k;
-		for (kk = 0; kk < k && kk * per < it.docs; kk++) {
+		/* parts of equal bytes; else of equal lines */
+		lasts = ereallocarray(NULL, (size_t)k, sizeof(*lasts));
+		if (!cut_lines(it.path, it.size, k, lasts)) {
+			per = (it.docs + k - 1) / k;
+			for (kk = 0; kk < k; kk++)
+				lasts[kk] = (kk + 1) * per;
+		}
+		lasts[k - 1] = it.docs;
+		for (kk = 0; kk < k && (kk == 0 || lasts[kk - 1] < it.docs); kk++) {
 			Item *sl;
 
 			if (nitems == citems) {
@@ -244,11 +291,12 @@ split_dumps(off_t total)
 			*sl = it;
 			if (kk)
 				sl->path = estrdup(it.path);
-			sl->first = kk * per + 1;
-			sl->last = (kk + 1) * per < it.docs ? (kk + 1) * per : it.docs;
+			sl->first = kk ? lasts[kk - 1] + 1 : 1;
+			sl->last = lasts[kk] < it.docs ? lasts[kk] : it.docs;
 			sl->docs = sl->last - sl->first + 1;
 			sl->size = it.size / k;
 		}
+		free(lasts);
 	}
 	free(old);
 }
