@@ -23,6 +23,9 @@ typedef struct {
 	LedeBoil boil;
 	int fragment;		/* starts inside a quotation or in lower case */
 	int pronoun;		/* starts with a pronoun that points back */
+	int quote;		/* holds a quotation mark */
+	long ndigit;		/* words with a digit */
+	long ncap;		/* capitalised words after the first */
 	double score;
 } Sent;
 
@@ -76,6 +79,11 @@ struct LedeSum {
 	size_t patfail;		/* sentences where a pattern hit a limit */
 	char paterr[160];	/* the first such message of the document */
 	long pass;		/* picks so far: stamps tf */
+	double *feat;		/* LEDE_SUM_NFEAT features a sentence */
+	char *haskeep;		/* whether feat of a sentence is set */
+	size_t cfeat;
+	double model[LEDE_SUM_NFEAT + 1];	/* weights, then the bias */
+	int wantfeat;		/* compute the features for every method */
 	double titleidf;
 };
 
@@ -98,6 +106,20 @@ lede_sum_defaults(LedeSumParams *p)
 	p->w_pron = 0.0;
 	p->w_centroid = 0.0;
 	p->pos_decay = 5.0;
+}
+
+static const char *featname[LEDE_SUM_NFEAT] = {
+	"lead", "position", "first", "second", "relpos", "paragraph",
+	"parfirst", "centrality", "frequency", "centroid", "fragment", "pronoun",
+	"quote", "length", "loglength", "short", "long", "digits", "capitals",
+	"firstsim", "meanidf", "content", "share", "position-share",
+	"first-share", "docsize",
+};
+
+const char *
+lede_sum_feature_name(size_t j)
+{
+	return j < LEDE_SUM_NFEAT ? featname[j] : NULL;
 }
 
 LedeSum *
@@ -145,6 +167,8 @@ lede_sum_free(LedeSum *s)
 	free(s->pick);
 	free(s->tmp);
 	free(s->cent);
+	free(s->feat);
+	free(s->haskeep);
 	lede_graph_free(s->g);
 	free(s);
 }
@@ -155,6 +179,70 @@ lede_sum_load_stop(LedeSum *s, const char *buf, size_t len, char *err,
 {
 	lede_ft_clear(s->forms);
 	return lede_stoplist_parse(s->stop, buf, len, err, errlen);
+}
+
+int
+lede_sum_load_model(LedeSum *s, const char *buf, size_t len, char *err,
+    size_t errlen)
+{
+	size_t i = 0, j, lineno = 0;
+	double w[LEDE_SUM_NFEAT + 1] = {0};
+	char name[64], num[64];
+
+	while (i < len) {
+		size_t e = i, k, a, b;
+
+		while (e < len && buf[e] != '\n')
+			e++;
+		lineno++;
+		a = i;
+		i = e + 1;
+		if (a == e || buf[a] == '#')
+			continue;
+		for (k = a; k < e && buf[k] != '\t'; k++)
+			;
+		if (k == e || k - a >= sizeof(name) || e - k - 1 >= sizeof(num) ||
+		    e - k - 1 == 0) {
+			snprintf(err, errlen, "%zu: expected NAME<TAB>WEIGHT", lineno);
+			return -1;
+		}
+		memcpy(name, buf + a, k - a);
+		name[k - a] = '\0';
+		b = e - k - 1;
+		memcpy(num, buf + k + 1, b);
+		num[b] = '\0';
+		if (!strcmp(name, "bias"))
+			j = LEDE_SUM_NFEAT;
+		else
+			for (j = 0; j < LEDE_SUM_NFEAT; j++)
+				if (!strcmp(name, featname[j]))
+					break;
+		if (j == LEDE_SUM_NFEAT && strcmp(name, "bias")) {
+			snprintf(err, errlen, "%zu: unknown feature '%s'", lineno, name);
+			return -1;
+		}
+		if (lede_strtod(num, -1e6, 1e6, &w[j]) < 0) {
+			snprintf(err, errlen, "%zu: bad weight '%s'", lineno, num);
+			return -1;
+		}
+	}
+	memcpy(s->model, w, sizeof(w));
+	s->p.method = LEDE_SUM_MODEL;
+	return 0;
+}
+
+void
+lede_sum_want_features(LedeSum *s, int on)
+{
+	s->wantfeat = on;
+}
+
+const double *
+lede_sum_features(const LedeSum *s, size_t i)
+{
+	if (i >= s->nsent || !s->haskeep || !s->haskeep[i])
+		return NULL;
+	return s->feat + i * LEDE_SUM_NFEAT;
 }
 
 void
@@ -417,6 +505,26 @@ pronoun(const char *t, size_t n)
 	return 0;
 }
 
+/* Holds a quotation mark: " `` '' or a curly double quote. */
+static int
+hasquote(const char *t, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)t[i];
+
+		if (c == '"')
+			return 1;
+		if ((c == '`' || c == '\'') && i + 1 < n && t[i + 1] == (char)c)
+			return 1;
+		if (c == 0xe2 && i + 2 < n && (unsigned char)t[i + 1] == 0x80 &&
+		    ((unsigned char)t[i + 2] == 0x9c || (unsigned char)t[i + 2] == 0x9d))
+			return 1;
+	}
+	return 0;
+}
+
 void
 lede_sum_sent(LedeSum *s, const char *text, size_t len, int newpar)
 {
@@ -435,6 +543,8 @@ lede_sum_sent(LedeSum *s, const char *text, size_t len, int newpar)
 	lede_buf_add(&s->text, text, len);
 	se->fragment = fragment(text, len);
 	se->pronoun = pronoun(text, len);
+	if (s->wantfeat || s->p.method == LEDE_SUM_MODEL)
+		se->quote = hasquote(text, len);
 }
 
 void
@@ -451,6 +561,17 @@ lede_sum_token(LedeSum *s, const char *form, size_t n, const char *stem,
 		word = lede_boil_wordbyte((unsigned char)form[i]);
 	if (!word)
 		return;
+	if (s->wantfeat || s->p.method == LEDE_SUM_MODEL) {
+		Sent *se = &s->sent[s->nsent - 1];
+
+		for (i = 0; i < n; i++)
+			if (form[i] >= '0' && form[i] <= '9') {
+				se->ndigit++;
+				break;
+			}
+		if (se->words > 0 && form[0] >= 'A' && form[0] <= 'Z')
+			se->ncap++;
+	}
 	s->sent[s->nsent - 1].words++;
 	if (s->npend == PEND_MAX)
 		resolve(s);
@@ -595,6 +716,72 @@ normalise(double *v, const size_t *keep, size_t n)
 			v[keep[i]] /= max;
 }
 
+/* The features of the kept sentences (lede_sum_feature_name). */
+static void
+features(LedeSum *s, const size_t *keep, size_t nk, double share,
+    const double *pos, const double *cent, const double *freq,
+    const double *centroid)
+{
+	size_t n = s->nsent, k, j, par = 0;
+	const Sent *first = nk ? &s->sent[keep[0]] : NULL;
+	double decay = pow(1 - share, s->p.pos_decay);
+
+	if (s->cfeat < n) {
+		s->cfeat = n;
+		s->feat = ereallocarray(s->feat, n, LEDE_SUM_NFEAT * sizeof(double));
+		s->haskeep = erealloc(s->haskeep, n);
+	}
+	memset(s->haskeep, 0, n);
+	for (k = 0; k < nk; k++) {
+		size_t i = keep[k];
+		const Sent *se = &s->sent[i];
+		double *f = s->feat + i * LEDE_SUM_NFEAT, w = (double)se->words;
+		double sidf = 0, ncont = 0;
+		int parfirst = k == 0 || se->newpar;
+
+		/* a paragraph opens at # newpar, or after a set-aside one */
+		if (k > 0 && !parfirst)
+			for (j = keep[k - 1] + 1; j <= i; j++)
+				if (s->sent[j].newpar)
+					parfirst = 1;
+		if (k > 0 && parfirst)
+			par++;
+		for (j = 0; j < se->nb; j++) {
+			const Term *t = &s->bag[se->boff + j];
+
+			sidf += idf(s, t->stem) * (double)t->count;
+			ncont += (double)t->count;
+		}
+		s->haskeep[i] = 1;
+		f[0] = pos[i] * decay;
+		f[1] = pos[i];
+		f[2] = k == 0;
+		f[3] = k == 1;
+		f[4] = nk > 1 ? (double)k / (double)(nk - 1) : 0;
+		f[5] = 1.0 / (double)(par + 1);
+		f[6] = parfirst;
+		f[7] = cent[i];
+		f[8] = freq[i];
+		f[9] = centroid[i];
+		f[10] = se->fragment;
+		f[11] = se->pronoun;
+		f[12] = se->quote;
+		f[13] = w / 25.0;
+		f[14] = log(w);
+		f[15] = w < 10;
+		f[16] = w > 40;
+		f[17] = (double)se->ndigit / w;
+		f[18] = (double)se->ncap / w;
+		f[19] = k == 0 ? 1 : cosine(s, first, se);
+		f[20] = ncont > 0 ? sidf / ncont / 10.0 : 0;
+		f[21] = ncont / w;
+		f[22] = share;
+		f[23] = pos[i] * share;
+		f[24] = (k == 0) * share;
+		f[25] = log((double)nk);
+	}
+}
+
 static int
 cmpsize(const void *a, const void *b)
 {
@@ -724,6 +911,10 @@ lede_sum_pick(LedeSum *s, long nsent, long nwords, double ratio,
 	if (share > 1)
 		share = 1;
 	wpos = p->w_pos * pow(1 - share, p->pos_decay);
+	if (p->method == LEDE_SUM_MODEL || s->wantfeat)
+		features(s, keep, nk, share, pos, cent, freq, centroid);
+	else if (s->haskeep)
+		memset(s->haskeep, 0, s->cfeat);
 	for (k = 0; k < nk; k++) {
 		Sent *se = &s->sent[keep[k]];
 
@@ -737,6 +928,11 @@ lede_sum_pick(LedeSum *s, long nsent, long nwords, double ratio,
 			break;
 		case LEDE_SUM_LEXRANK:
 			se->score = cent[i];
+			break;
+		case LEDE_SUM_MODEL:
+			se->score = s->model[LEDE_SUM_NFEAT];
+			for (j = 0; j < LEDE_SUM_NFEAT; j++)
+				se->score += s->model[j] * s->feat[i * LEDE_SUM_NFEAT + j];
 			break;
 		default:
 			se->score = wpos * pos[i] + p->w_freq * freq[i] +

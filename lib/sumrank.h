@@ -19,7 +19,11 @@ typedef enum {
 	LEDE_SUM_LEAD,		/* the first sentences */
 	LEDE_SUM_FREQ,		/* word frequency alone */
 	LEDE_SUM_LEXRANK,	/* centrality alone */
+	LEDE_SUM_MODEL,		/* a linear model over the features */
 } LedeSumMethod;
+
+/* Features of a sentence for a learnt scorer (lede_sum_feature_name). */
+#define LEDE_SUM_NFEAT 26
 
 typedef struct {
 	LedeSumMethod method;
@@ -46,6 +50,24 @@ void lede_sum_free(LedeSum *s);
 /* Stop words: a lede-stop 1 list in buf; -1 with "LINE: reason" in err. */
 int lede_sum_load_stop(LedeSum *s, const char *buf, size_t len, char *err,
     size_t errlen);
+/* Name of feature j, NULL past the last. */
+const char *lede_sum_feature_name(size_t j);
+/*
+ * Score sentences with a linear model over the features (the method
+ * becomes LEDE_SUM_MODEL): lines NAME<TAB>WEIGHT for features and "bias";
+ * # starts a comment.  Features not named weigh 0.  -1 with "LINE: reason"
+ * in err.
+ */
+int lede_sum_load_model(LedeSum *s, const char *buf, size_t len, char *err,
+    size_t errlen);
+/* Compute the features also when the method does not use them. */
+void lede_sum_want_features(LedeSum *s, int on);
+/*
+ * After lede_sum_pick: the LEDE_SUM_NFEAT features of sentence i, NULL when
+ * they were not computed or it was not scored (boilerplate, no words).
+ */
+const double *lede_sum_features(const LedeSum *s, size_t i);
+
 /* Background document frequencies for idf (may be NULL); not owned. */
 void lede_sum_set_df(LedeSum *s, const LedeDf *df);
 

@@ -21,7 +21,7 @@ usage(FILE *fp)
 	fprintf(fp,
 	    "usage: %s [-n N | --words N | --ratio R] [-f FORMAT]\n"
 	    "          [--keep-boilerplate] [--skip REGEX]... [--rank METHOD]\n"
-	    "          [--df FILE | --no-df]\n"
+	    "          [--df FILE | --no-df] [--model FILE] [--features]\n"
 	    "          [FILE...]\n"
 	    "       %s --boilerplate [FILE...]\n"
 	    "Summarize each document of a token stream with its own sentences.\n"
@@ -39,6 +39,8 @@ usage(FILE *fp)
 	    "                        data/keywords/df-en.tsv)\n"
 	    "      --no-df           use no background table\n"
 	    "      --param K=V       set a knob of the scoring (see summarize(1))\n"
+	    "      --model FILE      score with a linear model over the features\n"
+	    "      --features        print the features of each sentence (TSV)\n"
 	    "      --stats           print documents and sentences read on stderr\n"
 	    "      --help            print this help and exit\n"
 	    "      --version         print the version and exit\n",
@@ -74,7 +76,7 @@ int
 main(int argc, char *argv[])
 {
 	enum { O_WORDS = 256, O_RATIO, O_KEEP, O_BOIL, O_RANK, O_DF, O_NODF,
-		O_STATS, O_PARAM, O_SKIP };
+		O_STATS, O_PARAM, O_SKIP, O_MODEL, O_FEAT };
 	static const struct option longopts[] = {
 		{"sentences", required_argument, NULL, 'n'},
 		{"words", required_argument, NULL, O_WORDS},
@@ -87,6 +89,8 @@ main(int argc, char *argv[])
 		{"df", required_argument, NULL, O_DF},
 		{"no-df", no_argument, NULL, O_NODF},
 		{"param", required_argument, NULL, O_PARAM},
+		{"model", required_argument, NULL, O_MODEL},
+		{"features", no_argument, NULL, O_FEAT},
 		{"stats", no_argument, NULL, O_STATS},
 		{"help", no_argument, NULL, 'h'},
 		{"version", no_argument, NULL, 'V'},
@@ -101,12 +105,13 @@ main(int argc, char *argv[])
 	LedeReader *r;
 	LedeDoc d = {0};
 	LedeBuf textbuf = {0};
-	const char *dfpath = NULL;
+	const char *dfpath = NULL, *modelpath = NULL;
 	char *dfalloc = NULL, err[512];
 	long nsent = 0, nwords = 0, docs = 0;
 	unsigned long sents_out = 0;
 	double ratio = 0;
 	int c, rc, status = 0, nodf = 0, showboil = 0, stats = 0, nlimits = 0;
+	int showfeat = 0, rankset = 0;
 	size_t i, k;
 
 	lede_init(argv[0]);
@@ -152,6 +157,7 @@ main(int argc, char *argv[])
 			if (i == LEDE_LEN(methods))
 				uprintf("--rank: unknown method '%s'", optarg);
 			params.method = methods[i].m;
+			rankset = 1;
 			break;
 		case O_DF:
 			dfpath = optarg;
@@ -161,6 +167,12 @@ main(int argc, char *argv[])
 			break;
 		case O_STATS:
 			stats = 1;
+			break;
+		case O_MODEL:
+			modelpath = optarg;
+			break;
+		case O_FEAT:
+			showfeat = 1;
 			break;
 		case O_PARAM:
 			lede_knob_set(&params, knobs, LEDE_LEN(knobs), optarg);
@@ -177,6 +189,10 @@ main(int argc, char *argv[])
 	}
 	if (nlimits > 1)
 		uprintf("-n, --words and --ratio exclude each other");
+	if (modelpath && rankset)
+		uprintf("--model and --rank exclude each other");
+	if (showfeat && showboil)
+		uprintf("--features and --boilerplate exclude each other");
 	if (dfpath && nodf)
 		uprintf("--df and --no-df exclude each other");
 	if (nlimits == 0)
@@ -202,6 +218,24 @@ main(int argc, char *argv[])
 			eprintf("%s:%s", path, err);
 		lede_buf_free(&b);
 		free(path);
+	}
+	if (showfeat)
+		lede_sum_want_features(sum, 1);
+	if (modelpath) {
+		const char *mp = modelpath;
+		LedeBuf b = {0};
+		FILE *fp;
+		int src;
+
+		if (!(fp = fopen(mp, "rb")))
+			eprintf("%s:", mp);
+		src = lede_slurp(fp, &b, LEX_MAX);
+		fclose(fp);
+		if (src < 0)
+			eprintf("%s: %s", mp, src == -2 ? "file too large" : "read error");
+		if (lede_sum_load_model(sum, b.p ? b.p : "", b.len, err, sizeof(err)) < 0)
+			eprintf("%s:%s", mp, err);
+		lede_buf_free(&b);
 	}
 	if (!nodf) {
 		if (!dfpath && !(dfpath = dfalloc = lede_datapath("data/keywords/df-en.tsv")))
@@ -271,6 +305,28 @@ main(int argc, char *argv[])
 				    nf == 1 ? "" : "s");
 				status = 1;
 			}
+		}
+		if (showfeat) {
+			size_t n = lede_sum_nsent(sum), j;
+
+			if (docs == 1) {
+				fputs("doc\tsent", stdout);
+				for (j = 0; lede_sum_feature_name(j); j++)
+					fprintf(stdout, "\t%s", lede_sum_feature_name(j));
+				fputc('\n', stdout);
+			}
+			for (i = 0; i < n; i++) {
+				const double *f = lede_sum_features(sum, i);
+
+				if (!f)
+					continue;
+				lede_tsv_field(stdout, d.id, strlen(d.id));
+				fprintf(stdout, "\t%zu", i + 1);
+				for (j = 0; j < LEDE_SUM_NFEAT; j++)
+					fprintf(stdout, "\t%.6g", f[j]);
+				fputc('\n', stdout);
+			}
+			continue;
 		}
 		if (showboil) {
 			size_t n = lede_sum_nsent(sum);

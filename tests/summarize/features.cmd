@@ -1,0 +1,1 @@
+tokenize ../../examples/article.txt | summarize --features --words 60

@@ -1,0 +1,1 @@
+for m in model-unknown.tsv model-notab.tsv model-badnum.tsv no-such-model.tsv; do summarize --model $m < /dev/null 2>err; echo "status $?"; cat err; done; summarize --model model.tsv --rank lead < /dev/null 2>err; echo "status $?"; cat err; summarize --features --boilerplate < /dev/null 2>err; echo "status $?"; cat err; rm -f err

@@ -1,0 +1,1 @@
+tokenize ../../examples/article.txt | summarize --model model.tsv --words 60
