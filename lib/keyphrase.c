@@ -165,7 +165,7 @@ lede_kp_defaults(LedeKpParams *p)
 	p->leadword_boost = 0;
 	p->hyphen = 1;
 	p->single = 0.7;
-	p->short_len = 0;
+	p->short_len = 300;
 	p->short_exp = 4;
 }
 
