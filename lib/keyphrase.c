@@ -56,6 +56,7 @@ typedef struct {
 typedef struct {
 	long count, first;	/* occurrences; word position of the first */
 	int firstsent;		/* sentence of the first */
+	int sub;		/* inside a better phrase */
 	size_t woff, nw;	/* stems of its words in kp->pw */
 	long surf;		/* best surface so far (index in kp->sf) */
 	long surfcount, surffirst;
@@ -164,6 +165,8 @@ lede_kp_defaults(LedeKpParams *p)
 	p->leadword_boost = 0;
 	p->hyphen = 1;
 	p->single = 0.7;
+	p->short_len = 300;
+	p->short_exp = 4;
 }
 
 LedeKp *
@@ -1192,8 +1195,9 @@ subphrase(const LedeKp *kp, const Phrase *q, const Phrase *p)
 size_t
 lede_kp_rank(LedeKp *kp, const LedeKpPhrase **out)
 {
-	size_t i, j;
+	size_t i, j, nnode = 0;
 	LedeKpMethod m = kp->p.method;
+	double longw = 1;	/* how long the text is, 0 to 1 */
 
 	resolve(kp);
 	if (++kp->gen == 0) {	/* the stamps wrapped round */
@@ -1207,7 +1211,26 @@ lede_kp_rank(LedeKp *kp, const LedeKpPhrase **out)
 	lede_buf_clear(&kp->sbytes);
 	candidates(kp);
 	if (m == LEDE_KP_TEXTRANK || m == LEDE_KP_POSITIONRANK || m == LEDE_KP_DEFAULT)
-		wordgraph(kp, m != LEDE_KP_TEXTRANK);
+		nnode = wordgraph(kp, m != LEDE_KP_TEXTRANK);
+	if (m == LEDE_KP_DEFAULT && kp->p.short_len > 0 && kp->nword > 0) {
+		double r = pow((double)kp->nword / kp->p.short_len, kp->p.short_exp);
+
+		longw = r / (1 + r);
+	}
+	if (m == LEDE_KP_DEFAULT) {
+		/* each word's weight: (graph score x words)^g x idf^idf_exp */
+		double g = kp->p.rank_exp * longw;
+
+		for (i = 0; i < nnode; i++) {
+			long st = kp->nodestem[i];
+			double x = kp->score[i] * (double)kp->nword;
+
+			/* pow(x, 1) is x */
+			kp->score[i] = (g == 1 ? x : pow(x, g)) *
+			    (kp->p.idf_exp == 1 ? idf(kp, st) :
+			    pow(idf(kp, st), kp->p.idf_exp));
+		}
+	}
 	for (i = 0; i < kp->nph; i++) {
 		Phrase *ph = &kp->ph[i];
 		double s = 0;
@@ -1221,15 +1244,8 @@ lede_kp_rank(LedeKp *kp, const LedeKpPhrase **out)
 				break;
 			case LEDE_KP_TEXTRANK:
 			case LEDE_KP_POSITIONRANK:
-				s += kp->score[kp->node[st]];
-				break;
 			case LEDE_KP_DEFAULT:
-				/* pow(x, 1) is x */
-				s += (kp->p.rank_exp == 1 ?
-				    kp->score[kp->node[st]] * (double)kp->nword :
-				    pow(kp->score[kp->node[st]] * (double)kp->nword,
-				    kp->p.rank_exp)) * (kp->p.idf_exp == 1 ?
-				    idf(kp, st) : pow(idf(kp, st), kp->p.idf_exp));
+				s += kp->score[kp->node[st]];
 				break;
 			default:
 				break;
@@ -1265,7 +1281,25 @@ lede_kp_rank(LedeKp *kp, const LedeKpPhrase **out)
 	sort_kp = kp;
 	lede_sort(kp->order, kp->nph, sizeof(size_t), cmpphrase);
 	/* a phrase inside a better one (its words in a row) says less */
-	if (kp->p.subsume) {
+	if (kp->p.subsume && longw < 1) {
+		/* in a text that is not long, it stays with a lower score */
+		size_t keep[200], nkeep = 0;
+
+		for (i = 0; i < kp->nph; i++) {
+			Phrase *ph = &kp->ph[kp->order[i]];
+			int inside = 0;
+
+			for (j = 0; j < nkeep && !inside; j++)
+				inside = subphrase(kp, &kp->ph[keep[j]], ph);
+			ph->sub = inside;
+			if (!inside && nkeep < LEDE_LEN(keep))
+				keep[nkeep++] = kp->order[i];
+		}
+		for (i = 0; i < kp->nph; i++)
+			if (kp->ph[i].sub)
+				kp->ph[i].score *= 1 - longw;
+		lede_sort(kp->order, kp->nph, sizeof(size_t), cmpphrase);
+	} else if (kp->p.subsume) {
 		size_t kept = 0, cap = 200;
 
 		for (i = 0; i < kp->nph; i++) {

@@ -43,6 +43,14 @@ typedef struct {
 	double leadword_boost;	/* position weight of the first sentence's words */
 	int hyphen;		/* 1: a hyphenated compound modifies, whatever its class */
 	double single;		/* score x single for a phrase of one word */
+	/*
+	 * The length of a text that is half short, half long (0: every text
+	 * is long): a text of n words is long by w = r^k / (1 + r^k), r =
+	 * n / short_len, k = short_exp; the graph exponent is rank_exp x w
+	 * and a phrase inside a better one keeps score x (1 - w).
+	 */
+	double short_len;
+	double short_exp;
 } LedeKpParams;
 
 void lede_kp_defaults(LedeKpParams *p);
