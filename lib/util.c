@@ -345,22 +345,20 @@ lede_hash(const void *s, size_t n)
 }
 
 /*
- * Open addressing with linear probing.  A slot holds the high half of the
- * key's hash, its length and a pointer to its bytes, so a look-up touches
- * one slot and, when hash and length match, the key itself; the id is
- * kept in the four bytes before the key.  Two cache misses, not four.
+ * Open addressing with linear probing.  A slot holds the key's hash and id,
+ * so a probe touches the key bytes only when the hashes match; keys live
+ * end to end in one buffer.
  */
 typedef struct {
 	uint32_t hash;		/* the high half of the key's hash */
-	uint32_t len;
-	const char *key;	/* NULL = empty */
+	uint32_t id;		/* id + 1; 0 = empty */
 } DictSlot;
 
 /* Keys are copied into chunks that never move, so key pointers stay valid. */
 typedef struct DictChunk {
 	struct DictChunk *next;
 	size_t used, size;
-	_Alignas(uint32_t) char data[];
+	char data[];
 } DictChunk;
 
 struct LedeDict {
@@ -373,16 +371,14 @@ struct LedeDict {
 	DictChunk *chunks;
 };
 
-/* A copy of key, NUL-terminated, with id in the 4 bytes before it. */
 static const char *
-dict_copy(LedeDict *d, const char *key, size_t n, uint32_t id)
+dict_copy(LedeDict *d, const char *key, size_t n)
 {
 	DictChunk *c = d->chunks;
-	size_t need = (sizeof(id) + n + 1 + sizeof(id) - 1) & ~(sizeof(id) - 1);
 	char *p;
 
-	if (!c || c->size - c->used < need) {
-		size_t size = need > 65536 ? need : 65536;
+	if (!c || c->size - c->used < n + 1) {
+		size_t size = n + 1 > 65536 ? n + 1 : 65536;
 
 		c = emalloc(sizeof(*c) + size);
 		c->size = size;
@@ -391,21 +387,10 @@ dict_copy(LedeDict *d, const char *key, size_t n, uint32_t id)
 		d->chunks = c;
 	}
 	p = c->data + c->used;
-	memcpy(p, &id, sizeof(id));
-	p += sizeof(id);
 	memcpy(p, key, n);
 	p[n] = '\0';
-	c->used += need;
+	c->used += n + 1;
 	return p;
-}
-
-static uint32_t
-slot_id(const DictSlot *s)
-{
-	uint32_t id;
-
-	memcpy(&id, s->key - sizeof(id), sizeof(id));
-	return id;
 }
 
 static DictSlot *
@@ -415,7 +400,7 @@ dict_slots(size_t n)
 	size_t i;
 
 	for (i = 0; i < n; i++)
-		s[i].key = NULL;
+		s[i].id = 0;
 	return s;
 }
 
@@ -456,9 +441,10 @@ dict_find(const LedeDict *d, const char *key, size_t n, uint64_t h)
 
 	for (;; i = (i + 1) & mask) {
 		s = &d->slots[i];
-		if (!s->key)
+		if (!s->id)
 			return i;
-		if (s->hash == hi && s->len == n && !memcmp(s->key, key, n))
+		if (s->hash == hi && d->len[s->id - 1] == n &&
+		    !memcmp(d->key[s->id - 1], key, n))
 			return i;
 	}
 }
@@ -466,12 +452,7 @@ dict_find(const LedeDict *d, const char *key, size_t n, uint64_t h)
 long
 lede_dict_get(const LedeDict *d, const char *key, size_t n)
 {
-	const DictSlot *s;
-
-	if (n > UINT32_MAX)
-		return -1;
-	s = &d->slots[dict_find(d, key, n, lede_hash(key, n))];
-	return s->key ? (long)slot_id(s) : -1;
+	return (long)d->slots[dict_find(d, key, n, lede_hash(key, n))].id - 1;
 }
 
 static void
@@ -484,9 +465,9 @@ dict_rehash(LedeDict *d)
 	d->slots = dict_slots(d->nslots);
 	mask = d->nslots - 1;
 	for (i = 0; i < oldn; i++) {
-		if (!old[i].key)
+		if (!old[i].id)
 			continue;
-		for (j = (size_t)d->hash[slot_id(&old[i])] & mask; d->slots[j].key; j = (j + 1) & mask)
+		for (j = (size_t)d->hash[old[i].id - 1] & mask; d->slots[j].id; j = (j + 1) & mask)
 			;
 		d->slots[j] = old[i];
 	}
@@ -496,17 +477,13 @@ dict_rehash(LedeDict *d)
 long
 lede_dict_put(LedeDict *d, const char *key, size_t n, int *added)
 {
-	uint64_t h;
-	size_t i;
+	uint64_t h = lede_hash(key, n);
+	size_t i = dict_find(d, key, n, h);
 
-	if (n > UINT32_MAX)
-		eprintf("out of memory (a dictionary key of %zu bytes)", n);
-	h = lede_hash(key, n);
-	i = dict_find(d, key, n, h);
-	if (d->slots[i].key) {
+	if (d->slots[i].id) {
 		if (added)
 			*added = 0;
-		return (long)slot_id(&d->slots[i]);
+		return (long)d->slots[i].id - 1;
 	}
 	if (d->n >= UINT32_MAX - 1)
 		eprintf("out of memory (more than %lu dictionary keys)", (unsigned long)UINT32_MAX - 1);
@@ -517,11 +494,10 @@ lede_dict_put(LedeDict *d, const char *key, size_t n, int *added)
 		d->hash = ereallocarray(d->hash, d->cap, sizeof(*d->hash));
 	}
 	d->hash[d->n] = h;
-	d->key[d->n] = dict_copy(d, key, n, (uint32_t)d->n);
+	d->key[d->n] = dict_copy(d, key, n);
 	d->len[d->n] = n;
 	d->slots[i].hash = (uint32_t)(h >> 32);
-	d->slots[i].len = (uint32_t)n;
-	d->slots[i].key = d->key[d->n];
+	d->slots[i].id = (uint32_t)d->n + 1;
 	d->n++;
 	if (d->n * 2 > d->nslots)
 		dict_rehash(d);
