@@ -21,6 +21,7 @@
 #include <getopt.h>
 #include <limits.h>
 #include <signal.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
@@ -30,6 +31,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "io.h"
 #include "lexicon.h"
 #include "stage.h"
 #include "stream.h"
@@ -72,6 +74,20 @@ typedef struct {
 	volatile unsigned long docs;
 	volatile unsigned long long bytes;
 } Counter;
+
+/*
+ * The fused parts' hand-over of the corpus reports, in shared memory: the
+ * last part to finish merges the others' partials into its own counts and
+ * writes the corpus reports itself (fused_close).
+ */
+typedef struct {
+	atomic_int finished;	/* parts done with their documents */
+	atomic_int written;	/* parts whose partials are written and closed */
+	atomic_int merged;	/* 1: the corpus reports are written */
+} Handover;
+
+static Handover *handover;
+static int nparts;
 
 static Item *items;
 static size_t nitems, citems;
@@ -709,6 +725,7 @@ typedef struct {
 	LedeTone tone;
 	LedeToneReport *tr;
 	LedeTable *kwtable, *enttable;
+	long enttop;		/* entities -n: 0 for all */
 	FILE *fp[NREPORTS];
 } Fused;
 
@@ -753,13 +770,121 @@ fused_open(Fused *f, int part)
 	f->enttable = lede_ent_table_new(f->fp[1], fmt);
 	f->entcorpus = corpus ? lede_entcorpus_new() : NULL;
 	f->ent = lede_ent_report_new(f->enttable, fmt, top, NULL, 0, f->entcorpus);
+	f->enttop = top;
 
 	lede_tone_init(&f->tone);
 	f->tr = lede_tone_report_new(&f->tone, f->fp[2], fmt, 80, 0, corpus);
 	lede_buf_free(&err);
 }
 
-/* Write the corpus partials, close the files; the exit status. */
+/*
+ * Wait until the other parts, which finished their documents first, have
+ * written their partials: a few milliseconds.  0 after a minute without
+ * (a part that died): then this part writes its partials too and the
+ * corpus reports are merged as usual, which names what is missing.
+ */
+static int
+others_written(void)
+{
+	struct timespec ms = {0, 1000000};
+	int i;
+
+	for (i = 0; i < 60000; i++) {
+		if (atomic_load(&handover->written) == nparts - 1)
+			return 1;
+		nanosleep(&ms, NULL);
+	}
+	return 0;
+}
+
+/* Add the other parts' partials to the last part's counts; the exit status. */
+static int
+merge_others(Fused *f, int part)
+{
+	LedeBuf buf = {0}, err = {0};
+	char msg[256];
+	int p, k, st = 0;
+
+	for (p = 0; p < nparts; p++) {
+		if (p == part)
+			continue;
+		for (k = 4; k < NREPORTS; k++) {
+			char *path = partfile(p, reports[k].file, "partial");
+			FILE *fp = fopen(path, "rb");
+			int rc = fp ? lede_slurp(fp, &buf, (size_t)1 << 40) : -1;
+
+			if (fp)
+				fclose(fp);
+			if (rc < 0) {
+				weprintf("%s:", path);
+				st = 1;
+			} else if (k == 4 && lede_kwc_parse(f->kw.corpus, buf.p ? buf.p : "",
+			    buf.len, msg, sizeof(msg)) < 0) {
+				weprintf("%s:%s", path, msg);
+				st = 1;
+			} else if (k == 5 && lede_entcorpus_load(f->entcorpus,
+			    buf.p ? buf.p : "", buf.len, path, &err) < 0) {
+				weprintf("%s", err.p);
+				st = 1;
+			} else if (k == 6 && lede_tone_read_partial(&f->tone,
+			    buf.p ? buf.p : "", buf.len, path, &err) < 0) {
+				weprintf("%s", err.p);
+				st = 1;
+			}
+			free(path);
+		}
+	}
+	lede_buf_free(&buf);
+	lede_buf_free(&err);
+	return st;
+}
+
+/*
+ * The three corpus reports from the merged counts, into the files that
+ * assemble() reads: what keywords, entities and tone --merge would print.
+ */
+static int
+write_corpus(Fused *f)
+{
+	LedeFormat fmt;
+	LedeTable *t;
+	LedeEntReport *er;
+	int k, st = 0;
+	FILE *fp[NREPORTS] = {NULL};
+
+	lede_format_parse(format, &fmt);
+	for (k = 4; k < NREPORTS; k++) {
+		char *path = partfile(-1, reports[k].file, "merged");
+
+		if (!(fp[k] = fopen(path, "w")))
+			eprintf("%s:", path);
+		free(path);
+	}
+	t = lede_table_new(fp[4], fmt, lede_kw_cols, lede_kw_kinds, 5);
+	lede_kw_report_corpus(f->kw.corpus, t, f->kw.top);
+	lede_table_flush(t);
+	lede_table_free(t);
+	t = lede_ent_table_new(fp[5], fmt);
+	er = lede_ent_report_new(NULL, fmt, f->enttop, NULL, 0, f->entcorpus);
+	lede_ent_report_corpus(er, t);
+	lede_table_flush(t);
+	lede_table_free(t);
+	lede_ent_report_free(er);
+	lede_tone_print_corpus(fp[6], fmt, &f->tone);
+	for (k = 4; k < NREPORTS; k++) {
+		char *path = partfile(-1, reports[k].file, "merged");
+
+		if (fshut(fp[k], path))
+			st = 1;
+		free(path);
+	}
+	return st;
+}
+
+/*
+ * Write the corpus partials (or, in the last part, the corpus reports),
+ * close the files; the exit status.
+ */
 static int
 fused_close(Fused *f, int part)
 {
@@ -768,10 +893,27 @@ fused_close(Fused *f, int part)
 	lede_table_flush(f->kwtable);
 	lede_table_flush(f->enttable);
 	lede_tone_report_flush(f->tr);
-	if (corpus) {
-		lede_kwc_write(f->kw.corpus, f->fp[4]);
+	if (corpus && atomic_fetch_add(&handover->finished, 1) + 1 == nparts &&
+	    others_written()) {
+		/* the last part: the corpus reports themselves, no partials */
+		st |= merge_others(f, part);
+		st |= write_corpus(f);
+		atomic_store(&handover->merged, 1);
+		for (k = 4; k < NREPORTS; k++) {
+			fclose(f->fp[k]);
+			f->fp[k] = NULL;
+		}
+	} else if (corpus) {
+		if (lede_kwc_write(f->kw.corpus, f->fp[4]) < 0)
+			st = 1;	/* reported by close_part */
 		lede_entcorpus_write(f->entcorpus, f->fp[5]);
 		lede_tone_write_partial(f->fp[6], &f->tone);
+		for (k = 4; k < NREPORTS; k++) {
+			if (close_part(part, k, f->fp[k]))
+				st = 1;
+			f->fp[k] = NULL;
+		}
+		atomic_fetch_add(&handover->written, 1);
 	}
 	for (k = 0; k < NREPORTS; k++)
 		if (f->fp[k] && close_part(part, k, f->fp[k]))
@@ -1106,7 +1248,8 @@ assemble(FILE *fp, int k, int nparts)
 		char *path = partfile(-1, r->file, "merged");
 		int wst;
 
-		if (waitpid(mergepid[k], &wst, 0) < 0 || !WIFEXITED(wst) || WEXITSTATUS(wst)) {
+		if (mergepid[k] && (waitpid(mergepid[k], &wst, 0) < 0 ||
+		    !WIFEXITED(wst) || WEXITSTATUS(wst))) {
 			weprintf("%s --merge failed", r->name);
 			status = 1;
 		}
@@ -1170,7 +1313,7 @@ main(int argc, char *argv[])
 	size_t i, start;
 	long v, total = 0;
 	off_t bytes = 0, per, acc;
-	int c, nparts, p, k;
+	int c, p, k;
 	ssize_t n;
 
 	lede_init(argv[0]);
@@ -1270,6 +1413,13 @@ main(int argc, char *argv[])
 	if (counters == MAP_FAILED)
 		eprintf("mmap:");
 	memset((void *)counters, 0, sizeof(Counter) * (size_t)nparts);
+	handover = mmap(NULL, sizeof(*handover), PROT_READ | PROT_WRITE,
+	    MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+	if (handover == MAP_FAILED)
+		eprintf("mmap:");
+	atomic_init(&handover->finished, 0);
+	atomic_init(&handover->written, 0);
+	atomic_init(&handover->merged, 0);
 
 	{
 		LedeBuf b = {0};
@@ -1303,8 +1453,9 @@ main(int argc, char *argv[])
 	}
 	wait_all(counters, nparts, total, bytes);
 
+	/* unless the last fused part wrote the corpus reports itself */
 	for (k = 0; k < NREPORTS; k++)
-		if (reports[k].corpus && corpus)
+		if (reports[k].corpus && corpus && !atomic_load(&handover->merged))
 			start_merge(k, nparts);
 	for (k = 0; k < NREPORTS; k++) {
 		const Report *r = &reports[k];

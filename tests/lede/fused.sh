@@ -2,7 +2,8 @@
 # lede --fused (one process a part for the filters and the reports) writes
 # the same reports, byte for byte, as the pipe chain: on the sample
 # article, the test dump and a generated dump, in every format, with -j 1
-# and -j 2, with and without --corpus and -n, to files and to standard
+# -j 2 and -j 3 (the last part to finish merges the others' corpus
+# partials itself), with and without --corpus and -n, to files and to standard
 # output, from files and from standard input.
 set -u
 top=${LEDE_TOP:?}
@@ -19,7 +20,7 @@ awk -v n=8 '{ line[NR] = $0 } END {
 }' dump.jsonl >"$t/in/gen.jsonl"
 runs=0
 for fmt in tsv jsonl text; do
-	for j in 1 2; do
+	for j in 1 2 3; do
 		for opt in "" "--corpus" "--corpus -n 3"; do
 			# shellcheck disable=SC2086
 			lede -q -f "$fmt" -j "$j" $opt -o "$t/pipe" "$t/in" || { echo "pipe run failed"; exit 1; }
