@@ -72,6 +72,21 @@ static const LedeKnob knobs[] = {
 	KNOB("position-decay", 0, 100, pos_decay),
 };
 
+/* Read a whole data file into b, or exit naming it. */
+static void
+slurp(const char *path, LedeBuf *b)
+{
+	FILE *fp = fopen(path, "rb");
+	int rc;
+
+	if (!fp)
+		eprintf("%s:", path);
+	rc = lede_slurp(fp, b, LEX_MAX);
+	fclose(fp);
+	if (rc < 0)
+		eprintf("%s: %s", path, rc == -2 ? "file too large" : "read error");
+}
+
 int
 main(int argc, char *argv[])
 {
@@ -203,17 +218,10 @@ main(int argc, char *argv[])
 	{
 		char *path = lede_datapath("data/keywords/stopwords-en.txt");
 		LedeBuf b = {0};
-		FILE *fp;
-		int src;
 
 		if (!path)
 			eprintf("cannot find data/keywords/stopwords-en.txt (set LEDE_DATA)");
-		if (!(fp = fopen(path, "rb")))
-			eprintf("%s:", path);
-		src = lede_slurp(fp, &b, LEX_MAX);
-		fclose(fp);
-		if (src < 0)
-			eprintf("%s: %s", path, src == -2 ? "file too large" : "read error");
+		slurp(path, &b);
 		if (lede_sum_load_stop(sum, b.p ? b.p : "", b.len, err, sizeof(err)) < 0)
 			eprintf("%s:%s", path, err);
 		lede_buf_free(&b);
@@ -224,15 +232,8 @@ main(int argc, char *argv[])
 	if (modelpath) {
 		const char *mp = modelpath;
 		LedeBuf b = {0};
-		FILE *fp;
-		int src;
 
-		if (!(fp = fopen(mp, "rb")))
-			eprintf("%s:", mp);
-		src = lede_slurp(fp, &b, LEX_MAX);
-		fclose(fp);
-		if (src < 0)
-			eprintf("%s: %s", mp, src == -2 ? "file too large" : "read error");
+		slurp(mp, &b);
 		if (lede_sum_load_model(sum, b.p ? b.p : "", b.len, err, sizeof(err)) < 0)
 			eprintf("%s:%s", mp, err);
 		lede_buf_free(&b);
