@@ -222,22 +222,25 @@ add_item(const char *path, off_t size)
 }
 
 /*
- * Cut plain JSON Lines dumps into slices of lines (tokenize --lines), so
- * that one large dump still makes -j parts.
- */
-/*
  * Cut a dump of size bytes into k parts of about equal bytes, at line
  * ends: last[kk] gets the number of the last line of part kk (the line
  * that holds its share's last byte), for kk < k - 1.  0 when the file
  * cannot be read or a part would be empty (one long line, say).
  */
+/* The last byte of part kk of k parts of size bytes. */
+static off_t
+cutbyte(off_t size, long k, long kk)
+{
+	return (off_t)((double)size * (double)(kk + 1) / (double)k) - 1;
+}
+
 static int
 cut_lines(const char *path, off_t size, long k, long *last)
 {
 	char buf[1 << 16];
 	size_t n;
 	long line = 0, kk = 0;
-	off_t base = 0;
+	off_t base = 0, cut = cutbyte(size, k, 0);
 	FILE *fp = fopen(path, "r");
 
 	if (!fp)
@@ -251,8 +254,10 @@ cut_lines(const char *path, off_t size, long k, long *last)
 			line++;
 			p++;
 			/* the line ending at pos holds the cut byte of part kk */
-			while (kk < k - 1 && pos >= (off_t)((double)size * (double)(kk + 1) / (double)k) - 1)
+			while (kk < k - 1 && pos >= cut) {
 				last[kk++] = line;
+				cut = cutbyte(size, k, kk);
+			}
 		}
 		base += (off_t)n;
 	}
@@ -265,6 +270,10 @@ cut_lines(const char *path, off_t size, long k, long *last)
 	return 1;
 }
 
+/*
+ * Cut plain JSON Lines dumps into slices of lines (tokenize --lines), so
+ * that one large dump still makes -j parts.
+ */
 static void
 split_dumps(off_t total)
 {
@@ -851,14 +860,13 @@ write_corpus(Fused *f)
 	LedeEntReport *er;
 	int k, st = 0;
 	FILE *fp[NREPORTS] = {NULL};
+	char *path[NREPORTS] = {NULL};
 
 	lede_format_parse(format, &fmt);
 	for (k = 4; k < NREPORTS; k++) {
-		char *path = partfile(-1, reports[k].file, "merged");
-
-		if (!(fp[k] = fopen(path, "w")))
-			eprintf("%s:", path);
-		free(path);
+		path[k] = partfile(-1, reports[k].file, "merged");
+		if (!(fp[k] = fopen(path[k], "w")))
+			eprintf("%s:", path[k]);
 	}
 	t = lede_table_new(fp[4], fmt, lede_kw_cols, lede_kw_kinds, 5);
 	lede_kw_report_corpus(f->kw.corpus, t, f->kw.top);
@@ -872,11 +880,9 @@ write_corpus(Fused *f)
 	lede_ent_report_free(er);
 	lede_tone_print_corpus(fp[6], fmt, &f->tone);
 	for (k = 4; k < NREPORTS; k++) {
-		char *path = partfile(-1, reports[k].file, "merged");
-
-		if (fshut(fp[k], path))
+		if (fshut(fp[k], path[k]))
 			st = 1;
-		free(path);
+		free(path[k]);
 	}
 	return st;
 }
@@ -904,8 +910,8 @@ fused_close(Fused *f, int part)
 			f->fp[k] = NULL;
 		}
 	} else if (corpus) {
-		if (lede_kwc_write(f->kw.corpus, f->fp[4]) < 0)
-			st = 1;	/* reported by close_part */
+		/* write errors are caught and named by close_part */
+		lede_kwc_write(f->kw.corpus, f->fp[4]);
 		lede_entcorpus_write(f->entcorpus, f->fp[5]);
 		lede_tone_write_partial(f->fp[6], &f->tone);
 		for (k = 4; k < NREPORTS; k++) {
@@ -1110,7 +1116,7 @@ start_fused(int part, Item *it, size_t n, Counter *c)
 }
 
 static void
-show_progress(Counter *c, int nparts, long total, off_t bytes, double t0, int last)
+show_progress(Counter *c, long total, off_t bytes, double t0, int last)
 {
 	unsigned long docs = 0;
 	double el, rate, mb;
@@ -1143,7 +1149,7 @@ show_progress(Counter *c, int nparts, long total, off_t bytes, double t0, int la
 
 /* Wait for every process; say which failed. */
 static void
-wait_all(Counter *c, int nparts, long total, off_t bytes)
+wait_all(Counter *c, long total, off_t bytes)
 {
 	size_t left = nprocs, i;
 	struct timespec ts, nap = {0, 200000000};
@@ -1161,7 +1167,7 @@ wait_all(Counter *c, int nparts, long total, off_t bytes)
 			break;
 		}
 		if (pid == 0) {
-			show_progress(c, nparts, total, bytes, t0, 0);
+			show_progress(c, total, bytes, t0, 0);
 			nanosleep(&nap, NULL);
 			continue;
 		}
@@ -1180,7 +1186,7 @@ wait_all(Counter *c, int nparts, long total, off_t bytes)
 		}
 	}
 	if (progress)
-		show_progress(c, nparts, total, bytes, t0, 1);
+		show_progress(c, total, bytes, t0, 1);
 }
 
 /* Append a file to fp, leaving out its first line when skiphead. */
@@ -1210,7 +1216,7 @@ static pid_t mergepid[NREPORTS];
 
 /* Start merging report r's partials (the same as one --corpus run). */
 static void
-start_merge(int k, int nparts)
+start_merge(int k)
 {
 	const Report *r = &reports[k];
 	char **argv = NULL, *out = partfile(-1, r->file, "merged");
@@ -1239,7 +1245,7 @@ start_merge(int k, int nparts)
 
 /* Put the parts' reports together into fp. */
 static void
-assemble(FILE *fp, int k, int nparts)
+assemble(FILE *fp, int k)
 {
 	const Report *r = &reports[k];
 	int p;
@@ -1451,12 +1457,12 @@ main(int argc, char *argv[])
 			start_part(p, items + start, end - start, &counters[p]);
 		start = end;
 	}
-	wait_all(counters, nparts, total, bytes);
+	wait_all(counters, total, bytes);
 
 	/* unless the last fused part wrote the corpus reports itself */
 	for (k = 0; k < NREPORTS; k++)
 		if (reports[k].corpus && corpus && !atomic_load(&handover->merged))
-			start_merge(k, nparts);
+			start_merge(k);
 	for (k = 0; k < NREPORTS; k++) {
 		const Report *r = &reports[k];
 		FILE *fp = stdout;
@@ -1474,7 +1480,7 @@ main(int argc, char *argv[])
 				putchar('\n');
 			printf("== %s\n\n", r->file);
 		}
-		assemble(fp, k, nparts);
+		assemble(fp, k);
 		if (fp != stdout && fshut(fp, path.p))
 			status = 1;
 		lede_buf_free(&path);
