@@ -1280,10 +1280,13 @@ lede_kp_rank(LedeKp *kp, const LedeKpPhrase **out)
 		kp->order[i] = i;
 	sort_kp = kp;
 	lede_sort(kp->order, kp->nph, sizeof(size_t), cmpphrase);
-	/* a phrase inside a better one (its words in a row) says less */
-	if (kp->p.subsume && longw < 1) {
-		/* in a text that is not long, it stays with a lower score */
-		size_t keep[200], nkeep = 0;
+	/*
+	 * A phrase inside a better one (its words in a row) says less: it is
+	 * dropped, or in a text that is not long it stays with a lower score.
+	 * The better ones are the first 200 phrases not inside another.
+	 */
+	if (kp->p.subsume) {
+		size_t keep[200], nkeep = 0, kept = 0;
 
 		for (i = 0; i < kp->nph; i++) {
 			Phrase *ph = &kp->ph[kp->order[i]];
@@ -1295,23 +1298,17 @@ lede_kp_rank(LedeKp *kp, const LedeKpPhrase **out)
 			if (!inside && nkeep < LEDE_LEN(keep))
 				keep[nkeep++] = kp->order[i];
 		}
-		for (i = 0; i < kp->nph; i++)
-			if (kp->ph[i].sub)
-				kp->ph[i].score *= 1 - longw;
-		lede_sort(kp->order, kp->nph, sizeof(size_t), cmpphrase);
-	} else if (kp->p.subsume) {
-		size_t kept = 0, cap = 200;
-
-		for (i = 0; i < kp->nph; i++) {
-			const Phrase *ph = &kp->ph[kp->order[i]];
-			int inside = 0;
-
-			for (j = 0; j < kept && j < cap && !inside; j++)
-				inside = subphrase(kp, &kp->ph[kp->order[j]], ph);
-			if (!inside)
-				kp->order[kept++] = kp->order[i];
+		if (longw < 1) {
+			for (i = 0; i < kp->nph; i++)
+				if (kp->ph[i].sub)
+					kp->ph[i].score *= 1 - longw;
+			lede_sort(kp->order, kp->nph, sizeof(size_t), cmpphrase);
+		} else {
+			for (i = 0; i < kp->nph; i++)
+				if (!kp->ph[kp->order[i]].sub)
+					kp->order[kept++] = kp->order[i];
+			kp->nph = kept;
 		}
-		kp->nph = kept;
 	}
 	if (kp->nph > kp->cout) {
 		kp->cout = kp->nph;
