@@ -211,12 +211,10 @@ lede_sum_load_model(LedeSum *s, const char *buf, size_t len, char *err,
 		b = e - k - 1;
 		memcpy(num, buf + k + 1, b);
 		num[b] = '\0';
-		if (!strcmp(name, "bias"))
-			j = LEDE_SUM_NFEAT;
-		else
-			for (j = 0; j < LEDE_SUM_NFEAT; j++)
-				if (!strcmp(name, featname[j]))
-					break;
+		/* j = LEDE_SUM_NFEAT is the bias */
+		for (j = 0; j < LEDE_SUM_NFEAT; j++)
+			if (!strcmp(name, featname[j]))
+				break;
 		if (j == LEDE_SUM_NFEAT && strcmp(name, "bias")) {
 			snprintf(err, errlen, "%zu: unknown feature '%s'", lineno, name);
 			return -1;
@@ -229,6 +227,13 @@ lede_sum_load_model(LedeSum *s, const char *buf, size_t len, char *err,
 	memcpy(s->model, w, sizeof(w));
 	s->p.method = LEDE_SUM_MODEL;
 	return 0;
+}
+
+/* Whether the features are computed: for the model, or to print them. */
+static int
+usefeat(const LedeSum *s)
+{
+	return s->wantfeat || s->p.method == LEDE_SUM_MODEL;
 }
 
 void
@@ -543,7 +548,7 @@ lede_sum_sent(LedeSum *s, const char *text, size_t len, int newpar)
 	lede_buf_add(&s->text, text, len);
 	se->fragment = fragment(text, len);
 	se->pronoun = pronoun(text, len);
-	if (s->wantfeat || s->p.method == LEDE_SUM_MODEL)
+	if (usefeat(s))
 		se->quote = hasquote(text, len);
 }
 
@@ -561,7 +566,7 @@ lede_sum_token(LedeSum *s, const char *form, size_t n, const char *stem,
 		word = lede_boil_wordbyte((unsigned char)form[i]);
 	if (!word)
 		return;
-	if (s->wantfeat || s->p.method == LEDE_SUM_MODEL) {
+	if (usefeat(s)) {
 		Sent *se = &s->sent[s->nsent - 1];
 
 		for (i = 0; i < n; i++)
@@ -911,7 +916,7 @@ lede_sum_pick(LedeSum *s, long nsent, long nwords, double ratio,
 	if (share > 1)
 		share = 1;
 	wpos = p->w_pos * pow(1 - share, p->pos_decay);
-	if (p->method == LEDE_SUM_MODEL || s->wantfeat)
+	if (usefeat(s))
 		features(s, keep, nk, share, pos, cent, freq, centroid);
 	else if (s->haskeep)
 		memset(s->haskeep, 0, s->cfeat);

@@ -230,12 +230,11 @@ main(int argc, char *argv[])
 	if (showfeat)
 		lede_sum_want_features(sum, 1);
 	if (modelpath) {
-		const char *mp = modelpath;
 		LedeBuf b = {0};
 
-		slurp(mp, &b);
+		slurp(modelpath, &b);
 		if (lede_sum_load_model(sum, b.p ? b.p : "", b.len, err, sizeof(err)) < 0)
-			eprintf("%s:%s", mp, err);
+			eprintf("%s:%s", modelpath, err);
 		lede_buf_free(&b);
 	}
 	if (!nodf) {
