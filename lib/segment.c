@@ -1448,6 +1448,10 @@ split_sentences(LedeSeg *sg)
 			 */
 			end = !closed && (x[t[k].off] != '.' || (k > 0 &&
 			    (t[k - 1].flags & T_LOWER) && t[k - 1].len >= 3));
+		} else if (x[t[e].off] == '\'' && t[e].len == 1 && e + 1 < m &&
+		    !(t[e + 1].flags & T_SPACE) && (t[e + 1].flags & T_UPPER)) {
+			/* an opening single quote: "... said. 'The bill" */
+			end = 1;
 		} else {
 			end = !((nf & T_PUNCT) && continues(x[t[e].off]));
 		}
