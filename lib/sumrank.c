@@ -17,7 +17,8 @@
 typedef struct {
 	size_t off, len;	/* text in s->text */
 	int newpar;
-	long words;
+	long words;		/* tokens with a letter or a digit */
+	long spaced;		/* words as wc -w counts them, for the budget */
 	size_t boff, nb;	/* bag: (stem, count) pairs in s->bag */
 	double norm;
 	LedeBoil boil;
@@ -510,6 +511,29 @@ pronoun(const char *t, size_t n)
 	return 0;
 }
 
+/*
+ * The words of a summary's length (--words, --ratio) are those that wc -w
+ * and ROUGE's -l count: runs of characters between blanks, so that "_"
+ * and "--" take their place in the budget and "Alaska's" is one word.
+ */
+static long
+spaced_words(const char *t, size_t n)
+{
+	size_t i;
+	long w = 0;
+	int in = 0;
+
+	for (i = 0; i < n; i++) {
+		int blank = t[i] == ' ' || t[i] == '\t' || t[i] == '\n' ||
+		    t[i] == '\r' || t[i] == '\v' || t[i] == '\f';
+
+		if (!blank && !in)
+			w++;
+		in = !blank;
+	}
+	return w;
+}
+
 /* Holds a quotation mark: " `` '' or a curly double quote. */
 static int
 hasquote(const char *t, size_t n)
@@ -546,6 +570,7 @@ lede_sum_sent(LedeSum *s, const char *text, size_t len, int newpar)
 	se->len = len;
 	se->newpar = newpar;
 	lede_buf_add(&s->text, text, len);
+	se->spaced = spaced_words(text, len);
 	se->fragment = fragment(text, len);
 	se->pronoun = pronoun(text, len);
 	if (usefeat(s))
@@ -802,7 +827,7 @@ lede_sum_pick(LedeSum *s, long nsent, long nwords, double ratio,
 	size_t n, i, j, k, nk = 0, npick = 0;
 	size_t *keep;
 	double *pos, *freq, *title, *cent, *centroid, share, wpos;
-	long total = 0, words = 0;
+	long total = 0, spaced = 0, words = 0;
 	int graph;
 	const LedeSumParams *p = &s->p;
 
@@ -838,6 +863,7 @@ lede_sum_pick(LedeSum *s, long nsent, long nwords, double ratio,
 			continue;
 		keep[nk++] = i;
 		total += s->sent[i].words;
+		spaced += s->sent[i].spaced;
 	}
 	/* document frequencies of the stems, over the kept sentences */
 	for (k = 0; k < nk; k++) {
@@ -904,7 +930,7 @@ lede_sum_pick(LedeSum *s, long nsent, long nwords, double ratio,
 	normalise(cent, keep, nk);
 	normalise(centroid, keep, nk);
 	if (ratio > 0 && nsent <= 0 && nwords <= 0)
-		nwords = (long)ceil(ratio * (double)total);
+		nwords = (long)ceil(ratio * (double)spaced);
 	/*
 	 * The shorter the summary against the document, the more its lead
 	 * counts: the position weight is scaled by (1 - share)^pos_decay,
@@ -912,7 +938,7 @@ lede_sum_pick(LedeSum *s, long nsent, long nwords, double ratio,
 	 * the first (-n), or of its words (--words, --ratio).
 	 */
 	share = nsent > 0 ? (double)(nsent - 1) / (double)(nk ? nk : 1) :
-	    nwords > 0 ? (double)nwords / (double)(total ? total : 1) : 0;
+	    nwords > 0 ? (double)nwords / (double)(spaced ? spaced : 1) : 0;
 	if (share > 1)
 		share = 1;
 	wpos = p->w_pos * pow(1 - share, p->pos_decay);
@@ -984,7 +1010,7 @@ lede_sum_pick(LedeSum *s, long nsent, long nwords, double ratio,
 				break;
 			used[bi] = 1;
 			s->pick[npick++] = keep[bi];
-			words += s->sent[keep[bi]].words;
+			words += s->sent[keep[bi]].spaced;
 			if (nsent <= 0 && nwords <= 0)
 				break;
 		}

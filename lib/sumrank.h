@@ -93,7 +93,8 @@ void lede_sum_token(LedeSum *s, const char *form, size_t n, const char *stem,
 /*
  * Pick the summary: nsent sentences (when > 0), or sentences until nwords
  * words are reached (when > 0; the sentence that crosses the limit is
- * kept), or until ratio times the document's words.  Returns the number
+ * kept), or until ratio times the document's words; words as wc -w counts
+ * them, runs of characters between blanks.  Returns the number
  * picked; *idx (owned by s) gets their indices in document order.
  */
 size_t lede_sum_pick(LedeSum *s, long nsent, long nwords, double ratio,

@@ -1,0 +1,1 @@
+printf 'Some 240,000 barrels _ about 10 million gallons _ of crude oil spilled early Friday -- a record.\n\nThe tanker ran aground on a reef outside the port on its way south.\n' | tokenize | summarize --words 16
