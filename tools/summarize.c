@@ -244,11 +244,17 @@ main(int argc, char *argv[])
 			eprintf("%s", err);
 		lede_sum_set_df(sum, df);
 	}
-	if (fmt == LEDE_FMT_TSV || (showboil && fmt != LEDE_FMT_JSONL))
+	if (!showfeat && (fmt == LEDE_FMT_TSV || (showboil && fmt != LEDE_FMT_JSONL)))
 		t = lede_table_new(stdout, LEDE_FMT_TSV, tsv_cols, tsv_kinds, 3);
 
 	r = lede_reader_open(argv + optind, argc - optind);
 	lede_reader_require(r, (const char *[]){"ID", "FORM"}, 2);
+	if (showfeat) {
+		fputs("doc\tsent", stdout);
+		for (i = 0; lede_sum_feature_name(i); i++)
+			fprintf(stdout, "\t%s", lede_sum_feature_name(i));
+		fputc('\n', stdout);
+	}
 	for (;;) {
 		const size_t *pick;
 		size_t np;
@@ -309,12 +315,6 @@ main(int argc, char *argv[])
 		if (showfeat) {
 			size_t n = lede_sum_nsent(sum), j;
 
-			if (docs == 1) {
-				fputs("doc\tsent", stdout);
-				for (j = 0; lede_sum_feature_name(j); j++)
-					fprintf(stdout, "\t%s", lede_sum_feature_name(j));
-				fputc('\n', stdout);
-			}
 			for (i = 0; i < n; i++) {
 				const double *f = lede_sum_features(sum, i);
 

@@ -1,0 +1,1 @@
+: | tokenize | summarize --features -f tsv
