@@ -639,7 +639,7 @@ lede_ner_load_mem(const void *buf, size_t n, char *err, size_t errlen)
 		return fail(m, err, errlen, "truncated");
 	if (ver != MODEL_VERSION) {
 		snprintf(err, errlen, "unsupported version %u (expected %u)",
-		    (unsigned)ver, MODEL_VERSION);
+		    (unsigned)ver, (unsigned)MODEL_VERSION);
 		lede_ner_free(m);
 		return NULL;
 	}

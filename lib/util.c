@@ -43,7 +43,7 @@ weprintf(const char *fmt, ...)
 	va_end(ap);
 }
 
-void
+_Noreturn void
 eprintf(const char *fmt, ...)
 {
 	va_list ap;
@@ -56,7 +56,7 @@ eprintf(const char *fmt, ...)
 	exit(LEDE_EXIT_ERR);
 }
 
-void
+_Noreturn void
 uprintf(const char *fmt, ...)
 {
 	va_list ap;

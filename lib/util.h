@@ -31,9 +31,14 @@ extern const char *argv0;
  * the same and returns.  A format ending in ':' appends strerror(errno).
  * uprintf is for usage errors: it prints and exits 2.
  */
-void eprintf(const char *fmt, ...);
-void weprintf(const char *fmt, ...);
-void uprintf(const char *fmt, ...);
+#if defined(__GNUC__) || defined(__clang__)
+#define LEDE_PRINTF(f, a) __attribute__((format(printf, f, a)))
+#else
+#define LEDE_PRINTF(f, a)
+#endif
+_Noreturn void eprintf(const char *fmt, ...) LEDE_PRINTF(1, 2);
+void weprintf(const char *fmt, ...) LEDE_PRINTF(1, 2);
+_Noreturn void uprintf(const char *fmt, ...) LEDE_PRINTF(1, 2);
 void vweprintf(const char *fmt, va_list ap);
 
 /* Allocation that exits with status 1 and a message when memory runs out. */
