@@ -18,7 +18,7 @@ typedef struct {
 	size_t off, len;	/* text in s->text */
 	int newpar;
 	long words;		/* tokens with a letter or a digit */
-	long spaced;		/* words as wc -w counts them, for the budget */
+	long spaced;		/* words as wc -w counts them (a word budget only) */
 	size_t boff, nb;	/* bag: (stem, count) pairs in s->bag */
 	double norm;
 	LedeBoil boil;
@@ -516,21 +516,25 @@ pronoun(const char *t, size_t n)
  * and ROUGE's -l count: runs of characters between blanks, so that "_"
  * and "--" take their place in the budget and "Alaska's" is one word.
  */
+static int
+blank(unsigned char c)
+{
+	return c == ' ' || (unsigned char)(c - '\t') <= '\r' - '\t';
+}
+
 static long
 spaced_words(const char *t, size_t n)
 {
+	const unsigned char *u = (const unsigned char *)t;
 	size_t i;
-	long w = 0;
-	int in = 0;
+	long w;
 
-	for (i = 0; i < n; i++) {
-		int blank = t[i] == ' ' || t[i] == '\t' || t[i] == '\n' ||
-		    t[i] == '\r' || t[i] == '\v' || t[i] == '\f';
-
-		if (!blank && !in)
-			w++;
-		in = !blank;
-	}
+	if (n == 0)
+		return 0;
+	/* a word starts at a non-blank after a blank (no branch: vectorised) */
+	w = !blank(u[0]);
+	for (i = 1; i < n; i++)
+		w += (blank(u[i]) ^ 1) & blank(u[i - 1]);
 	return w;
 }
 
@@ -570,7 +574,6 @@ lede_sum_sent(LedeSum *s, const char *text, size_t len, int newpar)
 	se->len = len;
 	se->newpar = newpar;
 	lede_buf_add(&s->text, text, len);
-	se->spaced = spaced_words(text, len);
 	se->fragment = fragment(text, len);
 	se->pronoun = pronoun(text, len);
 	if (usefeat(s))
@@ -863,7 +866,11 @@ lede_sum_pick(LedeSum *s, long nsent, long nwords, double ratio,
 			continue;
 		keep[nk++] = i;
 		total += s->sent[i].words;
-		spaced += s->sent[i].spaced;
+		if (nsent <= 0) {
+			s->sent[i].spaced = spaced_words(s->text.p + s->sent[i].off,
+			    s->sent[i].len);
+			spaced += s->sent[i].spaced;
+		}
 	}
 	/* document frequencies of the stems, over the kept sentences */
 	for (k = 0; k < nk; k++) {
