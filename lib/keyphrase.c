@@ -167,6 +167,7 @@ lede_kp_defaults(LedeKpParams *p)
 	p->single = 0.7;
 	p->short_len = 300;
 	p->short_exp = 4;
+	p->entities = 2;
 }
 
 LedeKp *
@@ -942,6 +943,49 @@ add_candidate(LedeKp *kp, size_t a, size_t b)
 	}
 }
 
+/* The end of the entity span that starts at token i (tagged B or I). */
+static size_t
+span_end(const LedeKp *kp, size_t i)
+{
+	size_t j = i + 1;
+
+	while (j < kp->ntok && kp->tok[j].ner == 'I' &&
+	    kp->tok[j].sent == kp->tok[i].sent)
+		j++;
+	return j;
+}
+
+/* Does entity span [i, j) start a candidate of its own? */
+static int
+span_ok(const LedeKp *kp, size_t i, size_t j)
+{
+	return j - i <= ENT_MAX && (kp->tok[i].flags & F_WORD);
+}
+
+/* Does token i start an entity span (B, or I after no span)? */
+static int
+span_start(const LedeKp *kp, size_t i)
+{
+	const Tok *t = &kp->tok[i];
+
+	return t->ner == 'B' || (t->ner == 'I' && (i == 0 ||
+	    !kp->tok[i - 1].ner || kp->tok[i - 1].sent != t->sent));
+}
+
+/* Is a word inside span [i, j), not at its ends, one no phrase holds? */
+static int
+span_gap(const LedeKp *kp, size_t i, size_t j)
+{
+	size_t k;
+
+	for (k = i + 1; k + 1 < j; k++)
+		if (!(kp->tok[k].flags & F_HYPH) &&
+		    (!(kp->tok[k].flags & (F_MOD | F_HEAD)) ||
+		    (kp->tok[k].flags & F_STOP)))
+			return 1;
+	return 0;
+}
+
 /* Close the run [a, b): trim it to end in a head, then add it. */
 static void
 close_run(LedeKp *kp, size_t a, size_t b)
@@ -980,21 +1024,26 @@ static void
 candidates(LedeKp *kp)
 {
 	size_t i, run = (size_t)-1;
+	int brk = kp->p.entities == 1;
 
 	for (i = 0; i < kp->ntok; i++) {
 		Tok *t = &kp->tok[i];
 		int newsent = i > 0 && t->sent != kp->tok[i - 1].sent;
 
-		if (t->ner) {
-			size_t j = i + 1;
+		/*
+		 * An entity span is a candidate as it is, and breaks the runs
+		 * of words, when every span does (entities=1) or when a word
+		 * inside it is one that no phrase holds: "Bank of England",
+		 * "St. John's Hospital".  Other spans are words like any.
+		 */
+		if (t->ner && (brk || (kp->p.entities >= 2 && span_start(kp, i) &&
+		    span_gap(kp, i, span_end(kp, i))))) {
+			size_t j = span_end(kp, i);
 
 			if (run != (size_t)-1)
 				close_run(kp, run, i);
 			run = (size_t)-1;
-			while (j < kp->ntok && kp->tok[j].ner == 'I' &&
-			    kp->tok[j].sent == t->sent)
-				j++;
-			if (j - i <= ENT_MAX && (t->flags & F_WORD))
+			if (span_ok(kp, i, j))
 				add_candidate(kp, i, j);
 			i = j - 1;
 			continue;
@@ -1009,7 +1058,7 @@ candidates(LedeKp *kp)
 		    !(t->flags & F_STOP) && i + 2 < kp->ntok &&
 		    (kp->tok[i + 1].flags & F_HYPH) && kp->tok[i + 1].glued != 0 &&
 		    kp->tok[i + 2].glued != 0 && kp->tok[i + 2].sent == t->sent &&
-		    !kp->tok[i + 1].ner && !kp->tok[i + 2].ner &&
+		    !(brk && (kp->tok[i + 1].ner || kp->tok[i + 2].ner)) &&
 		    (kp->tok[i + 2].flags & (F_MOD | F_HEAD | F_NUM))) {
 			if (run == (size_t)-1)
 				run = i;
@@ -1047,7 +1096,7 @@ candidates(LedeKp *kp)
 			continue;
 		if ((t->flags & F_HYPH) && run != (size_t)-1 && t->glued != 0 &&
 		    i + 1 < kp->ntok && kp->tok[i + 1].glued != 0 &&
-		    kp->tok[i + 1].sent == t->sent && !kp->tok[i + 1].ner &&
+		    kp->tok[i + 1].sent == t->sent && !(brk && kp->tok[i + 1].ner) &&
 		    (kp->tok[i + 1].flags & (F_MOD | F_HEAD | F_NUM)))
 			continue;
 		if (run != (size_t)-1)

@@ -44,6 +44,14 @@ typedef struct {
 	int hyphen;		/* 1: a hyphenated compound modifies, whatever its class */
 	double single;		/* score x single for a phrase of one word */
 	/*
+	 * The NER column's entity spans: 0 not used; 1 a span breaks the
+	 * runs of words and is a candidate as it is (before 2026-12-06); 2 only a
+	 * span holding a word that no phrase holds ("Bank of England") does
+	 * that, and the words of the others go into runs like any word
+	 * ("Exxon Valdez oil spill", "actress Elizabeth Taylor").
+	 */
+	int entities;
+	/*
 	 * The length of a text that is half short, half long (0: every text
 	 * is long): a text of n words is long by w = r^k / (1 + r^k), r =
 	 * n / short_len, k = short_exp; the graph exponent is rank_exp x w

@@ -1,0 +1,1 @@
+tokenize ner-runs.txt | ner-tag | keywords --no-df
