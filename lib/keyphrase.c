@@ -955,13 +955,6 @@ span_end(const LedeKp *kp, size_t i)
 	return j;
 }
 
-/* Does entity span [i, j) start a candidate of its own? */
-static int
-span_ok(const LedeKp *kp, size_t i, size_t j)
-{
-	return j - i <= ENT_MAX && (kp->tok[i].flags & F_WORD);
-}
-
 /* Does token i start an entity span (B, or I after no span)? */
 static int
 span_start(const LedeKp *kp, size_t i)
@@ -1036,17 +1029,18 @@ candidates(LedeKp *kp)
 		 * inside it is one that no phrase holds: "Bank of England",
 		 * "St. John's Hospital".  Other spans are words like any.
 		 */
-		if (t->ner && (brk || (kp->p.entities >= 2 && span_start(kp, i) &&
-		    span_gap(kp, i, span_end(kp, i))))) {
+		if (t->ner && (brk || (kp->p.entities >= 2 && span_start(kp, i)))) {
 			size_t j = span_end(kp, i);
 
-			if (run != (size_t)-1)
-				close_run(kp, run, i);
-			run = (size_t)-1;
-			if (span_ok(kp, i, j))
-				add_candidate(kp, i, j);
-			i = j - 1;
-			continue;
+			if (brk || span_gap(kp, i, j)) {
+				if (run != (size_t)-1)
+					close_run(kp, run, i);
+				run = (size_t)-1;
+				if (j - i <= ENT_MAX && (t->flags & F_WORD))
+					add_candidate(kp, i, j);
+				i = j - 1;
+				continue;
+			}
 		}
 		if (newsent && run != (size_t)-1) {
 			close_run(kp, run, i);
