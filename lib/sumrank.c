@@ -525,16 +525,16 @@ blank(unsigned char c)
 static long
 spaced_words(const char *t, size_t n)
 {
-	const unsigned char *u = (const unsigned char *)t;
 	size_t i;
-	long w;
+	long w = 0;
+	int in = 0;
 
-	if (n == 0)
-		return 0;
-	/* a word starts at a non-blank after a blank (no branch: vectorised) */
-	w = !blank(u[0]);
-	for (i = 1; i < n; i++)
-		w += (blank(u[i]) ^ 1) & blank(u[i - 1]);
+	for (i = 0; i < n; i++) {
+		int b = blank((unsigned char)t[i]);
+
+		w += !b && !in;
+		in = !b;
+	}
 	return w;
 }
 
