@@ -444,3 +444,192 @@ lede_boil_nomentions(const LedeSent *s, int formcol)
 	    r == LEDE_BOIL_READMORE || r == LEDE_BOIL_NAV ||
 	    r == LEDE_BOIL_COPYRIGHT || r == LEDE_BOIL_DATELINE;
 }
+
+/* Month names and the abbreviations datelines use, lower case. */
+static const char *monthnames[] = {
+	"january", "february", "march", "april", "may", "june", "july",
+	"august", "september", "october", "november", "december", "jan", "feb",
+	"mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+};
+
+int
+lede_boil_month(const char *w, size_t n)
+{
+	char low[10];
+	size_t i;
+
+	if (n > 0 && w[n - 1] == '.')
+		n--;
+	if (n < 3 || n >= sizeof(low))
+		return 0;
+	for (i = 0; i < n; i++) {
+		if (!((w[i] | 32) >= 'a' && (w[i] | 32) <= 'z'))
+			return 0;
+		low[i] = (char)(w[i] | 32);
+	}
+	low[n] = '\0';
+	for (i = 0; i < LEDE_LEN(monthnames); i++)
+		if (!strcmp(low, monthnames[i]))
+			return 1;
+	return 0;
+}
+
+static int
+ismonth(const char *f)
+{
+	return lede_boil_month(f, strlen(f));
+}
+
+/*
+ * How a token can be part of a place name: 2 when in capitals
+ * ("WASHINGTON", "ST.", "N.Y.", "SÃO"), 1 when capitalized ("Ark.",
+ * "Lisbon"), else 0.  Letters, full stops, apostrophes, hyphens and
+ * ampersands only.
+ */
+static int
+placeword(const char *f)
+{
+	int lower = 0, upper = 0;
+
+	if (!((*f >= 'A' && *f <= 'Z') || (unsigned char)*f >= 0x80))
+		return 0;
+	for (; *f; f++) {
+		unsigned char c = (unsigned char)*f;
+
+		if (c >= 'a' && c <= 'z')
+			lower = 1;
+		else if (c >= 'A' && c <= 'Z')
+			upper = 1;
+		else if (c < 0x80 && c != '.' && c != '\'' && c != '-' && c != '&')
+			return 0;
+	}
+	return !upper ? 0 : lower ? 1 : 2;
+}
+
+/* A dash that ends a dateline: - -- --- _ and the en and em dashes. */
+static int
+datedash(const char *f)
+{
+	return !strcmp(f, "-") || !strcmp(f, "--") || !strcmp(f, "---") ||
+	    !strcmp(f, "_") || !strcmp(f, "\xe2\x80\x94") ||
+	    !strcmp(f, "\xe2\x80\x93");
+}
+
+static int
+isdaynum(const char *f)
+{
+	return f[0] >= '0' && f[0] <= '9' &&
+	    (!f[1] || (f[1] >= '0' && f[1] <= '9' && !f[2]));
+}
+
+/* The token after "March 14" or "14 March" when one starts at k, else 0. */
+static size_t
+monthday(const LedeSent *s, int formcol, size_t k)
+{
+	if (k + 1 >= s->ntok)
+		return 0;
+	if ((ismonth(lede_field(s, k, formcol)) &&
+	    isdaynum(lede_field(s, k + 1, formcol))) ||
+	    (isdaynum(lede_field(s, k, formcol)) &&
+	    ismonth(lede_field(s, k + 1, formcol))))
+		return k + 2;
+	return 0;
+}
+
+/*
+ * 1 when token k touches the token before it (no blank between them), as
+ * the START and END columns tell; 0 when they do not or are absent.
+ */
+static int
+glued(const LedeSent *s, size_t k)
+{
+	int sc = lede_sent_col(s, "START"), ec = lede_sent_col(s, "END");
+	char *e;
+	long a, b;
+
+	if (k == 0 || sc < 0 || ec < 0)
+		return 0;
+	a = strtol(lede_field(s, k, sc), &e, 10);
+	if (*e)
+		return 0;
+	b = strtol(lede_field(s, k - 1, ec), &e, 10);
+	return !*e && a == b;
+}
+
+size_t
+lede_boil_dateline(const LedeSent *s, int formcol, int nercol)
+{
+	size_t k = 0, n = s->ntok, i;
+	int caps = 1, place = 0, date = 0, agency = 0, groups = 0, letters = 0;
+	int w;
+
+#define F(i) lede_field(s, (i), formcol)
+	if (formcol < 0 || n < 3)
+		return 0;
+	/*
+	 * The place: up to 4 words, in capitals or capitalized, and a hyphen
+	 * with no blank around it ("WINSTON-SALEM" comes as three tokens).
+	 */
+	while (k < n && k < 6 && (w = placeword(F(k))) != 0) {
+		caps &= w == 2;
+		letters += (int)strlen(F(k));
+		place++;
+		k++;
+		if (k + 1 < n && !strcmp(F(k), "-") && placeword(F(k + 1)) &&
+		    glued(s, k))
+			k++;
+	}
+	/*
+	 * ", Ark.", ", March 14", ", 2 March", ", Ark., March 2", ", Va. Feb 26",
+	 * ", the Netherlands, March 31"
+	 */
+	while (place && k + 1 < n && groups < 3 && !strcmp(F(k), ",")) {
+		if ((i = monthday(s, formcol, k + 1)) != 0) {
+			date = 1;
+			k = i;
+		} else if (placeword(F(k + 1)) || (!strcmp(F(k + 1), "the") &&
+		    k + 2 < n && placeword(F(k + 2)))) {
+			/* "IND." may come as "IND" and "." */
+			for (i = k + 2; i < n && i < k + 5 && !monthday(s, formcol, i) &&
+			    (placeword(F(i)) || (i > k + 1 && !strcmp(F(i), "."))); i++)
+				;
+			k = i;
+			if ((i = monthday(s, formcol, k)) != 0) {
+				date = 1;
+				k = i;
+			}
+		} else
+			return 0;
+		groups++;
+	}
+	/* "(AP)", "(Meridian Wire)", "(Reuters)" */
+	if (k < n && !strcmp(F(k), "(") && k + 1 < n && placeword(F(k + 1))) {
+		for (i = k + 1; i < n && i < k + 6 && strcmp(F(i), ")"); i++)
+			;
+		if (i == n || strcmp(F(i), ")"))
+			return 0;
+		agency = 1;
+		k = i + 1;
+	}
+	if (k + 1 >= n || !datedash(F(k)))
+		return 0;
+	/*
+	 * A place alone before the dash ("BEIJING —") is taken only in
+	 * capitals and when tagged as a location: "NASA — the agency" is not
+	 * a dateline.
+	 */
+	if (place && letters < 2)
+		return 0;
+	if (!date && !agency && !(place && caps && nercol >= 0 &&
+	    !strcmp(lede_field(s, 0, nercol), "B-LOC")))
+		return 0;
+	/* "Gould Inc (GLD) -" is a company and its ticker */
+	if (place && !caps && !date)
+		return 0;
+	if (!place && !agency)
+		return 0;
+	if (glued(s, k) || glued(s, k + 1))
+		return 0;	/* a hyphen: "March 14-x" */
+#undef F
+	return k + 1;
+}

@@ -69,6 +69,23 @@ LedeBoil lede_boil_check(const char *text, size_t len, const LedeBoilCtx *ctx);
 int lede_boil_nomentions(const LedeSent *s, int formcol);
 
 /*
+ * 1 when w[0..n) is a month's name or its abbreviation ("March", "SEPT",
+ * "Feb."), in any case, else 0.
+ */
+int lede_boil_month(const char *w, size_t n);
+
+/*
+ * The leading tokens of s that make a wire dateline, the dash after it
+ * counted: "LISBON, March 14 (Meridian Wire) —", "SALVADOR, Feb 26 -",
+ * "LITTLE ROCK, Ark. (AP) _", "(Reuters) -"; 0 when it has none.  A place
+ * in capitals with only a dash after it ("BEIJING —") counts when the NER
+ * column (nercol, or -1) tags its first word B-LOC.  The dateline names
+ * the place and the wire, not what the story is about: `keywords` leaves
+ * it out of its phrases.
+ */
+size_t lede_boil_dateline(const LedeSent *s, int formcol, int nercol);
+
+/*
  * Patterns of the user's (PCRE2, UTF-8 with Unicode properties): a
  * sentence whose text one of them matches is boilerplate.  Each match runs
  * under fixed limits, so that a pattern that backtracks without end (such

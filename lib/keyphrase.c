@@ -7,6 +7,7 @@
 
 #include <libstemmer.h>
 
+#include "boiler.h"
 #include "formtab.h"
 #include "keyphrase.h"
 #include "postag.h"
@@ -504,6 +505,9 @@ wordflags(LedeKp *kp, const char *w, size_t n)
 		if (strlen(dets[i]) == n && !memcmp(dets[i], w, n))
 			return F_WORD | F_DET | F_STOP;
 	if (lede_dict_get(kp->stop, w, n) >= 0)
+		return F_WORD | F_STOP;
+	/* no gold phrase of DUC-2001 or Inspec holds a month (docs/KEYWORDS.md) */
+	if (lede_boil_month(w, n))
 		return F_WORD | F_STOP;
 	if ((id = lede_dict_get(kp->lex, w, n)) >= 0)
 		return F_WORD | kp->lexflags[id];

@@ -194,7 +194,10 @@ lede_kw_report_doc(LedeKwReport *kr, const LedeDoc *d)
 		}
 		if (!kr->keepboil && boilerplate(d, i, formcol))
 			continue;
-		for (k = 0; k < s->ntok; k++) {
+		/* a wire dateline names the place and the wire, not the story */
+		k = kr->keepboil || !newpar(d, i) ? 0 :
+		    lede_boil_dateline(s, formcol, nercol);
+		for (; k < s->ntok; k++) {
 			const char *f = lede_field(s, k, formcol);
 			const char *st = stemcol >= 0 ? lede_field(s, k, stemcol) : NULL;
 			const char *ner = nercol >= 0 ? lede_field(s, k, nercol) : NULL;

@@ -11,6 +11,7 @@
 #include "keyphrase.h"
 #include "kwcorpus.h"
 #include "rank.h"
+#include "stream.h"
 #include "sumrank.h"
 
 static const char good_df[] =
@@ -227,6 +228,98 @@ test_boiler(void)
 	}
 }
 
+/*
+ * lede_boil_dateline on one sentence: toks are its forms, blank-separated;
+ * "~" joins tokens with no blank between them (for START and END); ner is
+ * the NER tag of the first token, or NULL for a stream without NER.
+ */
+static size_t
+dateline(const char *toks, const char *ner)
+{
+	char stream[1024], buf[256], *tok, *save;
+	size_t n = 0, k = 0, len;
+	long pos = 0;
+	int id = 0;
+	FILE *fp;
+	LedeReader *r;
+	LedeSent s = {0};
+
+	n += (size_t)snprintf(stream + n, sizeof(stream) - n,
+	    "# global.columns = ID FORM START END%s\n", ner ? " NER" : "");
+	snprintf(buf, sizeof(buf), "%s", toks);
+	for (tok = strtok_r(buf, " ", &save); tok; tok = strtok_r(NULL, " ", &save)) {
+		char *part, *save2;
+
+		for (part = strtok_r(tok, "~", &save2); part;
+		    part = strtok_r(NULL, "~", &save2)) {
+			len = strlen(part);
+			id++;
+			n += (size_t)snprintf(stream + n, sizeof(stream) - n,
+			    "%d\t%s\t%ld\t%ld%s%s\n", id, part, pos, pos + (long)len,
+			    ner ? "\t" : "", ner ? (id == 1 ? ner : "O") : "");
+			pos += (long)len;
+		}
+		pos++;
+	}
+	snprintf(stream + n, sizeof(stream) - n, "\n");
+	fp = fmemopen(stream, strlen(stream), "r");
+	r = lede_reader_open_fp(fp, "test");
+	if (lede_read_sent(r, &s) == 1)
+		k = lede_boil_dateline(&s, lede_sent_col(&s, "FORM"),
+		    lede_sent_col(&s, "NER"));
+	else
+		check(0, "'%s': %s", toks, lede_reader_error(r));
+	lede_sent_free(&s);
+	lede_reader_free(r);
+	fclose(fp);
+	return k;
+}
+
+static void
+test_dateline(void)
+{
+	static const struct {
+		const char *toks, *ner;
+		size_t want;
+	} cases[] = {
+		{"LISBON , March 14 ( Meridian Wire ) \xe2\x80\x94 The port", NULL, 9},
+		{"WASHINGTON ( AP ) _ Senators met", NULL, 5},
+		{"SALVADOR , Feb 26 - Showers fell", NULL, 5},
+		{"AMSTERDAM , 2 March - The bank", NULL, 5},
+		{"LITTLE ROCK , Ark. , March 2 ( AP ) _ The state", NULL, 11},
+		{"RICHMOND , Va. Feb 26 - Qtly div", NULL, 6},
+		{"COLUMBUS , IND~. , Feb 26 - Arvin said", NULL, 8},
+		{"WINSTON~-~SALEM , N.C. , June 2 - Tobacco rose", NULL, 9},
+		{"GRONINGEN , the Netherlands , March 31 - Countries", NULL, 8},
+		{"( Reuters ) - Oil rose", NULL, 4},
+		{"Lisbon , March 14 - The port", NULL, 5},
+		/* a place alone before the dash: only when tagged a location */
+		{"BEIJING \xe2\x80\x94 Output slowed", "B-LOC", 2},
+		{"BEIJING \xe2\x80\x94 Output slowed", NULL, 0},
+		{"NASA \xe2\x80\x94 the agency said", "B-ORG", 0},
+		{"M - 2A rose", "B-LOC", 0},
+		/* not datelines */
+		{"Gould Inc ( GLD ) - Offering", NULL, 0},
+		{"Smith , Jones and Co - x", NULL, 0},
+		{"The port , March 14 - x", NULL, 0},
+		{"LISBON , March 14 -", NULL, 0},	/* nothing after it */
+		{"LISBON , March 14 -~x", NULL, 0},	/* a hyphen, not a dash */
+		{"Sales rose in March .", NULL, 0},
+	};
+
+	for (size_t i = 0; i < LEDE_LEN(cases); i++) {
+		size_t k = dateline(cases[i].toks, cases[i].ner);
+
+		check(k == cases[i].want, "'%s' (%s): %zu tokens, want %zu",
+		    cases[i].toks, cases[i].ner ? cases[i].ner : "no NER", k,
+		    cases[i].want);
+	}
+	check(lede_boil_month("Sept.", 5) && lede_boil_month("MARCH", 5) &&
+	    lede_boil_month("dec", 3) && !lede_boil_month("Marc", 4) &&
+	    !lede_boil_month("decade", 6) && !lede_boil_month("may", 2),
+	    "month names");
+}
+
 static void
 sent(LedeSum *s, const char *text, int newpar)
 {
@@ -320,6 +413,7 @@ main(void)
 	test_corpus();
 	test_pagerank();
 	test_boiler();
+	test_dateline();
 	test_summary();
 	return check_done();
 }

@@ -1,0 +1,1 @@
+tokenize --jsonl datelines.jsonl | keywords --no-df -n 4
