@@ -1,0 +1,1 @@
+tokenize --jsonl amounts.jsonl | keywords --no-df -n 5
