@@ -2107,6 +2107,8 @@ lede_entcorpus_result(LedeEntCorpus *c, const LedeEntity **out)
 {
 	size_t ni = lede_dict_size(c->ids), nf = lede_dict_size(c->forms), i, p = 0;
 	FRef *fr;
+	long long topn = 0;
+	int caps = 0;
 
 	corpus_clear_result(c);
 	c->res = ecalloc(ni ? ni : 1, sizeof(*c->res));
@@ -2137,7 +2139,11 @@ lede_entcorpus_result(LedeEntCorpus *c, const LedeEntity **out)
 		e->tonen = (long)id->tonen;
 		e->start = -1;
 	}
-	/* 'n' sorts before 's': the first 'n' form of each is its name */
+	/*
+	 * 'n' sorts before 's': the first 'n' form of each is its name, unless
+	 * it is in capitals and a name that is not has at least a quarter of
+	 * its mentions (the datelines' "NEW YORK" against "New York").
+	 */
 	for (i = 0; i < nf; i++) {
 		LedeEntity *e = &c->res[fr[i].f->ident];
 
@@ -2145,6 +2151,13 @@ lede_entcorpus_result(LedeEntCorpus *c, const LedeEntity **out)
 			if (!e->name) {
 				e->name = fr[i].s;
 				e->namelen = fr[i].n;
+				topn = fr[i].f->count;
+				caps = allcaps(e->name, e->namelen);
+			} else if (caps && fr[i].f->count >= (topn + 3) / 4 &&
+			    !allcaps(fr[i].s, fr[i].n)) {
+				e->name = fr[i].s;
+				e->namelen = fr[i].n;
+				caps = 0;
 			}
 			continue;
 		}

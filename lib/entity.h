@@ -132,7 +132,9 @@ int lede_entcorpus_write(LedeEntCorpus *c, FILE *fp);
  * The entities of the corpus, ordered by mentions, then documents
  * (descending), then name and type (bytes, ascending).  In each, ndocs is
  * the number of documents, name the canonical name given most mentions
- * over the corpus (ties: the smallest in byte order), aliases the other
+ * over the corpus (ties: the smallest in byte order) or, when that one is
+ * in capitals, the most mentioned that is not if it has at least a quarter
+ * of its mentions (rounded up), aliases the other
  * surface forms by mentions (ties: byte order); start is -1.  Valid until
  * the next add, load or free.
  */

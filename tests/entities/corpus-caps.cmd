@@ -1,0 +1,1 @@
+entities --corpus corpus-caps.in
