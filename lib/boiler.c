@@ -570,9 +570,13 @@ lede_boil_dateline(const LedeSent *s, int formcol, int nercol)
 	 * The place: up to 4 words, in capitals or capitalized, and a hyphen
 	 * with no blank around it ("WINSTON-SALEM" comes as three tokens).
 	 */
-	while (k < n && k < 6 && (w = placeword(F(k))) != 0) {
+	while (k < n && place < 4 && (w = placeword(F(k))) != 0) {
+		const char *f;
+
 		caps &= w == 2;
-		letters += (int)strlen(F(k));
+		for (f = F(k); *f; f++)
+			letters += ((*f | 32) >= 'a' && (*f | 32) <= 'z') ||
+			    (unsigned char)*f >= 0x80;
 		place++;
 		k++;
 		if (k + 1 < n && !strcmp(F(k), "-") && placeword(F(k + 1)) &&
@@ -591,7 +595,7 @@ lede_boil_dateline(const LedeSent *s, int formcol, int nercol)
 		    k + 2 < n && placeword(F(k + 2)))) {
 			/* "IND." may come as "IND" and "." */
 			for (i = k + 2; i < n && i < k + 5 && !monthday(s, formcol, i) &&
-			    (placeword(F(i)) || (i > k + 1 && !strcmp(F(i), "."))); i++)
+			    (placeword(F(i)) || !strcmp(F(i), ".")); i++)
 				;
 			k = i;
 			if ((i = monthday(s, formcol, k)) != 0) {
@@ -613,13 +617,14 @@ lede_boil_dateline(const LedeSent *s, int formcol, int nercol)
 	}
 	if (k + 1 >= n || !datedash(F(k)))
 		return 0;
+	/* a place of one letter ("M - 2A") is none */
+	if (place && letters < 2)
+		return 0;
 	/*
 	 * A place alone before the dash ("BEIJING —") is taken only in
 	 * capitals and when tagged as a location: "NASA — the agency" is not
 	 * a dateline.
 	 */
-	if (place && letters < 2)
-		return 0;
 	if (!date && !agency && !(place && caps && nercol >= 0 &&
 	    !strcmp(lede_field(s, 0, nercol), "B-LOC")))
 		return 0;
