@@ -638,3 +638,31 @@ lede_boil_dateline(const LedeSent *s, int formcol, int nercol)
 #undef F
 	return k + 1;
 }
+
+/* Labels that open a line of news copy before a colon, lower case. */
+static const char *labels[] = {
+	"analysis", "breaking", "clarification", "commentary", "correction",
+	"editorial", "exclusive", "explainer", "factbox", "note", "notes",
+	"opinion", "update", "updated",
+};
+
+size_t
+lede_boil_label(const LedeSent *s, int formcol)
+{
+	const char *f;
+	char low[16];
+	size_t i, n;
+
+	if (formcol < 0 || s->ntok < 3 || strcmp(lede_field(s, 1, formcol), ":"))
+		return 0;
+	f = lede_field(s, 0, formcol);
+	if ((n = strlen(f)) >= sizeof(low))
+		return 0;
+	for (i = 0; i < n; i++)
+		low[i] = (char)(f[i] >= 'A' && f[i] <= 'Z' ? f[i] | 32 : f[i]);
+	low[n] = '\0';
+	for (i = 0; i < LEDE_LEN(labels); i++)
+		if (!strcmp(low, labels[i]))
+			return 2;
+	return 0;
+}

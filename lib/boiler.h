@@ -86,6 +86,13 @@ int lede_boil_month(const char *w, size_t n);
 size_t lede_boil_dateline(const LedeSent *s, int formcol, int nercol);
 
 /*
+ * 2 when s opens with a label and a colon ("NOTE:", "Update:",
+ * "EXCLUSIVE:", "Correction:"; the list is in lib/boiler.c), else 0:
+ * the label says what kind of line follows, not what it is about.
+ */
+size_t lede_boil_label(const LedeSent *s, int formcol);
+
+/*
  * Patterns of the user's (PCRE2, UTF-8 with Unicode properties): a
  * sentence whose text one of them matches is boilerplate.  Each match runs
  * under fixed limits, so that a pattern that backtracks without end (such

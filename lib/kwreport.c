@@ -194,9 +194,14 @@ lede_kw_report_doc(LedeKwReport *kr, const LedeDoc *d)
 		}
 		if (!kr->keepboil && boilerplate(d, i, formcol))
 			continue;
-		/* a wire dateline names the place and the wire, not the story */
-		k = kr->keepboil || !newpar(d, i) ? 0 :
-		    lede_boil_dateline(s, formcol, nercol);
+		/*
+		 * A wire dateline names the place and the wire, a label
+		 * ("NOTE:") the kind of line: neither the story.
+		 */
+		k = 0;
+		if (!kr->keepboil && newpar(d, i) &&
+		    !(k = lede_boil_dateline(s, formcol, nercol)))
+			k = lede_boil_label(s, formcol);
 		for (; k < s->ntok; k++) {
 			const char *f = lede_field(s, k, formcol);
 			const char *st = stemcol >= 0 ? lede_field(s, k, stemcol) : NULL;

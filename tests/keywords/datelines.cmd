@@ -1,1 +1,1 @@
-tokenize --jsonl datelines.jsonl | keywords --no-df -n 4
+tokenize --jsonl datelines.jsonl | keywords --no-df -n 10

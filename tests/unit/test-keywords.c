@@ -229,12 +229,13 @@ test_boiler(void)
 }
 
 /*
- * lede_boil_dateline on one sentence: toks are its forms, blank-separated;
+ * lede_boil_dateline (which 0) or lede_boil_label (which 1) on one
+ * sentence: toks are its forms, blank-separated;
  * "~" joins tokens with no blank between them (for START and END); ner is
  * the NER tag of the first token, or NULL for a stream without NER.
  */
 static size_t
-dateline(const char *toks, const char *ner)
+sentence(const char *toks, const char *ner, int which)
 {
 	char stream[1024], buf[256], *tok, *save;
 	size_t n = 0, k = 0, len;
@@ -265,7 +266,8 @@ dateline(const char *toks, const char *ner)
 	fp = fmemopen(stream, strlen(stream), "r");
 	r = lede_reader_open_fp(fp, "test");
 	if (lede_read_sent(r, &s) == 1)
-		k = lede_boil_dateline(&s, lede_sent_col(&s, "FORM"),
+		k = which ? lede_boil_label(&s, lede_sent_col(&s, "FORM")) :
+		    lede_boil_dateline(&s, lede_sent_col(&s, "FORM"),
 		    lede_sent_col(&s, "NER"));
 	else
 		check(0, "'%s': %s", toks, lede_reader_error(r));
@@ -273,6 +275,18 @@ dateline(const char *toks, const char *ner)
 	lede_reader_free(r);
 	fclose(fp);
 	return k;
+}
+
+static size_t
+dateline(const char *toks, const char *ner)
+{
+	return sentence(toks, ner, 0);
+}
+
+static size_t
+label(const char *toks)
+{
+	return sentence(toks, NULL, 1);
 }
 
 static void
@@ -314,6 +328,9 @@ test_dateline(void)
 		    cases[i].toks, cases[i].ner ? cases[i].ner : "no NER", k,
 		    cases[i].want);
 	}
+	check(label("NOTE : The dividend") == 2 && label("Update : shares rose") == 2 &&
+	    label("Notes : x y") == 2 && label("Smith : I agree") == 0 &&
+	    label("NOTE :") == 0 && label("Note that x") == 0, "labels");
 	check(lede_boil_month("Sept.", 5) && lede_boil_month("MARCH", 5) &&
 	    lede_boil_month("dec", 3) && !lede_boil_month("Marc", 4) &&
 	    !lede_boil_month("decade", 6) && !lede_boil_month("may", 2),
