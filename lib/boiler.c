@@ -666,3 +666,10 @@ lede_boil_label(const LedeSent *s, int formcol)
 			return 2;
 	return 0;
 }
+
+size_t
+lede_boil_sentdateline(const LedeSent *s, int formcol, int nercol)
+{
+	return s->newdoc || lede_sent_newpar(s) ?
+	    lede_boil_dateline(s, formcol, nercol) : 0;
+}

@@ -84,6 +84,13 @@ int lede_boil_month(const char *w, size_t n);
  * it out of its phrases.
  */
 size_t lede_boil_dateline(const LedeSent *s, int formcol, int nercol);
+/*
+ * The same for a sentence that opens a paragraph (its "# newpar" or
+ * "# newdoc"), 0 for any other: what `entities` and `tone --by-entity`
+ * use, which see one sentence at a time.  A place named in the dateline
+ * is a mention but takes no tone from the sentence.
+ */
+size_t lede_boil_sentdateline(const LedeSent *s, int formcol, int nercol);
 
 /*
  * 2 when s opens with a label and a colon ("NOTE:", "Update:",

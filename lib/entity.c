@@ -40,6 +40,7 @@ typedef struct {
 	size_t tok, sent;
 	long surf, name, type, group;
 	long next;		/* next mention of the same group, or -1 */
+	int notone;		/* takes no tone from its sentence */
 } Mention;
 
 typedef struct {
@@ -488,6 +489,13 @@ lede_entdoc_free(LedeEntDoc *d)
 }
 
 void
+lede_entdoc_notone(LedeEntDoc *d, size_t m)
+{
+	if (m < d->nm)
+		d->m[m].notone = 1;
+}
+
+void
 lede_entdoc_sentence(LedeEntDoc *d, int tone_known, long long tone)
 {
 	if (d->nsent == d->csent) {
@@ -557,6 +565,7 @@ lede_entdoc_mention(LedeEntDoc *d, const char *type, size_t typelen,
 	m->tok = tok;
 	m->sent = d->nsent - 1;
 	m->next = -1;
+	m->notone = 0;
 	m->surf = lede_dict_put(d->surfd, text, len, NULL);
 	typeid = lede_dict_put(d->typed, type, typelen, NULL);
 	m->type = typeid;
@@ -1448,7 +1457,7 @@ lede_entdoc_resolve(LedeEntDoc *d)
 		}
 		e = &d->e[ei];
 		e->mentions++;
-		if ((long)m->sent != lastsent[ei]) {
+		if (!m->notone && (long)m->sent != lastsent[ei]) {
 			lastsent[ei] = (long)m->sent;
 			if (d->sent[m->sent].known) {
 				e->tonesum += d->sent[m->sent].tone;

@@ -71,6 +71,12 @@ size_t lede_entdoc_mention(LedeEntDoc *d, const char *type, size_t typelen,
     const char *text, size_t len, long start, size_t tok);
 
 /*
+ * Mention m takes no tone from its sentence: it names where a wire story
+ * was filed (its dateline), not what the sentence says of it.
+ */
+void lede_entdoc_notone(LedeEntDoc *d, size_t m);
+
+/*
  * Mention m was defined as an acronym in the text: "Federal Security
  * Service (FSB)" or "FSB (Federal Security Service)".  acr is the acronym.
  */

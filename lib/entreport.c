@@ -36,6 +36,7 @@ struct LedeEntReport {
 	size_t doctok;		/* tokens of the document before this sentence */
 	int keepboil;		/* 1: mentions in boilerplate lines count too */
 	int noise;		/* the current sentence is such a line (-1: not known yet) */
+	long dateline;		/* its wire dateline's tokens (-1: not known yet) */
 	struct {		/* columns of the current schema */
 		unsigned gen;
 		int form, ner, start, end;
@@ -209,6 +210,12 @@ mention(LedeEntReport *er, const LedeSent *s, size_t first, size_t last,
 	er->span[er->nspan].last = last;
 	er->span[er->nspan].m = lede_entdoc_mention(er->d, type, typelen,
 	    er->text.p, er->text.len, st, er->doctok + first);
+	/* a dateline's place is where the story was filed: no tone */
+	if (er->dateline < 0)
+		er->dateline = (long)lede_boil_sentdateline(s, er->col.form,
+		    er->col.ner);
+	if ((long)first < er->dateline)
+		lede_entdoc_notone(er->d, er->span[er->nspan].m);
 	er->nspan++;
 	return 0;
 }
@@ -288,6 +295,7 @@ lede_ent_report_sent(LedeEntReport *er, const LedeSent *s)
 	lede_entdoc_sentence(er->d, tone_known, tone);
 	er->nspan = 0;
 	er->noise = -1;
+	er->dateline = -1;
 	for (i = 0; i < s->ntok; i++) {
 		const char *tag = lede_field(s, i, er->col.ner), *type;
 		size_t tlen;

@@ -389,8 +389,11 @@ lede_tone_print_entities(FILE *fp, LedeFormat fmt, const LedeTone *t)
 		lede_table_str(tb, key, (size_t)(tab - key));
 		lede_table_int(tb, e->mentions);
 		lede_table_int(tb, e->sents);
-		lede_table_num(tb, (double)lede_tone_mean(e->scoresum, e->sents) /
-		    LEDE_TONE_MICRO, 3);
+		if (e->sents > 0)
+			lede_table_num(tb, (double)lede_tone_mean(e->scoresum,
+			    e->sents) / LEDE_TONE_MICRO, 3);
+		else
+			lede_table_null(tb);	/* named in datelines only */
 		lede_table_int(tb, e->pos);
 		lede_table_int(tb, e->neg);
 		lede_table_endrow(tb);
@@ -410,6 +413,7 @@ entities(LedeToneReport *tr, const LedeSent *s, int64_t score)
 	int startcol = tr->startcol, endcol = tr->endcol;
 	size_t i = 0, nseen = 0, k;
 	int noise = -1;
+	long dateline = -1;
 
 	while (i < s->ntok) {
 		const char *tag = lede_field(s, i, nercol);
@@ -443,8 +447,15 @@ entities(LedeToneReport *tr, const LedeSent *s, int64_t score)
 				lede_buf_addc(keyp, ' ');
 			lede_buf_adds(keyp, lede_field(s, j, formcol));
 		}
-		i = j;
 		lede_tone_entity(t, keyp->p, keyp->len)->mentions++;
+		/* a dateline's place is where the story was filed: no tone */
+		if (dateline < 0)
+			dateline = (long)lede_boil_sentdateline(s, formcol, nercol);
+		if ((long)i < dateline) {
+			i = j;
+			continue;
+		}
+		i = j;
 		id = lede_dict_get(t->ents, keyp->p, keyp->len);
 		for (k = 0; k < nseen; k++)
 			if (tr->seen[k] == id)

@@ -1,0 +1,1 @@
+entities dateline.stream

@@ -1,0 +1,1 @@
+tone --by-entity ../entities/dateline.stream
