@@ -1,4 +1,5 @@
 /* See LICENSE file for copyright and license details. */
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -7,6 +8,7 @@
 #include <pcre2.h>
 
 #include "boiler.h"
+#include "text.h"
 #include "util.h"
 
 static const char *names[] = {
@@ -445,33 +447,20 @@ lede_boil_nomentions(const LedeSent *s, int formcol)
 	    r == LEDE_BOIL_COPYRIGHT || r == LEDE_BOIL_DATELINE;
 }
 
-/* Month names and the abbreviations datelines use, lower case. */
-static const char *monthnames[] = {
-	"january", "february", "march", "april", "may", "june", "july",
-	"august", "september", "october", "november", "december", "jan", "feb",
-	"mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+/*
+ * Month names and the abbreviations datelines use, lower case, sorted in
+ * byte order (lede_inlist).
+ */
+static const char *const monthnames[] = {
+	"apr", "april", "aug", "august", "dec", "december", "feb", "february",
+	"jan", "january", "jul", "july", "jun", "june", "mar", "march", "may",
+	"nov", "november", "oct", "october", "sep", "sept", "september",
 };
 
 int
 lede_boil_month(const char *w, size_t n)
 {
-	char low[10];
-	size_t i;
-
-	if (n > 0 && w[n - 1] == '.')
-		n--;
-	if (n < 3 || n >= sizeof(low))
-		return 0;
-	for (i = 0; i < n; i++) {
-		if (!((w[i] | 32) >= 'a' && (w[i] | 32) <= 'z'))
-			return 0;
-		low[i] = (char)(w[i] | 32);
-	}
-	low[n] = '\0';
-	for (i = 0; i < LEDE_LEN(monthnames); i++)
-		if (!strcmp(low, monthnames[i]))
-			return 1;
-	return 0;
+	return lede_inlist(monthnames, LEDE_LEN(monthnames), w, n);
 }
 
 static int
@@ -544,16 +533,11 @@ static int
 glued(const LedeSent *s, size_t k)
 {
 	int sc = lede_sent_col(s, "START"), ec = lede_sent_col(s, "END");
-	char *e;
 	long a, b;
 
-	if (k == 0 || sc < 0 || ec < 0)
-		return 0;
-	a = strtol(lede_field(s, k, sc), &e, 10);
-	if (*e)
-		return 0;
-	b = strtol(lede_field(s, k - 1, ec), &e, 10);
-	return !*e && a == b;
+	return k > 0 && sc >= 0 && ec >= 0 &&
+	    lede_strtol(lede_field(s, k, sc), 0, LONG_MAX, &a) == 0 &&
+	    lede_strtol(lede_field(s, k - 1, ec), 0, LONG_MAX, &b) == 0 && a == b;
 }
 
 size_t
@@ -639,8 +623,8 @@ lede_boil_dateline(const LedeSent *s, int formcol, int nercol)
 	return k + 1;
 }
 
-/* Labels that open a line of news copy before a colon, lower case. */
-static const char *labels[] = {
+/* Labels that open a line of news copy before a colon (sorted, lower case). */
+static const char *const labels[] = {
 	"analysis", "breaking", "clarification", "commentary", "correction",
 	"editorial", "exclusive", "explainer", "factbox", "note", "notes",
 	"opinion", "update", "updated",
@@ -650,21 +634,15 @@ size_t
 lede_boil_label(const LedeSent *s, int formcol)
 {
 	const char *f;
-	char low[16];
-	size_t i, n;
+	size_t n;
 
 	if (formcol < 0 || s->ntok < 3 || strcmp(lede_field(s, 1, formcol), ":"))
 		return 0;
 	f = lede_field(s, 0, formcol);
-	if ((n = strlen(f)) >= sizeof(low))
-		return 0;
-	for (i = 0; i < n; i++)
-		low[i] = (char)(f[i] >= 'A' && f[i] <= 'Z' ? f[i] | 32 : f[i]);
-	low[n] = '\0';
-	for (i = 0; i < LEDE_LEN(labels); i++)
-		if (!strcmp(low, labels[i]))
-			return 2;
-	return 0;
+	n = strlen(f);
+	/* lede_inlist drops a final '.', which no label has */
+	return n > 0 && f[n - 1] != '.' &&
+	    lede_inlist(labels, LEDE_LEN(labels), f, n) ? 2 : 0;
 }
 
 size_t

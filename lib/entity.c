@@ -110,33 +110,6 @@ ascii_lower(int c)
 	return c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
 }
 
-/* 1 when word w[0..n) (an optional final '.') is in the sorted list. */
-static int
-inlist(const char *const *list, size_t nlist, const char *w, size_t n)
-{
-	char buf[16];
-	size_t i, lo = 0, hi = nlist;
-
-	if (n > 0 && w[n - 1] == '.')
-		n--;
-	if (n == 0 || n >= sizeof(buf))
-		return 0;
-	for (i = 0; i < n; i++)
-		buf[i] = (char)ascii_lower((unsigned char)w[i]);
-	buf[n] = '\0';
-	while (lo < hi) {
-		size_t mid = (lo + hi) / 2;
-		int c = strcmp(list[mid], buf);
-
-		if (c == 0)
-			return 1;
-		if (c < 0)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return 0;
-}
 
 /* Length of s[0..n) without a possessive ending. */
 static size_t
@@ -173,7 +146,7 @@ lede_ent_untitle(const char *s, size_t n)
 	for (;;) {
 		for (e = off; e < n && s[e] != ' '; e++)
 			;
-		if (e >= n || !inlist(titles, LEDE_LEN(titles), s + off, e - off))
+		if (e >= n || !lede_inlist(titles, LEDE_LEN(titles), s + off, e - off))
 			return off;
 		off = e + 1;
 	}
@@ -675,7 +648,7 @@ initials(LedeBuf *out, const char *s, size_t n, int content)
 	while (i < n) {
 		for (j = i; j < n && s[j] != ' '; j++)
 			;
-		if (!content || !inlist(minor, LEDE_LEN(minor), s + i, j - i)) {
+		if (!content || !lede_inlist(minor, LEDE_LEN(minor), s + i, j - i)) {
 			int32_t cp;
 			int len = lede_utf8_decode(s + i, j - i, &cp);
 

@@ -314,3 +314,30 @@ lede_hasletter(const char *s, size_t n)
 	}
 	return 0;
 }
+
+int
+lede_inlist(const char *const *list, size_t nlist, const char *w, size_t n)
+{
+	char buf[16];
+	size_t i, lo = 0, hi = nlist;
+
+	if (n > 0 && w[n - 1] == '.')
+		n--;
+	if (n == 0 || n >= sizeof(buf))
+		return 0;
+	for (i = 0; i < n; i++)
+		buf[i] = (char)(w[i] >= 'A' && w[i] <= 'Z' ? w[i] + ('a' - 'A') : w[i]);
+	buf[n] = '\0';
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		int c = strcmp(list[mid], buf);
+
+		if (c == 0)
+			return 1;
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return 0;
+}

@@ -63,4 +63,12 @@ int lede_isemoji(int32_t cp);
 /* 1 when s[0..n) holds at least one letter. */
 int lede_hasletter(const char *s, size_t n);
 
+/*
+ * 1 when the word w[0..n), ASCII capitals lowered and one final '.'
+ * dropped, is in list[0..nlist): lower-case words under 16 bytes, sorted
+ * in byte order (strcmp).
+ */
+int lede_inlist(const char *const *list, size_t nlist, const char *w,
+    size_t n);
+
 #endif

@@ -420,7 +420,7 @@ entities(LedeToneReport *tr, const LedeSent *s, int64_t score)
 		size_t j;
 		const char *type;
 		long id;
-		int dup = 0;
+		int dup = 0, indate;
 
 		if ((tag[0] != 'B' && tag[0] != 'I') || tag[1] != '-' || !tag[2]) {
 			i++;
@@ -447,15 +447,14 @@ entities(LedeToneReport *tr, const LedeSent *s, int64_t score)
 				lede_buf_addc(keyp, ' ');
 			lede_buf_adds(keyp, lede_field(s, j, formcol));
 		}
-		lede_tone_entity(t, keyp->p, keyp->len)->mentions++;
 		/* a dateline's place is where the story was filed: no tone */
 		if (dateline < 0)
 			dateline = (long)lede_boil_sentdateline(s, formcol, nercol);
-		if ((long)i < dateline) {
-			i = j;
-			continue;
-		}
+		indate = (long)i < dateline;
 		i = j;
+		lede_tone_entity(t, keyp->p, keyp->len)->mentions++;
+		if (indate)
+			continue;
 		id = lede_dict_get(t->ents, keyp->p, keyp->len);
 		for (k = 0; k < nseen; k++)
 			if (tr->seen[k] == id)

@@ -62,6 +62,16 @@ main(void)
 	check(lede_strtod("0.25", 0, 1, &x) == 0 && x == 0.25, "strtod");
 	check(lede_strtod("nan", -1, 1, &x) < 0, "nan");
 
+	{
+		static const char *const list[] = {"dr", "feb", "march"};
+
+		check(lede_inlist(list, 3, "March", 5) && lede_inlist(list, 3, "FEB.", 4) &&
+		    lede_inlist(list, 3, "dr", 2), "in the list");
+		check(!lede_inlist(list, 3, "marc", 4) && !lede_inlist(list, 3, ".", 1) &&
+		    !lede_inlist(list, 3, "feb..", 5) && !lede_inlist(list, 3, "", 0),
+		    "not in the list");
+	}
+
 	lede_buf_free(&b);
 	return check_done();
 }
