@@ -7,7 +7,6 @@
 
 #include <libstemmer.h>
 
-#include "boiler.h"
 #include "formtab.h"
 #include "keyphrase.h"
 #include "postag.h"
@@ -34,17 +33,6 @@ static const char *dets[] = {
 	"the", "a", "an", "this", "that", "these", "those", "its", "his", "her",
 	"their", "our", "my", "your", "'s", "'", "\xe2\x80\x99s", "every", "each",
 	"no", "some", "any", "another", "other", "such", "whose",
-};
-
-/*
- * Words of amounts and their wire abbreviations, which no gold phrase of
- * DUC-2001 or Inspec holds and which fill the tables of figures in wire
- * copy ("Shr 10 cts vs 7 cts", "mln dlrs"): never in a phrase.
- */
-static const char *amounts[] = {
-	"avg", "bln", "billion", "billions", "ct", "cts", "dlr", "dlrs",
-	"million", "millions", "mln", "mths", "pct", "percent", "revs", "shr",
-	"shrs", "stg", "thousand", "thousands", "trillion", "vs", "vs.",
 };
 
 /* The caches of stems and forms are dropped when they grow past this. */
@@ -517,12 +505,6 @@ wordflags(LedeKp *kp, const char *w, size_t n)
 			return F_WORD | F_DET | F_STOP;
 	if (lede_dict_get(kp->stop, w, n) >= 0)
 		return F_WORD | F_STOP;
-	/* no gold phrase of DUC-2001 or Inspec holds a month (docs/KEYWORDS.md) */
-	if (lede_boil_month(w, n))
-		return F_WORD | F_STOP;
-	for (i = 0; i < LEDE_LEN(amounts); i++)
-		if (strlen(amounts[i]) == n && !memcmp(amounts[i], w, n))
-			return F_WORD | F_STOP;
 	if ((id = lede_dict_get(kp->lex, w, n)) >= 0)
 		return F_WORD | kp->lexflags[id];
 	if (n > 4 && w[n - 2] == 'l' && w[n - 1] == 'y')

@@ -83,7 +83,9 @@ void lede_kp_free(LedeKp *kp);
  * Lexicons, each parsed from a memory buffer.  On error they return -1
  * with "LINE: reason" in err.
  *   lede-pos 1   word classes (data/keywords/pos-en.tsv)
- *   lede-stop 1  stop words (data/keywords/stopwords-en.txt)
+ *   lede-stop 1  stop words (data/keywords/stopwords-en.txt, and for
+ *                keywords only data/keywords/nophrase-en.txt); each call
+ *                adds its words to those already loaded
  */
 int lede_kp_load_pos(LedeKp *kp, const char *buf, size_t len, char *err,
     size_t errlen);

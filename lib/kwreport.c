@@ -93,7 +93,8 @@ lede_kw_load(LedeKp *kp, const LedeKpParams *params, const char *dfpath,
 	*pos = NULL;
 	*df = NULL;
 	if (load_lexicon(kp, "data/keywords/pos-en.tsv", lede_kp_load_pos, err) < 0 ||
-	    load_lexicon(kp, "data/keywords/stopwords-en.txt", lede_kp_load_stop, err) < 0)
+	    load_lexicon(kp, "data/keywords/stopwords-en.txt", lede_kp_load_stop, err) < 0 ||
+	    load_lexicon(kp, "data/keywords/nophrase-en.txt", lede_kp_load_stop, err) < 0)
 		return -1;
 	if (params->tagger) {
 		if (!(*pos = load_tagger("data/keywords/postag-en.model", err)))
