@@ -692,6 +692,23 @@ roots(LedeEntDoc *d, const Multi *mm, long e, long self, int cls, int minwords,
 	return k;
 }
 
+/*
+ * Whether a group on the list starting at entry e, of at least minwords
+ * words, already shares self's root: an acronym that a definition in
+ * parentheses joined to its expansion has its name.
+ */
+static int
+hasself(LedeEntDoc *d, const Multi *mm, long e, long self, int minwords)
+{
+	long sr = find(d->g, self);
+
+	for (; e >= 0; e = mm->next[e])
+		if (d->g[mm->val[e]].nwords >= minwords &&
+		    find(d->g, mm->val[e]) == sr)
+			return 1;
+	return 0;
+}
+
 static int
 cmp_longer(const void *a, const void *b, void *arg)
 {
@@ -1021,7 +1038,8 @@ merge_rules(LedeEntDoc *d)
 			continue;
 		k = lede_dict_key(d->keyd, gi, &n);
 		e = lookup(d, &mm, 'I', k, n);
-		if (roots(d, &mm, e, gi, -2, 2, &root) == 1)
+		/* "European Community (EC)": EC does not also join "European Court" */
+		if (roots(d, &mm, e, gi, -2, 2, &root) == 1 && !hasself(d, &mm, e, gi, 2))
 			unite(d->g, gi, root);
 	}
 	/*
