@@ -639,6 +639,22 @@ word(const char *s, size_t n, int w, const char **ws)
 	}
 }
 
+/* Whether key s[0..n) has the word w[0..wl) ("ec commission" has "ec"). */
+static int
+hasword(const char *s, size_t n, const char *w, size_t wl)
+{
+	size_t i = 0, j;
+
+	while (i < n) {
+		for (j = i; j < n && s[j] != ' '; j++)
+			;
+		if (j - i == wl && !memcmp(s + i, w, wl))
+			return 1;
+		i = j + 1;
+	}
+	return 0;
+}
+
 /* Initials of the words of key s[0..n) (content words only, or all). */
 static void
 initials(LedeBuf *out, const char *s, size_t n, int content)
@@ -933,13 +949,18 @@ merge_rules(LedeEntDoc *d)
 				p++;
 			}
 		}
+		/*
+		 * the initials of the words, as an acronym would be written; not
+		 * when the name holds them ("EC Commission" is no expansion of EC)
+		 */
 		lede_buf_clear(&d->tmp2);
 		initials(&d->tmp2, k, n, 1);
-		if (d->tmp2.len)
+		if (d->tmp2.len && !hasword(k, n, d->tmp2.p, d->tmp2.len))
 			index_key(d, &mm, 'I', d->tmp2.p, d->tmp2.len, (long)i);
 		lede_buf_clear(&d->tmp);
 		initials(&d->tmp, k, n, 0);
-		if (d->tmp.len != d->tmp2.len || memcmp(d->tmp.p, d->tmp2.p, d->tmp.len)) {
+		if ((d->tmp.len != d->tmp2.len || memcmp(d->tmp.p, d->tmp2.p, d->tmp.len)) &&
+		    !hasword(k, n, d->tmp.p, d->tmp.len)) {
 			lede_buf_clear(&d->tmp2);
 			lede_buf_add(&d->tmp2, d->tmp.p, d->tmp.len);
 			index_key(d, &mm, 'I', d->tmp2.p, d->tmp2.len, (long)i);
