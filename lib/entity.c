@@ -1621,6 +1621,7 @@ struct LedeEntCorpus {
 	long *pooln;
 	LedeBuf tmp, tmp2;
 	int overflow;
+	LedeEntCorpus *folded;	/* the acronyms folded, for the result */
 };
 
 LedeEntCorpus *
@@ -1644,6 +1645,8 @@ corpus_clear_result(LedeEntCorpus *c)
 	c->pool = NULL;
 	c->poollen = NULL;
 	c->pooln = NULL;
+	lede_entcorpus_free(c->folded);
+	c->folded = NULL;
 }
 
 void
@@ -2123,25 +2126,197 @@ result_cmp(const void *a, const void *b)
 	return strcmp(x->type, y->type);
 }
 
+/* Byte order of the identities x and y (type NUL key). */
+static int
+ident_cmp(const LedeEntCorpus *c, long x, long y)
+{
+	size_t nx, ny;
+	const char *sx = lede_dict_key(c->ids, x, &nx);
+	const char *sy = lede_dict_key(c->ids, y, &ny);
+	int r = memcmp(sx, sy, nx < ny ? nx : ny);
+
+	return r ? r : (nx > ny) - (nx < ny);
+}
+
+/* Whether k[0..n) is the initials of identity b's key, as rule 5 has it. */
+static int
+initialsof(const LedeEntCorpus *c, long b, const char *k, size_t n, LedeBuf *tmp)
+{
+	size_t bn, tl = c->id[b].typelen;
+	const char *bs = lede_dict_key(c->ids, b, &bn);
+	int content;
+
+	for (content = 1; content >= 0; content--) {
+		lede_buf_clear(tmp);
+		initials(tmp, bs + tl + 1, bn - tl - 1, content);
+		if (tmp->len == n && !memcmp(tmp->p, k, n))
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * Where each identity folds (into[i], or -1): a row whose key is one word
+ * and whose names include an acronym ("U.S.", "EC") folds into the row of
+ * the same type whose key it is the initials of (rule 5 of merge_rules)
+ * and that holds it as a surface form most often ("United States", where
+ * documents joined them), when that
+ * row holds at least 2 of its mentions and 4/5 of all those the rows of
+ * its type hold.  Only sums of the corpus enter, so the result is the
+ * same whatever the order of the documents or partials.  Returns the
+ * number of folds.
+ */
+static size_t
+fold_acronyms(LedeEntCorpus *c, long *into)
+{
+	size_t ni = lede_dict_size(c->ids), nf = lede_dict_size(c->forms), i, np, k = 0;
+	char *acr = ecalloc(ni ? ni : 1, 1);
+	long long *tot = ecalloc(ni ? ni : 1, sizeof(*tot)), *bestw, *w = NULL;
+	LedeDict *pairs = lede_dict_new();
+	LedeBuf key = {0}, id = {0};
+	size_t cw = 0;
+
+	for (i = 0; i < ni; i++) {
+		size_t n;
+		const char *s = lede_dict_key(c->ids, (long)i, &n);
+
+		into[i] = -1;
+		/* one word: no space in the key */
+		acr[i] = memchr(s + c->id[i].typelen + 1, ' ',
+		    n - c->id[i].typelen - 1) == NULL;
+	}
+	for (i = 0; i < nf; i++) {
+		size_t n;
+		const char *s = lede_dict_key(c->forms, (long)i, &n);
+
+		if (s[8] == 'n' && acr[c->f[i].ident] == 1 &&
+		    lede_ent_isacronym(s + 9, n - 9))
+			acr[c->f[i].ident] = 2;
+	}
+	for (i = 0; i < nf; i++) {
+		size_t n, bn;
+		const char *s = lede_dict_key(c->forms, (long)i, &n);
+		long b = c->f[i].ident, a, pr;
+		const char *bs = lede_dict_key(c->ids, b, &bn);
+		long pair[2];
+		int added;
+
+		if (s[8] != 's' || !memchr(bs + c->id[b].typelen + 1, ' ',
+		    bn - c->id[b].typelen - 1))
+			continue;
+		lede_buf_clear(&key);
+		lede_ent_key(&key, s + 9, n - 9);
+		lede_buf_clear(&id);
+		lede_buf_add(&id, bs, c->id[b].typelen + 1);
+		lede_buf_add(&id, key.p, key.len);
+		if ((a = lede_dict_get(c->ids, id.p, id.len)) < 0 || a == b ||
+		    acr[a] != 2 || !initialsof(c, b, key.p, key.len, &id))
+			continue;
+		pair[0] = a;
+		pair[1] = b;
+		pr = lede_dict_put(pairs, (const char *)pair, sizeof(pair), &added);
+		if ((size_t)pr >= cw) {
+			cw = cw ? cw * 2 : 64;
+			w = ereallocarray(w, cw, sizeof(*w));
+		}
+		if (added)
+			w[pr] = 0;
+		add_ll(c, &w[pr], c->f[i].count);
+		add_ll(c, &tot[a], c->f[i].count);
+	}
+	np = lede_dict_size(pairs);
+	bestw = ecalloc(ni ? ni : 1, sizeof(*bestw));
+	for (i = 0; i < np; i++) {
+		long pair[2];
+
+		memcpy(pair, lede_dict_key(pairs, (long)i, NULL), sizeof(pair));
+		if (w[i] > bestw[pair[0]] || (w[i] == bestw[pair[0]] &&
+		    into[pair[0]] >= 0 && ident_cmp(c, pair[1], into[pair[0]]) < 0)) {
+			bestw[pair[0]] = w[i];
+			into[pair[0]] = pair[1];
+		}
+	}
+	for (i = 0; i < ni; i++) {
+		if (into[i] >= 0 && (bestw[i] < 2 || bestw[i] * 5 < tot[i] * 4))
+			into[i] = -1;
+		if (into[i] >= 0)
+			k++;
+	}
+	free(acr);
+	free(tot);
+	free(bestw);
+	free(w);
+	lede_dict_free(pairs);
+	lede_buf_free(&key);
+	lede_buf_free(&id);
+	return k;
+}
+
+/* A copy of c with its acronyms folded (fold_acronyms), or NULL if none. */
+static LedeEntCorpus *
+folded(LedeEntCorpus *c)
+{
+	size_t ni = lede_dict_size(c->ids), nf = lede_dict_size(c->forms), i;
+	long *into = emalloc((ni ? ni : 1) * sizeof(*into)), *to;
+	LedeEntCorpus *d = NULL;
+
+	if (fold_acronyms(c, into) == 0) {
+		free(into);
+		return NULL;
+	}
+	d = lede_entcorpus_new();
+	to = emalloc((ni ? ni : 1) * sizeof(*to));
+	for (i = 0; i < ni; i++) {
+		long t = into[i] >= 0 ? into[i] : (long)i;
+		size_t n, tl = c->id[t].typelen;
+		const char *s = lede_dict_key(c->ids, t, &n);
+		const Ident *x = &c->id[i];
+		long j = ident(d, s, tl, s + tl + 1, n - tl - 1);
+
+		add_ll(d, &d->id[j].docs, x->docs);
+		add_ll(d, &d->id[j].mentions, x->mentions);
+		add_ll(d, &d->id[j].tonesum, x->tonesum);
+		add_ll(d, &d->id[j].tonen, x->tonen);
+		to[i] = j;
+	}
+	/* a folded row brings its surface forms, not its names */
+	for (i = 0; i < nf; i++) {
+		size_t n;
+		const char *s = lede_dict_key(c->forms, (long)i, &n);
+		long a = c->f[i].ident;
+
+		if (into[a] >= 0 && s[8] == 'n')
+			continue;
+		form(d, to[a], s[8], s + 9, n - 9, c->f[i].count);
+	}
+	free(into);
+	free(to);
+	return d;
+}
+
 size_t
 lede_entcorpus_result(LedeEntCorpus *c, const LedeEntity **out)
 {
-	size_t ni = lede_dict_size(c->ids), nf = lede_dict_size(c->forms), i, p = 0;
+	size_t ni, nf, i, p = 0;
 	FRef *fr;
 	long long topn = 0;
 	int caps = 0;
+	LedeEntCorpus *src;
 
 	corpus_clear_result(c);
+	src = (c->folded = folded(c)) ? c->folded : c;
+	ni = lede_dict_size(src->ids);
+	nf = lede_dict_size(src->forms);
 	c->res = ecalloc(ni ? ni : 1, sizeof(*c->res));
 	c->pool = emalloc((nf ? nf : 1) * sizeof(*c->pool));
 	c->poollen = emalloc((nf ? nf : 1) * sizeof(*c->poollen));
 	c->pooln = emalloc((nf ? nf : 1) * sizeof(*c->pooln));
 	fr = emalloc((nf ? nf : 1) * sizeof(*fr));
 	for (i = 0; i < nf; i++) {
-		const char *k = lede_dict_key(c->forms, (long)i, &fr[i].n);
+		const char *k = lede_dict_key(src->forms, (long)i, &fr[i].n);
 
 		fr[i].id = (long)i;
-		fr[i].f = &c->f[i];
+		fr[i].f = &src->f[i];
 		fr[i].kind = k[8];
 		fr[i].s = k + 9;
 		fr[i].n -= 9;
@@ -2149,8 +2324,8 @@ lede_entcorpus_result(LedeEntCorpus *c, const LedeEntity **out)
 	lede_sort(fr, nf, sizeof(*fr), fref_cmp);
 	for (i = 0; i < ni; i++) {
 		LedeEntity *e = &c->res[i];
-		const Ident *id = &c->id[i];
-		const char *k = lede_dict_key(c->ids, (long)i, NULL);
+		const Ident *id = &src->id[i];
+		const char *k = lede_dict_key(src->ids, (long)i, NULL);
 
 		e->type = k;
 		e->key = k + id->typelen + 1;
