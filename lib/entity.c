@@ -980,10 +980,16 @@ merge_rules(LedeEntDoc *d)
 		if ((a = lede_dict_get(d->keyd, d->tmp.p, d->tmp.len)) < 0 ||
 		    d->g[a].cls == C_NUM)
 			continue;
-		/* plausible: the acronym starts as the first content word does */
+		/*
+		 * plausible: the acronym starts as the first content word does,
+		 * or it is the initials of the last words ("U.S. International
+		 * Trade Commission (ITC)")
+		 */
 		lede_buf_clear(&d->tmp2);
 		initials(&d->tmp2, k, n, 1);
-		if (d->tmp.len == 0 || d->tmp2.len == 0 || d->tmp.p[0] != d->tmp2.p[0])
+		if (d->tmp.len == 0 || d->tmp2.len == 0 || (d->tmp.p[0] != d->tmp2.p[0] &&
+		    !(d->tmp2.len > d->tmp.len && !memcmp(d->tmp2.p + d->tmp2.len -
+		    d->tmp.len, d->tmp.p, d->tmp.len))))
 			continue;
 		unite(d->g, g, a);
 	}
