@@ -2166,11 +2166,10 @@ initialsof(const LedeEntCorpus *c, long b, const char *k, size_t n, LedeBuf *tmp
  * and whose names include an acronym ("U.S.", "EC") folds into the row of
  * the same type whose key it is the initials of (rule 5 of merge_rules)
  * and that holds it as a surface form most often ("United States", where
- * documents joined them), when that
- * row holds at least 2 of its mentions and 4/5 of all those the rows of
- * its type hold.  Only sums of the corpus enter, so the result is the
- * same whatever the order of the documents or partials.  Returns the
- * number of folds.
+ * documents joined them), when that row holds at least 2 of its mentions
+ * and 4/5 of all those the rows of its type hold.  Only sums of the
+ * corpus enter, so the result is the same whatever the order of the
+ * documents or partials.  Returns the number of folds.
  */
 static size_t
 fold_acronyms(LedeEntCorpus *c, long *into)
@@ -2179,7 +2178,7 @@ fold_acronyms(LedeEntCorpus *c, long *into)
 	char *acr = ecalloc(ni ? ni : 1, 1);
 	long long *tot = ecalloc(ni ? ni : 1, sizeof(*tot)), *bestw, *w = NULL;
 	LedeDict *pairs = lede_dict_new();
-	LedeBuf key = {0}, id = {0};
+	LedeBuf key = {0}, id = {0}, ini = {0};
 	size_t cw = 0;
 
 	for (i = 0; i < ni; i++) {
@@ -2216,7 +2215,7 @@ fold_acronyms(LedeEntCorpus *c, long *into)
 		lede_buf_add(&id, bs, c->id[b].typelen + 1);
 		lede_buf_add(&id, key.p, key.len);
 		if ((a = lede_dict_get(c->ids, id.p, id.len)) < 0 || a == b ||
-		    acr[a] != 2 || !initialsof(c, b, key.p, key.len, &id))
+		    acr[a] != 2 || !initialsof(c, b, key.p, key.len, &ini))
 			continue;
 		pair[0] = a;
 		pair[1] = b;
@@ -2255,6 +2254,7 @@ fold_acronyms(LedeEntCorpus *c, long *into)
 	lede_dict_free(pairs);
 	lede_buf_free(&key);
 	lede_buf_free(&id);
+	lede_buf_free(&ini);
 	return k;
 }
 
