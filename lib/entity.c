@@ -152,6 +152,103 @@ lede_ent_untitle(const char *s, size_t n)
 	}
 }
 
+/*
+ * The abbreviations of US states and Canadian provinces that news copy
+ * writes in datelines ("SANTA CLARA, Calif."; AP style), lower case and
+ * sorted in byte order: a LOC mention that is one of them is named by the
+ * full name, as titles are stripped from PER names (docs/ENTITIES.md).
+ */
+static const struct {
+	const char *abbr, *name;
+} regions[] = {
+	{"ala.", "Alabama"},
+	{"alta.", "Alberta"},
+	{"ariz.", "Arizona"},
+	{"ark.", "Arkansas"},
+	{"b.c.", "British Columbia"},
+	{"calif.", "California"},
+	{"colo.", "Colorado"},
+	{"conn.", "Connecticut"},
+	{"del.", "Delaware"},
+	{"fla.", "Florida"},
+	{"ga.", "Georgia"},
+	{"ill.", "Illinois"},
+	{"ind.", "Indiana"},
+	{"kan.", "Kansas"},
+	{"ky.", "Kentucky"},
+	{"la.", "Louisiana"},
+	{"man.", "Manitoba"},
+	{"mass.", "Massachusetts"},
+	{"md.", "Maryland"},
+	{"mich.", "Michigan"},
+	{"minn.", "Minnesota"},
+	{"miss.", "Mississippi"},
+	{"mo.", "Missouri"},
+	{"mont.", "Montana"},
+	{"n.b.", "New Brunswick"},
+	{"n.c.", "North Carolina"},
+	{"n.d.", "North Dakota"},
+	{"n.h.", "New Hampshire"},
+	{"n.j.", "New Jersey"},
+	{"n.m.", "New Mexico"},
+	{"n.s.", "Nova Scotia"},
+	{"n.y.", "New York"},
+	{"neb.", "Nebraska"},
+	{"nev.", "Nevada"},
+	{"nfld.", "Newfoundland"},
+	{"okla.", "Oklahoma"},
+	{"ont.", "Ontario"},
+	{"ore.", "Oregon"},
+	{"pa.", "Pennsylvania"},
+	{"que.", "Quebec"},
+	{"r.i.", "Rhode Island"},
+	{"s.c.", "South Carolina"},
+	{"s.d.", "South Dakota"},
+	{"sask.", "Saskatchewan"},
+	{"tenn.", "Tennessee"},
+	{"tex.", "Texas"},
+	{"va.", "Virginia"},
+	{"vt.", "Vermont"},
+	{"w.va.", "West Virginia"},
+	{"wash.", "Washington"},
+	{"wis.", "Wisconsin"},
+	{"wyo.", "Wyoming"},
+};
+
+/*
+ * The full name of the region abbreviated as s[0..n), or NULL.  The full
+ * stop may be left out of abbreviations of four letters or more ("CALIF"
+ * in a headline), but for "Miss", a title too.
+ */
+static const char *
+region(const char *s, size_t n)
+{
+	char low[8];
+	size_t i, lo = 0, hi = LEDE_LEN(regions);
+
+	if (n < 3 || n > sizeof(low) - 1)
+		return NULL;
+	for (i = 0; i < n; i++)
+		low[i] = (s[i] >= 'A' && s[i] <= 'Z') ? (char)(s[i] + 32) : s[i];
+	if (low[n - 1] != '.') {
+		if (n < 4 || (n == 4 && !memcmp(low, "miss", 4)))
+			return NULL;
+		low[n++] = '.';
+	}
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		int c = strncmp(regions[mid].abbr, low, n);
+
+		if (c == 0 && regions[mid].abbr[n] == '\0')
+			return regions[mid].name;
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return NULL;
+}
+
 int
 lede_ent_isacronym(const char *s, size_t n)
 {
@@ -523,7 +620,8 @@ lede_entdoc_mention(LedeEntDoc *d, const char *type, size_t typelen,
 {
 	Mention *m;
 	NameInfo *ni;
-	size_t n, off;
+	size_t n, off, nl;
+	const char *name, *full;
 	int added, cls;
 	long typeid;
 
@@ -547,16 +645,20 @@ lede_entdoc_mention(LedeEntDoc *d, const char *type, size_t typelen,
 	/* the name: no possessive, no titles (PER) */
 	n = lede_ent_unpossess(text, len);
 	off = cls == C_PER ? lede_ent_untitle(text, n) : 0;
-	m->name = lede_dict_put(d->named, text + off, n - off, &added);
+	name = text + off;
+	nl = n - off;
+	/* and a state's name, not its abbreviation ("Calif." -> "California") */
+	if (cls == C_LOC && (full = region(name, nl))) {
+		name = full;
+		nl = strlen(full);
+	}
+	m->name = lede_dict_put(d->named, name, nl, &added);
 	if ((size_t)m->name >= d->cni) {
 		d->cni = d->cni ? d->cni * 2 : 256;
 		d->ni = ereallocarray(d->ni, d->cni, sizeof(*d->ni));
 	}
 	ni = &d->ni[m->name];
 	if (added) {
-		const char *name = text + off;
-		size_t nl = n - off;
-
 		ni->article = has_article(name, nl);
 		lede_buf_clear(&d->tmp);
 		name_key(&d->tmp, name, nl);
