@@ -1729,7 +1729,6 @@ struct LedeEntCorpus {
 	long *pooln;
 	LedeBuf tmp, tmp2;
 	int overflow;
-	LedeEntCorpus *folded;	/* the acronyms folded, for the result */
 };
 
 LedeEntCorpus *
@@ -1753,8 +1752,6 @@ corpus_clear_result(LedeEntCorpus *c)
 	c->pool = NULL;
 	c->poollen = NULL;
 	c->pooln = NULL;
-	lede_entcorpus_free(c->folded);
-	c->folded = NULL;
 }
 
 void
@@ -2188,31 +2185,42 @@ lede_entcorpus_write(LedeEntCorpus *c, FILE *fp)
 	return ferror(fp) ? -1 : 0;
 }
 
+/* A form of the result: its row (after folds), kind, string and count. */
 typedef struct {
-	long id;
-	const Form *f;
+	long ident;
+	long long count;
 	const char *s;
 	size_t n;
 	char kind;
 } FRef;
 
+/* By row, kind, then string: equal forms of folded rows side by side. */
 static int
-fref_cmp(const void *a, const void *b)
+fref_strcmp(const void *a, const void *b)
 {
 	const FRef *x = a, *y = b;
 	size_t n;
 	int r;
 
-	if (x->f->ident != y->f->ident)
-		return x->f->ident < y->f->ident ? -1 : 1;
+	if (x->ident != y->ident)
+		return x->ident < y->ident ? -1 : 1;
 	if (x->kind != y->kind)
 		return x->kind < y->kind ? -1 : 1;
-	if (x->f->count != y->f->count)
-		return x->f->count > y->f->count ? -1 : 1;
 	n = x->n < y->n ? x->n : y->n;
 	if ((r = memcmp(x->s, y->s, n)))
 		return r;
 	return (x->n > y->n) - (x->n < y->n);
+}
+
+/* By row, kind, count (descending), then string. */
+static int
+fref_cmp(const void *a, const void *b)
+{
+	const FRef *x = a, *y = b;
+
+	if (x->ident == y->ident && x->kind == y->kind && x->count != y->count)
+		return x->count > y->count ? -1 : 1;
+	return fref_strcmp(a, b);
 }
 
 static int
@@ -2360,81 +2368,34 @@ fold_acronyms(LedeEntCorpus *c, long *into)
 	return k;
 }
 
-/* A copy of c with its acronyms folded (fold_acronyms), or NULL if none. */
-static LedeEntCorpus *
-folded(LedeEntCorpus *c)
-{
-	size_t ni = lede_dict_size(c->ids), nf = lede_dict_size(c->forms), i;
-	long *into = emalloc((ni ? ni : 1) * sizeof(*into)), *to;
-	LedeEntCorpus *d = NULL;
-
-	if (fold_acronyms(c, into) == 0) {
-		free(into);
-		return NULL;
-	}
-	d = lede_entcorpus_new();
-	to = emalloc((ni ? ni : 1) * sizeof(*to));
-	for (i = 0; i < ni; i++) {
-		long t = into[i] >= 0 ? into[i] : (long)i;
-		size_t n, tl = c->id[t].typelen;
-		const char *s = lede_dict_key(c->ids, t, &n);
-		const Ident *x = &c->id[i];
-		long j = ident(d, s, tl, s + tl + 1, n - tl - 1);
-
-		add_ll(d, &d->id[j].docs, x->docs);
-		add_ll(d, &d->id[j].mentions, x->mentions);
-		add_ll(d, &d->id[j].tonesum, x->tonesum);
-		add_ll(d, &d->id[j].tonen, x->tonen);
-		to[i] = j;
-	}
-	/* a folded row brings its surface forms, not its names */
-	for (i = 0; i < nf; i++) {
-		size_t n;
-		const char *s = lede_dict_key(c->forms, (long)i, &n);
-		long a = c->f[i].ident;
-
-		if (into[a] >= 0 && s[8] == 'n')
-			continue;
-		form(d, to[a], s[8], s + 9, n - 9, c->f[i].count);
-	}
-	free(into);
-	free(to);
-	return d;
-}
-
 size_t
 lede_entcorpus_result(LedeEntCorpus *c, const LedeEntity **out)
 {
-	size_t ni, nf, i, p = 0;
+	size_t ni = lede_dict_size(c->ids), nf = lede_dict_size(c->forms), i, j;
+	size_t p = 0, nr = 0;
+	long *into = emalloc((ni ? ni : 1) * sizeof(*into)), *row;
 	FRef *fr;
 	long long topn = 0;
 	int caps = 0;
-	LedeEntCorpus *src;
 
 	corpus_clear_result(c);
-	src = (c->folded = folded(c)) ? c->folded : c;
-	ni = lede_dict_size(src->ids);
-	nf = lede_dict_size(src->forms);
-	c->res = ecalloc(ni ? ni : 1, sizeof(*c->res));
+	fold_acronyms(c, into);
+	/* the rows: the identities that do not fold, in their order */
+	row = emalloc((ni ? ni : 1) * sizeof(*row));
+	for (i = 0; i < ni; i++)
+		row[i] = into[i] < 0 ? (long)nr++ : -1;
+	c->res = ecalloc(nr ? nr : 1, sizeof(*c->res));
 	c->pool = emalloc((nf ? nf : 1) * sizeof(*c->pool));
 	c->poollen = emalloc((nf ? nf : 1) * sizeof(*c->poollen));
 	c->pooln = emalloc((nf ? nf : 1) * sizeof(*c->pooln));
-	fr = emalloc((nf ? nf : 1) * sizeof(*fr));
-	for (i = 0; i < nf; i++) {
-		const char *k = lede_dict_key(src->forms, (long)i, &fr[i].n);
-
-		fr[i].id = (long)i;
-		fr[i].f = &src->f[i];
-		fr[i].kind = k[8];
-		fr[i].s = k + 9;
-		fr[i].n -= 9;
-	}
-	lede_sort(fr, nf, sizeof(*fr), fref_cmp);
 	for (i = 0; i < ni; i++) {
-		LedeEntity *e = &c->res[i];
-		const Ident *id = &src->id[i];
-		const char *k = lede_dict_key(src->ids, (long)i, NULL);
+		const Ident *id = &c->id[i];
+		const char *k = lede_dict_key(c->ids, (long)i, NULL);
+		LedeEntity *e;
 
+		if (row[i] < 0)
+			continue;
+		e = &c->res[row[i]];
 		e->type = k;
 		e->key = k + id->typelen + 1;
 		e->mentions = (long)id->mentions;
@@ -2443,21 +2404,60 @@ lede_entcorpus_result(LedeEntCorpus *c, const LedeEntity **out)
 		e->tonen = (long)id->tonen;
 		e->start = -1;
 	}
+	/* a folded identity adds its counts to its row */
+	for (i = 0; i < ni; i++) {
+		const Ident *id = &c->id[i];
+		LedeEntity *e;
+
+		if (row[i] >= 0)
+			continue;
+		e = &c->res[row[into[i]]];
+		e->mentions += (long)id->mentions;
+		e->ndocs += (long)id->docs;
+		e->tonesum += id->tonesum;
+		e->tonen += (long)id->tonen;
+	}
+	/* its surface forms too, not its names; equal forms are summed */
+	fr = emalloc((nf ? nf : 1) * sizeof(*fr));
+	for (i = j = 0; i < nf; i++) {
+		size_t n;
+		const char *k = lede_dict_key(c->forms, (long)i, &n);
+		long a = c->f[i].ident;
+
+		if (row[a] < 0 && k[8] == 'n')
+			continue;
+		fr[j].ident = row[a] >= 0 ? row[a] : row[into[a]];
+		fr[j].count = c->f[i].count;
+		fr[j].kind = k[8];
+		fr[j].s = k + 9;
+		fr[j].n = n - 9;
+		j++;
+	}
+	nf = j;
+	lede_sort(fr, nf, sizeof(*fr), fref_strcmp);
+	for (i = j = 0; i < nf; i++) {
+		if (j > 0 && fref_strcmp(&fr[j - 1], &fr[i]) == 0)
+			add_ll(c, &fr[j - 1].count, fr[i].count);
+		else
+			fr[j++] = fr[i];
+	}
+	nf = j;
+	lede_sort(fr, nf, sizeof(*fr), fref_cmp);
 	/*
 	 * 'n' sorts before 's': the first 'n' form of each is its name, unless
 	 * it is in capitals and a name that is not has at least a quarter of
 	 * its mentions (the datelines' "NEW YORK" against "New York").
 	 */
 	for (i = 0; i < nf; i++) {
-		LedeEntity *e = &c->res[fr[i].f->ident];
+		LedeEntity *e = &c->res[fr[i].ident];
 
 		if (fr[i].kind == 'n') {
 			if (!e->name) {
 				e->name = fr[i].s;
 				e->namelen = fr[i].n;
-				topn = fr[i].f->count;
+				topn = fr[i].count;
 				caps = allcaps(e->name, e->namelen);
-			} else if (caps && fr[i].f->count >= (topn + 3) / 4 &&
+			} else if (caps && fr[i].count >= (topn + 3) / 4 &&
 			    !allcaps(fr[i].s, fr[i].n)) {
 				e->name = fr[i].s;
 				e->namelen = fr[i].n;
@@ -2466,7 +2466,7 @@ lede_entcorpus_result(LedeEntCorpus *c, const LedeEntity **out)
 			continue;
 		}
 		if (fr[i].n == e->namelen && !memcmp(fr[i].s, e->name, fr[i].n)) {
-			e->namen = (long)fr[i].f->count;
+			e->namen = (long)fr[i].count;
 			continue;
 		}
 		if (!e->alias) {
@@ -2476,11 +2476,14 @@ lede_entcorpus_result(LedeEntCorpus *c, const LedeEntity **out)
 		}
 		c->pool[p] = fr[i].s;
 		c->poollen[p] = fr[i].n;
-		c->pooln[p] = (long)fr[i].f->count;
+		c->pooln[p] = (long)fr[i].count;
 		e->nalias++;
 		p++;
 	}
 	free(fr);
+	free(into);
+	free(row);
+	ni = nr;
 	for (i = 0; i < ni; i++) {
 		if (!c->res[i].name) {	/* cannot happen with checked input */
 			c->res[i].name = c->res[i].key;
