@@ -152,15 +152,43 @@ lede_ent_untitle(const char *s, size_t n)
 	}
 }
 
+/* The NUL-terminated a against k[0..n) (not NUL-terminated). */
+static int
+abbrcmp(const char *a, const char *k, size_t n)
+{
+	int c = strncmp(a, k, n);
+
+	return c ? c : a[n] != '\0';
+}
+
+/* A short form and its full name, in tables sorted by the short form. */
+typedef struct {
+	const char *abbr, *name;
+} Abbr;
+
+/* First row of t[0..nt) whose short form is k[0..n), or -1. */
+static long
+abbr_first(const Abbr *t, size_t nt, const char *k, size_t n)
+{
+	size_t lo = 0, hi = nt, mid;
+
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (abbrcmp(t[mid].abbr, k, n) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < nt && abbrcmp(t[lo].abbr, k, n) == 0 ? (long)lo : -1;
+}
+
 /*
  * The abbreviations of US states and Canadian provinces that news copy
  * writes in datelines ("SANTA CLARA, Calif."; AP style), lower case and
  * sorted in byte order: a LOC mention that is one of them is named by the
  * full name, as titles are stripped from PER names (docs/ENTITIES.md).
  */
-static const struct {
-	const char *abbr, *name;
-} regions[] = {
+static const Abbr regions[] = {
 	{"ala.", "Alabama"},
 	{"alta.", "Alberta"},
 	{"ariz.", "Arizona"},
@@ -224,7 +252,8 @@ static const char *
 region(const char *s, size_t n)
 {
 	char low[8];
-	size_t i, lo = 0, hi = LEDE_LEN(regions);
+	size_t i;
+	long r;
 
 	if (n < 3 || n > sizeof(low) - 1)
 		return NULL;
@@ -235,18 +264,8 @@ region(const char *s, size_t n)
 			return NULL;
 		low[n++] = '.';
 	}
-	while (lo < hi) {
-		size_t mid = (lo + hi) / 2;
-		int c = strncmp(regions[mid].abbr, low, n);
-
-		if (c == 0 && regions[mid].abbr[n] == '\0')
-			return regions[mid].name;
-		if (c < 0)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return NULL;
+	r = abbr_first(regions, LEDE_LEN(regions), low, n);
+	return r >= 0 ? regions[r].name : NULL;
 }
 
 int
@@ -946,9 +965,7 @@ lookup(LedeEntDoc *d, const Multi *mm, char ns, const char *s, size_t n)
  * name that news text gives them (rule 6 of docs/ENTITIES.md), as keys
  * (lede_ent_key): sorted by acronym, an acronym may have several names.
  */
-static const struct {
-	const char *acr, *name;
-} known_acr[] = {
+static const Abbr known_acr[] = {
 	{"afp", "agence france presse"},
 	{"asean", "association of southeast asian nations"},
 	{"atf", "bureau of alcohol tobacco firearms and explosives"},
@@ -988,29 +1005,11 @@ static const struct {
 	{"ypg", "people's protection units"},
 };
 
-/* known_acr[i].acr against the key k[0..n) (not NUL-terminated). */
-static int
-acrcmp(size_t i, const char *k, size_t n)
-{
-	int c = strncmp(known_acr[i].acr, k, n);
-
-	return c ? c : known_acr[i].acr[n] != '\0';
-}
-
 /* First row of known_acr for the acronym key k[0..n), or -1. */
 static long
 known_first(const char *k, size_t n)
 {
-	size_t lo = 0, hi = LEDE_LEN(known_acr), mid;
-
-	while (lo < hi) {
-		mid = lo + (hi - lo) / 2;
-		if (acrcmp(mid, k, n) < 0)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo < LEDE_LEN(known_acr) && acrcmp(lo, k, n) == 0 ? (long)lo : -1;
+	return abbr_first(known_acr, LEDE_LEN(known_acr), k, n);
 }
 
 static void
@@ -1196,7 +1195,7 @@ merge_rules(LedeEntDoc *d)
 		if (!alone)
 			continue;
 		for (j = (size_t)r; j < LEDE_LEN(known_acr) &&
-		    !strcmp(known_acr[j].acr, known_acr[r].acr); j++) {
+		    !strcmp(known_acr[j].abbr, known_acr[r].abbr); j++) {
 			x = lede_dict_get(d->keyd, known_acr[j].name,
 			    strlen(known_acr[j].name));
 			if (x < 0 || d->g[x].cls == C_NUM || d->g[x].cls == C_PER)
