@@ -2351,7 +2351,8 @@ fold_acronyms(LedeEntCorpus *c, long *into)
 		}
 	}
 	for (i = 0; i < ni; i++) {
-		if (into[i] >= 0 && (bestw[i] < 2 || bestw[i] * 5 < tot[i] * 4))
+		/* bestw < ceil(4/5 tot), without overflow when tot is saturated */
+		if (into[i] >= 0 && (bestw[i] < 2 || bestw[i] < tot[i] - tot[i] / 5))
 			into[i] = -1;
 		if (into[i] >= 0)
 			k++;
@@ -2403,18 +2404,25 @@ lede_entcorpus_result(LedeEntCorpus *c, const LedeEntity **out)
 		e->tonen = (long)id->tonen;
 		e->start = -1;
 	}
-	/* a folded identity adds its counts to its row */
+	/* a folded identity adds its counts to its row (saturating, as add_ll) */
 	for (i = 0; i < ni; i++) {
 		const Ident *id = &c->id[i];
 		LedeEntity *e;
+		long long m, d, n;
 
 		if (row[i] >= 0)
 			continue;
 		e = &c->res[row[into[i]]];
-		e->mentions += (long)id->mentions;
-		e->ndocs += (long)id->docs;
-		e->tonesum += id->tonesum;
-		e->tonen += (long)id->tonen;
+		m = e->mentions;
+		d = e->ndocs;
+		n = e->tonen;
+		add_ll(c, &m, id->mentions);
+		add_ll(c, &d, id->docs);
+		add_ll(c, &n, id->tonen);
+		add_ll(c, &e->tonesum, id->tonesum);
+		e->mentions = (long)m;
+		e->ndocs = (long)d;
+		e->tonen = (long)n;
 	}
 	/* its surface forms too, not its names; equal forms are summed */
 	fr = emalloc((nf ? nf : 1) * sizeof(*fr));
