@@ -1225,13 +1225,17 @@ static int
 subphrase(const LedeKp *kp, const Phrase *q, const Phrase *p)
 {
 	const long *a = kp->pw + q->woff, *b = kp->pw + p->woff;
-	size_t i;
+	size_t i, j;
 
 	if (p->nw >= q->nw)
 		return 0;
-	for (i = 0; i + p->nw <= q->nw; i++)
-		if (!memcmp(a + i, b, p->nw * sizeof(*b)))
+	/* a few words each: compare in line, first word first */
+	for (i = 0; i + p->nw <= q->nw; i++) {
+		for (j = 0; j < p->nw && a[i + j] == b[j]; j++)
+			;
+		if (j == p->nw)
 			return 1;
+	}
 	return 0;
 }
 
