@@ -110,7 +110,6 @@ ascii_lower(int c)
 	return c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
 }
 
-
 /* Length of s[0..n) without a possessive ending. */
 static size_t
 possessive_len(const char *s, size_t n)
@@ -258,7 +257,7 @@ region(const char *s, size_t n)
 	if (n < 3 || n > sizeof(low) - 1)
 		return NULL;
 	for (i = 0; i < n; i++)
-		low[i] = (s[i] >= 'A' && s[i] <= 'Z') ? (char)(s[i] + 32) : s[i];
+		low[i] = (char)ascii_lower((unsigned char)s[i]);
 	if (low[n - 1] != '.') {
 		if (n < 4 || (n == 4 && !memcmp(low, "miss", 4)))
 			return NULL;
@@ -2241,6 +2240,18 @@ result_cmp(const void *a, const void *b)
 	return strcmp(x->type, y->type);
 }
 
+/* The key of identity i (its "TYPE NUL KEY" after the type), n its length. */
+static const char *
+ident_key(const LedeEntCorpus *c, long i, size_t *n)
+{
+	size_t len, tl = c->id[i].typelen + 1;
+	const char *s = lede_dict_key(c->ids, i, &len);
+
+	if (n)
+		*n = len - tl;
+	return s + tl;
+}
+
 /* Byte order of the identities x and y (type NUL key). */
 static int
 ident_cmp(const LedeEntCorpus *c, long x, long y)
@@ -2257,13 +2268,13 @@ ident_cmp(const LedeEntCorpus *c, long x, long y)
 static int
 initialsof(const LedeEntCorpus *c, long b, const char *k, size_t n, LedeBuf *tmp)
 {
-	size_t bn, tl = c->id[b].typelen;
-	const char *bs = lede_dict_key(c->ids, b, &bn);
+	size_t bn;
+	const char *bk = ident_key(c, b, &bn);
 	int content;
 
 	for (content = 1; content >= 0; content--) {
 		lede_buf_clear(tmp);
-		initials(tmp, bs + tl + 1, bn - tl - 1, content);
+		initials(tmp, bk, bn, content);
 		if (tmp->len == n && !memcmp(tmp->p, k, n))
 			return 1;
 	}
@@ -2292,12 +2303,10 @@ fold_acronyms(LedeEntCorpus *c, long *into)
 
 	for (i = 0; i < ni; i++) {
 		size_t n;
-		const char *s = lede_dict_key(c->ids, (long)i, &n);
+		const char *k = ident_key(c, (long)i, &n);
 
 		into[i] = -1;
-		/* one word: no space in the key */
-		acr[i] = memchr(s + c->id[i].typelen + 1, ' ',
-		    n - c->id[i].typelen - 1) == NULL;
+		acr[i] = memchr(k, ' ', n) == NULL;	/* one word */
 	}
 	for (i = 0; i < nf; i++) {
 		size_t n;
@@ -2308,20 +2317,18 @@ fold_acronyms(LedeEntCorpus *c, long *into)
 			acr[c->f[i].ident] = 2;
 	}
 	for (i = 0; i < nf; i++) {
-		size_t n, bn;
+		size_t n;
 		const char *s = lede_dict_key(c->forms, (long)i, &n);
 		long b = c->f[i].ident, a, pr;
-		const char *bs = lede_dict_key(c->ids, b, &bn);
 		long pair[2];
 		int added;
 
-		if (s[8] != 's' || !memchr(bs + c->id[b].typelen + 1, ' ',
-		    bn - c->id[b].typelen - 1))
+		if (s[8] != 's' || acr[b])	/* a surface form of a longer name */
 			continue;
 		lede_buf_clear(&key);
 		lede_ent_key(&key, s + 9, n - 9);
 		lede_buf_clear(&id);
-		lede_buf_add(&id, bs, c->id[b].typelen + 1);
+		lede_buf_add(&id, lede_dict_key(c->ids, b, NULL), c->id[b].typelen + 1);
 		lede_buf_add(&id, key.p, key.len);
 		if ((a = lede_dict_get(c->ids, id.p, id.len)) < 0 || a == b ||
 		    acr[a] != 2 || !initialsof(c, b, key.p, key.len, &ini))
@@ -2390,14 +2397,13 @@ lede_entcorpus_result(LedeEntCorpus *c, const LedeEntity **out)
 	c->pooln = emalloc((nf ? nf : 1) * sizeof(*c->pooln));
 	for (i = 0; i < ni; i++) {
 		const Ident *id = &c->id[i];
-		const char *k = lede_dict_key(c->ids, (long)i, NULL);
 		LedeEntity *e;
 
 		if (row[i] < 0)
 			continue;
 		e = &c->res[row[i]];
-		e->type = k;
-		e->key = k + id->typelen + 1;
+		e->type = lede_dict_key(c->ids, (long)i, NULL);
+		e->key = ident_key(c, (long)i, NULL);
 		e->mentions = (long)id->mentions;
 		e->ndocs = (long)id->docs;
 		e->tonesum = id->tonesum;
