@@ -41,6 +41,7 @@ typedef struct {
 	long surf, name, type, group;
 	long next;		/* next mention of the same group, or -1 */
 	int notone;		/* takes no tone from its sentence */
+	int poss;		/* its name is its text without a possessive */
 } Mention;
 
 typedef struct {
@@ -103,6 +104,26 @@ struct LedeEntDoc {
 };
 
 /* ---- text helpers ---- */
+
+/* Strings to sort (keys of dict entries and the like). */
+typedef struct {
+	const char *s;
+	size_t n;
+	long id;
+} Ref;
+
+static int
+ref_cmp(const void *a, const void *b)
+{
+	const Ref *x = a, *y = b;
+	size_t n = x->n < y->n ? x->n : y->n;
+	int r = memcmp(x->s, y->s, n);
+
+	if (r)
+		return r;
+	return (x->n > y->n) - (x->n < y->n);
+}
+
 
 static int
 ascii_lower(int c)
@@ -632,15 +653,41 @@ name_key(LedeBuf *out, const char *name, size_t nl)
 		lede_buf_add(out, name, nl);
 }
 
+/* The id of a name, its key and features computed when it is new. */
+static long
+name_id(LedeEntDoc *d, const char *name, size_t nl)
+{
+	NameInfo *ni;
+	int added;
+	long id = lede_dict_put(d->named, name, nl, &added);
+
+	if ((size_t)id >= d->cni) {
+		d->cni = d->cni ? d->cni * 2 : 256;
+		d->ni = ereallocarray(d->ni, d->cni, sizeof(*d->ni));
+	}
+	ni = &d->ni[id];
+	if (added) {
+		ni->article = has_article(name, nl);
+		lede_buf_clear(&d->tmp);
+		name_key(&d->tmp, name, nl);
+		ni->key = lede_dict_put(d->keyd, d->tmp.p, d->tmp.len, NULL);
+		ni->nwords = nwords(d->tmp.p, d->tmp.len);
+		ni->allcaps = allcaps(name, nl);
+		ni->acronym = lede_ent_isacronym(name, nl);
+		ni->nsp = (size_t)nwords(name, nl) - 1;
+		ni->ncp = lede_utf8_count(name, nl) - ni->nsp;
+	}
+	return id;
+}
+
 size_t
 lede_entdoc_mention(LedeEntDoc *d, const char *type, size_t typelen,
     const char *text, size_t len, long start, size_t tok)
 {
 	Mention *m;
-	NameInfo *ni;
 	size_t n, off, nl;
 	const char *name, *full;
-	int added, cls;
+	int cls;
 	long typeid;
 
 	if (d->nsent == 0)
@@ -670,24 +717,9 @@ lede_entdoc_mention(LedeEntDoc *d, const char *type, size_t typelen,
 		name = full;
 		nl = strlen(full);
 	}
-	m->name = lede_dict_put(d->named, name, nl, &added);
-	if ((size_t)m->name >= d->cni) {
-		d->cni = d->cni ? d->cni * 2 : 256;
-		d->ni = ereallocarray(d->ni, d->cni, sizeof(*d->ni));
-	}
-	ni = &d->ni[m->name];
-	if (added) {
-		ni->article = has_article(name, nl);
-		lede_buf_clear(&d->tmp);
-		name_key(&d->tmp, name, nl);
-		ni->key = lede_dict_put(d->keyd, d->tmp.p, d->tmp.len, NULL);
-		ni->nwords = nwords(d->tmp.p, d->tmp.len);
-		ni->allcaps = allcaps(name, nl);
-		ni->acronym = lede_ent_isacronym(name, nl);
-		ni->nsp = (size_t)nwords(name, nl) - 1;
-		ni->ncp = lede_utf8_count(name, nl) - ni->nsp;
-	}
-	m->group = ni->key;
+	m->poss = n < len && name == text && nl == n;
+	m->name = name_id(d, name, nl);
+	m->group = d->ni[m->name].key;
 	return d->nm++;
 }
 
@@ -932,7 +964,9 @@ build_groups(LedeEntDoc *d)
 		for (k = 0; k < ntouched; k++)
 			tcount[touched[k]] = 0;
 		g->type = best;
-		g->cls = type_class(lede_dict_key(d->typed, best, NULL));
+		/* a key that no mention has any more (keep_possessives) joins nothing */
+		g->cls = best < 0 ? C_NUM :
+		    type_class(lede_dict_key(d->typed, best, NULL));
 		g->nwords = nwords(key, klen);
 	}
 	free(tcount);
@@ -1532,10 +1566,98 @@ near_misses(LedeEntDoc *d, Pair **out)
 	return npairs;
 }
 
+/*
+ * A possessive that belongs to the name: a mention whose text ends in 's
+ * keeps it when a mention of its type has a name that starts with that
+ * text and goes on to a word not in lower case ("Moody's" beside "Moody's
+ * Investors Service", "Lloyd's" beside "Lloyd's of London", not "Bank's"
+ * beside a "Bank's gold" the tagger took for a name), compared by keys.
+ */
+/* 1 when mention m's name ends in a word that is not in lower case. */
+static int
+capital_end(const LedeEntDoc *d, long m)
+{
+	size_t n;
+	const char *s = lede_dict_key(d->named, d->m[m].name, &n), *w;
+
+	w = s + n;
+	while (w > s && w[-1] != ' ')
+		w--;
+	return w < s + n && !(*w >= 'a' && *w <= 'z');
+}
+
+static void
+keep_possessives(LedeEntDoc *d)
+{
+	size_t i, np = 0, lo, hi, mid;
+	Ref *r, probe;
+	LedeBuf *b = &d->tmp2;
+
+	for (i = 0; i < d->nm; i++)
+		np += d->m[i].poss;
+	if (np == 0)
+		return;
+	/* "TYPE NUL KEY" of each mention's name, sorted */
+	lede_buf_clear(b);
+	r = emalloc(d->nm * sizeof(*r));
+	for (i = 0; i < d->nm; i++) {
+		size_t tl, kl;
+		const char *t = lede_dict_key(d->typed, d->m[i].type, &tl);
+		const char *k = lede_dict_key(d->keyd, d->m[i].group, &kl);
+
+		r[i].id = (long)i;
+		r[i].s = NULL;
+		r[i].n = b->len;	/* the offset, for now */
+		lede_buf_add(b, t, tl);
+		lede_buf_addc(b, '\0');
+		lede_buf_add(b, k, kl);
+	}
+	for (i = 0; i < d->nm; i++) {
+		size_t end = i + 1 < d->nm ? r[i + 1].n : b->len;
+
+		r[i].s = b->p + r[i].n;
+		r[i].n = end - r[i].n;
+	}
+	lede_sort(r, d->nm, sizeof(*r), ref_cmp);
+	for (i = 0; i < d->nm; i++) {
+		Mention *m = &d->m[i];
+		LedeBuf *q = &d->tmp;
+		size_t tl, sl;
+		const char *t, *sf;
+
+		if (!m->poss)
+			continue;
+		t = lede_dict_key(d->typed, m->type, &tl);
+		sf = lede_dict_key(d->surfd, m->surf, &sl);
+		lede_buf_clear(q);
+		lede_buf_add(q, t, tl);
+		lede_buf_addc(q, '\0');
+		name_key(q, sf, sl);
+		lede_buf_addc(q, ' ');
+		probe.s = q->p;
+		probe.n = q->len;
+		for (lo = 0, hi = d->nm; lo < hi; ) {	/* the first >= probe */
+			mid = lo + (hi - lo) / 2;
+			if (ref_cmp(&r[mid], &probe) < 0)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		for (; lo < d->nm && r[lo].n > probe.n &&
+		    !memcmp(r[lo].s, probe.s, probe.n); lo++)
+			if (capital_end(d, r[lo].id)) {
+				m->name = name_id(d, sf, sl);
+				m->group = d->ni[m->name].key;
+				break;
+			}
+	}
+	free(r);
+}
+
 size_t
 lede_entdoc_resolve(LedeEntDoc *d)
 {
-	size_t ng = lede_dict_size(d->keyd), i, nt, npool, p, npairs;
+	size_t ng, i, nt, npool, p, npairs;
 	Tally *surf, *name;
 	long *lastsent;
 	Pair *pairs;
@@ -1543,6 +1665,8 @@ lede_entdoc_resolve(LedeEntDoc *d)
 	d->ne = 0;
 	if (d->nm == 0)
 		return 0;
+	keep_possessives(d);
+	ng = lede_dict_size(d->keyd);
 	build_groups(d);
 	merge_rules(d);
 
@@ -2097,25 +2221,6 @@ lede_entcorpus_load(LedeEntCorpus *c, const char *buf, size_t len,
 		return -1;
 	}
 	return 0;
-}
-
-/* Sort keys of dict entries. */
-typedef struct {
-	const char *s;
-	size_t n;
-	long id;
-} Ref;
-
-static int
-ref_cmp(const void *a, const void *b)
-{
-	const Ref *x = a, *y = b;
-	size_t n = x->n < y->n ? x->n : y->n;
-	int r = memcmp(x->s, y->s, n);
-
-	if (r)
-		return r;
-	return (x->n > y->n) - (x->n < y->n);
 }
 
 /* Forms sorted by identity, kind, then bytes. */
