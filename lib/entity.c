@@ -1702,8 +1702,12 @@ lede_entdoc_resolve(LedeEntDoc *d)
 		if (!m->notone && (long)m->sent != lastsent[ei]) {
 			lastsent[ei] = (long)m->sent;
 			if (d->sent[m->sent].known) {
-				e->tonesum += d->sent[m->sent].tone;
+				long long t = d->sent[m->sent].tone;
+
+				e->tonesum += t;
 				e->tonen++;
+				e->tonepos += t > LEDE_TONE_BAND;
+				e->toneneg += t < -LEDE_TONE_BAND;
 			}
 		}
 		surf[i] = (Tally){ei, m->surf, (long)i, 0};
@@ -1824,12 +1828,12 @@ lede_entdoc_entity(const LedeEntDoc *d, size_t i)
 
 /* ---- corpora and partial reports ---- */
 
-#define PARTIAL_HEADER "# lede-partial entities 1"
+#define PARTIAL_HEADER "# lede-partial entities 2"
 /* Counts in a partial row are at most this, so sums of tones fit. */
 #define COUNT_MAX (1L << 40)
 
 typedef struct {
-	long long docs, mentions, tonesum, tonen;
+	long long docs, mentions, tonesum, tonen, pos, neg;
 	size_t typelen;
 } Ident;
 
@@ -1958,6 +1962,8 @@ lede_entcorpus_add(LedeEntCorpus *c, const LedeEntDoc *d)
 		add_ll(c, &c->id[id].mentions, e->mentions);
 		add_ll(c, &c->id[id].tonesum, e->tonesum);
 		add_ll(c, &c->id[id].tonen, e->tonen);
+		add_ll(c, &c->id[id].pos, e->tonepos);
+		add_ll(c, &c->id[id].neg, e->toneneg);
 		form(c, id, 'n', e->name, e->namelen, e->mentions);
 		if (e->namen)
 			form(c, id, 's', e->name, e->namelen, e->namen);
@@ -2033,20 +2039,20 @@ block_close(Block *b, const char *name, LedeBuf *err)
 /* One pass over the buffer: check it (apply = 0) or add it (apply = 1). */
 static int
 load(LedeEntCorpus *c, const char *buf, size_t len, const char *name,
-    LedeBuf *err, int apply)
+    unsigned long line0, LedeBuf *err, int apply)
 {
 	const char *p = buf, *end = buf + len;
-	unsigned long line = 0;
+	unsigned long line = line0;
 	int header = 0, rc = 0;
 	Block b = {0};
-	LedeBuf fld[7] = {{0}};
+	LedeBuf fld[9] = {{0}};
 	LedeBuf kb = {0};
 
 	while (p < end) {
-		const char *nl = memchr(p, '\n', (size_t)(end - p)), *q, *f[8];
-		size_t n = nl ? (size_t)(nl - p) : (size_t)(end - p), fl[8], bad;
+		const char *nl = memchr(p, '\n', (size_t)(end - p)), *q, *f[10];
+		size_t n = nl ? (size_t)(nl - p) : (size_t)(end - p), fl[10], bad;
 		int nf = 0, k;
-		long v[4];
+		long v[6];
 
 		line++;
 		if (n > 0 && p[n - 1] == '\r')
@@ -2066,7 +2072,7 @@ load(LedeEntCorpus *c, const char *buf, size_t len, const char *name,
 					goto out;
 				header = 1;
 			} else if (n > 23 && !memcmp(p, "# lede-partial entities", 23)) {
-				rc = perr(err, name, line, "unsupported partial version (this is version 1)");
+				rc = perr(err, name, line, "unsupported partial version (this is version 2; make the partial again with this lede)");
 				goto out;
 			} else if (n > 15 && !memcmp(p, "# lede-partial ", 15)) {
 				rc = perr(err, name, line, "not a partial of entities");
@@ -2081,7 +2087,7 @@ load(LedeEntCorpus *c, const char *buf, size_t len, const char *name,
 			rc = perr(err, name, line, "no '%s' line before the first row", PARTIAL_HEADER);
 			goto out;
 		}
-		for (q = p; nf < 8;) {
+		for (q = p; nf < 10;) {
 			const char *t = memchr(q, '\t', (size_t)(p + n - q));
 
 			f[nf] = q;
@@ -2095,7 +2101,7 @@ load(LedeEntCorpus *c, const char *buf, size_t len, const char *name,
 			rc = perr(err, name, line, "expected a row of kind e, n or s");
 			goto out;
 		}
-		for (k = 1; k < nf && k < 7; k++) {
+		for (k = 1; k < nf && k < 9; k++) {
 			if (unescape(&fld[k], f[k], fl[k]) < 0) {
 				rc = perr(err, name, line, "bad backslash escape in field %d", k + 1);
 				goto out;
@@ -2103,8 +2109,8 @@ load(LedeEntCorpus *c, const char *buf, size_t len, const char *name,
 		}
 		switch (f[0][0]) {
 		case 'e':
-			if (nf != 7) {
-				rc = perr(err, name, line, "an 'e' row has 7 fields, not %d", nf);
+			if (nf != 9) {
+				rc = perr(err, name, line, "an 'e' row has 9 fields, not %d", nf);
 				goto out;
 			}
 			if ((rc = block_close(&b, name, err)) < 0)
@@ -2118,8 +2124,8 @@ load(LedeEntCorpus *c, const char *buf, size_t len, const char *name,
 				rc = perr(err, name, line, "bad type");
 				goto out;
 			}
-			for (k = 3; k < 7; k++) {
-				long lo = k == 5 ? -COUNT_MAX * LEDE_TONE_SCALE : k == 6 ? 0 : 1;
+			for (k = 3; k < 9; k++) {
+				long lo = k == 5 ? -COUNT_MAX * LEDE_TONE_SCALE : k >= 6 ? 0 : 1;
 				long hi = k == 5 ? COUNT_MAX * LEDE_TONE_SCALE : COUNT_MAX;
 
 				if (number(fld[k].p, fld[k].len, lo, hi, &v[k - 3]) < 0) {
@@ -2128,10 +2134,11 @@ load(LedeEntCorpus *c, const char *buf, size_t len, const char *name,
 					goto out;
 				}
 			}
-			if (v[1] < v[0] || v[3] > v[1] ||
+			if (v[1] < v[0] || v[3] > v[1] || v[4] + v[5] > v[3] ||
 			    v[2] > v[3] * LEDE_TONE_SCALE || v[2] < -v[3] * LEDE_TONE_SCALE) {
 				rc = perr(err, name, line, "inconsistent counts (mentions < documents, "
-				    "toned sentences > mentions or tone out of [-1, 1])");
+				    "toned sentences > mentions or < positive + negative, "
+				    "or tone out of [-1, 1])");
 				goto out;
 			}
 			b.open = 1;
@@ -2148,6 +2155,8 @@ load(LedeEntCorpus *c, const char *buf, size_t len, const char *name,
 				add_ll(c, &c->id[b.ident].mentions, v[1]);
 				add_ll(c, &c->id[b.ident].tonesum, v[2]);
 				add_ll(c, &c->id[b.ident].tonen, v[3]);
+				add_ll(c, &c->id[b.ident].pos, v[4]);
+				add_ll(c, &c->id[b.ident].neg, v[5]);
 			}
 			break;
 		case 'n':
@@ -2199,7 +2208,7 @@ next:
 	if (b.open)
 		rc = block_close(&b, name, err);
 out:
-	for (int k = 0; k < 7; k++)
+	for (int k = 0; k < 9; k++)
 		lede_buf_free(&fld[k]);
 	lede_buf_free(&kb);
 	lede_buf_free(&b.type);
@@ -2211,10 +2220,17 @@ int
 lede_entcorpus_load(LedeEntCorpus *c, const char *buf, size_t len,
     const char *name, LedeBuf *err)
 {
-	if (load(c, buf, len, name, err, 0) < 0)
+	return lede_entcorpus_load_at(c, buf, len, name, 0, err);
+}
+
+int
+lede_entcorpus_load_at(LedeEntCorpus *c, const char *buf, size_t len,
+    const char *name, unsigned long line0, LedeBuf *err)
+{
+	if (load(c, buf, len, name, line0, err, 0) < 0)
 		return -1;
 	c->overflow = 0;
-	load(c, buf, len, name, err, 1);
+	load(c, buf, len, name, line0, err, 1);
 	if (c->overflow) {
 		lede_buf_clear(err);
 		lede_buf_printf(err, "%s: counts overflow", name);
@@ -2270,8 +2286,8 @@ lede_entcorpus_write(LedeEntCorpus *c, FILE *fp)
 		lede_tsv_buf(&b, ids[i].s, id->typelen);
 		lede_buf_addc(&b, '\t');
 		lede_tsv_buf(&b, ids[i].s + id->typelen + 1, ids[i].n - id->typelen - 1);
-		lede_buf_printf(&b, "\t%lld\t%lld\t%lld\t%lld\n", id->docs,
-		    id->mentions, id->tonesum, id->tonen);
+		lede_buf_printf(&b, "\t%lld\t%lld\t%lld\t%lld\t%lld\t%lld\n", id->docs,
+		    id->mentions, id->tonesum, id->tonen, id->pos, id->neg);
 		for (k = firstform[ids[i].id]; k >= 0 && (size_t)k < nf &&
 		    c->f[fr[k].id].ident == ids[i].id; k++) {
 			lede_buf_addc(&b, fr[k].s[8]);
@@ -2513,13 +2529,15 @@ lede_entcorpus_result(LedeEntCorpus *c, const LedeEntity **out)
 		e->ndocs = (long)id->docs;
 		e->tonesum = id->tonesum;
 		e->tonen = (long)id->tonen;
+		e->tonepos = (long)id->pos;
+		e->toneneg = (long)id->neg;
 		e->start = -1;
 	}
 	/* a folded identity adds its counts to its row (saturating, as add_ll) */
 	for (i = 0; i < ni; i++) {
 		const Ident *id = &c->id[i];
 		LedeEntity *e;
-		long long m, d, n;
+		long long m, d, n, po, ne;
 
 		if (row[i] >= 0)
 			continue;
@@ -2527,13 +2545,19 @@ lede_entcorpus_result(LedeEntCorpus *c, const LedeEntity **out)
 		m = e->mentions;
 		d = e->ndocs;
 		n = e->tonen;
+		po = e->tonepos;
+		ne = e->toneneg;
 		add_ll(c, &m, id->mentions);
 		add_ll(c, &d, id->docs);
 		add_ll(c, &n, id->tonen);
+		add_ll(c, &po, id->pos);
+		add_ll(c, &ne, id->neg);
 		add_ll(c, &e->tonesum, id->tonesum);
 		e->mentions = (long)m;
 		e->ndocs = (long)d;
 		e->tonen = (long)n;
+		e->tonepos = (long)po;
+		e->toneneg = (long)ne;
 	}
 	/* its surface forms too, not its names; equal forms are summed */
 	fr = emalloc((nf ? nf : 1) * sizeof(*fr));

@@ -26,6 +26,8 @@
 
 /* Tone is summed in fixed point, units of 1e-6, so sums are exact. */
 #define LEDE_TONE_SCALE 1000000
+/* A sentence scoring above 0.05 is positive, below -0.05 negative. */
+#define LEDE_TONE_BAND 50000
 
 typedef struct {
 	const char *name;	/* canonical name (the fullest form) */
@@ -45,6 +47,7 @@ typedef struct {
 	size_t nsimilar;
 	long long tonesum;	/* sum of sentence tones, fixed point */
 	long tonen;		/* sentences with a tone that mention it */
+	long tonepos, toneneg;	/* of them, above and below the band */
 	long ndocs;		/* corpus: documents that mention it */
 } LedeEntity;
 
@@ -123,13 +126,16 @@ void lede_entcorpus_free(LedeEntCorpus *c);
 void lede_entcorpus_add(LedeEntCorpus *c, const LedeEntDoc *d);
 
 /*
- * Add the partial report(s) in buf[0..len) ("# lede-partial entities 1"
+ * Add the partial report(s) in buf[0..len) ("# lede-partial entities 2"
  * and rows; several may be concatenated).  The buffer is checked whole
  * first: on an error nothing is added, -1 is returned and err holds
  * "NAME:LINE: reason".
  */
 int lede_entcorpus_load(LedeEntCorpus *c, const char *buf, size_t len,
     const char *name, LedeBuf *err);
+/* The same for a buffer that starts at line line0 + 1 of file NAME. */
+int lede_entcorpus_load_at(LedeEntCorpus *c, const char *buf, size_t len,
+    const char *name, unsigned long line0, LedeBuf *err);
 
 /* Write the partial report of c to fp; -1 on a write error. */
 int lede_entcorpus_write(LedeEntCorpus *c, FILE *fp);

@@ -153,7 +153,8 @@ LedeTable *lede_ent_table_new(FILE *fp, LedeFormat fmt);
  * tone: the tone of each document (a stream scored by sentiment).  Every
  * document is added to tone's statistics; its row goes to table, or its
  * text summary (fmt text) to fp when fp is not NULL; with byent or
- * (partial and an NER column) its entities are counted too.
+ * (partial and an NER column) its entities are counted too, as entities(1)
+ * counts them (into tone->ents).
  */
 typedef struct LedeToneReport LedeToneReport;
 
@@ -169,7 +170,7 @@ int lede_tone_report_doc(LedeToneReport *tr, const LedeDoc *d);
 const char *lede_tone_report_error(const LedeToneReport *tr);
 /* The --corpus and --by-entity reports of tone to fp. */
 void lede_tone_print_corpus(FILE *fp, LedeFormat fmt, const LedeTone *tone);
-void lede_tone_print_entities(FILE *fp, LedeFormat fmt, const LedeTone *tone);
+void lede_tone_print_entities(FILE *fp, LedeFormat fmt, LedeTone *tone);
 /* Flush the document table (text rows are aligned at the end). */
 void lede_tone_report_flush(LedeToneReport *tr);
 void lede_tone_report_free(LedeToneReport *tr);

@@ -14,7 +14,7 @@ void
 lede_tone_init(LedeTone *t)
 {
 	memset(t, 0, sizeof(*t));
-	t->ents = lede_dict_new();
+	t->ents = lede_entcorpus_new();
 }
 
 void
@@ -29,8 +29,7 @@ void
 lede_tone_free(LedeTone *t)
 {
 	lede_tone_stats_free(&t->all);
-	lede_dict_free(t->ents);
-	free(t->ent);
+	lede_entcorpus_free(t->ents);
 	memset(t, 0, sizeof(*t));
 }
 
@@ -94,22 +93,6 @@ lede_tone_stats_add(LedeToneStats *a, const LedeToneStats *b)
 		    strlen(b->worst.text));
 }
 
-LedeToneEntity *
-lede_tone_entity(LedeTone *t, const char *key, size_t n)
-{
-	int added;
-	long id = lede_dict_put(t->ents, key, n, &added);
-
-	if ((size_t)id >= t->cent) {
-		size_t old = t->cent;
-
-		t->cent = t->cent ? t->cent * 2 : 256;
-		t->ent = ereallocarray(t->ent, t->cent, sizeof(*t->ent));
-		memset(t->ent + old, 0, (t->cent - old) * sizeof(*t->ent));
-	}
-	return &t->ent[id];
-}
-
 int64_t
 lede_tone_mean(int64_t sum, int64_t n)
 {
@@ -130,9 +113,8 @@ int
 lede_tone_write_partial(FILE *fp, const LedeTone *t)
 {
 	const LedeToneStats *s = &t->all;
-	size_t i, n = lede_dict_size(t->ents), klen;
 
-	fprintf(fp, "%s1\n", MAGIC);
+	fprintf(fp, "%s2\n", MAGIC);
 	fprintf(fp, "stats\t%lld\t%lld\t%lld\t%lld\t%lld\t%lld\n",
 	    (long long)s->docs, (long long)s->sents, (long long)s->words,
 	    (long long)s->pos, (long long)s->neg, (long long)s->scoresum);
@@ -146,19 +128,8 @@ lede_tone_write_partial(FILE *fp, const LedeTone *t)
 		put_escaped(fp, s->worst.text);
 		putc('\n', fp);
 	}
-	for (i = 0; i < n; i++) {
-		const char *key = lede_dict_key(t->ents, (long)i, &klen);
-		const char *tab = memchr(key, '\t', klen);
-		const LedeToneEntity *e = &t->ent[i];
-
-		fputs("entity\t", fp);
-		lede_tsv_field(fp, key, (size_t)(tab - key));
-		putc('\t', fp);
-		lede_tsv_field(fp, tab + 1, klen - (size_t)(tab - key) - 1);
-		fprintf(fp, "\t%lld\t%lld\t%lld\t%lld\t%lld\n",
-		    (long long)e->mentions, (long long)e->sents,
-		    (long long)e->scoresum, (long long)e->pos, (long long)e->neg);
-	}
+	if (t->hasents && lede_entcorpus_write(t->ents, fp) < 0)
+		return -1;
 	return ferror(fp) ? -1 : 0;
 }
 
@@ -230,23 +201,46 @@ lede_tone_read_partial(LedeTone *t, const char *buf, size_t n,
 			rc = fail(err, name, lineno, "invalid UTF-8");
 			break;
 		}
+		if (have_header && line.len > 23 &&
+		    !memcmp(line.p, "# lede-partial entities", 23)) {
+			/* the entities, up to the next tone header */
+			size_t start = pos - len - (nl != NULL), end = pos;
+			unsigned long lines = 1;
+
+			while (end < n && (n - end < strlen(MAGIC) ||
+			    memcmp(buf + end, MAGIC, strlen(MAGIC)))) {
+				const char *e = memchr(buf + end, '\n', n - end);
+
+				end = e ? (size_t)(e - buf) + 1 : n;
+				lines++;
+			}
+			if (lede_entcorpus_load_at(t->ents, buf + start, end - start,
+			    name, lineno - 1, err) < 0) {
+				rc = -1;
+				break;
+			}
+			t->hasents = 1;
+			pos = end;
+			lineno += lines - 1;
+			continue;
+		}
 		if (line.len && line.p[0] == '#') {
 			long ver;
 
 			if (line.len < strlen(MAGIC) || memcmp(line.p, MAGIC, strlen(MAGIC)) ||
 			    lede_strtol(line.p + strlen(MAGIC), 0, 1000000, &ver) < 0) {
-				rc = fail(err, name, lineno, "not a tone partial report (expected '# lede-partial tone 1')");
+				rc = fail(err, name, lineno, "not a tone partial report (expected '# lede-partial tone 2')");
 				break;
 			}
-			if (ver != 1) {
-				rc = fail(err, name, lineno, "unsupported partial report version (this program reads version 1)");
+			if (ver != 2) {
+				rc = fail(err, name, lineno, "unsupported partial report version (this program reads version 2; make the partial again)");
 				break;
 			}
 			have_header = 1;
 			continue;
 		}
 		if (!have_header) {
-			rc = fail(err, name, lineno, "not a tone partial report (expected '# lede-partial tone 1')");
+			rc = fail(err, name, lineno, "not a tone partial report (expected '# lede-partial tone 2')");
 			break;
 		}
 		if (line.len == 0) {
@@ -308,45 +302,8 @@ lede_tone_read_partial(LedeTone *t, const char *buf, size_t n,
 			}
 			lede_tone_offer(best ? &t->all.best : &t->all.worst, best, v[0],
 			    f[2], strlen(f[2]));
-		} else if (!strcmp(f[0], "entity")) {
-			LedeToneEntity *e;
-			LedeBuf key = {0};
-
-			if (nf != 8) {
-				rc = fail(err, name, lineno, "an entity row has 8 fields");
-				break;
-			}
-			if (unescape(f[1]) < 0 || unescape(f[2]) < 0 || !*f[1] || !*f[2] ||
-			    strchr(f[1], '\t')) {
-				rc = fail(err, name, lineno, "bad entity type or name");
-				break;
-			}
-			for (i = 0; i < 5; i++) {
-				if (int_field(f[i + 3], i == 2 ? -VAL_MAX : 0, VAL_MAX, &v[i]) < 0) {
-					rc = fail(err, name, lineno, "bad number in an entity row");
-					break;
-				}
-			}
-			if (rc)
-				break;
-			if (v[3] + v[4] > v[1] || v[1] > v[0] ||
-			    v[2] > v[1] * LEDE_TONE_MICRO || v[2] < -v[1] * LEDE_TONE_MICRO) {
-				rc = fail(err, name, lineno, "inconsistent counts in an entity row");
-				break;
-			}
-			lede_buf_adds(&key, f[1]);
-			lede_buf_addc(&key, '\t');
-			lede_buf_adds(&key, f[2]);
-			e = lede_tone_entity(t, key.p, key.len);
-			lede_buf_free(&key);
-			if (add_checked(&e->mentions, v[0]) || add_checked(&e->sents, v[1]) ||
-			    add_checked(&e->scoresum, v[2]) || add_checked(&e->pos, v[3]) ||
-			    add_checked(&e->neg, v[4])) {
-				rc = fail(err, name, lineno, "sums too large");
-				break;
-			}
 		} else {
-			rc = fail(err, name, lineno, "unknown row (expected stats, best, worst or entity)");
+			rc = fail(err, name, lineno, "unknown row (expected stats, best or worst)");
 			break;
 		}
 	}

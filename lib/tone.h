@@ -5,6 +5,7 @@
 #include <stdint.h>
 #include <stdio.h>
 
+#include "entity.h"
 #include "util.h"
 
 /*
@@ -12,19 +13,19 @@
  * integers so that partial reports merge exactly in any order: scores are
  * in micro-units (1e-6), counts are counts.
  *
- * Partial report format, version 1 (docs/SENTIMENT.md): the first line is
- * "# lede-partial tone 1"; then TAB-separated rows
+ * Partial report format, version 2 (docs/SENTIMENT.md): the first line is
+ * "# lede-partial tone 2"; then TAB-separated rows
  *
  *	stats	DOCS	SENTENCES	WORDS	POSITIVE	NEGATIVE	SCORESUM
  *	best	SCORE	TEXT
  *	worst	SCORE	TEXT
- *	entity	TYPE	NAME	MENTIONS	SENTENCES	SCORESUM	POSITIVE	NEGATIVE
  *
- * TEXT, TYPE and NAME are TSV-escaped (\\ \t \n \r).  Several partials may
- * be concatenated; their header lines repeat.
+ * TEXT is TSV-escaped (\\ \t \n \r).  When entities were counted, a
+ * partial of entities follows ("# lede-partial entities 2" and its rows,
+ * entity.h): the entities of tone --by-entity are those of entities(1).
+ * Several partials may be concatenated; their header lines repeat.
  */
 #define LEDE_TONE_MICRO 1000000
-#define LEDE_TONE_BAND 50000	/* |score| above 0.05: positive or negative */
 #define LEDE_TONE_TEXT_MAX 4096	/* bytes of a sentence text kept */
 
 typedef struct {
@@ -39,14 +40,9 @@ typedef struct {
 } LedeToneStats;
 
 typedef struct {
-	int64_t mentions, sents, scoresum, pos, neg;
-} LedeToneEntity;
-
-typedef struct {
 	LedeToneStats all;
-	LedeDict *ents;		/* "TYPE\tNAME" -> index into ent */
-	LedeToneEntity *ent;
-	size_t cent;
+	LedeEntCorpus *ents;	/* the entities, as entities --corpus counts them */
+	int hasents;		/* entities were counted (or read) */
 } LedeTone;
 
 void lede_tone_init(LedeTone *t);
@@ -65,9 +61,6 @@ void lede_tone_offer(LedeToneSent *k, int best, int64_t score,
 
 /* Add the statistics b into a (sums, best and worst). */
 void lede_tone_stats_add(LedeToneStats *a, const LedeToneStats *b);
-
-/* The entity "TYPE\tNAME" (key[0..n)), created empty when new. */
-LedeToneEntity *lede_tone_entity(LedeTone *t, const char *key, size_t n);
 
 /* Mean of sum over n, rounded half away from zero (exact). */
 int64_t lede_tone_mean(int64_t sum, int64_t n);

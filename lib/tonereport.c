@@ -41,9 +41,8 @@ struct LedeToneReport {
 	LedeTable *tb;		/* document rows in tsv or jsonl */
 	int64_t *scores;	/* of the sentences of the document */
 	size_t nscores, cscores;
-	LedeBuf head, scratch, err, key;
-	long *seen;		/* entities of the sentence */
-	size_t cseen;
+	LedeBuf head, scratch, err;
+	LedeEntReport *er;	/* the entities, or NULL */
 	unsigned gen;
 	int formcol, sentcol, nercol, startcol, endcol;
 };
@@ -344,142 +343,57 @@ lede_tone_print_corpus(FILE *fp, LedeFormat fmt, const LedeTone *t)
 	}
 }
 
-static const LedeTone *sort_tone;
-
+/* By sentences, mentions, then as entities --corpus orders them. */
 static int
 entcmp(const void *a, const void *b)
 {
-	long x = *(const long *)a, y = *(const long *)b;
-	const LedeToneEntity *ex = &sort_tone->ent[x], *ey = &sort_tone->ent[y];
-	const char *kx, *ky, *nx, *ny;
-	size_t lx, ly;
-	int c;
+	const LedeEntity *x = *(const LedeEntity *const *)a;
+	const LedeEntity *y = *(const LedeEntity *const *)b;
 
-	if (ex->sents != ey->sents)
-		return ex->sents > ey->sents ? -1 : 1;
-	if (ex->mentions != ey->mentions)
-		return ex->mentions > ey->mentions ? -1 : 1;
-	kx = lede_dict_key(sort_tone->ents, x, &lx);
-	ky = lede_dict_key(sort_tone->ents, y, &ly);
-	nx = strchr(kx, '\t') + 1;
-	ny = strchr(ky, '\t') + 1;
-	if ((c = strcmp(nx, ny)))
-		return c;
-	return strcmp(kx, ky);
+	if (x->tonen != y->tonen)
+		return x->tonen > y->tonen ? -1 : 1;
+	if (x->mentions != y->mentions)
+		return x->mentions > y->mentions ? -1 : 1;
+	return (x > y) - (x < y);
 }
 
 void
-lede_tone_print_entities(FILE *fp, LedeFormat fmt, const LedeTone *t)
+lede_tone_print_entities(FILE *fp, LedeFormat fmt, LedeTone *t)
 {
-	size_t n = lede_dict_size(t->ents), i, klen;
-	long *order = ecalloc(n + 1, sizeof(*order));
+	const LedeEntity *res, **e;
+	size_t n = lede_entcorpus_result(t->ents, &res), i;
 	LedeTable *tb = lede_table_new(fp, fmt, ent_names, ent_kinds,
 	    (int)LEDE_LEN(ent_names));
 
+	e = emalloc((n ? n : 1) * sizeof(*e));
 	for (i = 0; i < n; i++)
-		order[i] = (long)i;
-	sort_tone = t;
-	lede_sort(order, n, sizeof(*order), entcmp);
+		e[i] = &res[i];
+	lede_sort(e, n, sizeof(*e), entcmp);
 	for (i = 0; i < n; i++) {
-		const char *key = lede_dict_key(t->ents, order[i], &klen);
-		const char *tab = strchr(key, '\t');
-		const LedeToneEntity *e = &t->ent[order[i]];
-
-		lede_table_str(tb, tab + 1, klen - (size_t)(tab - key) - 1);
-		lede_table_str(tb, key, (size_t)(tab - key));
-		lede_table_int(tb, e->mentions);
-		lede_table_int(tb, e->sents);
-		if (e->sents > 0)
-			lede_table_num(tb, (double)lede_tone_mean(e->scoresum,
-			    e->sents) / LEDE_TONE_MICRO, 3);
+		lede_table_str(tb, e[i]->name, e[i]->namelen);
+		lede_table_str(tb, e[i]->type, strlen(e[i]->type));
+		lede_table_int(tb, e[i]->mentions);
+		lede_table_int(tb, e[i]->tonen);
+		if (e[i]->tonen > 0)
+			lede_table_num(tb, (double)lede_tone_mean(e[i]->tonesum,
+			    e[i]->tonen) / LEDE_TONE_MICRO, 3);
 		else
 			lede_table_null(tb);	/* named in datelines only */
-		lede_table_int(tb, e->pos);
-		lede_table_int(tb, e->neg);
+		lede_table_int(tb, e[i]->tonepos);
+		lede_table_int(tb, e[i]->toneneg);
 		lede_table_endrow(tb);
 	}
 	lede_table_flush(tb);
 	lede_table_free(tb);
-	free(order);
+	free(e);
 }
-
-/* Entity spans of the NER column in s, added to t (once per sentence). */
-static void
-entities(LedeToneReport *tr, const LedeSent *s, int64_t score)
-{
-	LedeTone *t = tr->tone;
-	LedeBuf *keyp = &tr->key;
-	int formcol = tr->formcol, nercol = tr->nercol;
-	int startcol = tr->startcol, endcol = tr->endcol;
-	size_t i = 0, nseen = 0, k;
-	int noise = -1;
-	long dateline = -1;
-
-	while (i < s->ntok) {
-		const char *tag = lede_field(s, i, nercol);
-		size_t j;
-		const char *type;
-		long id;
-		int dup = 0, indate;
-
-		if ((tag[0] != 'B' && tag[0] != 'I') || tag[1] != '-' || !tag[2]) {
-			i++;
-			continue;
-		}
-		/* names of boilerplate lines are not the article's (entities(1)) */
-		if (noise < 0)
-			noise = !tr->keepboil && lede_boil_nomentions(s, formcol);
-		if (noise)
-			return;
-		type = tag + 2;
-		lede_buf_clear(keyp);
-		lede_buf_adds(keyp, type);
-		lede_buf_addc(keyp, '\t');
-		lede_buf_adds(keyp, lede_field(s, i, formcol));
-		for (j = i + 1; j < s->ntok; j++) {
-			const char *n = lede_field(s, j, nercol);
-
-			if (n[0] != 'I' || n[1] != '-' || strcmp(n + 2, type))
-				break;
-			/* no space between tokens that touch */
-			if (startcol < 0 || endcol < 0 || strcmp(lede_field(s, j - 1, endcol),
-			    lede_field(s, j, startcol)))
-				lede_buf_addc(keyp, ' ');
-			lede_buf_adds(keyp, lede_field(s, j, formcol));
-		}
-		/* a dateline's place is where the story was filed: no tone */
-		if (dateline < 0)
-			dateline = (long)lede_boil_sentdateline(s, formcol, nercol);
-		indate = (long)i < dateline;
-		i = j;
-		lede_tone_entity(t, keyp->p, keyp->len)->mentions++;
-		if (indate)
-			continue;
-		id = lede_dict_get(t->ents, keyp->p, keyp->len);
-		for (k = 0; k < nseen; k++)
-			if (tr->seen[k] == id)
-				dup = 1;
-		if (dup)
-			continue;
-		if (nseen == tr->cseen) {
-			tr->cseen = tr->cseen ? tr->cseen * 2 : 16;
-			tr->seen = ereallocarray(tr->seen, tr->cseen, sizeof(*tr->seen));
-		}
-		tr->seen[nseen++] = id;
-		t->ent[id].sents++;
-		t->ent[id].scoresum += score;
-		if (score > LEDE_TONE_BAND)
-			t->ent[id].pos++;
-		else if (score < -LEDE_TONE_BAND)
-			t->ent[id].neg++;
-	}
-}
-
 
 void
 lede_tone_report_keep_boilerplate(LedeToneReport *tr, int keep)
 {
 	tr->keepboil = keep;
+	if (tr->er)
+		lede_ent_report_keep_boilerplate(tr->er, keep);
 }
 
 LedeToneReport *
@@ -495,6 +409,8 @@ lede_tone_report_new(LedeTone *tone, FILE *fp, LedeFormat fmt, int width,
 	tr->byent = byent;
 	tr->partial = partial;
 	tr->formcol = tr->sentcol = tr->nercol = tr->startcol = tr->endcol = -1;
+	if (byent || partial)
+		tr->er = lede_ent_report_new(NULL, fmt, 0, NULL, 0, tone->ents);
 	if (fp && fmt != LEDE_FMT_TEXT)
 		tr->tb = lede_table_new(fp, fmt, doc_names, doc_kinds,
 		    (int)LEDE_LEN(doc_names));
@@ -518,8 +434,7 @@ lede_tone_report_free(LedeToneReport *tr)
 	lede_buf_free(&tr->head);
 	lede_buf_free(&tr->scratch);
 	lede_buf_free(&tr->err);
-	lede_buf_free(&tr->key);
-	free(tr->seen);
+	lede_ent_report_free(tr->er);
 	free(tr);
 }
 
@@ -606,16 +521,15 @@ lede_tone_report_doc(LedeToneReport *tr, const LedeDoc *d)
 		}
 		tr->scores[tr->nscores++] = score;
 	}
-	if (tr->byent || (tr->partial && tr->nercol >= 0)) {
-		for (i = 0; i < d->nsent; i++) {
-			const LedeSent *s = &d->sent[i];
-			int64_t score;
-
-			if (s->ntok == 0)
-				continue;
-			parse_score(lede_sent_meta(s, "sentiment", NULL), &score);
-			entities(tr, s, score);
-		}
+	/* the entities, as entities(1) finds them */
+	if (tr->er && (tr->byent || tr->nercol >= 0)) {
+		lede_ent_report_begin(tr->er, d->id);
+		for (i = 0; i < d->nsent; i++)
+			if (d->sent[i].ntok > 0 && lede_ent_report_sent(tr->er, &d->sent[i]) < 0)
+				return bad(tr, &ds, "%s (document %s skipped)",
+				    lede_ent_report_error(tr->er), d->id);
+		lede_ent_report_end(tr->er);
+		tr->tone->hasents = 1;
 	}
 	dscore = doc_score(rawsum, ntoned);
 	ds.docs = 1;

@@ -31,7 +31,7 @@ usage(FILE *fp)
 	    "  -f, --format FMT  tsv (default), jsonl or text (a tone arc)\n"
 	    "      --corpus      one report for the whole input\n"
 	    "      --by-entity   the mean tone of the sentences that mention each\n"
-	    "                    entity of the NER column\n"
+	    "                    entity, merged as entities --corpus merges them\n"
 	    "      --keep-boilerplate  with --by-entity, count the names in\n"
 	    "                    disclosure, subscribe, read-more, navigation,\n"
 	    "                    copyright and dateline lines too\n"

@@ -37,7 +37,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 	if (lede_entcorpus_load(c, (const char *)data, size, "fuzz", &err) < 0) {
 		p = write_partial(c, &n);
-		if (n != strlen("# lede-partial entities 1\n"))
+		if (n != strlen("# lede-partial entities 2\n"))
 			abort();	/* a rejected buffer added something */
 		free(p);
 	} else {

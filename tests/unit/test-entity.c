@@ -220,7 +220,7 @@ test_corpus(void)
 		if (rc < 0) {
 			CHECK(err.len > 2 && !memcmp(err.p, "f:", 2));
 			pm = partial(m, &lm);
-			CHECK(lm == strlen("# lede-partial entities 1\n"));
+			CHECK(lm == strlen("# lede-partial entities 2\n"));
 			free(pm);
 		} else {
 			const LedeEntity *r;

@@ -171,12 +171,20 @@ main(void)
 	lex("# lede-lexicon 1\nwar\t-0.1\ttopic\n", "out of range");
 	lex("# lede-lexicon 1\nfilm\t0\twork\nwar\t1\ttopic\n", NULL);
 
-	partial("# lede-partial tone 1\nstats\t1\t2\t3\t1\t1\t-5\n", NULL);
-	partial("# lede-partial tone 1\nstats\t1\t2\t3\t1\t1\t-5\n# lede-partial tone 1\n", NULL);
-	partial("# lede-partial tone 1\nbest\t1000001\tx\n", "bad score");
-	partial("# lede-partial tone 1\nentity\tPER\t\t1\t1\t0\t0\t0\n", "bad entity");
-	partial("# lede-partial tone 1\nstats\t1\t2\t3\t1\t1\t-5\textra\n", "7 fields");
-	partial("# lede-partial tone 1\nstats\t-1\t2\t3\t1\t1\t0\n", "bad number");
+	partial("# lede-partial tone 2\nstats\t1\t2\t3\t1\t1\t-5\n", NULL);
+	partial("# lede-partial tone 2\nstats\t1\t2\t3\t1\t1\t-5\n# lede-partial tone 2\n", NULL);
+	partial("# lede-partial tone 2\nbest\t1000001\tx\n", "bad score");
+	partial("# lede-partial tone 2\nentity\tPER\tAnn\t1\t1\t0\t0\t0\n", "unknown row");
+	partial("# lede-partial tone 1\nstats\t1\t2\t3\t1\t1\t-5\n", "version 2");
+	/* an entities section, up to the next tone header, then more rows */
+	partial("# lede-partial tone 2\nstats\t1\t2\t3\t1\t1\t-5\n"
+	    "# lede-partial entities 2\ne\tPER\tann\t1\t1\t0\t1\t0\t0\nn\tAnn\t1\ns\tAnn\t1\n"
+	    "# lede-partial tone 2\nstats\t1\t2\t3\t1\t1\t-5\n", NULL);
+	partial("# lede-partial tone 2\n# lede-partial entities 2\ne\tPER\t\t1\t1\t0\t0\t0\t0\n",
+	    ":3: empty type or key");
+	partial("# lede-partial entities 2\n", "not a tone partial");
+	partial("# lede-partial tone 2\nstats\t1\t2\t3\t1\t1\t-5\textra\n", "7 fields");
+	partial("# lede-partial tone 2\nstats\t-1\t2\t3\t1\t1\t0\n", "bad number");
 	partial("", "empty");
 	if (fails)
 		return 1;
