@@ -1829,8 +1829,11 @@ lede_entdoc_entity(const LedeEntDoc *d, size_t i)
 /* ---- corpora and partial reports ---- */
 
 #define PARTIAL_HEADER "# lede-partial entities 2"
-/* Counts in a partial row are at most this, so sums of tones fit. */
-#define COUNT_MAX (1L << 40)
+/*
+ * Counts in a partial row are at most this: any sum that did not
+ * overflow, so that what lede_entcorpus_write writes loads again.
+ */
+#define COUNT_MAX LONG_MAX
 
 typedef struct {
 	long long docs, mentions, tonesum, tonen, pos, neg;
@@ -1899,7 +1902,7 @@ static void
 add_ll(LedeEntCorpus *c, long long *acc, long long v)
 {
 	if (__builtin_add_overflow(*acc, v, acc)) {
-		*acc = v < 0 ? LLONG_MIN : LLONG_MAX;
+		*acc = v < 0 ? -LLONG_MAX : LLONG_MAX;	/* a number the reader takes */
 		c->overflow = 1;
 	}
 }
@@ -2051,8 +2054,8 @@ load(LedeEntCorpus *c, const char *buf, size_t len, const char *name,
 	while (p < end) {
 		const char *nl = memchr(p, '\n', (size_t)(end - p)), *q, *f[10];
 		size_t n = nl ? (size_t)(nl - p) : (size_t)(end - p), fl[10], bad;
-		int nf = 0, k;
-		long v[6];
+		int nf = 0, k, ovf;
+		long v[6], tonemax;
 
 		line++;
 		if (n > 0 && p[n - 1] == '\r')
@@ -2125,8 +2128,8 @@ load(LedeEntCorpus *c, const char *buf, size_t len, const char *name,
 				goto out;
 			}
 			for (k = 3; k < 9; k++) {
-				long lo = k == 5 ? -COUNT_MAX * LEDE_TONE_SCALE : k >= 6 ? 0 : 1;
-				long hi = k == 5 ? COUNT_MAX * LEDE_TONE_SCALE : COUNT_MAX;
+				long lo = k == 5 ? -COUNT_MAX : k >= 6 ? 0 : 1;
+				long hi = COUNT_MAX;
 
 				if (number(fld[k].p, fld[k].len, lo, hi, &v[k - 3]) < 0) {
 					rc = perr(err, name, line, "bad number '%.20s' in field %d",
@@ -2134,8 +2137,10 @@ load(LedeEntCorpus *c, const char *buf, size_t len, const char *name,
 					goto out;
 				}
 			}
-			if (v[1] < v[0] || v[3] > v[1] || v[4] + v[5] > v[3] ||
-			    v[2] > v[3] * LEDE_TONE_SCALE || v[2] < -v[3] * LEDE_TONE_SCALE) {
+			if (__builtin_mul_overflow(v[3], (long)LEDE_TONE_SCALE, &tonemax))
+				tonemax = COUNT_MAX;
+			if (v[1] < v[0] || v[3] > v[1] || v[4] > v[3] || v[5] > v[3] - v[4] ||
+			    v[2] > tonemax || v[2] < -tonemax) {
 				rc = perr(err, name, line, "inconsistent counts (mentions < documents, "
 				    "toned sentences > mentions or < positive + negative, "
 				    "or tone out of [-1, 1])");
@@ -2184,12 +2189,12 @@ load(LedeEntCorpus *c, const char *buf, size_t len, const char *name,
 					rc = perr(err, name, line, "name does not match the entity's key");
 					goto out;
 				}
-				b.nsum += v[0];
+				ovf = __builtin_add_overflow(b.nsum, v[0], &b.nsum);
 				b.nnames++;
 			} else {
-				b.ssum += v[0];
+				ovf = __builtin_add_overflow(b.ssum, v[0], &b.ssum);
 			}
-			if (b.nsum > COUNT_MAX || b.ssum > COUNT_MAX) {
+			if (ovf || b.nsum > b.mentions || b.ssum > b.mentions) {
 				rc = perr(err, name, line, "inconsistent counts");
 				goto out;
 			}
