@@ -152,14 +152,13 @@ LedeTable *lede_ent_table_new(FILE *fp, LedeFormat fmt);
 /*
  * tone: the tone of each document (a stream scored by sentiment).  Every
  * document is added to tone's statistics; its row goes to table, or its
- * text summary (fmt text) to fp when fp is not NULL; with byent or
- * (partial and an NER column) its entities are counted too, as entities(1)
- * counts them (into tone->ents).
+ * text summary (fmt text) to fp when fp is not NULL; with byent its
+ * entities are counted too, as entities(1) counts them (into tone->ents).
  */
 typedef struct LedeToneReport LedeToneReport;
 
 LedeToneReport *lede_tone_report_new(LedeTone *tone, FILE *fp, LedeFormat fmt,
-    int width, int byent, int partial);
+    int width, int byent);
 /* 1: the entities of boilerplate lines count too (as for entities). */
 void lede_tone_report_keep_boilerplate(LedeToneReport *tr, int keep);
 /*

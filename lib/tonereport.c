@@ -36,7 +36,7 @@ struct LedeToneReport {
 	LedeTone *tone;
 	FILE *fp;		/* document rows, or NULL */
 	LedeFormat fmt;
-	int width, byent, partial;
+	int width, byent;
 	int keepboil;		/* 1: entities of boilerplate lines count too */
 	LedeTable *tb;		/* document rows in tsv or jsonl */
 	int64_t *scores;	/* of the sentences of the document */
@@ -398,7 +398,7 @@ lede_tone_report_keep_boilerplate(LedeToneReport *tr, int keep)
 
 LedeToneReport *
 lede_tone_report_new(LedeTone *tone, FILE *fp, LedeFormat fmt, int width,
-    int byent, int partial)
+    int byent)
 {
 	LedeToneReport *tr = ecalloc(1, sizeof(*tr));
 
@@ -407,10 +407,11 @@ lede_tone_report_new(LedeTone *tone, FILE *fp, LedeFormat fmt, int width,
 	tr->fmt = fmt;
 	tr->width = width;
 	tr->byent = byent;
-	tr->partial = partial;
 	tr->formcol = tr->sentcol = tr->nercol = tr->startcol = tr->endcol = -1;
-	if (byent || partial)
+	if (byent) {
 		tr->er = lede_ent_report_new(NULL, fmt, 0, NULL, 0, tone->ents);
+		tone->hasents = 1;	/* even with no documents */
+	}
 	if (fp && fmt != LEDE_FMT_TEXT)
 		tr->tb = lede_table_new(fp, fmt, doc_names, doc_kinds,
 		    (int)LEDE_LEN(doc_names));
@@ -522,14 +523,13 @@ lede_tone_report_doc(LedeToneReport *tr, const LedeDoc *d)
 		tr->scores[tr->nscores++] = score;
 	}
 	/* the entities, as entities(1) finds them */
-	if (tr->er && (tr->byent || tr->nercol >= 0)) {
+	if (tr->er) {
 		lede_ent_report_begin(tr->er, d->id);
 		for (i = 0; i < d->nsent; i++)
 			if (d->sent[i].ntok > 0 && lede_ent_report_sent(tr->er, &d->sent[i]) < 0)
 				return bad(tr, &ds, "%s (document %s skipped)",
 				    lede_ent_report_error(tr->er), d->id);
 		lede_ent_report_end(tr->er);
-		tr->tone->hasents = 1;
 	}
 	dscore = doc_score(rawsum, ntoned);
 	ds.docs = 1;

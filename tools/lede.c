@@ -782,7 +782,7 @@ fused_open(Fused *f, int part)
 	f->enttop = top;
 
 	lede_tone_init(&f->tone);
-	f->tr = lede_tone_report_new(&f->tone, f->fp[2], fmt, 80, 0, 0);
+	f->tr = lede_tone_report_new(&f->tone, f->fp[2], fmt, 80, 0);
 	lede_buf_free(&err);
 }
 

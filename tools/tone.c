@@ -22,7 +22,7 @@ usage(FILE *fp)
 	fprintf(fp,
 	    "usage: %s [-f tsv|jsonl|text] [--corpus] [--by-entity] [--keep-boilerplate]\n"
 	    "          [FILE...]\n"
-	    "       %s --partial [--corpus] [--keep-boilerplate] [FILE...]\n"
+	    "       %s --partial [--corpus] [--by-entity] [--keep-boilerplate] [FILE...]\n"
 	    "       %s --merge [-f FORMAT] [--by-entity] [PARTIAL...]\n"
 	    "Report the tone of each document of a stream scored by sentiment:\n"
 	    "score, GDELT-style tone, the share of positive and negative words,\n"
@@ -35,7 +35,8 @@ usage(FILE *fp)
 	    "      --keep-boilerplate  with --by-entity, count the names in\n"
 	    "                    disclosure, subscribe, read-more, navigation,\n"
 	    "                    copyright and dateline lines too\n"
-	    "      --partial     write mergeable statistics (for --merge)\n"
+	    "      --partial     write mergeable statistics (for --merge); with\n"
+	    "                    --by-entity, the entities' too\n"
 	    "      --merge       read partial reports and print the --corpus (or\n"
 	    "                    --by-entity) report of all of them\n"
 	    "  -w, --width N     width of the text format (default: the terminal's,\n"
@@ -168,7 +169,10 @@ main(int argc, char *argv[])
 
 	if (domerge) {
 		status = merge(argv + optind, argc - optind, &t);
-		if (byent)
+		if (byent && !t.hasents) {
+			weprintf("the partials hold no entities (make them with tone --partial --by-entity)");
+			status = 1;
+		} else if (byent)
 			lede_tone_print_entities(stdout, fmt, &t);
 		else
 			lede_tone_print_corpus(stdout, fmt, &t);
@@ -180,7 +184,7 @@ main(int argc, char *argv[])
 	r = lede_reader_open(argv + optind, argc - optind);
 	lede_reader_require(r, cols_in, 3);
 	tr = lede_tone_report_new(&t, !corpus && !partial && !byent ? stdout : NULL,
-	    fmt, width, byent, partial);
+	    fmt, width, byent);
 	lede_tone_report_keep_boilerplate(tr, keepboil);
 	for (;;) {
 		rc = lede_read_doc(r, &d);

@@ -1,1 +1,1 @@
-tone --partial entities.in
+tone --partial --by-entity entities.in

@@ -25,8 +25,8 @@ awk -v d="$t" '/^# global.columns/ { h = $0; next }
 	/^# newdoc/ { n++; f = d "/ent" (n % 2); if (!(f in seen)) { print h > f; seen[f] = 1 } }
 	{ print > f }' "$t/ents"
 tone --by-entity "$t/ents" > "$t/want"
-tone --partial "$t/ent0" > "$t/ent0.partial"
-tone --partial "$t/ent1" > "$t/ent1.partial"
+tone --partial --by-entity "$t/ent0" > "$t/ent0.partial"
+tone --partial --by-entity "$t/ent1" > "$t/ent1.partial"
 cat "$t/ent1.partial" "$t/ent0.partial" | tone --merge --by-entity > "$t/got"
 cmp "$t/want" "$t/got"
 tone --merge --by-entity "$t/ent0.partial" "$t/ent1.partial" > "$t/got"
