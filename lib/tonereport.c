@@ -8,7 +8,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "boiler.h"
 #include "sentiment.h"
 #include "stage.h"
 #include "text.h"
@@ -37,14 +36,13 @@ struct LedeToneReport {
 	FILE *fp;		/* document rows, or NULL */
 	LedeFormat fmt;
 	int width, byent;
-	int keepboil;		/* 1: entities of boilerplate lines count too */
 	LedeTable *tb;		/* document rows in tsv or jsonl */
 	int64_t *scores;	/* of the sentences of the document */
 	size_t nscores, cscores;
 	LedeBuf head, scratch, err;
 	LedeEntReport *er;	/* the entities, or NULL */
 	unsigned gen;
-	int formcol, sentcol, nercol, startcol, endcol;
+	int formcol, sentcol, nercol;
 };
 
 /*
@@ -391,7 +389,6 @@ lede_tone_print_entities(FILE *fp, LedeFormat fmt, LedeTone *t)
 void
 lede_tone_report_keep_boilerplate(LedeToneReport *tr, int keep)
 {
-	tr->keepboil = keep;
 	if (tr->er)
 		lede_ent_report_keep_boilerplate(tr->er, keep);
 }
@@ -407,7 +404,7 @@ lede_tone_report_new(LedeTone *tone, FILE *fp, LedeFormat fmt, int width,
 	tr->fmt = fmt;
 	tr->width = width;
 	tr->byent = byent;
-	tr->formcol = tr->sentcol = tr->nercol = tr->startcol = tr->endcol = -1;
+	tr->formcol = tr->sentcol = tr->nercol = -1;
 	if (byent) {
 		tr->er = lede_ent_report_new(NULL, fmt, 0, NULL, 0, tone->ents);
 		tone->hasents = 1;	/* even with no documents */
@@ -481,8 +478,6 @@ lede_tone_report_doc(LedeToneReport *tr, const LedeDoc *d)
 			tr->formcol = lede_sent_col(s, "FORM");
 			tr->sentcol = lede_sent_col(s, "SENT");
 			tr->nercol = lede_sent_col(s, "NER");
-			tr->startcol = lede_sent_col(s, "START");
-			tr->endcol = lede_sent_col(s, "END");
 		}
 		if (s->ntok == 0)
 			continue;
