@@ -2501,6 +2501,76 @@ fold_acronyms(LedeEntCorpus *c, long *into)
 	return k;
 }
 
+/*
+ * A row named N that is never written so, whose most written form is N's,
+ * is named N's when a row of its type is named "N's ..." ("Moody" of the
+ * documents that write only "Moody's", beside "Moody's Investors Service
+ * Inc"): in those documents nothing told the 's from a possessive.
+ */
+static void
+possessive_names(LedeEntCorpus *c, size_t n)
+{
+	Ref *r = emalloc((n ? n : 1) * sizeof(*r));
+	LedeBuf *b = &c->tmp;
+	size_t i, k, lo, hi, mid;
+
+	/* "TYPE NUL NAME" of each row, sorted */
+	lede_buf_clear(b);
+	for (i = 0; i < n; i++) {
+		r[i].id = (long)i;
+		r[i].n = b->len;	/* the offset, for now */
+		lede_buf_adds(b, c->res[i].type);
+		lede_buf_addc(b, '\0');
+		lede_buf_add(b, c->res[i].name, c->res[i].namelen);
+	}
+	for (i = 0; i < n; i++) {
+		size_t end = i + 1 < n ? r[i + 1].n : b->len;
+
+		r[i].s = b->p + r[i].n;
+		r[i].n = end - r[i].n;
+	}
+	lede_sort(r, n, sizeof(*r), ref_cmp);
+	for (i = 0; i < n; i++) {
+		LedeEntity *e = &c->res[i];
+		LedeBuf *q = &c->tmp2;
+		Ref probe;
+
+		if (e->namen > 0 || e->nalias == 0 ||
+		    possessive_len(e->alias[0], e->aliaslen[0]) != e->namelen ||
+		    memcmp(e->alias[0], e->name, e->namelen))
+			continue;
+		/* a row named "N's ..." of the same type */
+		lede_buf_clear(q);
+		lede_buf_adds(q, e->type);
+		lede_buf_addc(q, '\0');
+		lede_buf_add(q, e->alias[0], e->aliaslen[0]);
+		lede_buf_addc(q, ' ');
+		probe.s = q->p;
+		probe.n = q->len;
+		for (lo = 0, hi = n; lo < hi; ) {
+			mid = lo + (hi - lo) / 2;
+			if (ref_cmp(&r[mid], &probe) < 0)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		if (lo == n || r[lo].n <= probe.n || memcmp(r[lo].s, probe.s, probe.n))
+			continue;
+		e->name = e->alias[0];
+		e->namelen = e->aliaslen[0];
+		e->namen = e->aliasn[0];
+		for (k = 1; k < e->nalias; k++) {
+			e->alias[k - 1] = e->alias[k];
+			e->aliaslen[k - 1] = e->aliaslen[k];
+			e->aliasn[k - 1] = e->aliasn[k];
+		}
+		e->nalias--;
+		if (e->nalias == 0)
+			e->alias = NULL, e->aliaslen = NULL, e->aliasn = NULL;
+	}
+	free(r);
+}
+
 size_t
 lede_entcorpus_result(LedeEntCorpus *c, const LedeEntity **out)
 {
@@ -2637,6 +2707,7 @@ lede_entcorpus_result(LedeEntCorpus *c, const LedeEntity **out)
 			c->res[i].namelen = strlen(c->res[i].key);
 		}
 	}
+	possessive_names(c, ni);
 	lede_sort(c->res, ni, sizeof(*c->res), result_cmp);
 	*out = c->res;
 	return ni;

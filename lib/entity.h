@@ -146,7 +146,9 @@ int lede_entcorpus_write(LedeEntCorpus *c, FILE *fp);
  * the number of documents, name the canonical name given most mentions
  * over the corpus (ties: the smallest in byte order) or, when that one is
  * in capitals, the most mentioned that is not if it has at least a quarter
- * of its mentions (rounded up), aliases the other
+ * of its mentions (rounded up), or N's for a name N never written so
+ * whose most written form is N's, when a row of its type is named "N's
+ * ..."; aliases the other
  * surface forms by mentions (ties: byte order); start is -1.  Valid until
  * the next add, load or free.
  */
