@@ -124,6 +124,40 @@ ref_cmp(const void *a, const void *b)
 	return (x->n > y->n) - (x->n < y->n);
 }
 
+/*
+ * Refs whose n holds the offset of their string in b, each running to the
+ * next one's (the last to b's end): point them into b, then sort them.
+ */
+static void
+ref_sort_offsets(Ref *r, size_t n, const LedeBuf *b)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		size_t end = i + 1 < n ? r[i + 1].n : b->len;
+
+		r[i].s = b->p + r[i].n;
+		r[i].n = end - r[i].n;
+	}
+	lede_sort(r, n, sizeof(*r), ref_cmp);
+}
+
+/* The first of the sorted r[0..n) that starts with p and goes on, or n. */
+static size_t
+ref_extends(const Ref *r, size_t n, const Ref *p)
+{
+	size_t lo = 0, hi = n, mid;
+
+	while (lo < hi) {	/* the first >= p */
+		mid = lo + (hi - lo) / 2;
+		if (ref_cmp(&r[mid], p) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < n && r[lo].n > p->n && !memcmp(r[lo].s, p->s, p->n) ? lo : n;
+}
+
 
 static int
 ascii_lower(int c)
@@ -1589,7 +1623,7 @@ capital_end(const LedeEntDoc *d, long m)
 static void
 keep_possessives(LedeEntDoc *d)
 {
-	size_t i, np = 0, lo, hi, mid;
+	size_t i, np = 0, lo;
 	Ref *r, probe;
 	LedeBuf *b = &d->tmp2;
 
@@ -1612,13 +1646,7 @@ keep_possessives(LedeEntDoc *d)
 		lede_buf_addc(b, '\0');
 		lede_buf_add(b, k, kl);
 	}
-	for (i = 0; i < d->nm; i++) {
-		size_t end = i + 1 < d->nm ? r[i + 1].n : b->len;
-
-		r[i].s = b->p + r[i].n;
-		r[i].n = end - r[i].n;
-	}
-	lede_sort(r, d->nm, sizeof(*r), ref_cmp);
+	ref_sort_offsets(r, d->nm, b);
 	for (i = 0; i < d->nm; i++) {
 		Mention *m = &d->m[i];
 		LedeBuf *q = &d->tmp;
@@ -1636,14 +1664,7 @@ keep_possessives(LedeEntDoc *d)
 		lede_buf_addc(q, ' ');
 		probe.s = q->p;
 		probe.n = q->len;
-		for (lo = 0, hi = d->nm; lo < hi; ) {	/* the first >= probe */
-			mid = lo + (hi - lo) / 2;
-			if (ref_cmp(&r[mid], &probe) < 0)
-				lo = mid + 1;
-			else
-				hi = mid;
-		}
-		for (; lo < d->nm && r[lo].n > probe.n &&
+		for (lo = ref_extends(r, d->nm, &probe); lo < d->nm && r[lo].n > probe.n &&
 		    !memcmp(r[lo].s, probe.s, probe.n); lo++)
 			if (capital_end(d, r[lo].id)) {
 				m->name = name_id(d, sf, sl);
@@ -2512,7 +2533,7 @@ possessive_names(LedeEntCorpus *c, size_t n)
 {
 	Ref *r = emalloc((n ? n : 1) * sizeof(*r));
 	LedeBuf *b = &c->tmp;
-	size_t i, k, lo, hi, mid;
+	size_t i, k;
 
 	/* "TYPE NUL NAME" of each row, sorted */
 	lede_buf_clear(b);
@@ -2523,13 +2544,7 @@ possessive_names(LedeEntCorpus *c, size_t n)
 		lede_buf_addc(b, '\0');
 		lede_buf_add(b, c->res[i].name, c->res[i].namelen);
 	}
-	for (i = 0; i < n; i++) {
-		size_t end = i + 1 < n ? r[i + 1].n : b->len;
-
-		r[i].s = b->p + r[i].n;
-		r[i].n = end - r[i].n;
-	}
-	lede_sort(r, n, sizeof(*r), ref_cmp);
+	ref_sort_offsets(r, n, b);
 	for (i = 0; i < n; i++) {
 		LedeEntity *e = &c->res[i];
 		LedeBuf *q = &c->tmp2;
@@ -2547,14 +2562,7 @@ possessive_names(LedeEntCorpus *c, size_t n)
 		lede_buf_addc(q, ' ');
 		probe.s = q->p;
 		probe.n = q->len;
-		for (lo = 0, hi = n; lo < hi; ) {
-			mid = lo + (hi - lo) / 2;
-			if (ref_cmp(&r[mid], &probe) < 0)
-				lo = mid + 1;
-			else
-				hi = mid;
-		}
-		if (lo == n || r[lo].n <= probe.n || memcmp(r[lo].s, probe.s, probe.n))
+		if (ref_extends(r, n, &probe) == n)
 			continue;
 		e->name = e->alias[0];
 		e->namelen = e->aliaslen[0];
