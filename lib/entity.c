@@ -1600,13 +1600,6 @@ near_misses(LedeEntDoc *d, Pair **out)
 	return npairs;
 }
 
-/*
- * A possessive that belongs to the name: a mention whose text ends in 's
- * keeps it when a mention of its type has a name that starts with that
- * text and goes on to a word not in lower case ("Moody's" beside "Moody's
- * Investors Service", "Lloyd's" beside "Lloyd's of London", not "Bank's"
- * beside a "Bank's gold" the tagger took for a name), compared by keys.
- */
 /* 1 when mention m's name ends in a word that is not in lower case. */
 static int
 capital_end(const LedeEntDoc *d, long m)
@@ -1620,6 +1613,13 @@ capital_end(const LedeEntDoc *d, long m)
 	return w < s + n && !(*w >= 'a' && *w <= 'z');
 }
 
+/*
+ * A possessive that belongs to the name: a mention whose text ends in 's
+ * keeps it when a mention of its type has a name that starts with that
+ * text and goes on to a word not in lower case ("Moody's" beside "Moody's
+ * Investors Service", "Lloyd's" beside "Lloyd's of London", not "Bank's"
+ * beside a "Bank's gold" the tagger took for a name), compared by keys.
+ */
 static void
 keep_possessives(LedeEntDoc *d)
 {
