@@ -1623,7 +1623,9 @@ capital_end(const LedeEntDoc *d, long m)
 static void
 keep_possessives(LedeEntDoc *d)
 {
-	size_t i, np = 0, lo;
+	size_t i, np = 0, nr = 0, lo;
+	size_t nn = lede_dict_size(d->named), ns = lede_dict_size(d->surfd);
+	long *seen, *memo, *memotype;
 	Ref *r, probe;
 	LedeBuf *b = &d->tmp2;
 
@@ -1631,22 +1633,34 @@ keep_possessives(LedeEntDoc *d)
 		np += d->m[i].poss;
 	if (np == 0)
 		return;
-	/* "TYPE NUL KEY" of each mention's name, sorted */
+	/* "TYPE NUL KEY" of each name (once a type), sorted */
+	seen = emalloc(nn * sizeof(*seen));
+	for (i = 0; i < nn; i++)
+		seen[i] = -1;
 	lede_buf_clear(b);
 	r = emalloc(d->nm * sizeof(*r));
 	for (i = 0; i < d->nm; i++) {
 		size_t tl, kl;
-		const char *t = lede_dict_key(d->typed, d->m[i].type, &tl);
-		const char *k = lede_dict_key(d->keyd, d->m[i].group, &kl);
+		const char *t, *k;
 
-		r[i].id = (long)i;
-		r[i].s = NULL;
-		r[i].n = b->len;	/* the offset, for now */
+		if (seen[d->m[i].name] == d->m[i].type)
+			continue;
+		seen[d->m[i].name] = d->m[i].type;
+		t = lede_dict_key(d->typed, d->m[i].type, &tl);
+		k = lede_dict_key(d->keyd, d->m[i].group, &kl);
+		r[nr].id = (long)i;
+		r[nr].n = b->len;	/* the offset, for now */
 		lede_buf_add(b, t, tl);
 		lede_buf_addc(b, '\0');
 		lede_buf_add(b, k, kl);
+		nr++;
 	}
-	ref_sort_offsets(r, d->nm, b);
+	ref_sort_offsets(r, nr, b);
+	/* the answer for a surface form and type, once: -2 not known, -1 no */
+	memo = emalloc(ns * sizeof(*memo));
+	memotype = emalloc(ns * sizeof(*memotype));
+	for (i = 0; i < ns; i++)
+		memo[i] = -2;
 	for (i = 0; i < d->nm; i++) {
 		Mention *m = &d->m[i];
 		LedeBuf *q = &d->tmp;
@@ -1655,6 +1669,15 @@ keep_possessives(LedeEntDoc *d)
 
 		if (!m->poss)
 			continue;
+		if (memo[m->surf] != -2 && memotype[m->surf] == m->type) {
+			if (memo[m->surf] >= 0) {
+				m->name = memo[m->surf];
+				m->group = d->ni[m->name].key;
+			}
+			continue;
+		}
+		memo[m->surf] = -1;
+		memotype[m->surf] = m->type;
 		t = lede_dict_key(d->typed, m->type, &tl);
 		sf = lede_dict_key(d->surfd, m->surf, &sl);
 		lede_buf_clear(q);
@@ -1664,14 +1687,17 @@ keep_possessives(LedeEntDoc *d)
 		lede_buf_addc(q, ' ');
 		probe.s = q->p;
 		probe.n = q->len;
-		for (lo = ref_extends(r, d->nm, &probe); lo < d->nm && r[lo].n > probe.n &&
+		for (lo = ref_extends(r, nr, &probe); lo < nr && r[lo].n > probe.n &&
 		    !memcmp(r[lo].s, probe.s, probe.n); lo++)
 			if (capital_end(d, r[lo].id)) {
-				m->name = name_id(d, sf, sl);
+				m->name = memo[m->surf] = name_id(d, sf, sl);
 				m->group = d->ni[m->name].key;
 				break;
 			}
 	}
+	free(memo);
+	free(memotype);
+	free(seen);
 	free(r);
 }
 

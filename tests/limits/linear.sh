@@ -71,6 +71,19 @@ for tool in keywords entities tone summarize; do
 	check "$tool sentence" "$t/S4" "$t/S5" 10 "$tool"
 	check "$tool document" "$t/D4" "$t/D6" 100 "$tool"
 done
+# entities: possessive names beside longer names that hold them ("Bank's",
+# "Bank's gold"), whose look-up was quadratic in the mentions of a document
+posdoc() {	# SENTENCES
+	awk -v n="$1" 'BEGIN {
+		print "# global.columns = ID FORM NER"; print "# newdoc id = big"
+		for (i = 0; i < n; i++)
+			if (i % 2) printf "1\tBank\tB-ORG\n2\t\047s\tI-ORG\n3\tgold\tI-ORG\n4\trose\tO\n\n"
+			else printf "1\tBank\tB-ORG\n2\t\047s\tI-ORG\n3\tsaid\tO\n\n"
+	}'
+}
+posdoc 1000 >"$t/P3"
+posdoc 100000 >"$t/P5"
+check "entities possessive" "$t/P3" "$t/P5" 100 entities
 # tokenize: raw text of the same sizes
 awk 'BEGIN { for (i = 0; i < 10000; i++) printf "word%d ", i % 50; print "" }' >"$t/r4"
 awk 'BEGIN { for (i = 0; i < 100000; i++) printf "word%d ", i % 50; print "" }' >"$t/r5"
