@@ -71,6 +71,9 @@ for tool in keywords entities tone summarize; do
 	check "$tool sentence" "$t/S4" "$t/S5" 10 "$tool"
 	check "$tool document" "$t/D4" "$t/D6" 100 "$tool"
 done
+# tone --by-entity resolves entities as entities does
+check "tone --by-entity sentence" "$t/S4" "$t/S5" 10 tone --by-entity
+check "tone --by-entity document" "$t/D4" "$t/D6" 100 tone --by-entity
 # entities: possessive names beside longer names that hold them ("Bank's",
 # "Bank's gold"), whose look-up was quadratic in the mentions of a document
 posdoc() {	# SENTENCES
