@@ -136,9 +136,7 @@ lede_df_parse(const char *buf, size_t len, char *err, size_t errlen)
 				seterr(err, errlen, line, "empty term or a space in it");
 				goto bad;
 			}
-			if (prev && (memcmp(prev, p, prevlen < tlen ? prevlen : tlen) > 0 ||
-			    (memcmp(prev, p, prevlen < tlen ? prevlen : tlen) == 0 &&
-			    prevlen >= tlen))) {
+			if (prev && lede_bytecmp(prev, prevlen, p, tlen) >= 0) {
 				seterr(err, errlen, line, "terms not in strictly increasing order");
 				goto bad;
 			}
@@ -296,9 +294,8 @@ cmpterm(const void *a, const void *b)
 	size_t na, nb;
 	const char *sa = lede_dict_key(sort_dict, *(const long *)a, &na);
 	const char *sb = lede_dict_key(sort_dict, *(const long *)b, &nb);
-	int c = memcmp(sa, sb, na < nb ? na : nb);
 
-	return c ? c : (na > nb) - (na < nb);
+	return lede_bytecmp(sa, na, sb, nb);
 }
 
 int

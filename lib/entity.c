@@ -116,12 +116,8 @@ static int
 ref_cmp(const void *a, const void *b)
 {
 	const Ref *x = a, *y = b;
-	size_t n = x->n < y->n ? x->n : y->n;
-	int r = memcmp(x->s, y->s, n);
 
-	if (r)
-		return r;
-	return (x->n > y->n) - (x->n < y->n);
+	return lede_bytecmp(x->s, x->n, y->s, y->n);
 }
 
 /*
@@ -2370,17 +2366,12 @@ static int
 fref_strcmp(const void *a, const void *b)
 {
 	const FRef *x = a, *y = b;
-	size_t n;
-	int r;
 
 	if (x->ident != y->ident)
 		return x->ident < y->ident ? -1 : 1;
 	if (x->kind != y->kind)
 		return x->kind < y->kind ? -1 : 1;
-	n = x->n < y->n ? x->n : y->n;
-	if ((r = memcmp(x->s, y->s, n)))
-		return r;
-	return (x->n > y->n) - (x->n < y->n);
+	return lede_bytecmp(x->s, x->n, y->s, y->n);
 }
 
 /* By row, kind, count (descending), then string. */
@@ -2398,18 +2389,14 @@ static int
 result_cmp(const void *a, const void *b)
 {
 	const LedeEntity *x = a, *y = b;
-	size_t n;
 	int r;
 
 	if (x->mentions != y->mentions)
 		return x->mentions > y->mentions ? -1 : 1;
 	if (x->ndocs != y->ndocs)
 		return x->ndocs > y->ndocs ? -1 : 1;
-	n = x->namelen < y->namelen ? x->namelen : y->namelen;
-	if ((r = memcmp(x->name, y->name, n)))
+	if ((r = lede_bytecmp(x->name, x->namelen, y->name, y->namelen)))
 		return r;
-	if (x->namelen != y->namelen)
-		return x->namelen < y->namelen ? -1 : 1;
 	return strcmp(x->type, y->type);
 }
 
@@ -2432,9 +2419,8 @@ ident_cmp(const LedeEntCorpus *c, long x, long y)
 	size_t nx, ny;
 	const char *sx = lede_dict_key(c->ids, x, &nx);
 	const char *sy = lede_dict_key(c->ids, y, &ny);
-	int r = memcmp(sx, sy, nx < ny ? nx : ny);
 
-	return r ? r : (nx > ny) - (nx < ny);
+	return lede_bytecmp(sx, nx, sy, ny);
 }
 
 /* Whether k[0..n) is the initials of identity b's key, as rule 5 has it. */

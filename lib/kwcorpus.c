@@ -217,9 +217,8 @@ cmppair(const void *a, const void *b)
 	size_t na, nb;
 	const char *sa = lede_dict_key(sort_c->pairs, (long)*(const size_t *)a, &na);
 	const char *sb = lede_dict_key(sort_c->pairs, (long)*(const size_t *)b, &nb);
-	int r = memcmp(sa, sb, na < nb ? na : nb);
 
-	return r ? r : (na > nb) - (na < nb);
+	return lede_bytecmp(sa, na, sb, nb);
 }
 
 int
@@ -252,7 +251,6 @@ static int
 cmprow(const void *a, const void *b)
 {
 	const LedeKwRow *x = a, *y = b;
-	int r;
 
 	if (x->score != y->score)
 		return x->score > y->score ? -1 : 1;
@@ -260,8 +258,7 @@ cmprow(const void *a, const void *b)
 		return x->docs > y->docs ? -1 : 1;
 	if (x->count != y->count)
 		return x->count > y->count ? -1 : 1;
-	r = memcmp(x->key, y->key, x->keylen < y->keylen ? x->keylen : y->keylen);
-	return r ? r : (x->keylen > y->keylen) - (x->keylen < y->keylen);
+	return lede_bytecmp(x->key, x->keylen, y->key, y->keylen);
 }
 
 size_t
@@ -298,11 +295,8 @@ lede_kwc_rank(LedeKwCorpus *c, const LedeKwRow **rows)
 			better = 1;
 		else if (s->count != best[id])
 			better = s->count > best[id];
-		else {
-			int cmp = memcmp(sep + 1, r->phrase, slen < r->len ? slen : r->len);
-
-			better = cmp < 0 || (cmp == 0 && slen < r->len);
-		}
+		else
+			better = lede_bytecmp(sep + 1, slen, r->phrase, r->len) < 0;
 		if (better) {
 			r->phrase = sep + 1;
 			r->len = slen;

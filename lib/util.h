@@ -7,6 +7,7 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 /*
  * The bottom layer: error reporting for tools, allocation that never
@@ -166,6 +167,15 @@ lede_sort(void *base, size_t n, size_t size, int (*cmp)(const void *, const void
 {
 	if (n > 1)
 		qsort(base, n, size, cmp);
+}
+
+/* Byte order of a[0..na) and b[0..nb); a proper prefix comes first. */
+static inline int
+lede_bytecmp(const void *a, size_t na, const void *b, size_t nb)
+{
+	int r = memcmp(a, b, na < nb ? na : nb);
+
+	return r ? r : (na > nb) - (na < nb);
 }
 
 #define LEDE_LEN(a) (sizeof(a) / sizeof((a)[0]))
