@@ -138,20 +138,27 @@ ref_sort_offsets(Ref *r, size_t n, const LedeBuf *b)
 	lede_sort(r, n, sizeof(*r), ref_cmp);
 }
 
-/* The first of the sorted r[0..n) that starts with p and goes on, or n. */
+/* The first of the sorted r[0..n) that is not below p, or n. */
 static size_t
-ref_extends(const Ref *r, size_t n, const Ref *p)
+ref_lower(const Ref *r, size_t n, const Ref *p)
 {
 	size_t lo = 0, hi = n, mid;
 
-	while (lo < hi) {	/* the first >= p */
+	while (lo < hi) {
 		mid = lo + (hi - lo) / 2;
 		if (ref_cmp(&r[mid], p) < 0)
 			lo = mid + 1;
 		else
 			hi = mid;
 	}
-	return lo < n && r[lo].n > p->n && !memcmp(r[lo].s, p->s, p->n) ? lo : n;
+	return lo;
+}
+
+/* 1 when x starts with p and goes on. */
+static int
+ref_extends(const Ref *x, const Ref *p)
+{
+	return x->n > p->n && !memcmp(x->s, p->s, p->n);
 }
 
 
@@ -1683,8 +1690,7 @@ keep_possessives(LedeEntDoc *d)
 		lede_buf_addc(q, ' ');
 		probe.s = q->p;
 		probe.n = q->len;
-		for (lo = ref_extends(r, nr, &probe); lo < nr && r[lo].n > probe.n &&
-		    !memcmp(r[lo].s, probe.s, probe.n); lo++)
+		for (lo = ref_lower(r, nr, &probe); lo < nr && ref_extends(&r[lo], &probe); lo++)
 			if (capital_end(d, r[lo].id)) {
 				m->name = memo[m->surf] = name_id(d, sf, sl);
 				m->group = d->ni[m->name].key;
@@ -1948,6 +1954,16 @@ add_ll(LedeEntCorpus *c, long long *acc, long long v)
 		*acc = v < 0 ? -LLONG_MAX : LLONG_MAX;	/* a number the reader takes */
 		c->overflow = 1;
 	}
+}
+
+/* add_ll for the long counts of a LedeEntity. */
+static void
+add_l(LedeEntCorpus *c, long *acc, long long v)
+{
+	long long t = *acc;
+
+	add_ll(c, &t, v);
+	*acc = (long)t;
 }
 
 static long
@@ -2545,7 +2561,7 @@ possessive_names(LedeEntCorpus *c, size_t n)
 {
 	Ref *r = emalloc((n ? n : 1) * sizeof(*r));
 	LedeBuf *b = &c->tmp;
-	size_t i, k;
+	size_t i, k, lo;
 
 	/* "TYPE NUL NAME" of each row, sorted */
 	lede_buf_clear(b);
@@ -2574,7 +2590,8 @@ possessive_names(LedeEntCorpus *c, size_t n)
 		lede_buf_addc(q, ' ');
 		probe.s = q->p;
 		probe.n = q->len;
-		if (ref_extends(r, n, &probe) == n)
+		lo = ref_lower(r, n, &probe);
+		if (lo == n || !ref_extends(&r[lo], &probe))
 			continue;
 		e->name = e->alias[0];
 		e->namelen = e->aliaslen[0];
@@ -2632,27 +2649,16 @@ lede_entcorpus_result(LedeEntCorpus *c, const LedeEntity **out)
 	for (i = 0; i < ni; i++) {
 		const Ident *id = &c->id[i];
 		LedeEntity *e;
-		long long m, d, n, po, ne;
 
 		if (row[i] >= 0)
 			continue;
 		e = &c->res[row[into[i]]];
-		m = e->mentions;
-		d = e->ndocs;
-		n = e->tonen;
-		po = e->tonepos;
-		ne = e->toneneg;
-		add_ll(c, &m, id->mentions);
-		add_ll(c, &d, id->docs);
-		add_ll(c, &n, id->tonen);
-		add_ll(c, &po, id->pos);
-		add_ll(c, &ne, id->neg);
+		add_l(c, &e->mentions, id->mentions);
+		add_l(c, &e->ndocs, id->docs);
+		add_l(c, &e->tonen, id->tonen);
+		add_l(c, &e->tonepos, id->pos);
+		add_l(c, &e->toneneg, id->neg);
 		add_ll(c, &e->tonesum, id->tonesum);
-		e->mentions = (long)m;
-		e->ndocs = (long)d;
-		e->tonen = (long)n;
-		e->tonepos = (long)po;
-		e->toneneg = (long)ne;
 	}
 	/* its surface forms too, not its names; equal forms are summed */
 	fr = emalloc((nf ? nf : 1) * sizeof(*fr));
