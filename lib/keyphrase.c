@@ -133,6 +133,7 @@ struct LedeKp {
 	size_t nblk, cblk;
 	const LedePosW **bp;	/* blocks of a sentence's tokens */
 	int *tags;
+	int32_t *gap;		/* work space of lede_pos_tag_verb */
 	size_t cbp;
 	size_t sentstart;	/* first token of the sentence */
 	LedeBuf poslow;
@@ -157,6 +158,7 @@ lede_kp_defaults(LedeKpParams *p)
 	p->title_boost = 0.0;
 	p->pos_exp = 0.5;
 	p->context = 7;
+	p->verbgap = 8;
 	p->rank_exp = 1.0;
 	p->subsume = 1;
 	p->lead_boost = 0.7;
@@ -226,6 +228,7 @@ lede_kp_free(LedeKp *kp)
 	free(kp->blk);
 	free(kp->bp);
 	free(kp->tags);
+	free(kp->gap);
 	lede_buf_free(&kp->poslow);
 	lede_graph_free(kp->g);
 	free(kp->nodestem);
@@ -740,6 +743,7 @@ tagsent(LedeKp *kp)
 		kp->cbp = 2 * n;
 		kp->bp = ereallocarray(kp->bp, kp->cbp, sizeof(*kp->bp));
 		kp->tags = ereallocarray(kp->tags, kp->cbp, sizeof(*kp->tags));
+		kp->gap = ereallocarray(kp->gap, kp->cbp, 2 * sizeof(*kp->gap));
 	}
 	/* blocks first (kp->blk may move), then their addresses */
 	for (i = 0; i < n; i++) {
@@ -754,7 +758,11 @@ tagsent(LedeKp *kp)
 	for (i = 0; i < n; i++)
 		kp->bp[i] = kp->blk + (size_t)lede_ft_ent(kp->ft,
 		    (size_t)kp->tok[a + i].form)->v[1] * LEDE_POS_BLOCK;
-	lede_pos_tag(kp->pos, kp->bp, n, kp->tags);
+	if (kp->p.verbgap > 0)
+		lede_pos_tag_verb(kp->pos, kp->bp, n, kp->tags, kp->gap,
+		    kp->p.verbgap);
+	else
+		lede_pos_tag(kp->pos, kp->bp, n, kp->tags);
 	for (i = 0; i < n; i++) {
 		Tok *t = &kp->tok[a + i];
 

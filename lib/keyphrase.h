@@ -35,6 +35,12 @@ typedef struct {
 	double title_boost;	/* position weight of title words */
 	double pos_exp;		/* position weight (word position + 1)^-pos_exp */
 	int context;		/* verbs and participles told by their neighbours */
+	/*
+	 * A sentence the tagger leaves without a verb ("Oil price jumps on
+	 * supply fears") gets one, when it costs the tagger at most this
+	 * much (lede_pos_tag_verb; 0: never).
+	 */
+	double verbgap;
 	double rank_exp;	/* word weight (graph score)^rank_exp x idf^idf_exp */
 	int subsume;		/* drop a phrase inside a better one */
 	double lead_boost;	/* score x (1 + lead_boost) for a phrase of the first sentence */

@@ -211,6 +211,7 @@ struct LedePosModel {
 	uint8_t *tag;
 	int16_t *w;
 	int32_t bias[L], t1[T + 1][L], t2[(T + 1) * (T + 1)][L];
+	double scale;		/* of the weights */
 	LedePosW bos[LEDE_POS_BLOCK], eos[LEDE_POS_BLOCK];
 };
 
@@ -319,6 +320,7 @@ lede_pos_load_mem(const void *buf, size_t n, char *err, size_t errlen)
 	}
 	p += 20;
 	m = ecalloc(1, sizeof(*m));
+	m->scale = scale;
 	m->f = ecalloc(nfeat ? nfeat : 1, sizeof(*m->f));
 	for (i = 0; i < nfeat; i++) {
 		uint64_t k;
@@ -420,14 +422,20 @@ lede_pos_block(const LedePosModel *m, const char *s, size_t n, LedePosW *block,
 	}
 }
 
-void
-lede_pos_tag(const LedePosModel *m, const LedePosW *const *b, size_t n,
-    int *tags)
+/*
+ * Greedy decoding of tokens from..n-1, the tags before from already in
+ * tags; gap[2i] and gap[2i + 1] (if gap) get the score of token i's tag
+ * less that of VBZ and of VB: what it would cost to make it a verb.
+ */
+static void
+decode(const LedePosModel *m, const LedePosW *const *b, size_t n,
+    size_t from, int *tags, int32_t *gap)
 {
 	size_t i;
-	int y, t1 = LEDE_POS_START, t2 = LEDE_POS_START;
+	int y, t1 = from >= 1 ? tags[from - 1] : LEDE_POS_START,
+	    t2 = from >= 2 ? tags[from - 2] : LEDE_POS_START;
 
-	for (i = 0; i < n; i++) {
+	for (i = from; i < n; i++) {
 		const LedePosW *m1 = i >= 1 ? b[i - 1] : m->bos;
 		const LedePosW *c = b[i] + L;
 		const LedePosW *p1 = (i + 1 < n ? b[i + 1] : m->eos) + 2 * L;
@@ -451,9 +459,112 @@ lede_pos_tag(const LedePosModel *m, const LedePosW *const *b, size_t n,
 				arg = y;
 			}
 		tags[i] = arg;
+		if (gap) {
+			gap[2 * i] = best - v[LEDE_POS_VBZ];
+			gap[2 * i + 1] = best - v[LEDE_POS_VB];
+		}
 		t2 = t1;
 		t1 = arg;
 	}
+}
+
+void
+lede_pos_tag(const LedePosModel *m, const LedePosW *const *b, size_t n,
+    int *tags)
+{
+	decode(m, b, n, 0, tags, NULL);
+}
+
+static int
+finite_verb(int tag)
+{
+	return tag == LEDE_POS_VB || tag == LEDE_POS_VBD ||
+	    tag == LEDE_POS_VBZ || tag == LEDE_POS_MD;
+}
+
+static int
+noun(int tag)
+{
+	return tag == LEDE_POS_NN || tag == LEDE_POS_NNS || tag == LEDE_POS_NNP;
+}
+
+/*
+ * Can the words before i be a subject?  The noun phrase before i (nouns,
+ * adjectives, numbers, determiners, possessives, participles) must open
+ * the sentence or follow punctuation or a conjunction, not a preposition
+ * or a verb: "in Third World loans", "of random walks" are no subjects;
+ * nor is a phrase with a number after a noun, a line of figures ("Net
+ * loss 90,656 vs profit 892").
+ */
+static int
+subject(const int *tags, size_t i)
+{
+	while (i > 0) {
+		switch (tags[--i]) {
+		case LEDE_POS_CD:	/* "3 men", not "loss 90,656 vs" */
+			if (i > 0 && noun(tags[i - 1]))
+				return 0;
+			continue;
+		case LEDE_POS_NN: case LEDE_POS_NNS: case LEDE_POS_NNP:
+		case LEDE_POS_JJ: case LEDE_POS_DT:
+		case LEDE_POS_POS: case LEDE_POS_PRP: case LEDE_POS_VBN:
+		case LEDE_POS_VBG:
+			continue;
+		default:
+			return tags[i] == LEDE_POS_PUNCT || tags[i] == LEDE_POS_CC;
+		}
+	}
+	return 1;
+}
+
+size_t
+lede_pos_tag_verb(const LedePosModel *m, const LedePosW *const *b, size_t n,
+    int *tags, int32_t *gap, double maxgap)
+{
+	size_t i, j = n;
+	int32_t lim = maxgap / m->scale > INT32_MAX ? INT32_MAX :
+	    (int32_t)(maxgap / m->scale), best = 0;
+	int vt = 0;
+
+	decode(m, b, n, 0, tags, gap);
+	/* a finite verb, or a participle after a noun ("troops fired") */
+	for (i = 0; i < n; i++)
+		if (finite_verb(tags[i]) || (i > 0 && (tags[i] == LEDE_POS_VBN ||
+		    tags[i] == LEDE_POS_VBG) && (noun(tags[i - 1]) ||
+		    tags[i - 1] == LEDE_POS_PRP)))
+			return n;
+	/*
+	 * A verb that agrees with the noun before it, with words after it:
+	 * a plural noun after a singular one ("price jumps on"), a singular
+	 * noun after a plural one ("workers strike at").
+	 */
+	for (i = 1; i + 1 < n; i++) {
+		int32_t g;
+		int t;
+
+		if (tags[i + 1] == LEDE_POS_PUNCT || tags[i + 1] == LEDE_POS_CD)
+			continue;
+		if (tags[i] == LEDE_POS_NNS && (tags[i - 1] == LEDE_POS_NN ||
+		    tags[i - 1] == LEDE_POS_NNP)) {
+			g = gap[2 * i];
+			t = LEDE_POS_VBZ;
+		} else if (tags[i] == LEDE_POS_NN &&
+		    tags[i - 1] == LEDE_POS_NNS) {
+			g = gap[2 * i + 1];
+			t = LEDE_POS_VB;
+		} else
+			continue;
+		if (g <= lim && (j == n || g < best) && subject(tags, i)) {
+			j = i;
+			best = g;
+			vt = t;
+		}
+	}
+	if (j == n)
+		return n;
+	tags[j] = vt;
+	decode(m, b, n, j + 1, tags, gap);
+	return j;
 }
 
 /* Training. */

@@ -83,6 +83,18 @@ void lede_pos_block(const LedePosModel *m, const char *s, size_t n,
  */
 void lede_pos_tag(const LedePosModel *m, const LedePosW *const *blocks,
     size_t n, int *tags);
+/*
+ * The same, for a sentence that needs a finite verb: when the tags have
+ * none (VB, VBD, VBZ, MD; nor a participle right after a noun), the
+ * noun that is cheapest to make a verb agreeing with the noun before it
+ * (NNS after NN or NNP becomes VBZ, "price jumps on"; NN after NNS
+ * becomes VB, "workers strike at"), and not last or before punctuation,
+ * gets the verb tag if that costs at most maxgap (in weight units), and
+ * the words after it are tagged again.  gap holds 2n values of work
+ * space.  Returns the index of the word made a verb, n if none.
+ */
+size_t lede_pos_tag_verb(const LedePosModel *m, const LedePosW *const *blocks,
+    size_t n, int *tags, int32_t *gap, double maxgap);
 
 /*
  * Training: sentences of forms and tags are added, then trained for a

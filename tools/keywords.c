@@ -72,7 +72,7 @@ static const LedeKnob knobs[] = {
 	KNOB("core", 0, 1, core, 1), KNOB("leadwords", 0, 100, leadword_boost, 0),
 	KNOB("hyphen", 0, 1, hyphen, 1), KNOB("single", 0, 10, single, 0),
 	KNOB("short", 0, 1e6, short_len, 0), KNOB("shortexp", 0, 20, short_exp, 0),
-	KNOB("entities", 0, 2, entities, 1),
+	KNOB("entities", 0, 2, entities, 1), KNOB("verbgap", 0, 1000, verbgap, 0),
 };
 
 static int
