@@ -16,6 +16,9 @@ struct LedeLines {
 	int eof;
 	LedeBuf line;		/* a line that spans buffer refills */
 	unsigned long lineno;
+	char *last;		/* the line last returned, for lede_lines_unread */
+	size_t lastlen;
+	int again;		/* return it once more */
 };
 
 LedeLines *
@@ -73,6 +76,12 @@ lede_lines_next(LedeLines *r, char **line, size_t *len)
 	size_t n;
 	int toolong = 0, rc;
 
+	if (r->again) {
+		r->again = 0;
+		*line = r->last;
+		*len = r->lastlen;
+		return LEDE_IO_LINE;
+	}
 	lede_buf_clear(&r->line);
 	for (;;) {
 		if (r->pos == r->end) {
@@ -89,6 +98,8 @@ lede_lines_next(LedeLines *r, char **line, size_t *len)
 				*line = r->line.p;
 				*len = r->line.len;
 				strip_cr(*line, len);
+				r->last = *line;
+				r->lastlen = *len;
 				return LEDE_IO_LINE;
 			}
 		}
@@ -121,8 +132,17 @@ lede_lines_next(LedeLines *r, char **line, size_t *len)
 		}
 		r->pos += n + 1;
 		strip_cr(*line, len);
+		r->last = *line;
+		r->lastlen = *len;
 		return LEDE_IO_LINE;
 	}
+}
+
+void
+lede_lines_unread(LedeLines *r)
+{
+	if (r->last)
+		r->again = 1;
 }
 
 unsigned long

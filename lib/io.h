@@ -35,6 +35,12 @@ void lede_lines_free(LedeLines *r);
  * A last line without a newline is still a line.
  */
 int lede_lines_next(LedeLines *r, char **line, size_t *len);
+/*
+ * Make the next lede_lines_next return the line it last returned once
+ * more, with the same number (call it only right after a LEDE_IO_LINE,
+ * and leave that line's bytes as they were).
+ */
+void lede_lines_unread(LedeLines *r);
 
 /* Number of the line last returned (1-based), and the name given at open. */
 unsigned long lede_lines_lineno(const LedeLines *r);

@@ -683,6 +683,11 @@ read_block(LedeReader *r, LedeSent *s)
 				return fail(r, lineno, "no '# global.columns' header before the first comment or row");
 			if (s->ntok)
 				return fail(r, lineno, "comment inside a sentence (missing blank line?)");
+			if (s->newdoc && r->linenewdoc) {
+				/* a document with no sentences: it ends here */
+				lede_lines_unread(r->lines);
+				goto done;
+			}
 			if (!s->line)
 				s->line = lineno;
 			line = lede_arena_strndup(&s->arena, line, len);
