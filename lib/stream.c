@@ -150,6 +150,17 @@ lede_sent_meta(const LedeSent *s, const char *key, size_t *len)
 	return NULL;
 }
 
+unsigned long
+lede_sent_meta_line(const LedeSent *s, const char *key)
+{
+	size_t i, keylen = strlen(key);
+
+	for (i = 0; i < s->ncomment; i++)
+		if (comment_value(s->comment[i], key, keylen))
+			return s->rowline ? s->rowline - (s->ncomment - i) : s->line + i;
+	return s->line;
+}
+
 int
 lede_sent_newpar(const LedeSent *s)
 {

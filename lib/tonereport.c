@@ -491,13 +491,13 @@ lede_tone_report_doc(LedeToneReport *tr, const LedeDoc *d)
 			    s->file, s->line, d->id);
 		if (parse_score(m, &score) < 0)
 			return bad(tr, &ds, "%s:%lu: bad '# sentiment' value '%s' (document %s skipped)",
-			    s->file, s->line, m, d->id);
+			    s->file, lede_sent_meta_line(s, "sentiment"), m, d->id);
 		for (k = 0; k < s->ntok; k++) {
 			int sg = value_sign(lede_field(s, k, tr->sentcol), &v);
 
 			if (sg == 2)
 				return bad(tr, &ds, "%s:%lu: bad SENT value '%s' (document %s skipped)",
-				    s->file, s->line, lede_field(s, k, tr->sentcol), d->id);
+				    s->file, s->rowline + k, lede_field(s, k, tr->sentcol), d->id);
 			raw += v;
 			if (!is_word(lede_field(s, k, tr->formcol)))
 				continue;
