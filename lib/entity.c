@@ -2271,6 +2271,9 @@ next:
 	}
 	if (b.open)
 		rc = block_close(&b, name, err);
+	else if (!header)	/* no line at all: a 0-byte file */
+		rc = perr(err, name, line0 + 1, "empty partial report (no '%s' line)",
+		    PARTIAL_HEADER);
 out:
 	for (int k = 0; k < 9; k++)
 		lede_buf_free(&fld[k]);

@@ -189,14 +189,37 @@ end_cell(LedeTable *t)
 	t->cell++;
 }
 
-/* Text cells: one line, control characters shown as spaces. */
-static void
-text_add(LedeBuf *b, const char *s, size_t n)
+void
+lede_text_buf(LedeBuf *b, const char *s, size_t n)
 {
-	size_t i;
+	size_t i, start = 0, w;
 
-	for (i = 0; i < n; i++)
-		lede_buf_addc(b, (unsigned char)s[i] < 0x20 ? ' ' : s[i]);
+	for (i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		if (c < 0x20 || c == 0x7F)
+			w = 1;
+		else if (c == 0xC2 && i + 1 < n && (unsigned char)s[i + 1] >= 0x80 &&
+		    (unsigned char)s[i + 1] <= 0x9F)
+			w = 2;	/* C1, U+0080..U+009F */
+		else
+			continue;
+		lede_buf_add(b, s + start, i - start);
+		lede_buf_addc(b, ' ');
+		i += w - 1;
+		start = i + 1;
+	}
+	lede_buf_add(b, s + start, n - start);
+}
+
+void
+lede_text_field(FILE *fp, const char *s, size_t n)
+{
+	static LedeBuf b;
+
+	lede_buf_clear(&b);
+	lede_text_buf(&b, s, n);
+	fwrite(b.p ? b.p : "", 1, b.len, fp);
 }
 
 void
@@ -206,7 +229,7 @@ lede_table_str(LedeTable *t, const char *s, size_t n)
 	switch (t->fmt) {
 	case LEDE_FMT_TSV: lede_tsv_buf(&t->row, s, n); break;
 	case LEDE_FMT_JSONL: lede_json_buf(&t->row, s, n); break;
-	case LEDE_FMT_TEXT: text_add(&t->row, s, n); break;
+	case LEDE_FMT_TEXT: lede_text_buf(&t->row, s, n); break;
 	}
 	end_cell(t);
 }
@@ -256,7 +279,7 @@ lede_table_list(LedeTable *t, const char *const *items, const size_t *lens,
 		case LEDE_FMT_TEXT:
 			if (i)
 				lede_buf_adds(&t->row, "; ");
-			text_add(&t->row, items[i], lens[i]);
+			lede_text_buf(&t->row, items[i], lens[i]);
 			break;
 		}
 	}

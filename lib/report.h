@@ -15,6 +15,7 @@
  * other control character: backslash is written "\\", TAB "\t", LF "\n",
  * CR "\r" and any other byte below 0x20 and DEL "\xHH".  JSON strings
  * are escaped per RFC 8259 and are valid for any valid UTF-8 input.
+ * In text, control characters are spaces (lede_text_buf).
  */
 typedef enum {
 	LEDE_FMT_TSV,
@@ -61,6 +62,14 @@ long long lede_table_rows(void);
 /* Escaping helpers, for tools that write reports without a table. */
 void lede_tsv_field(FILE *fp, const char *s, size_t n);
 void lede_tsv_buf(LedeBuf *b, const char *s, size_t n);
+/*
+ * s[0..n) for people (the text format, docs/FORMAT.md): each control
+ * character, C0 (below 0x20: TAB, LF, ESC...), DEL and C1 (U+0080 to
+ * U+009F), becomes one space, so the text stays on its line and sends
+ * no terminal escape.  Other bytes are copied.
+ */
+void lede_text_buf(LedeBuf *b, const char *s, size_t n);
+void lede_text_field(FILE *fp, const char *s, size_t n);
 /*
  * Undo lede_tsv_buf: s[0..n) into dst (which may be s itself: the result
  * is never longer), NUL-terminated; *len (may be NULL) gets its length.

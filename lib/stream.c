@@ -150,6 +150,17 @@ lede_sent_meta(const LedeSent *s, const char *key, size_t *len)
 	return NULL;
 }
 
+unsigned long
+lede_sent_meta_line(const LedeSent *s, const char *key)
+{
+	size_t i, keylen = strlen(key);
+
+	for (i = 0; i < s->ncomment; i++)
+		if (comment_value(s->comment[i], key, keylen))
+			return s->rowline ? s->rowline - (s->ncomment - i) : s->line + i;
+	return s->line;
+}
+
 int
 lede_sent_newpar(const LedeSent *s)
 {
@@ -204,6 +215,7 @@ struct LedeSchema {
 	int nout;
 	int *outidx;		/* tool column k -> output index */
 	char *line;		/* the header line as read, to compare */
+	const char *missing;	/* a required column it lacks, or NULL */
 	unsigned gen;
 	struct LedeSchema *prev;	/* older schemas stay alive for held sentences */
 };
@@ -232,6 +244,8 @@ struct LedeReader {
 	int errnewdoc;		/* the block of the last error opened a document */
 	int errpending;		/* lede_read_doc owes the caller that error */
 	int linenewdoc;		/* the line that failed was a "# newdoc" line */
+	unsigned long headline;	/* line of this file's last header */
+	int headblocks;		/* blocks read since that header */
 };
 
 LedeReader *
@@ -404,6 +418,37 @@ lede_reader_nsents(const LedeReader *r)
 	return r->nsents;
 }
 
+/* The tool that writes a column of the format (docs/FORMAT.md), or NULL. */
+static const char *
+col_writer(const char *col)
+{
+	static const char *w[][2] = {
+		{"ID", "tokenize"}, {"FORM", "tokenize"}, {"START", "tokenize"},
+		{"END", "tokenize"}, {"STEM", "stem"}, {"NER", "ner-tag"},
+		{"SENT", "sentiment"},
+	};
+	size_t i;
+
+	for (i = 0; i < LEDE_LEN(w); i++)
+		if (!strcmp(col, w[i][0]))
+			return w[i][1];
+	return NULL;
+}
+
+/* The error of a block (or a file) under a header that lacks a column. */
+static int
+fail_missing(LedeReader *r, unsigned long line)
+{
+	const char *col = r->schema->missing, *w = col_writer(col);
+	char at[64] = "", run[64] = "";
+
+	if (line != r->headline)
+		snprintf(at, sizeof(at), " at line %lu", r->headline);
+	if (w)
+		snprintf(run, sizeof(run), "; run %s first", w);
+	return fail(r, line, "no %s column in the header%s%s", col, at, run);
+}
+
 /* Install the schema of a header line; 0 or -1 (message set). */
 static int
 set_schema(LedeReader *r, const char *line, unsigned long lineno)
@@ -444,17 +489,18 @@ set_schema(LedeReader *r, const char *line, unsigned long lineno)
 			}
 		}
 	}
-	for (i = 0; i < r->nrequired; i++) {
+	sc = ecalloc(1, sizeof(*sc));
+	/*
+	 * A required column missing fails each document under the header
+	 * (read_block), by its own id, rather than the header once and then
+	 * every document as headerless.
+	 */
+	for (i = 0; i < r->nrequired && !sc->missing; i++) {
 		for (j = 0; j < n && strcmp(names[j], r->required[i]); j++)
 			;
-		if (j == n) {
-			int rc = fail(r, lineno, "no %s column in header", r->required[i]);
-
-			free_names(names, n);
-			return rc;
-		}
+		if (j == n)
+			sc->missing = r->required[i];
 	}
-	sc = ecalloc(1, sizeof(*sc));
 	sc->in = names;
 	sc->nin = n;
 	sc->line = estrdup(line);
@@ -617,6 +663,8 @@ read_block(LedeReader *r, LedeSent *s)
 		rc = lede_lines_next(r->lines, &line, &len);
 		lineno = lede_lines_lineno(r->lines);
 		if (rc == LEDE_IO_EOF) {
+			int missing = r->have_schema && r->schema->missing && !r->headblocks;
+
 			close_file(r);
 			if (r->skipping) {
 				r->skipping = 0;
@@ -624,6 +672,11 @@ read_block(LedeReader *r, LedeSent *s)
 			}
 			if (s->ntok || s->ncomment)
 				goto done;
+			if (missing) {
+				/* a header alone, that lacks a column: say so once */
+				r->headblocks = 1;
+				return fail_missing(r, r->headline);
+			}
 			continue;
 		}
 		if (rc == LEDE_IO_ERROR) {
@@ -670,6 +723,8 @@ read_block(LedeReader *r, LedeSent *s)
 			if (is_header(line)) {
 				if (s->ntok)
 					return fail(r, lineno, "header inside a sentence");
+				r->headline = lineno;
+				r->headblocks = 0;
 				if (r->schema && !strcmp(line, r->schema->line)) {
 					r->have_schema = 1;	/* the same header again */
 					continue;
@@ -716,6 +771,9 @@ row:
 		s->ntok++;
 	}
 done:
+	r->headblocks++;
+	if (r->schema->missing)
+		return fail_missing(r, s->line);
 	s->file = r->name;
 	s->gen = r->gen;
 	s->schema = r->schema;
@@ -1034,7 +1092,8 @@ lede_buf_comment_value(LedeBuf *b, const char *s, size_t n)
 int
 lede_write_header(LedeWriter *w, const LedeReader *r)
 {
-	if (!r->schema || (w->wrote_header && w->gen == r->gen))
+	/* a header that lacks a required column has no document to say it of */
+	if (!r->schema || r->schema->missing || (w->wrote_header && w->gen == r->gen))
 		return 0;
 	lede_write_columns(w->fp, (const char **)r->schema->out, r->schema->nout);
 	w->wrote_header = 1;

@@ -80,6 +80,12 @@ lede_fieldlen(const LedeSent *s, size_t tok, int col)
  * be NULL) gets its length.
  */
 const char *lede_sent_meta(const LedeSent *s, const char *key, size_t *len);
+/*
+ * Line number of that comment (its sentence's first line when there is
+ * none): the comments of a sentence stand right before its rows.  Row k
+ * is at line s->rowline + k.
+ */
+unsigned long lede_sent_meta_line(const LedeSent *s, const char *key);
 /* 1 when a "# newpar" comment stands before s. */
 int lede_sent_newpar(const LedeSent *s);
 /*

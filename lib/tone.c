@@ -9,6 +9,7 @@
 #define MAGIC "# lede-partial tone "
 /* Counts and sums in a partial stay below this, so adding two never overflows. */
 #define VAL_MAX ((int64_t)1 << 60)
+#define NOENTS "a partial without entities (make it with tone --partial --by-entity)"
 
 void
 lede_tone_init(LedeTone *t)
@@ -178,8 +179,8 @@ lede_tone_read_partial(LedeTone *t, const char *buf, size_t n,
     const char *name, LedeBuf *err)
 {
 	size_t pos = 0, len;
-	unsigned long lineno = 0;
-	int have_header = 0, rc = 0, nf, i;
+	unsigned long lineno = 0, headline = 0;
+	int have_header = 0, rc = 0, nf, i, sectents = 0;
 	LedeBuf line = {0};
 	char *f[9], *p, *tab;
 	int64_t v[6];
@@ -220,6 +221,7 @@ lede_tone_read_partial(LedeTone *t, const char *buf, size_t n,
 				break;
 			}
 			t->hasents = 1;
+			sectents = 1;
 			pos = end;
 			lineno += lines - 1;
 			continue;
@@ -236,7 +238,13 @@ lede_tone_read_partial(LedeTone *t, const char *buf, size_t n,
 				rc = fail(err, name, lineno, "unsupported partial report version (this program reads version 2; make the partial again)");
 				break;
 			}
+			if (have_header && t->needents && !sectents) {
+				rc = fail(err, name, headline, NOENTS);
+				break;
+			}
 			have_header = 1;
+			headline = lineno;
+			sectents = 0;
 			continue;
 		}
 		if (!have_header) {
@@ -309,6 +317,8 @@ lede_tone_read_partial(LedeTone *t, const char *buf, size_t n,
 	}
 	if (rc == 0 && !have_header)
 		rc = fail(err, name, lineno ? lineno : 1, "empty partial report");
+	else if (rc == 0 && t->needents && !sectents)
+		rc = fail(err, name, headline, NOENTS);
 	lede_buf_free(&line);
 	return rc;
 }

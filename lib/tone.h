@@ -43,6 +43,7 @@ typedef struct {
 	LedeToneStats all;
 	LedeEntCorpus *ents;	/* the entities, as entities --corpus counts them */
 	int hasents;		/* entities were counted (or read) */
+	int needents;		/* reading: a partial without entities is an error */
 } LedeTone;
 
 void lede_tone_init(LedeTone *t);
@@ -71,6 +72,8 @@ int lede_tone_write_partial(FILE *fp, const LedeTone *t);
 /*
  * Add the partial report(s) in buf[0..n) to t.  Returns 0, or -1 with
  * "NAME:LINE: reason" in err (t then holds the rows before the bad one).
+ * With t->needents set (tone --merge --by-entity), a partial that holds
+ * no entities (made without --by-entity) is an error at its header line.
  * Never prints or exits.
  */
 int lede_tone_read_partial(LedeTone *t, const char *buf, size_t n,

@@ -264,7 +264,8 @@ summary_text(FILE *fp, const char *head, const LedeToneStats *s, int64_t score,
 {
 	LedeBuf b = {0};
 
-	fprintf(fp, "%s\n", head);
+	lede_text_field(fp, head, strlen(head));
+	putc('\n', fp);
 	fprintf(fp, "  score %s  tone %s", num((double)score / LEDE_TONE_MICRO, 3),
 	    num(pct(s->pos, s->words) - pct(s->neg, s->words), 2));
 	fprintf(fp, "  positive %s%%  negative %s%%", num(pct(s->pos, s->words), 2),
@@ -281,13 +282,17 @@ summary_text(FILE *fp, const char *head, const LedeToneStats *s, int64_t score,
 	}
 	if (s->best.text) {
 		shorten(&b, s->best.text);
-		fprintf(fp, "  most positive (%.3f): %s\n",
-		    (double)s->best.score / LEDE_TONE_MICRO, b.p);
+		fprintf(fp, "  most positive (%.3f): ",
+		    (double)s->best.score / LEDE_TONE_MICRO);
+		lede_text_field(fp, b.p, b.len);
+		putc('\n', fp);
 	}
 	if (s->worst.text) {
 		shorten(&b, s->worst.text);
-		fprintf(fp, "  most negative (%.3f): %s\n",
-		    (double)s->worst.score / LEDE_TONE_MICRO, b.p);
+		fprintf(fp, "  most negative (%.3f): ",
+		    (double)s->worst.score / LEDE_TONE_MICRO);
+		lede_text_field(fp, b.p, b.len);
+		putc('\n', fp);
 	}
 	lede_buf_free(&b);
 }
@@ -486,13 +491,13 @@ lede_tone_report_doc(LedeToneReport *tr, const LedeDoc *d)
 			    s->file, s->line, d->id);
 		if (parse_score(m, &score) < 0)
 			return bad(tr, &ds, "%s:%lu: bad '# sentiment' value '%s' (document %s skipped)",
-			    s->file, s->line, m, d->id);
+			    s->file, lede_sent_meta_line(s, "sentiment"), m, d->id);
 		for (k = 0; k < s->ntok; k++) {
 			int sg = value_sign(lede_field(s, k, tr->sentcol), &v);
 
 			if (sg == 2)
 				return bad(tr, &ds, "%s:%lu: bad SENT value '%s' (document %s skipped)",
-				    s->file, s->line, lede_field(s, k, tr->sentcol), d->id);
+				    s->file, s->rowline + k, lede_field(s, k, tr->sentcol), d->id);
 			raw += v;
 			if (!is_word(lede_field(s, k, tr->formcol)))
 				continue;

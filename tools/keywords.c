@@ -119,7 +119,9 @@ merge(char **files, int nfiles, LedeKwCorpus *c)
 			}
 		}
 		if (!bad && lede_kwc_end(c, err, sizeof(err)) < 0) {
-			weprintf("%s:%lu: %s", name, lede_lines_lineno(l), err);
+			/* a 0-byte file's error is at its line 1 */
+			weprintf("%s:%lu: %s", name, lede_lines_lineno(l) ?
+			    lede_lines_lineno(l) : 1, err);
 			bad = 1;
 		}
 		lede_kwc_end(c, err, sizeof(err));

@@ -386,7 +386,7 @@ main(int argc, char *argv[])
 				size_t len;
 				const char *tx = lede_sum_text(sum, pick[i], &len);
 
-				fwrite(tx, 1, len, stdout);
+				lede_text_field(stdout, tx, len);
 				fputc('\n', stdout);
 			}
 		}

@@ -168,9 +168,12 @@ main(int argc, char *argv[])
 	lede_tone_init(&t);
 
 	if (domerge) {
+		t.needents = byent;
 		status = merge(argv + optind, argc - optind, &t);
 		if (byent && !t.hasents) {
-			weprintf("the partials hold no entities (make them with tone --partial --by-entity)");
+			/* each partial without entities was named already */
+			if (!status)
+				weprintf("the partials hold no entities (make them with tone --partial --by-entity)");
 			status = 1;
 		} else if (byent)
 			lede_tone_print_entities(stdout, fmt, &t);

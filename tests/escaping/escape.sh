@@ -3,7 +3,8 @@
 # text holds (quotes, backslashes, TABs, control characters, line
 # separators, emoji, right-to-left text): every JSON Lines line parses as
 # JSON, every TSV line has as many fields as its header and no control
-# character, in every report tool and in lede's output.
+# character, every -f text line no control character at all (C0 such as
+# TAB and ESC, DEL, C1): in every report tool and in lede's output.
 set -u
 t=$(mktemp -d)
 trap 'rm -rf "$t"' EXIT
@@ -15,6 +16,7 @@ weird = [
     'Line\u2028separator and paragraph\u2029separator near Rome, Italy; Maria Rossi \U0001F600 smiled.',
     'Backslashes \\\\ and \\t escapes and <b>tags</b> & "quotes" at the United Nations in New York.',
     '\u05e9\u05dc\u05d5\u05dd Tel Aviv news: Benjamin Cohen of Teva Pharmaceuticals reported a loss.',
+    'Terrible \x1b[31m red\x1b[0m losses \x7f and a \x9b31m C1 escape \x85 at Boeing in Chicago, said Ann Lee.',
 ]
 with open(sys.argv[1], 'w') as f:
     for i, w in enumerate(weird):
@@ -57,6 +59,29 @@ for l in lines:
         print(f"{name}: raw control character {bad[0]!r} in {l[:200]!r}"); sys.exit(1)
 PY
 }
+check_text() {	# name file
+	python3 - "$1" "$2" <<'PY' || fail=1
+import sys
+name, path = sys.argv[1:]
+text = open(path, encoding='utf-8', newline='').read()
+if not text.strip():
+    print(f"{name}: no text"); sys.exit(1)
+for l in text.split('\n'):
+    bad = [c for c in l if ord(c) < 0x20 or 0x7f <= ord(c) <= 0x9f]
+    if bad:
+        print(f"{name}: raw control character {bad[0]!r} in {l[:200]!r}"); sys.exit(1)
+PY
+}
+for r in keywords entities tone summarize; do
+	"$r" -f text "$t/s" >"$t/$r.text" || exit 1
+	check_text "$r -f text" "$t/$r.text"
+done
+for r in keywords entities tone; do
+	"$r" --corpus -f text "$t/s" >"$t/$r.c.text" || exit 1
+	check_text "$r --corpus -f text" "$t/$r.c.text"
+done
+tone --by-entity -f text "$t/s" >"$t/be.text" || exit 1
+check_text "tone --by-entity -f text" "$t/be.text"
 for r in keywords entities tone summarize; do
 	"$r" -f jsonl "$t/s" >"$t/$r.jsonl" || exit 1
 	check_jsonl "$r -f jsonl" "$t/$r.jsonl"
@@ -76,4 +101,6 @@ grep -q 'Acme' "$t/summarize.tsv" || { echo "summarize lost the text"; fail=1; }
 grep -q 'doc\\"0' "$t/tone.jsonl" || { echo "tone: document id not escaped as expected"; cat "$t/tone.jsonl" | head -2; fail=1; }
 lede -q -f jsonl -o "$t/lede" "$t/dump.jsonl" || exit 1
 for f in "$t"/lede/*.jsonl; do check_jsonl "lede ${f##*/}" "$f"; done
+lede -q -f text -o "$t/ledetext" "$t/dump.jsonl" || exit 1
+for f in "$t"/ledetext/*; do check_text "lede -f text ${f##*/}" "$f"; done
 exit $fail

@@ -100,7 +100,23 @@ main(void)
 
 	lede_buf_clear(&errs);
 	out = run("# global.columns = ID\n1\n\n", cols, 1, 0, &errs);
-	check(strstr(errs.p, "<stdin>:1: no FORM column in header"), "%s", errs.p);
+	check(!strcmp(errs.p, "<stdin>:2: no FORM column in the header at line 1; run tokenize first\n"),
+	    "%s", errs.p);
+	check(!strcmp(out, ""), "%s", out);
+	free(out);
+	/* one error a document, by its id, under a header that lacks a column */
+	lede_buf_clear(&errs);
+	out = run("# global.columns = ID\n# newdoc id = a\n1\n\n1\n\n# newdoc id = b\n1\n\n",
+	    cols, 1, 1, &errs);
+	check(!strcmp(errs.p, "<stdin>:2: no FORM column in the header at line 1; run tokenize first (document a skipped)\n"
+	    "<stdin>:7: no FORM column in the header at line 1; run tokenize first (document b skipped)\n"),
+	    "%s", errs.p);
+	check(!strcmp(out, ""), "%s", out);
+	free(out);
+	lede_buf_clear(&errs);
+	out = run("# global.columns = ID\n", cols, 1, 1, &errs);
+	check(!strcmp(errs.p, "<stdin>:1: no FORM column in the header; run tokenize first (document - skipped)\n"),
+	    "%s", errs.p);
 	free(out);
 	lede_buf_clear(&errs);
 	out = run("# global.columns = ID FORM\n1\ta\n# late\n\n", cols, 1, 0, &errs);
