@@ -216,6 +216,7 @@ struct LedeSchema {
 	int *outidx;		/* tool column k -> output index */
 	char *line;		/* the header line as read, to compare */
 	const char *missing;	/* a required column it lacks, or NULL */
+	int toowide;		/* the tool's columns would pass LEDE_COLS_MAX */
 	unsigned gen;
 	struct LedeSchema *prev;	/* older schemas stay alive for held sentences */
 };
@@ -435,16 +436,23 @@ col_writer(const char *col)
 	return NULL;
 }
 
-/* The error of a block (or a file) under a header that lacks a column. */
+/*
+ * The error of a block (or a file) under a header that lacks a column,
+ * or that names so many that the tool's own would pass the limit.
+ */
 static int
 fail_missing(LedeReader *r, unsigned long line)
 {
-	const char *col = r->schema->missing, *w = col_writer(col);
+	const char *col = r->schema->missing, *w;
 	char at[64] = "", run[64] = "";
 
 	if (line != r->headline)
 		snprintf(at, sizeof(at), " at line %lu", r->headline);
-	if (w)
+	if (r->schema->toowide)
+		return fail(r, line, "the header%s names %d columns; with this "
+		    "tool's there would be more than %d", at, r->schema->nin,
+		    LEDE_COLS_MAX);
+	if ((w = col_writer(col)))
 		snprintf(run, sizeof(run), "; run %s first", w);
 	return fail(r, line, "no %s column in the header%s%s", col, at, run);
 }
@@ -518,6 +526,8 @@ set_schema(LedeReader *r, const char *line, unsigned long lineno)
 		}
 		sc->outidx[k] = j;
 	}
+	if (sc->nout > LEDE_COLS_MAX)
+		sc->toowide = 1;	/* each document fails (read_block) */
 	sc->gen = ++r->gen;
 	sc->prev = r->schema;
 	r->schema = sc;
@@ -663,7 +673,8 @@ read_block(LedeReader *r, LedeSent *s)
 		rc = lede_lines_next(r->lines, &line, &len);
 		lineno = lede_lines_lineno(r->lines);
 		if (rc == LEDE_IO_EOF) {
-			int missing = r->have_schema && r->schema->missing && !r->headblocks;
+			int missing = r->have_schema && (r->schema->missing ||
+			    r->schema->toowide) && !r->headblocks;
 
 			close_file(r);
 			if (r->skipping) {
@@ -772,7 +783,7 @@ row:
 	}
 done:
 	r->headblocks++;
-	if (r->schema->missing)
+	if (r->schema->missing || r->schema->toowide)
 		return fail_missing(r, s->line);
 	s->file = r->name;
 	s->gen = r->gen;
@@ -1093,7 +1104,8 @@ int
 lede_write_header(LedeWriter *w, const LedeReader *r)
 {
 	/* a header that lacks a required column has no document to say it of */
-	if (!r->schema || r->schema->missing || (w->wrote_header && w->gen == r->gen))
+	if (!r->schema || r->schema->missing || r->schema->toowide ||
+	    (w->wrote_header && w->gen == r->gen))
 		return 0;
 	lede_write_columns(w->fp, (const char **)r->schema->out, r->schema->nout);
 	w->wrote_header = 1;
