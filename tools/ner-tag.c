@@ -222,6 +222,8 @@ main(int argc, char *argv[])
 			keep |= 1u << c;
 		}
 		free(tl);
+		if (!keep)
+			uprintf("--types: no entity type in '%s' (see --list)", types);
 	}
 	if (eval) {
 		status = evaluate(argv + optind, argc - optind, 0);
