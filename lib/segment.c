@@ -982,8 +982,19 @@ joins(LedeSeg *sg, size_t i, size_t seg, size_t j, size_t k)
 		if (sg->opts & LEDE_SEG_HYPHEN_KEEP)
 			return 1;
 		if (all_cls(sg, seg, j, C_DIGIT) && all_cls(sg, j + 1, k, C_DIGIT)) {
-			/* 713-853-3989, 11-20-2000 stay whole; 5-10 is a range */
-			for (g = seg; g < sg->nu; ) {
+			/*
+			 * The digit groups of the whole number, from its first:
+			 * three or more stay whole (713-853-3989, 11-20-2000,
+			 * 2024-03-15), two only as 3+4 digits (646-8420) or a
+			 * ZIP+4 code (77042-2016); 5-10 and 1969-1970 are ranges.
+			 */
+			for (g = seg; g >= i + 2 && is_hyphen(U(g - 1).c) &&
+			    (U(g - 2).cls & C_DIGIT); ) {
+				g--;
+				while (g > i && (U(g - 1).cls & C_DIGIT))
+					g--;
+			}
+			while (g < sg->nu) {
 				size_t e = g;
 
 				while (e < sg->nu && (U(e).cls & C_DIGIT))
@@ -998,7 +1009,8 @@ joins(LedeSeg *sg, size_t i, size_t seg, size_t j, size_t k)
 				else
 					break;
 			}
-			return ng >= 3 || (ng == 2 && len[0] >= 3 && len[1] >= 4);
+			return ng >= 3 || (ng == 2 && (len[0] == 3 || len[0] == 5) &&
+			    len[1] == 4);
 		}
 		if (j == i + 1 && !(r & C_LOWER))
 			return 0;	/* e-mail, but E - J */
