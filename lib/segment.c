@@ -378,15 +378,23 @@ is_hardterm(int32_t c)
 	return 0;
 }
 
-/* Emit units [i, j) of the chunk as a token (cut when too long). */
+/*
+ * Emit units [i, j) of the chunk as a token.  One longer than
+ * LEDE_SEG_TOKEN_MAX bytes is cut into pieces of at most that many: each
+ * after the last cluster that fits, or, when the first cluster alone is
+ * longer than the limit, inside it after the last code point that fits.
+ */
 static void
 emit(LedeSeg *sg, size_t i, size_t j, uint32_t extra)
 {
 	const Unit *u = sg->u;
+	const unsigned char *s = (const unsigned char *)sg->text + sg->coff;
 	LedeTok *t;
-	uint32_t f = extra, k = u[i].cls;
+	uint32_t f = extra, k = u[i].cls, b, cp, nb, ncp, q;
 	size_t e;
 
+	if (i >= j)
+		return;
 	if (i == 0)
 		f |= sg->cbefore;
 	if (k & C_LETTER)
@@ -417,24 +425,40 @@ emit(LedeSeg *sg, size_t i, size_t j, uint32_t extra)
 			f |= T_TERM | T_HARD;
 		}
 	}
-	while (u[j].b - u[i].b > LEDE_SEG_TOKEN_MAX) {
-		/* cut an overlong token into pieces */
-		for (e = i + 1; u[e + 1].b - u[i].b <= LEDE_SEG_TOKEN_MAX; e++)
-			;
+	/* the piece starts at byte b, code point cp of the chunk, in unit i */
+	b = u[i].b;
+	cp = u[i].cp;
+	while (u[j].b - b > LEDE_SEG_TOKEN_MAX) {
+		if (u[i + 1].b - b <= LEDE_SEG_TOKEN_MAX) {
+			/* i + 1 < j: the last cluster boundary that fits */
+			for (e = i + 1; u[e + 1].b - b <= LEDE_SEG_TOKEN_MAX; e++)
+				;
+			nb = u[e].b;
+			ncp = u[e].cp;
+			i = e;
+		} else {
+			/* a cluster longer than the limit */
+			nb = b + LEDE_SEG_TOKEN_MAX;
+			while ((s[nb] & 0xC0) == 0x80)
+				nb--;
+			for (ncp = cp, q = b; q < nb; q++)
+				ncp += (s[q] & 0xC0) != 0x80;
+		}
 		t = push_tok(sg);
-		t->off = sg->coff + u[i].b;
-		t->start = sg->ccp + u[i].cp;
-		t->len = u[e].b - u[i].b;
-		t->cplen = u[e].cp - u[i].cp;
+		t->off = sg->coff + b;
+		t->start = sg->ccp + cp;
+		t->len = nb - b;
+		t->cplen = ncp - cp;
 		t->flags = f;
 		f &= ~(uint32_t)(T_SPACE | T_NL);
-		i = e;
+		b = nb;
+		cp = ncp;
 	}
 	t = push_tok(sg);
-	t->off = sg->coff + u[i].b;
-	t->start = sg->ccp + u[i].cp;
-	t->len = u[j].b - u[i].b;
-	t->cplen = u[j].cp - u[i].cp;
+	t->off = sg->coff + b;
+	t->start = sg->ccp + cp;
+	t->len = u[j].b - b;
+	t->cplen = u[j].cp - cp;
 	t->flags = f;
 }
 
@@ -958,8 +982,19 @@ joins(LedeSeg *sg, size_t i, size_t seg, size_t j, size_t k)
 		if (sg->opts & LEDE_SEG_HYPHEN_KEEP)
 			return 1;
 		if (all_cls(sg, seg, j, C_DIGIT) && all_cls(sg, j + 1, k, C_DIGIT)) {
-			/* 713-853-3989, 11-20-2000 stay whole; 5-10 is a range */
-			for (g = seg; g < sg->nu; ) {
+			/*
+			 * The digit groups of the whole number, from its first:
+			 * three or more stay whole (713-853-3989, 11-20-2000,
+			 * 2024-03-15), two only as 3+4 digits (646-8420) or a
+			 * ZIP+4 code (77042-2016); 5-10 and 1969-1970 are ranges.
+			 */
+			for (g = seg; g >= i + 2 && is_hyphen(U(g - 1).c) &&
+			    (U(g - 2).cls & C_DIGIT); ) {
+				g--;
+				while (g > i && (U(g - 1).cls & C_DIGIT))
+					g--;
+			}
+			while (g < sg->nu) {
 				size_t e = g;
 
 				while (e < sg->nu && (U(e).cls & C_DIGIT))
@@ -974,7 +1009,8 @@ joins(LedeSeg *sg, size_t i, size_t seg, size_t j, size_t k)
 				else
 					break;
 			}
-			return ng >= 3 || (ng == 2 && len[0] >= 3 && len[1] >= 4);
+			return ng >= 3 || (ng == 2 && (len[0] == 3 || len[0] == 5) &&
+			    len[1] == 4);
 		}
 		if (j == i + 1 && !(r & C_LOWER))
 			return 0;	/* e-mail, but E - J */

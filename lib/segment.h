@@ -47,9 +47,10 @@ enum {
 
 /*
  * Limits, so that no line of the output grows without bound: a token is
- * cut after LEDE_SEG_TOKEN_MAX bytes, a sentence after LEDE_SEG_SENT_MAX
- * tokens or LEDE_SEG_SENT_BYTES bytes of text (at grapheme-cluster
- * boundaries).  Real text never comes near them.
+ * cut into pieces of at most LEDE_SEG_TOKEN_MAX bytes (at grapheme-cluster
+ * boundaries, or between code points inside a single cluster longer than
+ * that), a sentence after LEDE_SEG_SENT_MAX tokens or LEDE_SEG_SENT_BYTES
+ * bytes of text (between tokens).  Real text never comes near them.
  */
 #define LEDE_SEG_TOKEN_MAX 4096
 #define LEDE_SEG_SENT_MAX 4096

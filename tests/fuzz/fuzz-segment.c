@@ -1,8 +1,9 @@
 /*
  * libFuzzer harness: the sentence splitter and tokenizer.  Input that is
  * valid UTF-8 without NUL goes through every option and paragraph mode;
- * tokens must come in order, never overlap, never be empty, and their
- * code-point offsets must agree with their byte offsets.
+ * tokens must come in order, never overlap, never be empty nor longer than
+ * LEDE_SEG_TOKEN_MAX bytes, and their code-point offsets must agree with
+ * their byte offsets.
  */
 #include <stdint.h>
 #include <string.h>
@@ -34,7 +35,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			if (n > LEDE_SEG_SENT_MAX + 1 || !(t[0].flags & LEDE_TOK_SENT))
 				__builtin_trap();
 			for (i = 0; i < n; i++) {
-				if (t[i].len == 0 || t[i].off < end || t[i].off + t[i].len > size)
+				if (t[i].len == 0 || t[i].len > LEDE_SEG_TOKEN_MAX ||
+				    t[i].off < end || t[i].off + t[i].len > size)
 					__builtin_trap();
 				cp = lede_utf8_count(text, t[i].off);
 				if (cp != t[i].start ||
