@@ -511,10 +511,10 @@ run_source(Item *it, size_t n, int out)
 			i = j;
 			continue;
 		} else {
+			/* standard input in its place: tokenize's - */
 			for (; j < n && it[j].kind == it[i].kind && !it[j].unzip &&
 			    !it[j].first; j++)
-				if (it[j].path)
-					argpush(&argv, &na, it[j].path);
+				argpush(&argv, &na, it[j].path ? it[j].path : "-");
 		}
 		tp = spawn(argv, in, out);
 		if (in)
