@@ -491,6 +491,9 @@ run_source(Item *it, size_t n, int out)
 
 			if (pipe(fds) < 0)
 				eprintf("pipe:");
+			/* ids and messages name the file, not standard input */
+			argpush(&argv, &na, "--name");
+			argpush(&argv, &na, it[i].path);
 			zp = spawn(zargv, 0, fds[1]);
 			close(fds[1]);
 			in = fds[0];
