@@ -332,7 +332,34 @@ namecmp(const struct dirent **a, const struct dirent **b)
 	return strcmp((*a)->d_name, (*b)->d_name);
 }
 
-/* Add path: a file, or every file under a directory, in name order. */
+/* The directories read so far, so that each is read once. */
+static struct { dev_t dev; ino_t ino; } *seen;
+static size_t nseen, cseen;
+
+/* 1 when the directory st was read before; else note it. */
+static int
+seen_dir(const struct stat *st)
+{
+	size_t i;
+
+	for (i = 0; i < nseen; i++)
+		if (seen[i].dev == st->st_dev && seen[i].ino == st->st_ino)
+			return 1;
+	if (nseen == cseen) {
+		cseen = cseen ? cseen * 2 : 64;
+		seen = ereallocarray(seen, cseen, sizeof(*seen));
+	}
+	seen[nseen].dev = st->st_dev;
+	seen[nseen].ino = st->st_ino;
+	nseen++;
+	return 0;
+}
+
+/*
+ * Add path: a file, or every file under a directory, in name order.
+ * Symbolic links are followed, but a directory already read (a link
+ * back up the tree, or a second link to it) is skipped with a note.
+ */
 static void
 collect(const char *path, int depth)
 {
@@ -370,6 +397,10 @@ collect(const char *path, int depth)
 	if (!S_ISDIR(st.st_mode)) {
 		weprintf("%s: not a file or directory, skipped", path);
 		status = 1;
+		return;
+	}
+	if (seen_dir(&st)) {
+		weprintf("%s: directory already read, skipped", path);
 		return;
 	}
 	if (depth > 64) {
