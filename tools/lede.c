@@ -536,6 +536,7 @@ run_source(Item *it, size_t n, int out)
 			snprintf(range, sizeof(range), "%ld-%ld", it[i].first, it[i].last);
 			argpush(&argv, &na, "--lines");
 			argpush(&argv, &na, range);
+			argpush(&argv, &na, "--");	/* a name may start with - */
 			argpush(&argv, &na, it[i].path);
 			j = i + 1;
 			tp = spawn(argv, 0, out);
@@ -546,6 +547,7 @@ run_source(Item *it, size_t n, int out)
 			continue;
 		} else {
 			/* standard input in its place: tokenize's - */
+			argpush(&argv, &na, "--");	/* a name may start with - */
 			for (; j < n && it[j].kind == it[i].kind && !it[j].unzip &&
 			    !it[j].first; j++)
 				argpush(&argv, &na, it[j].path ? it[j].path : "-");
@@ -1265,6 +1267,7 @@ start_merge(int k)
 		argpush(&argv, &na, "-n");
 		argpush(&argv, &na, topn);
 	}
+	argpush(&argv, &na, "--");
 	for (p = 0; p < nparts; p++)
 		argpush(&argv, &na, partfile(p, r->file, "partial"));
 	if ((fd = open(out, O_WRONLY | O_CREAT | O_TRUNC, 0666)) < 0)
