@@ -441,14 +441,164 @@ program(const char *tool)
 	return tool;
 }
 
+/*
+ * Signals: on SIGINT, SIGTERM or SIGHUP lede sends SIGTERM to every child
+ * it started (the source process of a part passes it on to tokenize and
+ * the decompressor), waits for them, removes its temporary directory and
+ * dies of the signal.  The handler only kills the recorded children and
+ * sets caught; lede stops at the next check (stop_if_caught), which
+ * comes soon as the children's deaths end its waits.
+ */
+static const int catchsigs[] = {SIGINT, SIGTERM, SIGHUP};
+#define NCATCH ((int)LEDE_LEN(catchsigs))
+static struct sigaction oldact[NCATCH];	/* the dispositions lede started with */
+static sigset_t catchset;
+static volatile sig_atomic_t caught;
+static int passon;		/* 1 in a part's source process: die in the handler */
+enum { MAXKIDS = 256 * 16 };
+static volatile pid_t kids[MAXKIDS];	/* children alive (0: reaped) */
+static volatile sig_atomic_t nkids;
+static pid_t mainpid;
+
+static void
+on_signal(int sig)
+{
+	int saved = errno;
+	sig_atomic_t i;
+
+	caught = sig;
+	for (i = 0; i < nkids; i++)
+		if (kids[i] > 0)
+			kill(kids[i], SIGTERM);
+	if (passon) {
+		signal(sig, SIG_DFL);
+		raise(sig);
+	}
+	errno = saved;
+}
+
+/* Catch the signals that are not ignored (as they are under nohup or &). */
+static void
+catch_signals(void)
+{
+	struct sigaction sa;
+	int i;
+
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_signal;
+	sigemptyset(&sa.sa_mask);
+	sigemptyset(&catchset);
+	for (i = 0; i < NCATCH; i++) {
+		sigaddset(&sa.sa_mask, catchsigs[i]);
+		sigaddset(&catchset, catchsigs[i]);
+	}
+	sa.sa_flags = 0;	/* no SA_RESTART: waitpid returns on a signal */
+	for (i = 0; i < NCATCH; i++) {
+		sigaction(catchsigs[i], NULL, &oldact[i]);
+		if (oldact[i].sa_handler != SIG_IGN)
+			sigaction(catchsigs[i], &sa, NULL);
+	}
+}
+
+/* fork, recording the child; the child gets the dispositions lede got. */
+static pid_t
+xfork(void)
+{
+	sigset_t old;
+	pid_t pid;
+	int i;
+
+	sigprocmask(SIG_BLOCK, &catchset, &old);
+	if ((pid = fork()) < 0)
+		eprintf("fork:");
+	if (pid == 0) {
+		for (i = 0; i < NCATCH; i++)
+			sigaction(catchsigs[i], &oldact[i], NULL);
+		nkids = 0;
+		passon = 0;
+	} else if (nkids < MAXKIDS) {
+		kids[nkids] = pid;
+		nkids++;
+	}
+	sigprocmask(SIG_SETMASK, &old, NULL);
+	return pid;
+}
+
+/* A child is reaped: no signal is sent to its (reusable) pid any more. */
+static void
+forget(pid_t pid)
+{
+	sigset_t old;
+	sig_atomic_t i;
+
+	sigprocmask(SIG_BLOCK, &catchset, &old);
+	for (i = 0; i < nkids; i++)
+		if (kids[i] == pid)
+			kids[i] = 0;
+	sigprocmask(SIG_SETMASK, &old, NULL);
+}
+
+/* waitpid for pid, again when a signal interrupts it; -1 on error. */
+static pid_t
+reap(pid_t pid, int *wst)
+{
+	pid_t r;
+
+	while ((r = waitpid(pid, wst, 0)) < 0 && errno == EINTR)
+		;
+	if (r > 0)
+		forget(r);
+	return r;
+}
+
+static void rmtree(const char *dir);
+
+/* Kill the children left, wait for them and remove the temporary files. */
+static void
+cleanup(void)
+{
+	sig_atomic_t i;
+
+	if (getpid() != mainpid)
+		return;
+	for (i = 0; i < nkids; i++)
+		if (kids[i] > 0) {
+			kill(kids[i], SIGTERM);
+			while (waitpid(kids[i], NULL, 0) < 0 && errno == EINTR)
+				;
+			kids[i] = 0;
+		}
+	if (tmpdir) {
+		rmtree(tmpdir);
+		free(tmpdir);
+		tmpdir = NULL;
+	}
+}
+
+/* After a signal: clean up and die of it. */
+static void
+stop_if_caught(void)
+{
+	int sig = caught;
+	sigset_t set;
+
+	if (!sig)
+		return;
+	cleanup();
+	signal(sig, SIG_DFL);
+	sigemptyset(&set);
+	sigaddset(&set, sig);
+	sigprocmask(SIG_UNBLOCK, &set, NULL);
+	raise(sig);
+	_exit(128 + sig);
+}
+
 /* fork and exec argv with the given standard input and output. */
 static pid_t
 spawn(char *const argv[], int in, int out)
 {
-	pid_t pid = fork();
+	pid_t pid = xfork();
 
-	if (pid < 0)
-		eprintf("fork:");
 	if (pid == 0) {
 		if (in != 0 && dup2(in, 0) < 0)
 			_exit(126);
@@ -540,7 +690,7 @@ run_source(Item *it, size_t n, int out)
 			argpush(&argv, &na, it[i].path);
 			j = i + 1;
 			tp = spawn(argv, 0, out);
-			if (waitpid(tp, &wst, 0) < 0 || !WIFEXITED(wst) || WEXITSTATUS(wst))
+			if (reap(tp, &wst) < 0 || !WIFEXITED(wst) || WEXITSTATUS(wst))
 				fail = 1;
 			free(argv);
 			i = j;
@@ -555,9 +705,9 @@ run_source(Item *it, size_t n, int out)
 		tp = spawn(argv, in, out);
 		if (in)
 			close(in);
-		if (waitpid(tp, &wst, 0) < 0 || !WIFEXITED(wst) || WEXITSTATUS(wst))
+		if (reap(tp, &wst) < 0 || !WIFEXITED(wst) || WEXITSTATUS(wst))
 			fail = 1;
-		if (zp > 0 && (waitpid(zp, &wst, 0) < 0 || !WIFEXITED(wst) ||
+		if (zp > 0 && (reap(zp, &wst) < 0 || !WIFEXITED(wst) ||
 		    WEXITSTATUS(wst))) {
 			fprintf(stderr, "%s: %s: %s -dc failed\n", argv0, it[i].path, it[i].unzip);
 			fail = 1;
@@ -644,10 +794,11 @@ start_source(int part, Item *it, size_t n)
 
 	if (pipe(fds) < 0)
 		eprintf("pipe:");
-	if ((pid = fork()) < 0)
-		eprintf("fork:");
-	if (pid == 0) {
+	if ((pid = xfork()) == 0) {
 		close(fds[0]);
+		/* a signal goes on to tokenize and the decompressor */
+		passon = 1;
+		catch_signals();
 		_exit(run_source(it, n, fds[1]));
 	}
 	lede_buf_printf(&what, "tokenize (part %d)", part + 1);
@@ -718,9 +869,7 @@ start_part(int part, Item *it, size_t n, Counter *c)
 		outs[nouts++] = fds[1];
 		free(path);
 	}
-	if ((pid = fork()) < 0)
-		eprintf("fork:");
-	if (pid == 0)
+	if ((pid = xfork()) == 0)
 		tee(in, outs, nouts, c);
 	lede_buf_clear(&what);
 	lede_buf_printf(&what, "tee (part %d)", part + 1);
@@ -1137,9 +1286,7 @@ start_fused(int part, Item *it, size_t n, Counter *c)
 	in = start_source(part, it, n);
 	/* summarize reads the annotated stream, unless --no-summaries */
 	sum = nosum ? -1 : start_summarize(part);
-	if ((pid = fork()) < 0)
-		eprintf("fork:");
-	if (pid == 0) {
+	if ((pid = xfork()) == 0) {
 		fflush(stderr);
 		_exit(run_fused(in, sum, part, c));
 	}
@@ -1196,12 +1343,15 @@ wait_all(Counter *c, long total, off_t bytes)
 	clock_gettime(CLOCK_MONOTONIC, &ts);
 	t0 = ts.tv_sec + ts.tv_nsec / 1e9;
 	while (left > 0) {
+		stop_if_caught();
 		pid = waitpid(-1, &wst, progress ? WNOHANG : 0);
 		if (pid < 0) {
 			if (errno == EINTR)
 				continue;
 			break;
 		}
+		if (pid > 0)
+			forget(pid);
 		if (pid == 0) {
 			show_progress(c, total, bytes, t0, 0);
 			nanosleep(&nap, NULL);
@@ -1291,7 +1441,7 @@ assemble(FILE *fp, int k)
 		char *path = partfile(-1, r->file, "merged");
 		int wst;
 
-		if (mergepid[k] && (waitpid(mergepid[k], &wst, 0) < 0 ||
+		if (mergepid[k] && (reap(mergepid[k], &wst) < 0 ||
 		    !WIFEXITED(wst) || WEXITSTATUS(wst))) {
 			weprintf("%s --merge failed", r->name);
 			status = 1;
@@ -1430,6 +1580,9 @@ main(int argc, char *argv[])
 		bindir[0] = '\0';
 	}
 
+	mainpid = getpid();
+	catch_signals();
+	atexit(cleanup);
 	for (; optind < argc; optind++)
 		collect(argv[optind], 0);
 	if (nitems == 0)
@@ -1464,17 +1617,32 @@ main(int argc, char *argv[])
 	atomic_init(&handover->written, 0);
 	atomic_init(&handover->merged, 0);
 
+	/* a directory for the reports, before the run */
+	if (outdir) {
+		struct stat st;
+
+		if (mkdir(outdir, 0777) < 0 && errno != EEXIST)
+			eprintf("%s:", outdir);
+		if (stat(outdir, &st) < 0)
+			eprintf("%s:", outdir);
+		if (!S_ISDIR(st.st_mode))
+			eprintf("%s: not a directory", outdir);
+		if (access(outdir, W_OK | X_OK) < 0)
+			eprintf("%s:", outdir);
+	}
+	stop_if_caught();
 	{
 		LedeBuf b = {0};
 		const char *t = getenv("TMPDIR");
+		sigset_t old;
 
 		lede_buf_printf(&b, "%s/lede.XXXXXX", t && *t ? t : "/tmp");
+		sigprocmask(SIG_BLOCK, &catchset, &old);
 		if (!mkdtemp(b.p))
 			eprintf("mkdtemp %s:", b.p);
 		tmpdir = b.p;
+		sigprocmask(SIG_SETMASK, &old, NULL);
 	}
-	if (outdir && mkdir(outdir, 0777) < 0 && errno != EEXIST)
-		eprintf("%s:", outdir);
 
 	fflush(stdout);
 	per = bytes / nparts;
@@ -1495,6 +1663,7 @@ main(int argc, char *argv[])
 		start = end;
 	}
 	wait_all(counters, total, bytes);
+	stop_if_caught();
 
 	/* unless the last fused part wrote the corpus reports itself */
 	for (k = 0; k < NREPORTS; k++)
@@ -1505,6 +1674,7 @@ main(int argc, char *argv[])
 		FILE *fp = stdout;
 		LedeBuf path = {0};
 
+		stop_if_caught();
 		if ((r->corpus && !corpus) || (k == 3 && nosum))
 			continue;
 		if (outdir) {
@@ -1522,8 +1692,8 @@ main(int argc, char *argv[])
 			status = 1;
 		lede_buf_free(&path);
 	}
-	rmtree(tmpdir);
-	free(tmpdir);
+	stop_if_caught();
+	cleanup();
 	status |= fshut(stdout, "<stdout>");
 	if (status)
 		weprintf("errors above: the reports leave out what they name");
