@@ -1375,12 +1375,15 @@ wait_all(Counter *c, long total, off_t bytes)
 		show_progress(c, total, bytes, t0, 1);
 }
 
-/* Append a file to fp, leaving out its first line when skiphead. */
+/*
+ * Append a file to fp, leaving out its first line when skiphead.  When
+ * it writes anything, *blank tells whether that ends in a blank line.
+ */
 static void
-append(FILE *fp, const char *path, int skiphead)
+append(FILE *fp, const char *path, int skiphead, int *blank)
 {
 	FILE *in = fopen(path, "r");
-	char buf[1 << 16];
+	char buf[1 << 16], last[2] = {0, 0};
 	size_t n;
 	int c;
 
@@ -1392,8 +1395,12 @@ append(FILE *fp, const char *path, int skiphead)
 	if (skiphead)
 		while ((c = getc(in)) != EOF && c != '\n')
 			;
-	while ((n = fread(buf, 1, sizeof(buf), in)) > 0)
+	while ((n = fread(buf, 1, sizeof(buf), in)) > 0) {
 		fwrite(buf, 1, n, fp);
+		last[0] = n > 1 ? buf[n - 2] : last[1];
+		last[1] = buf[n - 1];
+		*blank = last[0] == '\n' && last[1] == '\n';
+	}
 	fclose(in);
 }
 
@@ -1435,7 +1442,7 @@ static void
 assemble(FILE *fp, int k)
 {
 	const Report *r = &reports[k];
-	int p;
+	int p, blank = 0;
 
 	if (r->corpus) {
 		char *path = partfile(-1, r->file, "merged");
@@ -1446,17 +1453,19 @@ assemble(FILE *fp, int k)
 			weprintf("%s --merge failed", r->name);
 			status = 1;
 		}
-		append(fp, path, 0);
+		append(fp, path, 0, &blank);
 		free(path);
 		return;
 	}
 	for (p = 0; p < nparts; p++) {
 		char *path = partfile(p, r->file, ext_of(r));
 
-		if (p > 0 && !strcmp(format, "text"))
+		/* text: a blank line between the parts' tables, unless the
+		 * part ends in one (tone's documents do) */
+		if (p > 0 && !strcmp(format, "text") && !blank)
 			fputc('\n', fp);
 		/* one TSV header for all the parts */
-		append(fp, path, p > 0 && !strcmp(format, "tsv"));
+		append(fp, path, p > 0 && !strcmp(format, "tsv"), &blank);
 		free(path);
 	}
 }
