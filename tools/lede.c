@@ -1689,8 +1689,15 @@ main(int argc, char *argv[])
 		if (outdir) {
 			lede_buf_printf(&path, "%s/%s.%s", outdir, r->file,
 			    !strcmp(format, "jsonl") ? "jsonl" : !strcmp(format, "text") ? "txt" : "tsv");
-			if (!(fp = fopen(path.p, "w")))
-				eprintf("%s:", path.p);
+			if (!(fp = fopen(path.p, "w"))) {
+				/* the other reports are still written */
+				weprintf("%s:", path.p);
+				status = 1;
+				if (r->corpus && mergepid[k])
+					reap(mergepid[k], &(int){0});
+				lede_buf_free(&path);
+				continue;
+			}
 		} else {
 			if (k > 0)
 				putchar('\n');
