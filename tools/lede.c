@@ -723,8 +723,9 @@ static void
 tee(int in, int *outs, int nouts, Counter *c)
 {
 	static char buf[1 << 16];
+	static const char mark[] = "# newdoc";
 	ssize_t n, w;
-	int k, bol = 1;
+	int k, m = 0;	/* bytes of mark matched at a line's start; -1: none */
 
 	signal(SIGPIPE, SIG_IGN);
 	while ((n = read(in, buf, sizeof(buf))) != 0) {
@@ -736,10 +737,18 @@ tee(int in, int *outs, int nouts, Counter *c)
 			fprintf(stderr, "%s: reading the chain: %s\n", argv0, strerror(errno));
 			_exit(1);
 		}
+		/* a mark may be cut between two reads */
 		for (i = 0; i < n; i++) {
-			if (bol && buf[i] == '#' && i + 8 <= n && !memcmp(buf + i, "# newdoc", 8))
-				c->docs++;
-			bol = buf[i] == '\n';
+			if (m >= 0) {
+				if (buf[i] != mark[m])
+					m = -1;
+				else if (++m == (int)sizeof(mark) - 1) {
+					c->docs++;
+					m = -1;
+				}
+			}
+			if (buf[i] == '\n')
+				m = 0;
 		}
 		c->bytes += (unsigned long long)n;
 		for (k = 0; k < nouts; k++) {
