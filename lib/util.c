@@ -183,9 +183,15 @@ lede_badopt(int c, char **argv)
 {
 	extern int optind, optopt;
 	const char *arg = optind > 0 ? argv[optind - 1] : "?";
+	const char *eq = strchr(arg, '='), *next = argv[optind];
 
 	if (c == ':')
 		uprintf("option '%s' needs an argument", arg);
+	/* a known long option that takes none, given one (--corpus=1); not
+	 * a bad letter inside a cluster of short options after it */
+	if (optopt && !strncmp(arg, "--", 2) && eq && !(next && next[0] == '-' &&
+	    next[1] && next[1] != '-' && optopt < 256 && strchr(next + 1, optopt)))
+		uprintf("option '%.*s' takes no argument", (int)(eq - arg), arg);
 	if (optopt)
 		uprintf("unknown option '-%c'", optopt);
 	uprintf("unknown option '%s'", arg);

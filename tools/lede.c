@@ -332,7 +332,34 @@ namecmp(const struct dirent **a, const struct dirent **b)
 	return strcmp((*a)->d_name, (*b)->d_name);
 }
 
-/* Add path: a file, or every file under a directory, in name order. */
+/* The directories read so far, so that each is read once. */
+static struct { dev_t dev; ino_t ino; } *seen;
+static size_t nseen, cseen;
+
+/* 1 when the directory st was read before; else note it. */
+static int
+seen_dir(const struct stat *st)
+{
+	size_t i;
+
+	for (i = 0; i < nseen; i++)
+		if (seen[i].dev == st->st_dev && seen[i].ino == st->st_ino)
+			return 1;
+	if (nseen == cseen) {
+		cseen = cseen ? cseen * 2 : 64;
+		seen = ereallocarray(seen, cseen, sizeof(*seen));
+	}
+	seen[nseen].dev = st->st_dev;
+	seen[nseen].ino = st->st_ino;
+	nseen++;
+	return 0;
+}
+
+/*
+ * Add path: a file, or every file under a directory, in name order.
+ * Symbolic links are followed, but a directory already read (a link
+ * back up the tree, or a second link to it) is skipped with a note.
+ */
 static void
 collect(const char *path, int depth)
 {
@@ -370,6 +397,10 @@ collect(const char *path, int depth)
 	if (!S_ISDIR(st.st_mode)) {
 		weprintf("%s: not a file or directory, skipped", path);
 		status = 1;
+		return;
+	}
+	if (seen_dir(&st)) {
+		weprintf("%s: directory already read, skipped", path);
 		return;
 	}
 	if (depth > 64) {
@@ -410,14 +441,164 @@ program(const char *tool)
 	return tool;
 }
 
+/*
+ * Signals: on SIGINT, SIGTERM or SIGHUP lede sends SIGTERM to every child
+ * it started (the source process of a part passes it on to tokenize and
+ * the decompressor), waits for them, removes its temporary directory and
+ * dies of the signal.  The handler only kills the recorded children and
+ * sets caught; lede stops at the next check (stop_if_caught), which
+ * comes soon as the children's deaths end its waits.
+ */
+static const int catchsigs[] = {SIGINT, SIGTERM, SIGHUP};
+#define NCATCH ((int)LEDE_LEN(catchsigs))
+static struct sigaction oldact[NCATCH];	/* the dispositions lede started with */
+static sigset_t catchset;
+static volatile sig_atomic_t caught;
+static int passon;		/* 1 in a part's source process: die in the handler */
+enum { MAXKIDS = 256 * 16 };
+static volatile pid_t kids[MAXKIDS];	/* children alive (0: reaped) */
+static volatile sig_atomic_t nkids;
+static pid_t mainpid;
+
+static void
+on_signal(int sig)
+{
+	int saved = errno;
+	sig_atomic_t i;
+
+	caught = sig;
+	for (i = 0; i < nkids; i++)
+		if (kids[i] > 0)
+			kill(kids[i], SIGTERM);
+	if (passon) {
+		signal(sig, SIG_DFL);
+		raise(sig);
+	}
+	errno = saved;
+}
+
+/* Catch the signals that are not ignored (as they are under nohup or &). */
+static void
+catch_signals(void)
+{
+	struct sigaction sa;
+	int i;
+
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_signal;
+	sigemptyset(&sa.sa_mask);
+	sigemptyset(&catchset);
+	for (i = 0; i < NCATCH; i++) {
+		sigaddset(&sa.sa_mask, catchsigs[i]);
+		sigaddset(&catchset, catchsigs[i]);
+	}
+	sa.sa_flags = 0;	/* no SA_RESTART: waitpid returns on a signal */
+	for (i = 0; i < NCATCH; i++) {
+		sigaction(catchsigs[i], NULL, &oldact[i]);
+		if (oldact[i].sa_handler != SIG_IGN)
+			sigaction(catchsigs[i], &sa, NULL);
+	}
+}
+
+/* fork, recording the child; the child gets the dispositions lede got. */
+static pid_t
+xfork(void)
+{
+	sigset_t old;
+	pid_t pid;
+	int i;
+
+	sigprocmask(SIG_BLOCK, &catchset, &old);
+	if ((pid = fork()) < 0)
+		eprintf("fork:");
+	if (pid == 0) {
+		for (i = 0; i < NCATCH; i++)
+			sigaction(catchsigs[i], &oldact[i], NULL);
+		nkids = 0;
+		passon = 0;
+	} else if (nkids < MAXKIDS) {
+		kids[nkids] = pid;
+		nkids++;
+	}
+	sigprocmask(SIG_SETMASK, &old, NULL);
+	return pid;
+}
+
+/* A child is reaped: no signal is sent to its (reusable) pid any more. */
+static void
+forget(pid_t pid)
+{
+	sigset_t old;
+	sig_atomic_t i;
+
+	sigprocmask(SIG_BLOCK, &catchset, &old);
+	for (i = 0; i < nkids; i++)
+		if (kids[i] == pid)
+			kids[i] = 0;
+	sigprocmask(SIG_SETMASK, &old, NULL);
+}
+
+/* waitpid for pid, again when a signal interrupts it; -1 on error. */
+static pid_t
+reap(pid_t pid, int *wst)
+{
+	pid_t r;
+
+	while ((r = waitpid(pid, wst, 0)) < 0 && errno == EINTR)
+		;
+	if (r > 0)
+		forget(r);
+	return r;
+}
+
+static void rmtree(const char *dir);
+
+/* Kill the children left, wait for them and remove the temporary files. */
+static void
+cleanup(void)
+{
+	sig_atomic_t i;
+
+	if (getpid() != mainpid)
+		return;
+	for (i = 0; i < nkids; i++)
+		if (kids[i] > 0) {
+			kill(kids[i], SIGTERM);
+			while (waitpid(kids[i], NULL, 0) < 0 && errno == EINTR)
+				;
+			kids[i] = 0;
+		}
+	if (tmpdir) {
+		rmtree(tmpdir);
+		free(tmpdir);
+		tmpdir = NULL;
+	}
+}
+
+/* After a signal: clean up and die of it. */
+static void
+stop_if_caught(void)
+{
+	int sig = caught;
+	sigset_t set;
+
+	if (!sig)
+		return;
+	cleanup();
+	signal(sig, SIG_DFL);
+	sigemptyset(&set);
+	sigaddset(&set, sig);
+	sigprocmask(SIG_UNBLOCK, &set, NULL);
+	raise(sig);
+	_exit(128 + sig);
+}
+
 /* fork and exec argv with the given standard input and output. */
 static pid_t
 spawn(char *const argv[], int in, int out)
 {
-	pid_t pid = fork();
+	pid_t pid = xfork();
 
-	if (pid < 0)
-		eprintf("fork:");
 	if (pid == 0) {
 		if (in != 0 && dup2(in, 0) < 0)
 			_exit(126);
@@ -491,6 +672,9 @@ run_source(Item *it, size_t n, int out)
 
 			if (pipe(fds) < 0)
 				eprintf("pipe:");
+			/* ids and messages name the file, not standard input */
+			argpush(&argv, &na, "--name");
+			argpush(&argv, &na, it[i].path);
 			zp = spawn(zargv, 0, fds[1]);
 			close(fds[1]);
 			in = fds[0];
@@ -502,26 +686,28 @@ run_source(Item *it, size_t n, int out)
 			snprintf(range, sizeof(range), "%ld-%ld", it[i].first, it[i].last);
 			argpush(&argv, &na, "--lines");
 			argpush(&argv, &na, range);
+			argpush(&argv, &na, "--");	/* a name may start with - */
 			argpush(&argv, &na, it[i].path);
 			j = i + 1;
 			tp = spawn(argv, 0, out);
-			if (waitpid(tp, &wst, 0) < 0 || !WIFEXITED(wst) || WEXITSTATUS(wst))
+			if (reap(tp, &wst) < 0 || !WIFEXITED(wst) || WEXITSTATUS(wst))
 				fail = 1;
 			free(argv);
 			i = j;
 			continue;
 		} else {
+			/* standard input in its place: tokenize's - */
+			argpush(&argv, &na, "--");	/* a name may start with - */
 			for (; j < n && it[j].kind == it[i].kind && !it[j].unzip &&
 			    !it[j].first; j++)
-				if (it[j].path)
-					argpush(&argv, &na, it[j].path);
+				argpush(&argv, &na, it[j].path ? it[j].path : "-");
 		}
 		tp = spawn(argv, in, out);
 		if (in)
 			close(in);
-		if (waitpid(tp, &wst, 0) < 0 || !WIFEXITED(wst) || WEXITSTATUS(wst))
+		if (reap(tp, &wst) < 0 || !WIFEXITED(wst) || WEXITSTATUS(wst))
 			fail = 1;
-		if (zp > 0 && (waitpid(zp, &wst, 0) < 0 || !WIFEXITED(wst) ||
+		if (zp > 0 && (reap(zp, &wst) < 0 || !WIFEXITED(wst) ||
 		    WEXITSTATUS(wst))) {
 			fprintf(stderr, "%s: %s: %s -dc failed\n", argv0, it[i].path, it[i].unzip);
 			fail = 1;
@@ -537,8 +723,9 @@ static void
 tee(int in, int *outs, int nouts, Counter *c)
 {
 	static char buf[1 << 16];
+	static const char mark[] = "# newdoc";
 	ssize_t n, w;
-	int k, bol = 1;
+	int k, m = 0;	/* bytes of mark matched at a line's start; -1: none */
 
 	signal(SIGPIPE, SIG_IGN);
 	while ((n = read(in, buf, sizeof(buf))) != 0) {
@@ -550,10 +737,18 @@ tee(int in, int *outs, int nouts, Counter *c)
 			fprintf(stderr, "%s: reading the chain: %s\n", argv0, strerror(errno));
 			_exit(1);
 		}
+		/* a mark may be cut between two reads */
 		for (i = 0; i < n; i++) {
-			if (bol && buf[i] == '#' && i + 8 <= n && !memcmp(buf + i, "# newdoc", 8))
-				c->docs++;
-			bol = buf[i] == '\n';
+			if (m >= 0) {
+				if (buf[i] != mark[m])
+					m = -1;
+				else if (++m == (int)sizeof(mark) - 1) {
+					c->docs++;
+					m = -1;
+				}
+			}
+			if (buf[i] == '\n')
+				m = 0;
 		}
 		c->bytes += (unsigned long long)n;
 		for (k = 0; k < nouts; k++) {
@@ -608,10 +803,11 @@ start_source(int part, Item *it, size_t n)
 
 	if (pipe(fds) < 0)
 		eprintf("pipe:");
-	if ((pid = fork()) < 0)
-		eprintf("fork:");
-	if (pid == 0) {
+	if ((pid = xfork()) == 0) {
 		close(fds[0]);
+		/* a signal goes on to tokenize and the decompressor */
+		passon = 1;
+		catch_signals();
 		_exit(run_source(it, n, fds[1]));
 	}
 	lede_buf_printf(&what, "tokenize (part %d)", part + 1);
@@ -682,9 +878,7 @@ start_part(int part, Item *it, size_t n, Counter *c)
 		outs[nouts++] = fds[1];
 		free(path);
 	}
-	if ((pid = fork()) < 0)
-		eprintf("fork:");
-	if (pid == 0)
+	if ((pid = xfork()) == 0)
 		tee(in, outs, nouts, c);
 	lede_buf_clear(&what);
 	lede_buf_printf(&what, "tee (part %d)", part + 1);
@@ -1101,9 +1295,7 @@ start_fused(int part, Item *it, size_t n, Counter *c)
 	in = start_source(part, it, n);
 	/* summarize reads the annotated stream, unless --no-summaries */
 	sum = nosum ? -1 : start_summarize(part);
-	if ((pid = fork()) < 0)
-		eprintf("fork:");
-	if (pid == 0) {
+	if ((pid = xfork()) == 0) {
 		fflush(stderr);
 		_exit(run_fused(in, sum, part, c));
 	}
@@ -1160,12 +1352,15 @@ wait_all(Counter *c, long total, off_t bytes)
 	clock_gettime(CLOCK_MONOTONIC, &ts);
 	t0 = ts.tv_sec + ts.tv_nsec / 1e9;
 	while (left > 0) {
+		stop_if_caught();
 		pid = waitpid(-1, &wst, progress ? WNOHANG : 0);
 		if (pid < 0) {
 			if (errno == EINTR)
 				continue;
 			break;
 		}
+		if (pid > 0)
+			forget(pid);
 		if (pid == 0) {
 			show_progress(c, total, bytes, t0, 0);
 			nanosleep(&nap, NULL);
@@ -1189,12 +1384,15 @@ wait_all(Counter *c, long total, off_t bytes)
 		show_progress(c, total, bytes, t0, 1);
 }
 
-/* Append a file to fp, leaving out its first line when skiphead. */
+/*
+ * Append a file to fp, leaving out its first line when skiphead.  When
+ * it writes anything, *blank tells whether that ends in a blank line.
+ */
 static void
-append(FILE *fp, const char *path, int skiphead)
+append(FILE *fp, const char *path, int skiphead, int *blank)
 {
 	FILE *in = fopen(path, "r");
-	char buf[1 << 16];
+	char buf[1 << 16], last[2] = {0, 0};
 	size_t n;
 	int c;
 
@@ -1206,8 +1404,12 @@ append(FILE *fp, const char *path, int skiphead)
 	if (skiphead)
 		while ((c = getc(in)) != EOF && c != '\n')
 			;
-	while ((n = fread(buf, 1, sizeof(buf), in)) > 0)
+	while ((n = fread(buf, 1, sizeof(buf), in)) > 0) {
 		fwrite(buf, 1, n, fp);
+		last[0] = n > 1 ? buf[n - 2] : last[1];
+		last[1] = buf[n - 1];
+		*blank = last[0] == '\n' && last[1] == '\n';
+	}
 	fclose(in);
 }
 
@@ -1231,6 +1433,7 @@ start_merge(int k)
 		argpush(&argv, &na, "-n");
 		argpush(&argv, &na, topn);
 	}
+	argpush(&argv, &na, "--");
 	for (p = 0; p < nparts; p++)
 		argpush(&argv, &na, partfile(p, r->file, "partial"));
 	if ((fd = open(out, O_WRONLY | O_CREAT | O_TRUNC, 0666)) < 0)
@@ -1248,28 +1451,30 @@ static void
 assemble(FILE *fp, int k)
 {
 	const Report *r = &reports[k];
-	int p;
+	int p, blank = 0;
 
 	if (r->corpus) {
 		char *path = partfile(-1, r->file, "merged");
 		int wst;
 
-		if (mergepid[k] && (waitpid(mergepid[k], &wst, 0) < 0 ||
+		if (mergepid[k] && (reap(mergepid[k], &wst) < 0 ||
 		    !WIFEXITED(wst) || WEXITSTATUS(wst))) {
 			weprintf("%s --merge failed", r->name);
 			status = 1;
 		}
-		append(fp, path, 0);
+		append(fp, path, 0, &blank);
 		free(path);
 		return;
 	}
 	for (p = 0; p < nparts; p++) {
 		char *path = partfile(p, r->file, ext_of(r));
 
-		if (p > 0 && !strcmp(format, "text"))
+		/* text: a blank line between the parts' tables, unless the
+		 * part ends in one (tone's documents do) */
+		if (p > 0 && !strcmp(format, "text") && !blank)
 			fputc('\n', fp);
 		/* one TSV header for all the parts */
-		append(fp, path, p > 0 && !strcmp(format, "tsv"));
+		append(fp, path, p > 0 && !strcmp(format, "tsv"), &blank);
 		free(path);
 	}
 }
@@ -1393,6 +1598,9 @@ main(int argc, char *argv[])
 		bindir[0] = '\0';
 	}
 
+	mainpid = getpid();
+	catch_signals();
+	atexit(cleanup);
 	for (; optind < argc; optind++)
 		collect(argv[optind], 0);
 	if (nitems == 0)
@@ -1427,17 +1635,32 @@ main(int argc, char *argv[])
 	atomic_init(&handover->written, 0);
 	atomic_init(&handover->merged, 0);
 
+	/* a directory for the reports, before the run */
+	if (outdir) {
+		struct stat st;
+
+		if (mkdir(outdir, 0777) < 0 && errno != EEXIST)
+			eprintf("%s:", outdir);
+		if (stat(outdir, &st) < 0)
+			eprintf("%s:", outdir);
+		if (!S_ISDIR(st.st_mode))
+			eprintf("%s: not a directory", outdir);
+		if (access(outdir, W_OK | X_OK) < 0)
+			eprintf("%s:", outdir);
+	}
+	stop_if_caught();
 	{
 		LedeBuf b = {0};
 		const char *t = getenv("TMPDIR");
+		sigset_t old;
 
 		lede_buf_printf(&b, "%s/lede.XXXXXX", t && *t ? t : "/tmp");
+		sigprocmask(SIG_BLOCK, &catchset, &old);
 		if (!mkdtemp(b.p))
 			eprintf("mkdtemp %s:", b.p);
 		tmpdir = b.p;
+		sigprocmask(SIG_SETMASK, &old, NULL);
 	}
-	if (outdir && mkdir(outdir, 0777) < 0 && errno != EEXIST)
-		eprintf("%s:", outdir);
 
 	fflush(stdout);
 	per = bytes / nparts;
@@ -1458,6 +1681,7 @@ main(int argc, char *argv[])
 		start = end;
 	}
 	wait_all(counters, total, bytes);
+	stop_if_caught();
 
 	/* unless the last fused part wrote the corpus reports itself */
 	for (k = 0; k < NREPORTS; k++)
@@ -1468,13 +1692,21 @@ main(int argc, char *argv[])
 		FILE *fp = stdout;
 		LedeBuf path = {0};
 
+		stop_if_caught();
 		if ((r->corpus && !corpus) || (k == 3 && nosum))
 			continue;
 		if (outdir) {
 			lede_buf_printf(&path, "%s/%s.%s", outdir, r->file,
 			    !strcmp(format, "jsonl") ? "jsonl" : !strcmp(format, "text") ? "txt" : "tsv");
-			if (!(fp = fopen(path.p, "w")))
-				eprintf("%s:", path.p);
+			if (!(fp = fopen(path.p, "w"))) {
+				/* the other reports are still written */
+				weprintf("%s:", path.p);
+				status = 1;
+				if (r->corpus && mergepid[k])
+					reap(mergepid[k], &(int){0});
+				lede_buf_free(&path);
+				continue;
+			}
 		} else {
 			if (k > 0)
 				putchar('\n');
@@ -1485,8 +1717,8 @@ main(int argc, char *argv[])
 			status = 1;
 		lede_buf_free(&path);
 	}
-	rmtree(tmpdir);
-	free(tmpdir);
+	stop_if_caught();
+	cleanup();
 	status |= fshut(stdout, "<stdout>");
 	if (status)
 		weprintf("errors above: the reports leave out what they name");

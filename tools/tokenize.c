@@ -24,6 +24,7 @@ static LedeSeg *seg;
 static size_t maxdoc = DOC_MAX;
 static int replace;
 static unsigned long first_line = 1, last_line;	/* --lines; 0: to the end */
+static const char *stdin_name;	/* --name: standard input's, for ids and messages */
 static int status;
 static int header_done;
 static unsigned long ndocs_in, ndocs_out, nsents_out;
@@ -49,6 +50,7 @@ usage(FILE *fp)
 	    "      --replace          replace invalid UTF-8 and NUL bytes by U+FFFD\n"
 	    "      --max-size BYTES   skip documents larger than BYTES (default 64 MiB)\n"
 	    "      --lines FIRST-LAST with --jsonl: only these lines of each file\n"
+	    "      --name NAME        name standard input NAME in ids and messages\n"
 	    "      --stats            print documents and sentences in and out on stderr\n"
 	    "      --help             print this help and exit\n"
 	    "      --version          print the version and exit\n",
@@ -297,8 +299,8 @@ plain_file(const char *path)
 
 	if (!strcmp(path, "-")) {
 		fp = stdin;
-		name = "<stdin>";
-		id = "stdin";
+		name = stdin_name ? stdin_name : "<stdin>";
+		id = stdin_name ? stdin_name : "stdin";
 	} else if (!(fp = fopen(path, "r"))) {
 		weprintf("%s:", path);
 		status = 1;
@@ -354,8 +356,8 @@ jsonl_file(const char *path)
 
 	if (!strcmp(path, "-")) {
 		fp = stdin;
-		name = "<stdin>";
-		base = "stdin";
+		name = stdin_name ? stdin_name : "<stdin>";
+		base = stdin_name ? stdin_name : "stdin";
 	} else if (!(fp = fopen(path, "r"))) {
 		weprintf("%s:", path);
 		status = 1;
@@ -435,8 +437,8 @@ conllu_file(const char *path)
 
 	if (!strcmp(path, "-")) {
 		fp = stdin;
-		name = "<stdin>";
-		base = "stdin";
+		name = stdin_name ? stdin_name : "<stdin>";
+		base = stdin_name ? stdin_name : "stdin";
 	} else if (!(fp = fopen(path, "r"))) {
 		weprintf("%s:", path);
 		status = 1;
@@ -490,7 +492,7 @@ int
 main(int argc, char *argv[])
 {
 	enum { O_JSONL = 256, O_IDF, O_TEXTF, O_TITLEF, O_CONLLU, O_HYPH, O_PARA,
-	    O_ABBR, O_REPLACE, O_MAX, O_LINES, O_STATS, O_HELP, O_VERSION };
+	    O_ABBR, O_REPLACE, O_MAX, O_LINES, O_NAME, O_STATS, O_HELP, O_VERSION };
 	static const struct option longopts[] = {
 		{"jsonl", no_argument, NULL, O_JSONL},
 		{"id-field", required_argument, NULL, O_IDF},
@@ -503,6 +505,7 @@ main(int argc, char *argv[])
 		{"replace", no_argument, NULL, O_REPLACE},
 		{"max-size", required_argument, NULL, O_MAX},
 		{"lines", required_argument, NULL, O_LINES},
+		{"name", required_argument, NULL, O_NAME},
 		{"stats", no_argument, NULL, O_STATS},
 		{"help", no_argument, NULL, O_HELP},
 		{"version", no_argument, NULL, O_VERSION},
@@ -582,6 +585,11 @@ main(int argc, char *argv[])
 			last_line = b;
 			break;
 		}
+		case O_NAME:
+			if (!*optarg)
+				uprintf("--name: expected a name, not ''");
+			stdin_name = optarg;
+			break;
 		case O_STATS:
 			stats = 1;
 			break;

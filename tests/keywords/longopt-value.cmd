@@ -1,0 +1,1 @@
+keywords --stats=1 </dev/null

@@ -1,0 +1,1 @@
+lede --corpus=1 dump.jsonl

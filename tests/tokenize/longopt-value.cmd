@@ -1,0 +1,1 @@
+tokenize --jsonl=yes </dev/null

@@ -1,0 +1,1 @@
+printf 'Hi there.\n' | tokenize --name a/b.txt.gz | grep '^# newdoc'; printf '{"text": "Hi."}\n' | tokenize --jsonl --name d.jsonl.gz | grep '^# newdoc'; printf '1\tHi\t_\t_\t_\t_\t_\t_\t_\t_\n\n' | tokenize --conllu --name c.conllu.xz | grep '^# newdoc'
