@@ -17,7 +17,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	static LedeSeg *sg[4];
 	const char *text = (const char *)data;
 	const LedeTok *t;
-	size_t n, i, end, cp;
+	size_t n, i, end, cp, at;
 	int k;
 
 	if (!sg[0]) {
@@ -30,6 +30,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		return 0;
 	for (k = 0; k < 4; k++) {
 		end = 0;
+		at = cp = 0;	/* code points in text[0..at), counted as we go */
 		lede_seg_start(sg[k], text, size);
 		while ((n = lede_seg_next(sg[k], &t)) > 0) {
 			if (n > LEDE_SEG_SENT_MAX + 1 || !(t[0].flags & LEDE_TOK_SENT))
@@ -38,7 +39,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 				if (t[i].len == 0 || t[i].len > LEDE_SEG_TOKEN_MAX ||
 				    t[i].off < end || t[i].off + t[i].len > size)
 					__builtin_trap();
-				cp = lede_utf8_count(text, t[i].off);
+				cp += lede_utf8_count(text + at, t[i].off - at);
+				at = t[i].off;
 				if (cp != t[i].start ||
 				    lede_utf8_count(text + t[i].off, t[i].len) != t[i].cplen ||
 				    lede_utf8_check(text + t[i].off, t[i].len) != t[i].len)
