@@ -332,27 +332,22 @@ namecmp(const struct dirent **a, const struct dirent **b)
 	return strcmp((*a)->d_name, (*b)->d_name);
 }
 
-/* The directories read so far, so that each is read once. */
-static struct { dev_t dev; ino_t ino; } *seen;
-static size_t nseen, cseen;
+/* The directories read so far (device and inode), so that each is read once. */
+static LedeDict *seen;
 
 /* 1 when the directory st was read before; else note it. */
 static int
 seen_dir(const struct stat *st)
 {
-	size_t i;
+	char key[sizeof(st->st_dev) + sizeof(st->st_ino)];
+	int added;
 
-	for (i = 0; i < nseen; i++)
-		if (seen[i].dev == st->st_dev && seen[i].ino == st->st_ino)
-			return 1;
-	if (nseen == cseen) {
-		cseen = cseen ? cseen * 2 : 64;
-		seen = ereallocarray(seen, cseen, sizeof(*seen));
-	}
-	seen[nseen].dev = st->st_dev;
-	seen[nseen].ino = st->st_ino;
-	nseen++;
-	return 0;
+	if (!seen)
+		seen = lede_dict_new();
+	memcpy(key, &st->st_dev, sizeof(st->st_dev));
+	memcpy(key + sizeof(st->st_dev), &st->st_ino, sizeof(st->st_ino));
+	lede_dict_put(seen, key, sizeof(key), &added);
+	return !added;
 }
 
 /*
