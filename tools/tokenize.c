@@ -512,6 +512,7 @@ main(int argc, char *argv[])
 		{NULL, 0, NULL, 0},
 	};
 	int c, i, jsonl = 0, conllu = 0, stats = 0, para = LEDE_PARA_AUTO;
+	const char *jsononly = NULL;	/* an option of --jsonl given */
 	unsigned opts = 0;
 	long v;
 
@@ -523,12 +524,15 @@ main(int argc, char *argv[])
 			jsonl = 1;
 			break;
 		case O_IDF:
+			jsononly = "--id-field";
 			id_field = optarg;
 			break;
 		case O_TEXTF:
+			jsononly = "--text-field";
 			text_field = optarg;
 			break;
 		case O_TITLEF:
+			jsononly = "--title-field";
 			title_field = optarg;
 			break;
 		case O_CONLLU:
@@ -583,6 +587,7 @@ main(int argc, char *argv[])
 			}
 			first_line = a;
 			last_line = b;
+			jsononly = "--lines";
 			break;
 		}
 		case O_NAME:
@@ -605,6 +610,8 @@ main(int argc, char *argv[])
 	}
 	if (jsonl && conllu)
 		uprintf("--jsonl and --conllu exclude each other");
+	if (jsononly && !jsonl)
+		uprintf("%s needs --jsonl", jsononly);
 	seg = lede_seg_new(opts, para);
 	if (conllu)
 		header(ud_cols, (int)LEDE_LEN(ud_cols));

@@ -1,0 +1,1 @@
+echo text | tokenize --title-field headline
