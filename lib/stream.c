@@ -246,6 +246,7 @@ struct LedeReader {
 	int errpending;		/* lede_read_doc owes the caller that error */
 	int linenewdoc;		/* the line that failed was a "# newdoc" line */
 	unsigned long headline;	/* line of this file's last header */
+	unsigned long badhead;	/* line of a header of this file refused, or 0 */
 	int headblocks;		/* blocks read since that header */
 };
 
@@ -362,6 +363,17 @@ fail(LedeReader *r, unsigned long line, const char *fmt, ...)
 		lede_buf_printf(&r->err, "%s: %s", r->name, msg);
 	r->skipping = 1;
 	return -1;
+}
+
+/* A comment or row with no header in force (or only one refused above). */
+static int
+no_header(LedeReader *r, unsigned long line, const char *what)
+{
+	if (r->badhead)
+		return fail(r, line, "no usable '# global.columns' header (the one "
+		    "at line %lu was refused)", r->badhead);
+	return fail(r, line, "no '# global.columns' header before the first %s",
+	    what);
 }
 
 static int
@@ -563,6 +575,7 @@ next_file(LedeReader *r)
 		const char *f = r->files[r->fileidx];
 
 		r->have_schema = 0;
+		r->badhead = 0;
 		r->newfile = 1;
 		r->skipping = 0;
 		if (r->given) {
@@ -740,13 +753,17 @@ read_block(LedeReader *r, LedeSent *s)
 					r->have_schema = 1;	/* the same header again */
 					continue;
 				}
-				if (set_schema(r, line, lineno) < 0)
+				if (set_schema(r, line, lineno) < 0) {
+					r->have_schema = 0;
+					r->badhead = lineno;
 					return -1;
+				}
+				r->badhead = 0;
 				s->ncols = (size_t)r->schema->nout;
 				continue;
 			}
 			if (!r->have_schema)
-				return fail(r, lineno, "no '# global.columns' header before the first comment or row");
+				return no_header(r, lineno, "comment or row");
 			if (s->ntok)
 				return fail(r, lineno, "comment inside a sentence (missing blank line?)");
 			if (s->newdoc && r->linenewdoc) {
@@ -767,7 +784,7 @@ read_block(LedeReader *r, LedeSent *s)
 		}
 row:
 		if (!r->have_schema)
-			return fail(r, lineno, "no '# global.columns' header before the first row");
+			return no_header(r, lineno, "row");
 		if (s->ntok == LEDE_SENT_MAX)
 			return fail(r, lineno, "sentence longer than %zu rows", LEDE_SENT_MAX);
 		if (!s->line)
