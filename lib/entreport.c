@@ -281,14 +281,9 @@ lede_ent_report_sent(LedeEntReport *er, const LedeSent *s)
 		er->col.end = lede_sent_col(s, "END");
 	}
 	if ((v = lede_sent_meta(s, "sentiment", &vlen))) {
-		if (lede_strtod(v, -1, 1, &x) < 0) {
-			for (i = 0; i < s->ncomment && !(v >= s->comment[i] &&
-			    v < s->comment[i] + strlen(s->comment[i])); i++)
-				;
-			/* comments stand right before the rows */
-			return fail(er, s, s->rowline ? s->rowline - (s->ncomment - i) : s->line + i,
+		if (lede_strtod(v, -1, 1, &x) < 0)
+			return fail(er, s, lede_sent_meta_line(s, "sentiment"),
 			    "bad sentiment value '%.40s' (a number in [-1, 1])", v);
-		}
 		tone_known = 1;
 		tone = llround(x * LEDE_TONE_SCALE);
 	}
