@@ -180,6 +180,30 @@ line_of(const char *text, size_t off)
 }
 
 /*
+ * Open an input: "-" is standard input, named --name's NAME or "<stdin>"
+ * in messages and "stdin" in ids; a file is named by its path in both.
+ * NULL (reported, status 1) when the file cannot be opened.
+ */
+static FILE *
+open_input(const char *path, const char **name, const char **id)
+{
+	FILE *fp;
+
+	if (!strcmp(path, "-")) {
+		*name = stdin_name ? stdin_name : "<stdin>";
+		*id = stdin_name ? stdin_name : "stdin";
+		return stdin;
+	}
+	if (!(fp = fopen(path, "r"))) {
+		weprintf("%s:", path);
+		status = 1;
+		return NULL;
+	}
+	*name = *id = path;
+	return fp;
+}
+
+/*
  * Tokenize one document and write it.  name and line (0: count lines in
  * the text) place errors; id names the document in the stream.
  */
@@ -297,17 +321,8 @@ plain_file(const char *path)
 	size_t n;
 	int rc;
 
-	if (!strcmp(path, "-")) {
-		fp = stdin;
-		name = stdin_name ? stdin_name : "<stdin>";
-		id = stdin_name ? stdin_name : "stdin";
-	} else if (!(fp = fopen(path, "r"))) {
-		weprintf("%s:", path);
-		status = 1;
+	if (!(fp = open_input(path, &name, &id)))
 		return;
-	} else {
-		name = id = path;
-	}
 	rc = lede_slurp(fp, &buf, maxdoc);
 	if (rc == -1) {
 		weprintf("%s: read error:", name);
@@ -354,17 +369,8 @@ jsonl_file(const char *path)
 	size_t len;
 	unsigned long lineno;
 
-	if (!strcmp(path, "-")) {
-		fp = stdin;
-		name = stdin_name ? stdin_name : "<stdin>";
-		base = stdin_name ? stdin_name : "stdin";
-	} else if (!(fp = fopen(path, "r"))) {
-		weprintf("%s:", path);
-		status = 1;
+	if (!(fp = open_input(path, &name, &base)))
 		return;
-	} else {
-		name = base = path;
-	}
 	/* a JSON string may take up to six bytes a byte of text */
 	lines = lede_lines_open(fp, name, maxdoc > SIZE_MAX / 6 ? SIZE_MAX : maxdoc * 6);
 	while ((rc = lede_lines_next(lines, &line, &len)) != LEDE_IO_EOF) {
@@ -435,17 +441,8 @@ conllu_file(const char *path)
 	int rc;
 	unsigned long lineno;
 
-	if (!strcmp(path, "-")) {
-		fp = stdin;
-		name = stdin_name ? stdin_name : "<stdin>";
-		base = stdin_name ? stdin_name : "stdin";
-	} else if (!(fp = fopen(path, "r"))) {
-		weprintf("%s:", path);
-		status = 1;
+	if (!(fp = open_input(path, &name, &base)))
 		return;
-	} else {
-		name = base = path;
-	}
 	c = lede_conllu_new(base);
 	lines = lede_lines_open(fp, name, LEDE_LINE_MAX);
 	for (;;) {
