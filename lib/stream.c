@@ -448,6 +448,13 @@ col_writer(const char *col)
 	return NULL;
 }
 
+/* Does each document under this header fail (fail_missing)? */
+static int
+schema_fails(const struct LedeSchema *sc)
+{
+	return sc->missing || sc->toowide;
+}
+
 /*
  * The error of a block (or a file) under a header that lacks a column,
  * or that names so many that the tool's own would pass the limit.
@@ -686,8 +693,8 @@ read_block(LedeReader *r, LedeSent *s)
 		rc = lede_lines_next(r->lines, &line, &len);
 		lineno = lede_lines_lineno(r->lines);
 		if (rc == LEDE_IO_EOF) {
-			int missing = r->have_schema && (r->schema->missing ||
-			    r->schema->toowide) && !r->headblocks;
+			int missing = r->have_schema && schema_fails(r->schema) &&
+			    !r->headblocks;
 
 			close_file(r);
 			if (r->skipping) {
@@ -800,7 +807,7 @@ row:
 	}
 done:
 	r->headblocks++;
-	if (r->schema->missing || r->schema->toowide)
+	if (schema_fails(r->schema))
 		return fail_missing(r, s->line);
 	s->file = r->name;
 	s->gen = r->gen;
@@ -1121,7 +1128,7 @@ int
 lede_write_header(LedeWriter *w, const LedeReader *r)
 {
 	/* a header that lacks a required column has no document to say it of */
-	if (!r->schema || r->schema->missing || r->schema->toowide ||
+	if (!r->schema || schema_fails(r->schema) ||
 	    (w->wrote_header && w->gen == r->gen))
 		return 0;
 	lede_write_columns(w->fp, (const char **)r->schema->out, r->schema->nout);
