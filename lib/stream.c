@@ -217,6 +217,7 @@ struct LedeSchema {
 	char *line;		/* the header line as read, to compare */
 	const char *missing;	/* a required column it lacks, or NULL */
 	int toowide;		/* the tool's columns would pass LEDE_COLS_MAX */
+	int idcol;		/* the ID column, or -1 */
 	unsigned gen;
 	struct LedeSchema *prev;	/* older schemas stay alive for held sentences */
 };
@@ -245,6 +246,8 @@ struct LedeReader {
 	int errnewdoc;		/* the block of the last error opened a document */
 	int errpending;		/* lede_read_doc owes the caller that error */
 	int linenewdoc;		/* the line that failed was a "# newdoc" line */
+	LedeBuf lineid;		/* the id that line gives */
+	int errnodoc;		/* the last error is not a document's (a header, a file) */
 	unsigned long headline;	/* line of this file's last header */
 	unsigned long badhead;	/* line of a header of this file refused, or 0 */
 	int headblocks;		/* blocks read since that header */
@@ -323,6 +326,7 @@ lede_reader_free(LedeReader *r)
 	close_file(r);
 	free_schemas(r);
 	lede_buf_free(&r->err);
+	lede_buf_free(&r->lineid);
 	free(r->tabs);
 	free(r);
 }
@@ -362,6 +366,7 @@ fail(LedeReader *r, unsigned long line, const char *fmt, ...)
 	else
 		lede_buf_printf(&r->err, "%s: %s", r->name, msg);
 	r->skipping = 1;
+	r->headblocks++;	/* a block under the header, if a damaged one */
 	return -1;
 }
 
@@ -530,6 +535,10 @@ set_schema(LedeReader *r, const char *line, unsigned long lineno)
 	}
 	sc->in = names;
 	sc->nin = n;
+	sc->idcol = -1;
+	for (i = 0; i < n; i++)
+		if (!strcmp(names[i], "ID"))
+			sc->idcol = i;
 	sc->line = estrdup(line);
 	sc->out = ecalloc((size_t)(n + r->ntool) + 1, sizeof(*sc->out));
 	sc->outidx = ecalloc((size_t)r->ntool + 1, sizeof(*sc->outidx));
@@ -594,6 +603,7 @@ next_file(LedeReader *r)
 		} else {
 			r->name = f;
 			if (!(r->fp = fopen(f, "r"))) {
+				r->errnodoc = 1;
 				lede_buf_clear(&r->err);
 				lede_buf_printf(&r->err, "%s: %s", f, strerror(errno));
 				return -1;
@@ -675,6 +685,17 @@ split_row(LedeReader *r, LedeSent *s, char *line, size_t len, size_t nf)
 	}
 }
 
+/* Whether a row's ID is a CoNLL-U multiword range (2-3) or empty node (1.1). */
+static int
+conllu_node(const char *id)
+{
+	if (*id < '0' || *id > '9')
+		return 0;
+	while (*id >= '0' && *id <= '9')
+		id++;
+	return *id == '-' || *id == '.';
+}
+
 static int
 read_block(LedeReader *r, LedeSent *s)
 {
@@ -705,7 +726,7 @@ read_block(LedeReader *r, LedeSent *s)
 				goto done;
 			if (missing) {
 				/* a header alone, that lacks a column: say so once */
-				r->headblocks = 1;
+				r->errnodoc = 1;
 				return fail_missing(r, r->headline);
 			}
 			continue;
@@ -730,6 +751,8 @@ read_block(LedeReader *r, LedeSent *s)
 			len -= 3;
 		}
 		r->linenewdoc = len > 0 && line[0] == '#' && is_newdoc(line);
+		if (r->linenewdoc)
+			lede_buf_clear(&r->lineid);	/* set once the line is checked */
 		if (len > 0 && line[0] != '#') {
 			/* a row: one pass finds its TABs and screens its bytes */
 			nf = scan_row(r, line, len, &isbad);
@@ -750,10 +773,22 @@ read_block(LedeReader *r, LedeSent *s)
 				goto done;
 			continue;
 		}
+		if (r->linenewdoc) {
+			/* its id, for a message should the line fail */
+			const char *v = comment_value(line, "newdoc id", 9);
+
+			if (v)
+				lede_buf_adds(&r->lineid, v);
+		}
 		if (line[0] == '#') {
 			if (is_header(line)) {
-				if (s->ntok)
-					return fail(r, lineno, "header inside a sentence");
+				if (s->ntok) {
+					/* read it again after the error: what follows is kept */
+					lede_lines_unread(r->lines);
+					r->linenewdoc = 0;
+					return fail(r, lineno, "header inside a sentence "
+					    "(missing blank line?)");
+				}
 				r->headline = lineno;
 				r->headblocks = 0;
 				if (r->schema && !strcmp(line, r->schema->line)) {
@@ -761,6 +796,7 @@ read_block(LedeReader *r, LedeSent *s)
 					continue;
 				}
 				if (set_schema(r, line, lineno) < 0) {
+					r->errnodoc = 1;
 					r->have_schema = 0;
 					r->badhead = lineno;
 					return -1;
@@ -771,8 +807,14 @@ read_block(LedeReader *r, LedeSent *s)
 			}
 			if (!r->have_schema)
 				return no_header(r, lineno, "comment or row");
-			if (s->ntok)
+			if (s->ntok) {
+				if (r->linenewdoc) {
+					/* the next document is whole: read it after the error */
+					lede_lines_unread(r->lines);
+					r->linenewdoc = 0;
+				}
 				return fail(r, lineno, "comment inside a sentence (missing blank line?)");
+			}
 			if (s->newdoc && r->linenewdoc) {
 				/* a document with no sentences: it ends here */
 				lede_lines_unread(r->lines);
@@ -803,6 +845,13 @@ row:
 			    nf, r->schema->nin);
 		line = lede_arena_strndup(&s->arena, line, len);
 		split_row(r, s, line, len, nf);
+		if (r->schema->idcol >= 0 && conllu_node(lede_field(s, s->ntok,
+		    r->schema->idcol)))
+			return fail(r, lineno, "ID %s is a CoNLL-U %s, not a token; "
+			    "read CoNLL-U with 'tokenize --conllu'",
+			    lede_field(s, s->ntok, r->schema->idcol),
+			    strchr(lede_field(s, s->ntok, r->schema->idcol), '-') ?
+			    "multiword token" : "empty node");
 		s->ntok++;
 	}
 done:
@@ -838,6 +887,7 @@ lede_read_sent(LedeReader *r, LedeSent *s)
 	int rc;
 
 	r->linenewdoc = 0;
+	r->errnodoc = 0;
 	if ((rc = read_block(r, s)) < 0)
 		r->errnewdoc = r->newfile || s->newdoc || r->linenewdoc;
 	return rc;
@@ -847,6 +897,18 @@ int
 lede_reader_error_newdoc(const LedeReader *r)
 {
 	return r->errnewdoc;
+}
+
+const char *
+lede_reader_error_id(const LedeReader *r, const LedeSent *s)
+{
+	if (r->errnodoc)
+		return NULL;
+	if (r->errnewdoc && r->linenewdoc && r->lineid.len)
+		return r->lineid.p;
+	if (r->errnewdoc && s->newdoc && *s->newdoc)
+		return s->newdoc;
+	return "-";
 }
 
 void
@@ -940,12 +1002,12 @@ lede_read_doc(LedeReader *r, LedeDoc *d)
 			const char *id = d->nsent ? d->id : "-";
 			char *msg = estrdup(lede_reader_error(r));
 
-			if (r->errnewdoc) {
-				/* the damaged block opened the next document */
-				id = s->newdoc && *s->newdoc ? s->newdoc : "-";
+			if (r->errnewdoc || !d->nsent)
+				id = lede_reader_error_id(r, s);
+			if (id) {
+				lede_buf_clear(&r->err);
+				lede_buf_printf(&r->err, "%s (document %s skipped)", msg, id);
 			}
-			lede_buf_clear(&r->err);
-			lede_buf_printf(&r->err, "%s (document %s skipped)", msg, id);
 			free(msg);
 			if (r->errnewdoc && d->nsent > 0) {
 				/* this document is whole: the error comes next */

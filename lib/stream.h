@@ -150,6 +150,15 @@ const char *lede_reader_error(const LedeReader *r);
  * read before it is whole.  0 when the damage is in the current document.
  */
 int lede_reader_error_newdoc(const LedeReader *r);
+/*
+ * The id of the document the last error skips, for "(document ID
+ * skipped)", when that is not the current one (s: the block read):
+ * with lede_reader_error_newdoc, the id the damaged block or its
+ * "# newdoc" line gives ("-" for none); NULL when the error is no
+ * document's (a refused header, a file that cannot be opened, a header
+ * with nothing under it); "-" otherwise.
+ */
+const char *lede_reader_error_id(const LedeReader *r, const LedeSent *s);
 
 /*
  * Index of the input column called name in the current schema, or -1.

@@ -199,10 +199,14 @@ main(int argc, char *argv[])
 					    lede_ent_report_docid(er));
 					lede_ent_report_drop(er);
 				} else {
+					const char *id = lede_reader_error_id(r, &sent);
+
 					lede_ent_report_finish(er);
-					weprintf("%s (document %s skipped)",
-					    lede_reader_error(r),
-					    sent.newdoc && *sent.newdoc ? sent.newdoc : "-");
+					if (id)
+						weprintf("%s (document %s skipped)",
+						    lede_reader_error(r), id);
+					else
+						weprintf("%s", lede_reader_error(r));
 				}
 				status = 1;
 				continue;
