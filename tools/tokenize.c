@@ -144,25 +144,56 @@ check_text(const char *text, size_t n)
 	return bad == n ? 0 : bad + 1;
 }
 
-/* Copy text into clean with each invalid byte and NUL replaced by U+FFFD. */
+/* Copy text into b with each invalid byte and NUL replaced by U+FFFD. */
 static void
-repair(const char *text, size_t n)
+repair(LedeBuf *b, const char *text, size_t n)
 {
 	size_t i = 0;
 	int32_t cp;
 	int len;
 
-	lede_buf_clear(&clean);
+	lede_buf_clear(b);
 	while (i < n) {
 		len = lede_utf8_decode(text + i, n - i, &cp);
 		if (len < 0 || cp == 0) {
-			lede_buf_add(&clean, "\xEF\xBF\xBD", 3);
+			lede_buf_add(b, "\xEF\xBF\xBD", 3);
 			i++;
 		} else {
-			lede_buf_add(&clean, text + i, (size_t)len);
+			lede_buf_add(b, text + i, (size_t)len);
 			i += (size_t)len;
 		}
 	}
+}
+
+/*
+ * An id or title that the stream cannot hold: a NUL byte (a JSON "\u0000")
+ * or a file name that is not UTF-8.  As for the text, the document is
+ * skipped (-1, reported) unless --replace, which writes U+FFFD into b.
+ */
+static int
+check_meta(const char *name, unsigned long line, const char *what,
+    const char **s, size_t *n, LedeBuf *b)
+{
+	size_t bad = check_text(*s, *n);
+
+	if (!bad)
+		return 0;
+	if (!replace) {
+		unsigned char c = (unsigned char)(*s)[bad - 1];
+
+		if (c)
+			weprintf("%s:%lu: invalid UTF-8 (byte 0x%02X) in the %s; "
+			    "document skipped", name, line, c, what);
+		else
+			weprintf("%s:%lu: NUL byte in the %s; document skipped",
+			    name, line, what);
+		status = 1;
+		return -1;
+	}
+	repair(b, *s, *n);
+	*s = b->p;
+	*n = b->len;
+	return 0;
 }
 
 /* Line number (from 1) of byte off in text. */
@@ -211,10 +242,15 @@ static void
 document(const char *name, unsigned long line, const char *id, size_t idlen,
     const char *title, size_t titlelen, const char *text, size_t n)
 {
+	static LedeBuf cleanid, cleantitle;
 	const LedeTok *tok;
 	size_t ntok, i, bad, nsent = 0;
 
 	ndocs_in++;
+	if (check_meta(name, line ? line : 1, "id", &id, &idlen, &cleanid) < 0 ||
+	    check_meta(name, line ? line : 1, "title", &title, &titlelen,
+	    &cleantitle) < 0)
+		return;
 	if (n > maxdoc) {
 		weprintf("%s:%lu: document %.*s longer than %zu bytes; skipped",
 		    name, line ? line : 1, (int)idlen, id, maxdoc);
@@ -236,7 +272,7 @@ document(const char *name, unsigned long line, const char *id, size_t idlen,
 			status = 1;
 			return;
 		}
-		repair(text, n);
+		repair(&clean, text, n);
 		text = clean.p;
 		n = clean.len;
 	}
