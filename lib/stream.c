@@ -217,7 +217,7 @@ struct LedeSchema {
 	char *line;		/* the header line as read, to compare */
 	const char *missing;	/* a required column it lacks, or NULL */
 	int toowide;		/* the tool's columns would pass LEDE_COLS_MAX */
-	int idcol;		/* the ID column, or -1 */
+	int idcol, formcol;	/* the ID and FORM columns, or -1 */
 	unsigned gen;
 	struct LedeSchema *prev;	/* older schemas stay alive for held sentences */
 };
@@ -535,10 +535,13 @@ set_schema(LedeReader *r, const char *line, unsigned long lineno)
 	}
 	sc->in = names;
 	sc->nin = n;
-	sc->idcol = -1;
-	for (i = 0; i < n; i++)
+	sc->idcol = sc->formcol = -1;
+	for (i = 0; i < n; i++) {
 		if (!strcmp(names[i], "ID"))
 			sc->idcol = i;
+		else if (!strcmp(names[i], "FORM"))
+			sc->formcol = i;
+	}
 	sc->line = estrdup(line);
 	sc->out = ecalloc((size_t)(n + r->ntool) + 1, sizeof(*sc->out));
 	sc->outidx = ecalloc((size_t)r->ntool + 1, sizeof(*sc->outidx));
@@ -616,9 +619,10 @@ next_file(LedeReader *r)
 }
 
 /*
- * One pass over a row: where its TABs are, and whether it holds a NUL or a
- * byte above 0x7F (then, only then, the UTF-8 check runs).  Returns the
- * number of fields; *bad gets 1 for a NUL, 2 for a non-ASCII byte.
+ * One pass over a row: where its TABs are, and whether it holds a NUL, a
+ * CR or a byte above 0x7F (then, only then, the UTF-8 check runs).
+ * Returns the number of fields; *bad gets 1 for a NUL, 3 for a CR (a
+ * line break inside a field), 2 for a non-ASCII byte.
  */
 static size_t
 scan_row(LedeReader *r, const char *line, size_t len, int *bad)
@@ -632,7 +636,11 @@ scan_row(LedeReader *r, const char *line, size_t len, int *bad)
 		unsigned char c = p[i];
 
 		hi |= c;
-		if (c <= '\t') {
+		if (c <= '\r') {
+			if (c == '\r') {
+				*bad = 3;
+				return 0;
+			}
 			if (c == '\t') {
 				if (n + 1 >= r->ctabs) {
 					r->ctabs = r->ctabs ? r->ctabs * 2 : 64;
@@ -758,6 +766,9 @@ read_block(LedeReader *r, LedeSent *s)
 			nf = scan_row(r, line, len, &isbad);
 			if (isbad == 1)
 				return fail(r, lineno, "NUL byte in line");
+			if (isbad == 3)
+				return fail(r, lineno, "CR inside a row (a field holds no "
+				    "line break)");
 			if (isbad == 2 && (bad = lede_utf8_check(line, len)) != len)
 				return fail(r, lineno, "invalid UTF-8 (byte 0x%02X at column %zu)",
 				    (unsigned char)line[bad], bad + 1);
@@ -841,10 +852,13 @@ row:
 		if (!s->rowline)
 			s->rowline = lineno;
 		if (nf != (size_t)r->schema->nin)
-			return fail(r, lineno, "%zu columns, but the header names %d",
-			    nf, r->schema->nin);
+			return fail(r, lineno, "%zu column%s, but the header names %d",
+			    nf, nf == 1 ? "" : "s", r->schema->nin);
 		line = lede_arena_strndup(&s->arena, line, len);
 		split_row(r, s, line, len, nf);
+		if (r->schema->formcol >= 0 &&
+		    !lede_fieldlen(s, s->ntok, r->schema->formcol))
+			return fail(r, lineno, "empty FORM");
 		if (r->schema->idcol >= 0 && conllu_node(lede_field(s, s->ntok,
 		    r->schema->idcol)))
 			return fail(r, lineno, "ID %s is a CoNLL-U %s, not a token; "
@@ -956,6 +970,9 @@ lede_doc_max(void)
 		max = LEDE_DOC_MAX;
 		if ((env = getenv("LEDE_DOC_MAX")) && lede_strtol(env, 1, (long)LEDE_DOC_MAX, &v) == 0)
 			max = (size_t)v;
+		else if (env)
+			weprintf("LEDE_DOC_MAX: '%s' is not a number from 1 to %zu; "
+			    "%zu is used", env, (size_t)LEDE_DOC_MAX, max);
 	}
 	return max;
 }
