@@ -345,9 +345,9 @@ lede_boil_check(const char *text, size_t len, const LedeBoilCtx *ctx)
 	for (i = 0; w <= 12 && i < LEDE_LEN(byline_start); i++) {
 		size_t m = strlen(byline_start[i]);
 
-		/* "By NAME" alone or without a full stop; "Reporting by" always */
+		/* "By NAME" alone or without a full stop; "Written by" always */
 		if (starts(low, n, byline_start[i]) && m < len &&
-		    text[m] >= 'A' && text[m] <= 'Z' && (alone || !end || i > 1))
+		    text[m] >= 'A' && text[m] <= 'Z' && (alone || !end || i > 0))
 			return LEDE_BOIL_BYLINE;
 	}
 	if (alone && (bits & H_DATE) && datelike(low, n, w, bits))
