@@ -178,7 +178,8 @@ lede_sent_text(const LedeSent *s, int formcol, LedeBuf *b, size_t *len)
 	const char *text;
 	size_t i;
 
-	if ((text = lede_sent_meta(s, "text", len)))
+	/* an empty "# text =" holds none: the words are not lost */
+	if ((text = lede_sent_meta(s, "text", len)) && *len > 0)
 		return text;
 	lede_buf_clear(b);
 	for (i = 0; i < s->ntok; i++) {

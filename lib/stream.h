@@ -89,8 +89,9 @@ unsigned long lede_sent_meta_line(const LedeSent *s, const char *key);
 /* 1 when a "# newpar" comment stands before s. */
 int lede_sent_newpar(const LedeSent *s);
 /*
- * The text of s: its "# text", or else its forms (FORM column formcol)
- * joined by single spaces, built in b.  *len gets its length.
+ * The text of s: its "# text", or else (none, or an empty one) its forms
+ * (FORM column formcol) joined by single spaces, built in b.  *len gets
+ * its length.
  */
 const char *lede_sent_text(const LedeSent *s, int formcol, LedeBuf *b,
     size_t *len);
