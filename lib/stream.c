@@ -165,9 +165,12 @@ int
 lede_sent_newpar(const LedeSent *s)
 {
 	size_t i;
+	const char *c;
 
+	/* "# newpar" or "# newpar id = P", not "# newparX" */
 	for (i = 0; i < s->ncomment; i++)
-		if (!strncmp(s->comment[i], "# newpar", 8))
+		if (!strncmp(c = s->comment[i], "# newpar", 8) &&
+		    (c[8] == '\0' || c[8] == ' ' || c[8] == '='))
 			return 1;
 	return 0;
 }

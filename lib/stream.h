@@ -86,7 +86,7 @@ const char *lede_sent_meta(const LedeSent *s, const char *key, size_t *len);
  * is at line s->rowline + k.
  */
 unsigned long lede_sent_meta_line(const LedeSent *s, const char *key);
-/* 1 when a "# newpar" comment stands before s. */
+/* 1 when a "# newpar" (or "# newpar id = P") comment stands before s. */
 int lede_sent_newpar(const LedeSent *s);
 /*
  * The text of s: its "# text", or else (none, or an empty one) its forms
