@@ -96,8 +96,9 @@ int lede_sent_newpar(const LedeSent *s);
 const char *lede_sent_text(const LedeSent *s, int formcol, LedeBuf *b,
     size_t *len);
 /*
- * Set "# key = value", replacing an existing comment with that key or
- * adding one after the others.  value must not hold a newline.
+ * Set "# key = value", replacing the first comment with that key (and
+ * dropping any later one) or adding one after the others.  value must not
+ * hold a newline.
  */
 void lede_sent_setmeta(LedeSent *s, const char *key, const char *value);
 /*
