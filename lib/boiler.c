@@ -85,13 +85,45 @@ starts(const char *s, size_t n, const char *p)
 	return n >= m && !memcmp(s, p, m);
 }
 
+/*
+ * 1 when no word goes on at s[at] (s has n bytes): the end, or a character
+ * that is not a letter, mark or digit.
+ */
 static int
-any_start(const char *s, size_t n, const char **list, size_t k)
+wordend(const char *s, size_t n, size_t at)
+{
+	int32_t cp;
+
+	if (at >= n)
+		return 1;
+	if ((unsigned char)s[at] < 0x80)
+		return !lede_boil_wordbyte((unsigned char)s[at]);
+	return lede_utf8_decode(s + at, n - at, &cp) > 0 && !lede_iswordchar(cp);
+}
+
+/*
+ * s starts with the phrase p as whole words: "affiliate" but not
+ * "affiliated" (a phrase that ends in a blank or a colon is whole anyway).
+ */
+static int
+startsword(const char *s, size_t n, const char *p)
+{
+	size_t m;
+
+	if (!starts(s, n, p))
+		return 0;
+	m = strlen(p);
+	return !lede_boil_wordbyte((unsigned char)p[m - 1]) || wordend(s, n, m);
+}
+
+/* s starts with one of list[0..k), as a prefix or (whole) as whole words */
+static int
+any_start(const char *s, size_t n, const char **list, size_t k, int whole)
 {
 	size_t i;
 
 	for (i = 0; i < k; i++)
-		if (starts(s, n, list[i]))
+		if (whole ? startsword(s, n, list[i]) : starts(s, n, list[i]))
 			return 1;
 	return 0;
 }
@@ -124,10 +156,17 @@ enum {
 static const char *copy_any[] = {"\xc2\xa9", "all rights reserved"};
 static const char *time_any[] = {"gmt", "utc", "am", "pm", "a.m.", "p.m."};
 
+/* How a phrase found in a line must end. */
+enum {
+	M_PREFIX,	/* anyhow: "newsletters", "affiliate links", "(c)2024" */
+	M_WORD,		/* at a word end: "am" but not "amid" */
+	M_MONTH,	/* the word is a month: "mar", "march" but not "market" */
+};
+
 typedef struct {
 	const char *p;
 	size_t len;
-	int bit;
+	int bit, mode;
 } Pat;
 
 /* All the phrases, by their first two bytes: one pass over a line finds them. */
@@ -147,12 +186,13 @@ cmppat(const void *a, const void *b)
 }
 
 static void
-addpats(const char **list, size_t n, int bit)
+addpats(const char **list, size_t n, int bit, int mode)
 {
 	for (size_t i = 0; i < n && npats < LEDE_LEN(pats); i++) {
 		pats[npats].p = list[i];
 		pats[npats].len = strlen(list[i]);
 		pats[npats].bit = bit;
+		pats[npats].mode = mode;
 		npats++;
 	}
 }
@@ -162,13 +202,13 @@ init_pats(void)
 {
 	size_t i, c;
 
-	addpats(copy_any, LEDE_LEN(copy_any), H_COPY);
-	addpats(disclosure_any, LEDE_LEN(disclosure_any), H_DISC);
-	addpats(photo_any, LEDE_LEN(photo_any), H_PHOTO);
-	addpats(subscribe_any, LEDE_LEN(subscribe_any), H_SUB);
-	addpats(dateline_any, LEDE_LEN(dateline_any), H_DATE);
-	addpats(months, LEDE_LEN(months), H_MONTH);
-	addpats(time_any, LEDE_LEN(time_any), H_TIME);
+	addpats(copy_any, LEDE_LEN(copy_any), H_COPY, M_PREFIX);
+	addpats(disclosure_any, LEDE_LEN(disclosure_any), H_DISC, M_PREFIX);
+	addpats(photo_any, LEDE_LEN(photo_any), H_PHOTO, M_PREFIX);
+	addpats(subscribe_any, LEDE_LEN(subscribe_any), H_SUB, M_PREFIX);
+	addpats(dateline_any, LEDE_LEN(dateline_any), H_DATE, M_WORD);
+	addpats(months, LEDE_LEN(months), H_MONTH, M_MONTH);
+	addpats(time_any, LEDE_LEN(time_any), H_TIME, M_WORD);
 	lede_sort(pats, npats, sizeof(*pats), cmppat);
 	for (c = 0, i = 0; c < 257; c++) {
 		while (i < npats && (size_t)(unsigned char)pats[i].p[0] < c)
@@ -192,9 +232,35 @@ alnum(unsigned char c)
 	return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80;
 }
 
+/* Whether the phrase pt, found at s[i], ends as its mode asks. */
+static int
+patend(const char *s, size_t n, size_t i, const Pat *pt)
+{
+	size_t j;
+	int32_t cp;
+
+	switch (pt->mode) {
+	case M_WORD:
+		return !alnum((unsigned char)pt->p[pt->len - 1]) ||
+		    wordend(s, n, i + pt->len);
+	case M_MONTH:
+		/* the letters; a digit may follow: "FEB8", the wire's Feb 1988 */
+		for (j = i; j < n && s[j] >= 'a' && s[j] <= 'z'; j++)
+			;
+		if (j < n && (unsigned char)s[j] >= 0x80 &&
+		    (lede_utf8_decode(s + j, n - j, &cp) < 0 ||
+		    lede_isletter(cp) || lede_ismark(cp)))
+			return 0;
+		return lede_boil_month(s + i, j - i);
+	default:
+		return 1;
+	}
+}
+
 /*
  * The bits of the phrases that start in s[0..n) at the start of a word or
- * at a punctuation mark ("/ap photo" after a name).
+ * at a punctuation mark ("/ap photo" after a name), and end as their list
+ * asks (patend).
  */
 static int
 holds(const char *s, size_t n)
@@ -215,13 +281,15 @@ holds(const char *s, size_t n)
 
 			for (k = first2[c][c2]; k < first2[c][c2 + 1]; k++)
 				if (pats[k].len <= n - i &&
-				    !memcmp(s + i + 2, pats[k].p + 2, pats[k].len - 2))
+				    !memcmp(s + i + 2, pats[k].p + 2, pats[k].len - 2) &&
+				    patend(s, n, i, &pats[k]))
 					bits |= pats[k].bit;
 			continue;
 		}
 		for (k = first[c]; k < first[c + 1]; k++)
 			if (pats[k].len <= n - i && s[i + 1] == pats[k].p[1] &&
-			    !memcmp(s + i, pats[k].p, pats[k].len))
+			    !memcmp(s + i, pats[k].p, pats[k].len) &&
+			    patend(s, n, i, &pats[k]))
 				bits |= pats[k].bit;
 	}
 	return bits;
@@ -259,23 +327,27 @@ lede_boil_check(const char *text, size_t len, const LedeBoilCtx *ctx)
 	}
 	end = endpunct(text, len);
 	bits = holds(low, n);
-	if ((bits & H_COPY) || starts(low, n, "copyright") || starts(low, n, "(c) "))
+	if ((bits & H_COPY) || startsword(low, n, "copyright") ||
+	    starts(low, n, "(c) "))
 		return LEDE_BOIL_COPYRIGHT;
-	if (any_start(low, n, disclosure_start, LEDE_LEN(disclosure_start)) ||
+	if (any_start(low, n, disclosure_start, LEDE_LEN(disclosure_start), 1) ||
 	    (bits & H_DISC))
 		return LEDE_BOIL_DISCLOSURE;
-	if (any_start(low, n, readmore_start, LEDE_LEN(readmore_start)) && w <= 30)
+	if (any_start(low, n, readmore_start, LEDE_LEN(readmore_start), 1) &&
+	    w <= 30)
 		return LEDE_BOIL_READMORE;
-	if (any_start(low, n, photo_start, LEDE_LEN(photo_start)) || (bits & H_PHOTO))
+	/* prefixes: "Photo credits", "File photos" */
+	if (any_start(low, n, photo_start, LEDE_LEN(photo_start), 0) ||
+	    (bits & H_PHOTO))
 		return LEDE_BOIL_PHOTO;
 	if (w <= 25 && alone && (bits & H_SUB))
 		return LEDE_BOIL_SUBSCRIBE;
 	for (i = 0; w <= 12 && i < LEDE_LEN(byline_start); i++) {
 		size_t m = strlen(byline_start[i]);
 
-		/* "By NAME" alone or without a full stop; "Reporting by" always */
+		/* "By NAME" alone or without a full stop; "Written by" always */
 		if (starts(low, n, byline_start[i]) && m < len &&
-		    text[m] >= 'A' && text[m] <= 'Z' && (alone || !end || i > 1))
+		    text[m] >= 'A' && text[m] <= 'Z' && (alone || !end || i > 0))
 			return LEDE_BOIL_BYLINE;
 	}
 	if (alone && (bits & H_DATE) && datelike(low, n, w, bits))

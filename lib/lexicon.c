@@ -142,7 +142,7 @@ static int
 parse_line(LedeLexicon *lx, char *line, size_t len, const char *name,
     unsigned long lineno, LedeBuf *err)
 {
-	char *f[4], *p = line, *end = line + len, *tab;
+	char *f[4], *p = line, *end = line + len, *tab, *num;
 	const char *why;
 	int nf = 0, nwords, role = LEDE_ROLE_NONE;
 	double v, min = -4, max = 4;
@@ -176,7 +176,13 @@ parse_line(LedeLexicon *lx, char *line, size_t len, const char *name,
 		min = roles[k].min;
 		max = roles[k].max;
 	}
-	if (lede_strtod(f[1], -1e9, 1e9, &v) < 0) {
+	/*
+	 * A number too big for a double (1e400, strtod's ERANGE and
+	 * HUGE_VAL) or infinite is out of range; one too small for it
+	 * (1e-400) is the 0 or subnormal strtod gives.
+	 */
+	v = strtod(f[1], &num);
+	if (!*f[1] || *num || v != v) {
 		snprintf(msg, sizeof(msg), "value '%.40s' is not a number", f[1]);
 		return fail(err, name, lineno, msg);
 	}

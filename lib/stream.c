@@ -165,9 +165,12 @@ int
 lede_sent_newpar(const LedeSent *s)
 {
 	size_t i;
+	const char *c;
 
+	/* "# newpar" or "# newpar id = P", not "# newparX" */
 	for (i = 0; i < s->ncomment; i++)
-		if (!strncmp(s->comment[i], "# newpar", 8))
+		if (!strncmp(c = s->comment[i], "# newpar", 8) &&
+		    (c[8] == '\0' || c[8] == ' ' || c[8] == '='))
 			return 1;
 	return 0;
 }
@@ -178,7 +181,8 @@ lede_sent_text(const LedeSent *s, int formcol, LedeBuf *b, size_t *len)
 	const char *text;
 	size_t i;
 
-	if ((text = lede_sent_meta(s, "text", len)))
+	/* an empty "# text =" holds none: the words are not lost */
+	if ((text = lede_sent_meta(s, "text", len)) && *len > 0)
 		return text;
 	lede_buf_clear(b);
 	for (i = 0; i < s->ntok; i++) {
@@ -193,19 +197,26 @@ lede_sent_text(const LedeSent *s, int formcol, LedeBuf *b, size_t *len)
 void
 lede_sent_setmeta(LedeSent *s, const char *key, const char *value)
 {
-	size_t i, keylen = strlen(key), n;
+	size_t i, j, keylen = strlen(key), n;
 	char *line;
+	int set = 0;
 
 	n = 2 + keylen + 3 + strlen(value);
 	line = lede_arena_alloc(&s->arena, n + 1);
 	snprintf(line, n + 1, "# %s = %s", key, value);
-	for (i = 0; i < s->ncomment; i++) {
+	/* the first comment with the key gets the value; the others go */
+	for (i = j = 0; i < s->ncomment; i++) {
 		if (comment_value(s->comment[i], key, keylen)) {
+			if (set)
+				continue;
 			s->comment[i] = line;
-			return;
+			set = 1;
 		}
+		s->comment[j++] = s->comment[i];
 	}
-	add_comment(s, line);
+	s->ncomment = j;
+	if (!set)
+		add_comment(s, line);
 }
 
 struct LedeSchema {

@@ -86,17 +86,19 @@ const char *lede_sent_meta(const LedeSent *s, const char *key, size_t *len);
  * is at line s->rowline + k.
  */
 unsigned long lede_sent_meta_line(const LedeSent *s, const char *key);
-/* 1 when a "# newpar" comment stands before s. */
+/* 1 when a "# newpar" (or "# newpar id = P") comment stands before s. */
 int lede_sent_newpar(const LedeSent *s);
 /*
- * The text of s: its "# text", or else its forms (FORM column formcol)
- * joined by single spaces, built in b.  *len gets its length.
+ * The text of s: its "# text", or else (none, or an empty one) its forms
+ * (FORM column formcol) joined by single spaces, built in b.  *len gets
+ * its length.
  */
 const char *lede_sent_text(const LedeSent *s, int formcol, LedeBuf *b,
     size_t *len);
 /*
- * Set "# key = value", replacing an existing comment with that key or
- * adding one after the others.  value must not hold a newline.
+ * Set "# key = value", replacing the first comment with that key (and
+ * dropping any later one) or adding one after the others.  value must not
+ * hold a newline.
  */
 void lede_sent_setmeta(LedeSent *s, const char *key, const char *value);
 /*

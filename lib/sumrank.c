@@ -198,6 +198,12 @@ lede_sum_load_model(LedeSum *s, const char *buf, size_t len, char *err,
 		lineno++;
 		a = i;
 		i = e + 1;
+		if (memchr(buf + a, '\0', e - a)) {
+			snprintf(err, errlen, "%zu: NUL byte in line", lineno);
+			return -1;
+		}
+		if (e > a && buf[e - 1] == '\r')
+			e--;	/* CRLF, as the lexicon takes it */
 		if (a == e || buf[a] == '#')
 			continue;
 		for (k = a; k < e && buf[k] != '\t'; k++)

@@ -55,8 +55,8 @@ const char *lede_sum_feature_name(size_t j);
 /*
  * Score sentences with a linear model over the features (the method
  * becomes LEDE_SUM_MODEL): lines NAME<TAB>WEIGHT for features and "bias";
- * # starts a comment.  Features not named weigh 0.  -1 with "LINE: reason"
- * in err.
+ * # starts a comment.  Features not named weigh 0.  A line may end in CR
+ * LF; a NUL byte is refused.  -1 with "LINE: reason" in err.
  */
 int lede_sum_load_model(LedeSum *s, const char *buf, size_t len, char *err,
     size_t errlen);

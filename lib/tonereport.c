@@ -159,25 +159,6 @@ is_word(const char *s)
 	return 0;
 }
 
-/* The sentence's text (its "# text" comment, or its forms joined). */
-static const char *
-sent_text(LedeBuf *scratch, const LedeSent *s, int formcol, size_t *len)
-{
-	const char *t = lede_sent_meta(s, "text", len);
-	size_t i;
-
-	if (t)
-		return t;
-	lede_buf_clear(scratch);
-	for (i = 0; i < s->ntok; i++) {
-		if (i)
-			lede_buf_addc(scratch, ' ');
-		lede_buf_adds(scratch, lede_field(s, i, formcol));
-	}
-	*len = scratch->len;
-	return scratch->p ? scratch->p : "";
-}
-
 /* s cut to SHOW_MAX characters with an ellipsis, into b. */
 static void
 shorten(LedeBuf *b, const char *s)
@@ -513,7 +494,7 @@ lede_tone_report_doc(LedeToneReport *tr, const LedeDoc *d)
 			rawsum += raw;
 			ntoned++;
 		}
-		text = sent_text(&tr->scratch, s, tr->formcol, &tlen);
+		text = lede_sent_text(s, tr->formcol, &tr->scratch, &tlen);
 		lede_tone_offer(&ds.best, 1, score, text, tlen);
 		lede_tone_offer(&ds.worst, 0, score, text, tlen);
 		if (tr->nscores == tr->cscores) {

@@ -165,8 +165,12 @@ main(void)
 	lex("", "empty file");
 	lex("# lede-lexicon 1\n", NULL);
 	lex("# lede-lexicon 1\r\ngood\t1\r\n", NULL);
-	lex("# lede-lexicon 1\ngood\t1e400\n", "not a number");
+	lex("# lede-lexicon 1\ngood\t1e400\n", "value 1e400 out of range");
+	lex("# lede-lexicon 1\ngood\t1e300\n", "value 1e300 out of range");
+	lex("# lede-lexicon 1\ngood\t-inf\n", "out of range");
+	lex("# lede-lexicon 1\ngood\t1e-400\n", NULL);
 	lex("# lede-lexicon 1\ngood\tnan\n", "not a number");
+	lex("# lede-lexicon 1\ngood\t1x\n", "not a number");
 	lex("# lede-lexicon 1\nbut\t0.5\tbut\n", "out of range");
 	lex("# lede-lexicon 1\nwar\t-0.1\ttopic\n", "out of range");
 	lex("# lede-lexicon 1\nfilm\t0\twork\nwar\t1\ttopic\n", NULL);

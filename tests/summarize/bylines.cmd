@@ -1,0 +1,1 @@
+tokenize bylines.txt | summarize --boilerplate

@@ -1,0 +1,1 @@
+summarize -f jsonl < emptytext.in

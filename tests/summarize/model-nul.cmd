@@ -1,0 +1,1 @@
+printf '# a model\nposition\t1\0junk\n' > model-nul.tmp; summarize --model model-nul.tmp < /dev/null 2>model-nul.err.tmp; echo "status $?"; cat model-nul.err.tmp; rm -f model-nul.tmp model-nul.err.tmp

@@ -1,0 +1,1 @@
+tokenize wordends.txt | summarize --boilerplate
