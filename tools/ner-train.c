@@ -1159,6 +1159,16 @@ main(int argc, char *argv[])
 	}
 	if (optind == argc)
 		uprintf("no training file");
+	{
+		int nstdin = dev && !strcmp(dev, "-");
+
+		for (i = optind; i < argc; i++)
+			nstdin += !strcmp(argv[i], "-");
+		for (i = 0; i < nextra; i++)
+			nstdin += !strcmp(extra[i], "-");
+		if (nstdin > 1)
+			uprintf("standard input (-) given more than once");
+	}
 	rng = (uint64_t)seed * 0x9e3779b97f4a7c15ULL + 1;
 	types = lede_dict_new();
 	bos = lede_dict_put(types, LEDE_NER_BOS, strlen(LEDE_NER_BOS), NULL);
@@ -1170,7 +1180,7 @@ main(int argc, char *argv[])
 	{
 		static const char *std[] = {"PER", "ORG", "LOC", "MISC"};
 		char tmp[LEDE_NER_MAXTYPES][16];
-		int n = 0, j, k;
+		int n = 0, j, k, perm[LEDE_NER_MAXTYPES];
 
 		for (j = 0; j < 4; j++)
 			for (k = 0; k < ntypes; k++)
@@ -1182,14 +1192,22 @@ main(int argc, char *argv[])
 			if (j == 4)
 				memcpy(tmp[n++], tname[k], 16);
 		}
-		/* relabel: re-read with the fixed order */
+		/*
+		 * relabel in memory with the fixed order: the files are read
+		 * once, so standard input and pipes work
+		 */
+		for (k = 0; k < ntypes; k++)
+			for (perm[k] = 0; strcmp(tmp[perm[k]], tname[k]); perm[k]++)
+				;
+		for (s = 0; s < ntok; s++)
+			if (gold[s] > 0)
+				gold[s] = lede_ner_label(perm[(gold[s] - 1) / 4],
+				    (gold[s] - 1) % 4);
 		memcpy(tname, tmp, sizeof(tmp));
 		ntypes_fixed = 1;
-		ntok = nsent = 0;
-		rng = (uint64_t)seed * 0x9e3779b97f4a7c15ULL + 1;
-		for (i = optind; i < argc; i++)
-			readfile(argv[i], 0);
 	}
+	if (ntok == 0)
+		eprintf("no token in the training data");
 	if (ntypes == 0)
 		eprintf("no entity in the training data");
 	L = 1 + 4 * ntypes;
