@@ -608,11 +608,20 @@ buildfeatures(LedeNerLex *lex, unsigned cutoff)
 		}
 	}
 	tkoff[nt] = nkeys;
-	/* history features are always kept */
-	for (b = 0; b < ntypes + 2; b++)
-		fcount[fput(lede_ner_histkey_major(b), 1)] = UINT32_MAX;
-	for (b = 0; b < 1 << (ntypes + 1); b++)
-		fcount[fput(lede_ner_histkey_set((unsigned)b), 1)] = UINT32_MAX;
+	/*
+	 * history features are always kept; fput may move fcount, so the
+	 * index is taken before the array
+	 */
+	for (b = 0; b < ntypes + 2; b++) {
+		long id = fput(lede_ner_histkey_major(b), 1);
+
+		fcount[id] = UINT32_MAX;
+	}
+	for (b = 0; b < 1 << (ntypes + 1); b++) {
+		long id = fput(lede_ner_histkey_set((unsigned)b), 1);
+
+		fcount[id] = UINT32_MAX;
+	}
 	/* cut-off: renumber the kept features */
 	remap = emalloc(nfeat * sizeof(*remap));
 	{
