@@ -1889,6 +1889,7 @@ struct LedeBio {
 	LedeArena arena;
 	char **form, **tag, **tag2;
 	size_t n, cap;
+	unsigned long line0;	/* line of the last sentence's first token */
 	int docpending;
 	char err[256];
 };
@@ -1925,6 +1926,18 @@ const char *
 lede_bio_error(const LedeBio *b)
 {
 	return b->err;
+}
+
+const char *
+lede_bio_name(const LedeBio *b)
+{
+	return lede_lines_name(b->in);
+}
+
+unsigned long
+lede_bio_lineno(const LedeBio *b, size_t i)
+{
+	return b->line0 + i;
 }
 
 static int
@@ -2024,6 +2037,8 @@ lede_bio_next(LedeBio *b, char ***forms, char ***tags, size_t *n,
 				b->tag2[b->n] = lede_arena_strndup(&b->arena,
 				    line + s2, e2 - s2);
 		}
+		if (b->n == 0)
+			b->line0 = lede_lines_lineno(b->in);
 		b->form[b->n] = lede_arena_strndup(&b->arena, line + f0, f1 - f0);
 		b->tag[b->n] = lede_arena_strndup(&b->arena, line + t0, i - t0);
 		b->n++;

@@ -90,26 +90,42 @@ static char tname[LEDE_NER_MAXTYPES][16];
 static int ntypes;
 static int ntypes_fixed;	/* type list frozen (after training files) */
 
+/*
+ * The index of type name (a tag's after "B-"), added while the list is
+ * open; -1 for a type not in the frozen list.  Names the model loader
+ * would refuse stop the run at the tag's line.
+ */
 static int
-typeindex(const char *name)
+typeindex(const char *name, const LedeBio *b, size_t i)
 {
-	int i;
+	const char *p;
+	int t;
 
-	for (i = 0; i < ntypes; i++)
-		if (!strcmp(tname[i], name))
-			return i;
+	for (p = name; *p; p++)
+		if (!((*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z') ||
+		    (*p >= '0' && *p <= '9') || *p == '_'))
+			eprintf("%s:%lu: bad entity type '%s' (letters A-Z and "
+			    "a-z, digits and _ only)", lede_bio_name(b),
+			    lede_bio_lineno(b, i), name);
+	if (strlen(name) >= sizeof(tname[0]))
+		eprintf("%s:%lu: entity type name too long (at most %zu bytes)",
+		    lede_bio_name(b), lede_bio_lineno(b, i), sizeof(tname[0]) - 1);
+	for (t = 0; t < ntypes; t++)
+		if (!strcmp(tname[t], name))
+			return t;
 	if (ntypes_fixed)
 		return -1;
-	if (ntypes == LEDE_NER_MAXTYPES || strlen(name) >= sizeof(tname[0]))
-		eprintf("too many entity types (at most %d) or type name too long",
-		    LEDE_NER_MAXTYPES);
+	if (ntypes == LEDE_NER_MAXTYPES)
+		eprintf("%s:%lu: too many entity types (at most %d): %s",
+		    lede_bio_name(b), lede_bio_lineno(b, i), LEDE_NER_MAXTYPES,
+		    name);
 	snprintf(tname[ntypes], sizeof(tname[0]), "%s", name);
 	return ntypes++;
 }
 
 /* BIO or IOB1 tags to (type, begins) pairs; -1 type for O or unknown. */
 static void
-tagtypes(char **tags, size_t n, int *ty, int *beg)
+tagtypes(const LedeBio *b, char **tags, size_t n, int *ty, int *beg)
 {
 	size_t i;
 
@@ -119,7 +135,7 @@ tagtypes(char **tags, size_t n, int *ty, int *beg)
 			beg[i] = 0;
 			continue;
 		}
-		ty[i] = typeindex(tags[i] + 2);
+		ty[i] = typeindex(tags[i] + 2, b, i);
 		beg[i] = tags[i][0] == 'B' || i == 0 || ty[i - 1] != ty[i];
 	}
 }
@@ -299,7 +315,7 @@ readfile(const char *path, int set)
 
 	if (!fp)
 		eprintf("%s:", path);
-	b = lede_bio_open(fp, path);
+	b = lede_bio_open(fp, fp == stdin ? "<stdin>" : path);
 	while ((rc = lede_bio_next(b, &form, &tag, &n, &nd)) != 0) {
 		size_t off = ntok;
 
@@ -311,7 +327,7 @@ readfile(const char *path, int set)
 			beg = ereallocarray(beg, cap, sizeof(*beg));
 			lab = ereallocarray(lab, cap, sizeof(*lab));
 		}
-		tagtypes(tag, n, ty, beg);
+		tagtypes(b, tag, n, ty, beg);
 		f2 = form;
 		t2 = ty;
 		b2 = beg;
