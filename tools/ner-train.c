@@ -391,6 +391,11 @@ augment_case(double frac)
 
 /* ---- lexicon and gazetteers ---- */
 
+/*
+ * The lexicon: form TAB c1 TAB c2 TAB c3 TAB cap a line, clusters 1 to
+ * 65535, the bucket 0 to 255, each form once.  Any other line stops the
+ * run at its file:line.
+ */
 static void
 readlexicon(LedeNerLex *lex, const char *path)
 {
@@ -405,28 +410,46 @@ readlexicon(LedeNerLex *lex, const char *path)
 	in = lede_lines_open(fp, path, 4096);
 	while ((rc = lede_lines_next(in, &line, &len)) != LEDE_IO_EOF) {
 		char *fld[5], *p = line;
+		unsigned long ln = lede_lines_lineno(in);
+		long v[4];
 		int k;
 		LedeNerLexEnt *e;
 
+		if (rc == LEDE_IO_TOOLONG)
+			eprintf("%s:%lu: line too long", path, ln);
 		if (rc != LEDE_IO_LINE)
-			eprintf("%s:%lu: bad line", path, lede_lines_lineno(in));
+			eprintf("%s:", path);
+		if (lede_utf8_check(line, len) != len || memchr(line, '\0', len))
+			eprintf("%s:%lu: invalid UTF-8", path, ln);
 		for (k = 0; k < 5; k++) {
 			fld[k] = p;
 			p = strchr(p, '\t');
 			if (!p && k < 4)
-				eprintf("%s:%lu: expected 5 fields", path,
-				    lede_lines_lineno(in));
+				eprintf("%s:%lu: expected 5 fields", path, ln);
 			if (p)
 				*p++ = '\0';
 		}
+		if (p)
+			eprintf("%s:%lu: expected 5 fields", path, ln);
 		len = strlen(fld[0]);
-		if (len == 0 || len > LEDE_NER_MAXWORD ||
-		    lede_utf8_check(fld[0], len) != len)
-			continue;
+		if (len == 0)
+			eprintf("%s:%lu: empty form", path, ln);
+		if (len > LEDE_NER_MAXWORD)
+			eprintf("%s:%lu: form longer than %d bytes", path, ln,
+			    LEDE_NER_MAXWORD);
+		for (k = 0; k < 4; k++)
+			if (*fld[1 + k] < '0' || *fld[1 + k] > '9' ||
+			    lede_strtol(fld[1 + k], k < 3 ? 1 : 0,
+			    k < 3 ? 65535 : 255, &v[k]) < 0)
+				eprintf("%s:%lu: bad %s '%s' (expected %s)", path,
+				    ln, k < 3 ? "cluster" : "case bucket",
+				    fld[1 + k], k < 3 ? "1 to 65535" : "0 to 255");
+		if (lede_nerlex_get(lex, fld[0], len))
+			eprintf("%s:%lu: form '%s' listed twice", path, ln, fld[0]);
 		e = lede_nerlex_put(lex, fld[0], len);
 		for (k = 0; k < 3; k++)
-			e->cl[k] = (uint16_t)strtoul(fld[1 + k], NULL, 10);
-		e->cap = (uint8_t)strtoul(fld[4], NULL, 10);
+			e->cl[k] = (uint16_t)v[k];
+		e->cap = (uint8_t)v[3];
 	}
 	lede_lines_free(in);
 	fclose(fp);
