@@ -1806,9 +1806,11 @@ lede_ner_eval_add(LedeNerEval *e, const char *const *gold,
 	int *gs = emalloc((n + 1) * 4 * sizeof(int)), *gt = gs + n + 1,
 	    *ps = gt + n + 1, *pt = ps + n + 1;
 	size_t i;
-	int rc = 0;
+	int rc = 0, nt0 = e->ntypes;
 
 	if (chunks(e, gold, n, gs, gt) < 0 || chunks(e, guess, n, ps, pt) < 0) {
+		/* refused whole: forget the types this sentence added */
+		e->ntypes = nt0;
 		free(gs);
 		return -1;
 	}

@@ -43,6 +43,14 @@ static const char *cols_out[] = {"NER"};
 static LedeNerModel *model;
 static unsigned keep = ~0u;	/* types to keep, bit t */
 
+static void
+toomany(const LedeBio *b)
+{
+	weprintf("%s:%lu: a sentence with too many entity types (at most %d "
+	    "in a report); left out", lede_bio_name(b), lede_bio_lineno(b, 0),
+	    LEDE_EVAL_MAXTYPES);
+}
+
 /*
  * --eval: tag the tokens of gold files and score; --score (model NULL):
  * score files of "token ... gold guess" lines as conlleval does.
@@ -83,14 +91,15 @@ evaluate(char **files, int nfiles, int score)
 				for (i = 0; i < n && gold[i]; i++)
 					;
 				if (i < n) {
-					weprintf("%s: a sentence without gold and "
-					    "guessed tags (token ... GOLD GUESS)", name);
+					weprintf("%s:%lu: a sentence without gold and "
+					    "guessed tags (token ... GOLD GUESS)",
+					    lede_bio_name(b), lede_bio_lineno(b, i));
 					status = 1;
 					continue;
 				}
 				if (lede_ner_eval_add(&ev, (const char *const *)gold,
 				    (const char *const *)tag, n) < 0) {
-					weprintf("%s: too many entity types", name);
+					toomany(b);
 					status = 1;
 				}
 				continue;
@@ -106,7 +115,7 @@ evaluate(char **files, int nfiles, int score)
 			guess = lede_ner_stage_tokens(t, (const char *const *)form, len, n);
 			if (lede_ner_eval_add(&ev, (const char *const *)tag, guess,
 			    n) < 0) {
-				weprintf("%s: too many entity types", name);
+				toomany(b);
 				status = 1;
 			}
 		}
