@@ -184,6 +184,8 @@ main(int argc, char *argv[])
 		}
 	}
 	if (eval == 2) {
+		if (types)
+			uprintf("--types does not apply to --score");
 		status = evaluate(argv + optind, argc - optind, 1);
 		return status | fshut(stdout, "<stdout>");
 	}
@@ -193,16 +195,6 @@ main(int argc, char *argv[])
 		eprintf("cannot find %s (set LEDE_DATA or use -m)", DEFAULT_MODEL);
 	if (!(model = lede_ner_load(path, err, sizeof(err))))
 		eprintf("%s: %s", path, err);
-	if (list) {
-		for (c = 0; c < lede_ner_ntypes(model); c++)
-			puts(lede_ner_typename(model, c));
-		for (c = 0; c < LEDE_NX_NTYPES; c++)
-			puts(lede_nerx_name(c));
-		status = fshut(stdout, "<stdout>");
-		lede_ner_free(model);
-		free(path);
-		return status;
-	}
 	/* default: the model's types; the rule-based ones on request */
 	keep = lede_ner_keep_default(model);
 	if (types) {
@@ -233,6 +225,16 @@ main(int argc, char *argv[])
 		free(tl);
 		if (!keep)
 			uprintf("--types: no entity type in '%s' (see --list)", types);
+	}
+	if (list) {
+		for (c = 0; c < lede_ner_ntypes(model); c++)
+			puts(lede_ner_typename(model, c));
+		for (c = 0; c < LEDE_NX_NTYPES; c++)
+			puts(lede_nerx_name(c));
+		status = fshut(stdout, "<stdout>");
+		lede_ner_free(model);
+		free(path);
+		return status;
 	}
 	if (eval) {
 		status = evaluate(argv + optind, argc - optind, 0);
