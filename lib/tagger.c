@@ -4,6 +4,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <utf8proc.h>
 #ifdef __SSE2__
@@ -879,6 +881,80 @@ wrf(LedeBuf *b, float f)
 	wr32(b, u);
 }
 
+/*
+ * Write p to path.  A regular file (or a new one) is written to a
+ * temporary file beside it, then renamed over it, so that a failed write
+ * leaves the old file whole; through a symbolic link, the file it points
+ * to is replaced.  Anything else (/dev/null, a FIFO) is written directly.
+ * Returns -1 with errno set on failure.
+ */
+static int
+writefile(const char *path, const char *p, size_t len)
+{
+	struct stat st;
+	char *real = NULL, *tmp;
+	const char *target = path;
+	FILE *fp;
+	size_t n;
+	int fd, e;
+
+	if (lstat(path, &st) == 0 && S_ISLNK(st.st_mode) &&
+	    (real = realpath(path, NULL)))
+		target = real;
+	if (stat(target, &st) == 0 && !S_ISREG(st.st_mode)) {
+		free(real);
+		if (!(fp = fopen(path, "wb")))
+			return -1;
+		n = fwrite(p, 1, len, fp);
+		e = errno;
+		if (fclose(fp) != 0)
+			return -1;
+		errno = e;
+		return n == len ? 0 : -1;
+	}
+	tmp = emalloc(strlen(target) + 12);
+	sprintf(tmp, "%s.tmpXXXXXX", target);
+	if ((fd = mkstemp(tmp)) < 0) {
+		free(tmp);
+		free(real);
+		return -1;
+	}
+	if (stat(target, &st) == 0)
+		fchmod(fd, st.st_mode & 07777);
+	else {
+		mode_t um = umask(0);
+
+		umask(um);
+		fchmod(fd, 0666 & ~um);
+	}
+	if (!(fp = fdopen(fd, "wb"))) {
+		e = errno;
+		close(fd);
+		goto fail;
+	}
+	n = fwrite(p, 1, len, fp);
+	e = errno;
+	if (fclose(fp) != 0) {
+		e = errno;
+		goto fail;
+	}
+	if (n != len)
+		goto fail;
+	if (rename(tmp, target) < 0) {
+		e = errno;
+		goto fail;
+	}
+	free(tmp);
+	free(real);
+	return 0;
+fail:
+	unlink(tmp);
+	free(tmp);
+	free(real);
+	errno = e;
+	return -1;
+}
+
 int
 lede_ner_save(const char *path, const LedeNerModelSpec *sp)
 {
@@ -887,7 +963,7 @@ lede_ner_save(const char *path, const LedeNerModelSpec *sp)
 	size_t i, n;
 	float maxw = 0, scale;
 	uint64_t h;
-	FILE *fp;
+	int rc;
 
 	lede_buf_add(&b, MAGIC, 8);
 	wr32(&b, MODEL_VERSION);
@@ -966,15 +1042,9 @@ lede_ner_save(const char *path, const LedeNerModelSpec *sp)
 	wr32(&b, (uint32_t)(h >> 32));
 	lede_buf_free(&lab);
 	lede_buf_free(&wt);
-	if (!(fp = fopen(path, "wb"))) {
-		lede_buf_free(&b);
-		return -1;
-	}
-	n = fwrite(b.p, 1, b.len, fp);
+	rc = writefile(path, b.p, b.len);
 	lede_buf_free(&b);
-	if (fclose(fp) != 0 || n == 0)
-		return -1;
-	return 0;
+	return rc;
 }
 
 /* ---- the tagger ---- */
