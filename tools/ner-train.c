@@ -40,7 +40,7 @@ usage(FILE *fp)
 	    "  -x, --lexicon FILE    word clusters and case profiles (TSV)\n"
 	    "  -g, --gazetteer FILE  a CoNLL file whose entity words become gazetteer bits\n"
 	    "  -e, --extra FILE      more training data, used a fraction at a time\n"
-	    "      --extra-frac F    fraction of the extra sentences per pass (default 0.3)\n"
+	    "      --extra-frac F    fraction of the extra documents per pass (default 0.3)\n"
 	    "  -F, --features LIST   feature groups, comma-separated, or -GROUP to drop one\n"
 	    "                        (word,affix,shape,context,cluster,gaz,case,sent,doc; default all)\n"
 	    "      --split-hyphens F split hyphenated tokens in this fraction of sentences\n"
@@ -1092,6 +1092,8 @@ parsefeatures(const char *arg)
 			set |= 1u << i;
 	}
 	free(s);
+	if (!set)
+		uprintf("--features: no feature group in '%s'", arg);
 	return set;
 }
 
