@@ -347,13 +347,23 @@ settag(LedeNerStage *ns, size_t i, const char *t, size_t len)
 	ns->otag[i][len] = '\0';
 }
 
-/* Tags of the pieces of group g, whose joined word got label l. */
+/*
+ * Tags of the pieces of group g, whose joined word got label l, the next
+ * group label next.  Pieces that do not start with a capital or a digit
+ * leave the name only at its edges: before its first such piece unless
+ * the name began in an earlier word, after its last unless the name goes
+ * on in the next word ("Coca-cola Co", "Abu al-Masri" stay whole;
+ * "German-based" keeps German only).
+ */
 static void
-project(LedeNerStage *ns, const LedeSent *s, const Group *g, int l)
+project(LedeNerStage *ns, const LedeSent *s, const Group *g, int l, int next)
 {
 	char tag[32];
-	size_t k, len = ns->biolen[l];
-	int any = 0, in = 0, started = 0, stopped = 0, fc = ns->formcol;
+	size_t k, len = ns->biolen[l], lo = 0, hi = g->n - 1;
+	int fc = ns->formcol, part = (l - 1) % 4;
+	int before = l > 0 && (part == 1 || part == 2);
+	int after = l > 0 && next > 0 && (next - 1) / 4 == (l - 1) / 4 &&
+	    ((next - 1) % 4 == 1 || (next - 1) % 4 == 2);
 
 	memcpy(tag, ns->bio[l], sizeof(tag));
 
@@ -362,28 +372,28 @@ project(LedeNerStage *ns, const LedeSent *s, const Group *g, int l)
 			settag(ns, g->first + k, tag, len);
 		return;
 	}
-	for (k = 0; k < g->n; k += 2)
-		any |= capstart(lede_field(s, g->first + k, fc));
+	for (k = 0; k < g->n && !capstart(lede_field(s, g->first + k, fc));
+	    k += 2)
+		;
+	if (k < g->n) {		/* else no capital: the whole word */
+		if (!before)
+			lo = k;
+		if (!after)
+			while (hi > lo && !capstart(lede_field(s,
+			    g->first + hi, fc)))
+				hi--;
+	}
 	for (k = 0; k < g->n; k++) {
-		const char *f = lede_field(s, g->first + k, fc);
-
-		if (k % 2 == 0) {
-			in = !stopped && (!any || capstart(f));
-			if (started && !in)
-				stopped = 1;
-		} else	/* a hyphen: inside when the next piece is */
-			in = !stopped && started && (!any ||
-			    capstart(lede_field(s, g->first + k + 1, fc)));
-		if (in) {
-			/* the first piece keeps B or I; a later start is a B */
-			if (started)
-				tag[0] = 'I';
-			else if (k > 0)
-				tag[0] = 'B';
-			started = 1;
-			settag(ns, g->first + k, tag, len);
-		} else
+		if (k < lo || k > hi) {
 			settag(ns, g->first + k, "O", 1);
+			continue;
+		}
+		/* the first piece keeps B or I; a later start is a B */
+		if (k > lo)
+			tag[0] = 'I';
+		else if (k > 0)
+			tag[0] = 'B';
+		settag(ns, g->first + k, tag, len);
 	}
 }
 
@@ -425,7 +435,8 @@ lede_ner_stage_sent(LedeNerStage *ns, LedeSent *s, int k)
 	lede_ner_tag(ns->t, ns->forms, ns->len, ng, ns->lab);
 	ner_filter(ns, ns->lab, ng);
 	for (i = 0; i < ng; i++)
-		project(ns, s, &ns->grp[i], ns->lab[i]);
+		project(ns, s, &ns->grp[i], ns->lab[i],
+		    i + 1 < ng ? ns->lab[i + 1] : 0);
 	if (ns->keep >> lede_ner_ntypes(ns->model)) {
 		for (i = 0; i < s->ntok; i++) {
 			ns->forms[i] = lede_field(s, i, ns->formcol);
@@ -433,6 +444,12 @@ lede_ner_stage_sent(LedeNerStage *ns, LedeSent *s, int k)
 		}
 		ner_extras(ns, ns->forms, ns->len, s->ntok);
 	}
+	/* BIO: an I- that does not continue a name of its type is a B- */
+	for (i = 0; i < s->ntok; i++)
+		if (ns->otag[i][0] == 'I' && (i == 0 ||
+		    ns->otag[i - 1][0] == 'O' ||
+		    strcmp(ns->otag[i - 1] + 1, ns->otag[i] + 1)))
+			ns->otag[i][0] = 'B';
 	for (i = 0; i < s->ntok; i++)
 		lede_sent_set(s, i, k, ns->otag[i], strlen(ns->otag[i]));
 }

@@ -4,6 +4,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <utf8proc.h>
 #ifdef __SSE2__
@@ -879,6 +881,80 @@ wrf(LedeBuf *b, float f)
 	wr32(b, u);
 }
 
+/*
+ * Write p to path.  A regular file (or a new one) is written to a
+ * temporary file beside it, then renamed over it, so that a failed write
+ * leaves the old file whole; through a symbolic link, the file it points
+ * to is replaced.  Anything else (/dev/null, a FIFO) is written directly.
+ * Returns -1 with errno set on failure.
+ */
+static int
+writefile(const char *path, const char *p, size_t len)
+{
+	struct stat st;
+	char *real = NULL, *tmp;
+	const char *target = path;
+	FILE *fp;
+	size_t n;
+	int fd, e;
+
+	if (lstat(path, &st) == 0 && S_ISLNK(st.st_mode) &&
+	    (real = realpath(path, NULL)))
+		target = real;
+	if (stat(target, &st) == 0 && !S_ISREG(st.st_mode)) {
+		free(real);
+		if (!(fp = fopen(path, "wb")))
+			return -1;
+		n = fwrite(p, 1, len, fp);
+		e = errno;
+		if (fclose(fp) != 0)
+			return -1;
+		errno = e;
+		return n == len ? 0 : -1;
+	}
+	tmp = emalloc(strlen(target) + 12);
+	sprintf(tmp, "%s.tmpXXXXXX", target);
+	if ((fd = mkstemp(tmp)) < 0) {
+		free(tmp);
+		free(real);
+		return -1;
+	}
+	if (stat(target, &st) == 0)
+		fchmod(fd, st.st_mode & 07777);
+	else {
+		mode_t um = umask(0);
+
+		umask(um);
+		fchmod(fd, 0666 & ~um);
+	}
+	if (!(fp = fdopen(fd, "wb"))) {
+		e = errno;
+		close(fd);
+		goto fail;
+	}
+	n = fwrite(p, 1, len, fp);
+	e = errno;
+	if (fclose(fp) != 0) {
+		e = errno;
+		goto fail;
+	}
+	if (n != len)
+		goto fail;
+	if (rename(tmp, target) < 0) {
+		e = errno;
+		goto fail;
+	}
+	free(tmp);
+	free(real);
+	return 0;
+fail:
+	unlink(tmp);
+	free(tmp);
+	free(real);
+	errno = e;
+	return -1;
+}
+
 int
 lede_ner_save(const char *path, const LedeNerModelSpec *sp)
 {
@@ -887,7 +963,7 @@ lede_ner_save(const char *path, const LedeNerModelSpec *sp)
 	size_t i, n;
 	float maxw = 0, scale;
 	uint64_t h;
-	FILE *fp;
+	int rc;
 
 	lede_buf_add(&b, MAGIC, 8);
 	wr32(&b, MODEL_VERSION);
@@ -966,15 +1042,9 @@ lede_ner_save(const char *path, const LedeNerModelSpec *sp)
 	wr32(&b, (uint32_t)(h >> 32));
 	lede_buf_free(&lab);
 	lede_buf_free(&wt);
-	if (!(fp = fopen(path, "wb"))) {
-		lede_buf_free(&b);
-		return -1;
-	}
-	n = fwrite(b.p, 1, b.len, fp);
+	rc = writefile(path, b.p, b.len);
 	lede_buf_free(&b);
-	if (fclose(fp) != 0 || n == 0)
-		return -1;
-	return 0;
+	return rc;
 }
 
 /* ---- the tagger ---- */
@@ -1806,9 +1876,11 @@ lede_ner_eval_add(LedeNerEval *e, const char *const *gold,
 	int *gs = emalloc((n + 1) * 4 * sizeof(int)), *gt = gs + n + 1,
 	    *ps = gt + n + 1, *pt = ps + n + 1;
 	size_t i;
-	int rc = 0;
+	int rc = 0, nt0 = e->ntypes;
 
 	if (chunks(e, gold, n, gs, gt) < 0 || chunks(e, guess, n, ps, pt) < 0) {
+		/* refused whole: forget the types this sentence added */
+		e->ntypes = nt0;
 		free(gs);
 		return -1;
 	}
@@ -1889,6 +1961,7 @@ struct LedeBio {
 	LedeArena arena;
 	char **form, **tag, **tag2;
 	size_t n, cap;
+	unsigned long line0;	/* line of the last sentence's first token */
 	int docpending;
 	char err[256];
 };
@@ -1925,6 +1998,18 @@ const char *
 lede_bio_error(const LedeBio *b)
 {
 	return b->err;
+}
+
+const char *
+lede_bio_name(const LedeBio *b)
+{
+	return lede_lines_name(b->in);
+}
+
+unsigned long
+lede_bio_lineno(const LedeBio *b, size_t i)
+{
+	return b->line0 + i;
 }
 
 static int
@@ -2024,6 +2109,8 @@ lede_bio_next(LedeBio *b, char ***forms, char ***tags, size_t *n,
 				b->tag2[b->n] = lede_arena_strndup(&b->arena,
 				    line + s2, e2 - s2);
 		}
+		if (b->n == 0)
+			b->line0 = lede_lines_lineno(b->in);
 		b->form[b->n] = lede_arena_strndup(&b->arena, line + f0, f1 - f0);
 		b->tag[b->n] = lede_arena_strndup(&b->arena, line + t0, i - t0);
 		b->n++;

@@ -247,6 +247,10 @@ void lede_bio_free(LedeBio *b);
 int lede_bio_next(LedeBio *b, char ***forms, char ***tags, size_t *n,
     int *newdoc);
 const char *lede_bio_error(const LedeBio *b);
+/* The name given to lede_bio_open. */
+const char *lede_bio_name(const LedeBio *b);
+/* The line of token i of the last sentence (its lines are consecutive). */
+unsigned long lede_bio_lineno(const LedeBio *b, size_t i);
 /*
  * The column before the tag of each token of the last sentence, when it
  * is a tag too (conlleval input: token ... gold guess), else NULL.

@@ -43,6 +43,14 @@ static const char *cols_out[] = {"NER"};
 static LedeNerModel *model;
 static unsigned keep = ~0u;	/* types to keep, bit t */
 
+static void
+toomany(const LedeBio *b)
+{
+	weprintf("%s:%lu: a sentence with too many entity types (at most %d "
+	    "in a report); left out", lede_bio_name(b), lede_bio_lineno(b, 0),
+	    LEDE_EVAL_MAXTYPES);
+}
+
 /*
  * --eval: tag the tokens of gold files and score; --score (model NULL):
  * score files of "token ... gold guess" lines as conlleval does.
@@ -83,14 +91,15 @@ evaluate(char **files, int nfiles, int score)
 				for (i = 0; i < n && gold[i]; i++)
 					;
 				if (i < n) {
-					weprintf("%s: a sentence without gold and "
-					    "guessed tags (token ... GOLD GUESS)", name);
+					weprintf("%s:%lu: a sentence without gold and "
+					    "guessed tags (token ... GOLD GUESS)",
+					    lede_bio_name(b), lede_bio_lineno(b, i));
 					status = 1;
 					continue;
 				}
 				if (lede_ner_eval_add(&ev, (const char *const *)gold,
 				    (const char *const *)tag, n) < 0) {
-					weprintf("%s: too many entity types", name);
+					toomany(b);
 					status = 1;
 				}
 				continue;
@@ -106,7 +115,7 @@ evaluate(char **files, int nfiles, int score)
 			guess = lede_ner_stage_tokens(t, (const char *const *)form, len, n);
 			if (lede_ner_eval_add(&ev, (const char *const *)tag, guess,
 			    n) < 0) {
-				weprintf("%s: too many entity types", name);
+				toomany(b);
 				status = 1;
 			}
 		}
@@ -175,6 +184,8 @@ main(int argc, char *argv[])
 		}
 	}
 	if (eval == 2) {
+		if (types)
+			uprintf("--types does not apply to --score");
 		status = evaluate(argv + optind, argc - optind, 1);
 		return status | fshut(stdout, "<stdout>");
 	}
@@ -184,16 +195,6 @@ main(int argc, char *argv[])
 		eprintf("cannot find %s (set LEDE_DATA or use -m)", DEFAULT_MODEL);
 	if (!(model = lede_ner_load(path, err, sizeof(err))))
 		eprintf("%s: %s", path, err);
-	if (list) {
-		for (c = 0; c < lede_ner_ntypes(model); c++)
-			puts(lede_ner_typename(model, c));
-		for (c = 0; c < LEDE_NX_NTYPES; c++)
-			puts(lede_nerx_name(c));
-		status = fshut(stdout, "<stdout>");
-		lede_ner_free(model);
-		free(path);
-		return status;
-	}
 	/* default: the model's types; the rule-based ones on request */
 	keep = lede_ner_keep_default(model);
 	if (types) {
@@ -224,6 +225,16 @@ main(int argc, char *argv[])
 		free(tl);
 		if (!keep)
 			uprintf("--types: no entity type in '%s' (see --list)", types);
+	}
+	if (list) {
+		for (c = 0; c < lede_ner_ntypes(model); c++)
+			puts(lede_ner_typename(model, c));
+		for (c = 0; c < LEDE_NX_NTYPES; c++)
+			puts(lede_nerx_name(c));
+		status = fshut(stdout, "<stdout>");
+		lede_ner_free(model);
+		free(path);
+		return status;
 	}
 	if (eval) {
 		status = evaluate(argv + optind, argc - optind, 0);

@@ -40,7 +40,7 @@ usage(FILE *fp)
 	    "  -x, --lexicon FILE    word clusters and case profiles (TSV)\n"
 	    "  -g, --gazetteer FILE  a CoNLL file whose entity words become gazetteer bits\n"
 	    "  -e, --extra FILE      more training data, used a fraction at a time\n"
-	    "      --extra-frac F    fraction of the extra sentences per pass (default 0.3)\n"
+	    "      --extra-frac F    fraction of the extra documents per pass (default 0.3)\n"
 	    "  -F, --features LIST   feature groups, comma-separated, or -GROUP to drop one\n"
 	    "                        (word,affix,shape,context,cluster,gaz,case,sent,doc; default all)\n"
 	    "      --split-hyphens F split hyphenated tokens in this fraction of sentences\n"
@@ -90,26 +90,42 @@ static char tname[LEDE_NER_MAXTYPES][16];
 static int ntypes;
 static int ntypes_fixed;	/* type list frozen (after training files) */
 
+/*
+ * The index of type name (a tag's after "B-"), added while the list is
+ * open; -1 for a type not in the frozen list.  Names the model loader
+ * would refuse stop the run at the tag's line.
+ */
 static int
-typeindex(const char *name)
+typeindex(const char *name, const LedeBio *b, size_t i)
 {
-	int i;
+	const char *p;
+	int t;
 
-	for (i = 0; i < ntypes; i++)
-		if (!strcmp(tname[i], name))
-			return i;
+	for (p = name; *p; p++)
+		if (!((*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z') ||
+		    (*p >= '0' && *p <= '9') || *p == '_'))
+			eprintf("%s:%lu: bad entity type '%s' (letters A-Z and "
+			    "a-z, digits and _ only)", lede_bio_name(b),
+			    lede_bio_lineno(b, i), name);
+	if (strlen(name) >= sizeof(tname[0]))
+		eprintf("%s:%lu: entity type name too long (at most %zu bytes)",
+		    lede_bio_name(b), lede_bio_lineno(b, i), sizeof(tname[0]) - 1);
+	for (t = 0; t < ntypes; t++)
+		if (!strcmp(tname[t], name))
+			return t;
 	if (ntypes_fixed)
 		return -1;
-	if (ntypes == LEDE_NER_MAXTYPES || strlen(name) >= sizeof(tname[0]))
-		eprintf("too many entity types (at most %d) or type name too long",
-		    LEDE_NER_MAXTYPES);
+	if (ntypes == LEDE_NER_MAXTYPES)
+		eprintf("%s:%lu: too many entity types (at most %d): %s",
+		    lede_bio_name(b), lede_bio_lineno(b, i), LEDE_NER_MAXTYPES,
+		    name);
 	snprintf(tname[ntypes], sizeof(tname[0]), "%s", name);
 	return ntypes++;
 }
 
 /* BIO or IOB1 tags to (type, begins) pairs; -1 type for O or unknown. */
 static void
-tagtypes(char **tags, size_t n, int *ty, int *beg)
+tagtypes(const LedeBio *b, char **tags, size_t n, int *ty, int *beg)
 {
 	size_t i;
 
@@ -119,7 +135,7 @@ tagtypes(char **tags, size_t n, int *ty, int *beg)
 			beg[i] = 0;
 			continue;
 		}
-		ty[i] = typeindex(tags[i] + 2);
+		ty[i] = typeindex(tags[i] + 2, b, i);
 		beg[i] = tags[i][0] == 'B' || i == 0 || ty[i - 1] != ty[i];
 	}
 }
@@ -299,7 +315,7 @@ readfile(const char *path, int set)
 
 	if (!fp)
 		eprintf("%s:", path);
-	b = lede_bio_open(fp, path);
+	b = lede_bio_open(fp, fp == stdin ? "<stdin>" : path);
 	while ((rc = lede_bio_next(b, &form, &tag, &n, &nd)) != 0) {
 		size_t off = ntok;
 
@@ -311,7 +327,7 @@ readfile(const char *path, int set)
 			beg = ereallocarray(beg, cap, sizeof(*beg));
 			lab = ereallocarray(lab, cap, sizeof(*lab));
 		}
-		tagtypes(tag, n, ty, beg);
+		tagtypes(b, tag, n, ty, beg);
 		f2 = form;
 		t2 = ty;
 		b2 = beg;
@@ -375,6 +391,11 @@ augment_case(double frac)
 
 /* ---- lexicon and gazetteers ---- */
 
+/*
+ * The lexicon: form TAB c1 TAB c2 TAB c3 TAB cap a line, clusters 1 to
+ * 65535, the bucket 0 to 255, each form once.  Any other line stops the
+ * run at its file:line.
+ */
 static void
 readlexicon(LedeNerLex *lex, const char *path)
 {
@@ -389,28 +410,46 @@ readlexicon(LedeNerLex *lex, const char *path)
 	in = lede_lines_open(fp, path, 4096);
 	while ((rc = lede_lines_next(in, &line, &len)) != LEDE_IO_EOF) {
 		char *fld[5], *p = line;
+		unsigned long ln = lede_lines_lineno(in);
+		long v[4];
 		int k;
 		LedeNerLexEnt *e;
 
+		if (rc == LEDE_IO_TOOLONG)
+			eprintf("%s:%lu: line too long", path, ln);
 		if (rc != LEDE_IO_LINE)
-			eprintf("%s:%lu: bad line", path, lede_lines_lineno(in));
+			eprintf("%s:", path);
+		if (lede_utf8_check(line, len) != len || memchr(line, '\0', len))
+			eprintf("%s:%lu: invalid UTF-8", path, ln);
 		for (k = 0; k < 5; k++) {
 			fld[k] = p;
 			p = strchr(p, '\t');
 			if (!p && k < 4)
-				eprintf("%s:%lu: expected 5 fields", path,
-				    lede_lines_lineno(in));
+				eprintf("%s:%lu: expected 5 fields", path, ln);
 			if (p)
 				*p++ = '\0';
 		}
+		if (p)
+			eprintf("%s:%lu: expected 5 fields", path, ln);
 		len = strlen(fld[0]);
-		if (len == 0 || len > LEDE_NER_MAXWORD ||
-		    lede_utf8_check(fld[0], len) != len)
-			continue;
+		if (len == 0)
+			eprintf("%s:%lu: empty form", path, ln);
+		if (len > LEDE_NER_MAXWORD)
+			eprintf("%s:%lu: form longer than %d bytes", path, ln,
+			    LEDE_NER_MAXWORD);
+		for (k = 0; k < 4; k++)
+			if (*fld[1 + k] < '0' || *fld[1 + k] > '9' ||
+			    lede_strtol(fld[1 + k], k < 3 ? 1 : 0,
+			    k < 3 ? 65535 : 255, &v[k]) < 0)
+				eprintf("%s:%lu: bad %s '%s' (expected %s)", path,
+				    ln, k < 3 ? "cluster" : "case bucket",
+				    fld[1 + k], k < 3 ? "1 to 65535" : "0 to 255");
+		if (lede_nerlex_get(lex, fld[0], len))
+			eprintf("%s:%lu: form '%s' listed twice", path, ln, fld[0]);
 		e = lede_nerlex_put(lex, fld[0], len);
 		for (k = 0; k < 3; k++)
-			e->cl[k] = (uint16_t)strtoul(fld[1 + k], NULL, 10);
-		e->cap = (uint8_t)strtoul(fld[4], NULL, 10);
+			e->cl[k] = (uint16_t)v[k];
+		e->cap = (uint8_t)v[3];
 	}
 	lede_lines_free(in);
 	fclose(fp);
@@ -608,11 +647,20 @@ buildfeatures(LedeNerLex *lex, unsigned cutoff)
 		}
 	}
 	tkoff[nt] = nkeys;
-	/* history features are always kept */
-	for (b = 0; b < ntypes + 2; b++)
-		fcount[fput(lede_ner_histkey_major(b), 1)] = UINT32_MAX;
-	for (b = 0; b < 1 << (ntypes + 1); b++)
-		fcount[fput(lede_ner_histkey_set((unsigned)b), 1)] = UINT32_MAX;
+	/*
+	 * history features are always kept; fput may move fcount, so the
+	 * index is taken before the array
+	 */
+	for (b = 0; b < ntypes + 2; b++) {
+		long id = fput(lede_ner_histkey_major(b), 1);
+
+		fcount[id] = UINT32_MAX;
+	}
+	for (b = 0; b < 1 << (ntypes + 1); b++) {
+		long id = fput(lede_ner_histkey_set((unsigned)b), 1);
+
+		fcount[id] = UINT32_MAX;
+	}
 	/* cut-off: renumber the kept features */
 	remap = emalloc(nfeat * sizeof(*remap));
 	{
@@ -1044,6 +1092,8 @@ parsefeatures(const char *arg)
 			set |= 1u << i;
 	}
 	free(s);
+	if (!set)
+		uprintf("--features: no feature group in '%s'", arg);
 	return set;
 }
 
@@ -1159,6 +1209,16 @@ main(int argc, char *argv[])
 	}
 	if (optind == argc)
 		uprintf("no training file");
+	{
+		int nstdin = dev && !strcmp(dev, "-");
+
+		for (i = optind; i < argc; i++)
+			nstdin += !strcmp(argv[i], "-");
+		for (i = 0; i < nextra; i++)
+			nstdin += !strcmp(extra[i], "-");
+		if (nstdin > 1)
+			uprintf("standard input (-) given more than once");
+	}
 	rng = (uint64_t)seed * 0x9e3779b97f4a7c15ULL + 1;
 	types = lede_dict_new();
 	bos = lede_dict_put(types, LEDE_NER_BOS, strlen(LEDE_NER_BOS), NULL);
@@ -1170,7 +1230,7 @@ main(int argc, char *argv[])
 	{
 		static const char *std[] = {"PER", "ORG", "LOC", "MISC"};
 		char tmp[LEDE_NER_MAXTYPES][16];
-		int n = 0, j, k;
+		int n = 0, j, k, perm[LEDE_NER_MAXTYPES];
 
 		for (j = 0; j < 4; j++)
 			for (k = 0; k < ntypes; k++)
@@ -1182,14 +1242,22 @@ main(int argc, char *argv[])
 			if (j == 4)
 				memcpy(tmp[n++], tname[k], 16);
 		}
-		/* relabel: re-read with the fixed order */
+		/*
+		 * relabel in memory with the fixed order: the files are read
+		 * once, so standard input and pipes work
+		 */
+		for (k = 0; k < ntypes; k++)
+			for (perm[k] = 0; strcmp(tmp[perm[k]], tname[k]); perm[k]++)
+				;
+		for (s = 0; s < ntok; s++)
+			if (gold[s] > 0)
+				gold[s] = lede_ner_label(perm[(gold[s] - 1) / 4],
+				    (gold[s] - 1) % 4);
 		memcpy(tname, tmp, sizeof(tmp));
 		ntypes_fixed = 1;
-		ntok = nsent = 0;
-		rng = (uint64_t)seed * 0x9e3779b97f4a7c15ULL + 1;
-		for (i = optind; i < argc; i++)
-			readfile(argv[i], 0);
 	}
+	if (ntok == 0)
+		eprintf("no token in the training data");
 	if (ntypes == 0)
 		eprintf("no entity in the training data");
 	L = 1 + 4 * ntypes;

@@ -1,0 +1,1 @@
+ner-train --help | grep -e --extra-frac
