@@ -1001,8 +1001,12 @@ lede_sum_pick(LedeSum *s, long nsent, long nwords, double ratio,
 			for (k = 0; k < nk; k++) {
 				double v = s->sent[keep[k]].score, red = 0;
 
-				/* under a word budget, value per word counts */
-				if (nsent <= 0 && p->density > 0)
+				/*
+				 * under a word budget, value per word counts;
+				 * lead is the first sentences all the same
+				 */
+				if (nsent <= 0 && p->density > 0 &&
+				    p->method != LEDE_SUM_LEAD)
 					v /= pow((double)s->sent[keep[k]].words * (double)nk /
 					    (double)total, p->density);
 

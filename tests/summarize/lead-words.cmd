@@ -1,0 +1,1 @@
+tokenize lead-words.txt | summarize --rank lead --words 5
