@@ -25,6 +25,7 @@ static size_t maxdoc = DOC_MAX;
 static int replace;
 static unsigned long first_line = 1, last_line;	/* --lines; 0: to the end */
 static const char *stdin_name;	/* --name: standard input's, for ids and messages */
+static int keep_empty = 1;	/* write a document without a token (not an empty stdin) */
 static int status;
 static int header_done;
 static unsigned long ndocs_in, ndocs_out, nsents_out;
@@ -283,7 +284,7 @@ document(const char *name, unsigned long line, const char *id, size_t idlen,
 
 		if (nsent == 0) {
 			put_comment("newdoc id", id, idlen);
-			if (titlelen)
+			if (titlelen && title != text)
 				put_comment("title", title, titlelen);
 			ndocs_out++;
 		}
@@ -328,10 +329,15 @@ document(const char *name, unsigned long line, const char *id, size_t idlen,
 		if (out.len >= OUT_FLUSH)
 			flush_out();
 	}
-	if (nsent == 0 && titlelen) {
-		/* no text, but a title: keep the document */
+	if (nsent == 0 && titlelen && title != text) {
+		/* no text, but a title: the title is the text */
+		ndocs_in--;
+		document(name, line, id, idlen, title, titlelen, title, titlelen);
+		return;
+	}
+	if (nsent == 0 && keep_empty) {
+		/* no token: the document is kept, as one without sentences */
 		put_comment("newdoc id", id, idlen);
-		put_comment("title", title, titlelen);
 		lede_buf_addc(&out, '\n');
 		ndocs_out++;
 	}
@@ -372,7 +378,10 @@ plain_file(const char *path)
 		text = buf.p ? buf.p : "";
 		n = buf.len;
 		strip_bom(&text, &n);
+		/* a file is a document, even empty; an empty standard input is none */
+		keep_empty = fp != stdin || stdin_name;
 		document(name, 0, id, strlen(id), "", 0, text, n);
+		keep_empty = 1;
 	}
 	if (fp != stdin)
 		fclose(fp);

@@ -52,7 +52,9 @@ import json, sys
 docs = {}
 for n, line in enumerate(open('jsonl.in', encoding='utf-8'), 1):
     d = json.loads(line)
-    docs[str(d['id']) if 'id' in d else 'jsonl.in:%d' % n] = d['text']
+    # a document with no text but a title: the title is its text
+    t = d['text'] if d['text'].strip() else d.get('title', '')
+    docs[str(d['id']) if 'id' in d else 'jsonl.in:%d' % n] = t
 cur = None
 for line in open(sys.argv[1], encoding='utf-8').read().split('\n'):
     if line.startswith('# newdoc id = '):
