@@ -388,8 +388,8 @@ no_header(LedeReader *r, unsigned long line, const char *what)
 	if (r->badhead)
 		return fail(r, line, "no usable '# global.columns' header (the one "
 		    "at line %lu was refused)", r->badhead);
-	return fail(r, line, "no '# global.columns' header before the first %s",
-	    what);
+	return fail(r, line, "no '# global.columns' header before the first %s "
+	    "(not a token stream? run tokenize first)", what);
 }
 
 static int
