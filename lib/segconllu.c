@@ -434,6 +434,14 @@ lede_conllu_line(LedeConllu *c, const char *line, size_t len,
 		    (unsigned char)line[bad]);
 		return fail(c, err, errlen, lineno, msg);
 	}
+	if (len > 0 && line[len - 1] == '\r')
+		len--;		/* a CR LF line end */
+	if (memchr(line, '\r', len)) {
+		/* a line break inside a line, which the stream cannot hold */
+		if (c->skipping)
+			return 0;
+		return fail(c, err, errlen, lineno, "CR inside a line");
+	}
 	/* from here on line is a valid string: copy it to end it with a NUL */
 	lede_buf_clear(&c->tmp);
 	lede_buf_add(&c->tmp, line, len);
