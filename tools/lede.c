@@ -442,9 +442,13 @@ program(const char *tool)
  * the decompressor), waits for them, removes its temporary directory and
  * dies of the signal.  The handler only kills the recorded children and
  * sets caught; lede stops at the next check (stop_if_caught), which
- * comes soon as the children's deaths end its waits.
+ * comes soon as the children's deaths end its waits.  SIGPIPE too: when
+ * the reader of the reports goes away (lede | head), the write fails,
+ * lede cleans up and dies of SIGPIPE quietly, as the other tools do; a
+ * write that fails with EPIPE without the signal (SIGPIPE blocked) is
+ * taken for it (stdout_closed).
  */
-static const int catchsigs[] = {SIGINT, SIGTERM, SIGHUP};
+static const int catchsigs[] = {SIGINT, SIGTERM, SIGHUP, SIGPIPE};
 #define NCATCH ((int)LEDE_LEN(catchsigs))
 static struct sigaction oldact[NCATCH];	/* the dispositions lede started with */
 static sigset_t catchset;
@@ -586,6 +590,18 @@ stop_if_caught(void)
 	sigprocmask(SIG_UNBLOCK, &set, NULL);
 	raise(sig);
 	_exit(128 + sig);
+}
+
+/*
+ * After a write to standard output: when its reader is gone (EPIPE, or
+ * SIGPIPE caught), clean up and die of SIGPIPE.
+ */
+static void
+stdout_closed(int err)
+{
+	if (err == EPIPE && !caught)
+		caught = SIGPIPE;
+	stop_if_caught();
 }
 
 /* fork and exec argv with the given standard input and output. */
@@ -1400,7 +1416,13 @@ append(FILE *fp, const char *path, int skiphead, int *blank)
 		while ((c = getc(in)) != EOF && c != '\n')
 			;
 	while ((n = fread(buf, 1, sizeof(buf), in)) > 0) {
-		fwrite(buf, 1, n, fp);
+		if (fwrite(buf, 1, n, fp) != n && fp == stdout) {
+			int err = errno;
+
+			fclose(in);
+			stdout_closed(err);
+			return;
+		}
 		last[0] = n > 1 ? buf[n - 2] : last[1];
 		last[1] = buf[n - 1];
 		*blank = last[0] == '\n' && last[1] == '\n';
@@ -1713,6 +1735,8 @@ main(int argc, char *argv[])
 		lede_buf_free(&path);
 	}
 	stop_if_caught();
+	if (fflush(stdout) == EOF)
+		stdout_closed(errno);
 	cleanup();
 	status |= fshut(stdout, "<stdout>");
 	if (status)
