@@ -47,6 +47,8 @@ typedef struct {
 	off_t size;
 	long docs;		/* documents in it, or -1 when unknown */
 	long first, last;	/* JSONL: only these lines (0: all) */
+	int stream;		/* a FIFO, a device or /dev/fd/N: opened by the
+				 * source, read once, never cut into slices */
 } Item;
 
 typedef struct {
@@ -108,8 +110,9 @@ usage(FILE *fp)
 	    "Run the whole lede chain (tokenize | stem | ner-tag | sentiment) on\n"
 	    "articles and write the keyword, entity and tone reports and the\n"
 	    "summaries.  An INPUT is a text file (one article), a JSON Lines dump\n"
-	    "(.jsonl, also .gz, .zst, .bz2, .xz), a CoNLL-U file (.conllu), a\n"
-	    "directory (every file in it, recursively) or - (standard input).\n"
+	    "(.jsonl, also .gz, .zst, .bz2, .xz), a CoNLL-U file (.conllu), a FIFO\n"
+	    "or device (read once, by one part), a directory (every file in it,\n"
+	    "recursively) or - (standard input).\n"
 	    "\n"
 	    "  -o, --output DIR  write one file per report into DIR (default: all\n"
 	    "                    reports on standard output, one after another)\n"
@@ -179,7 +182,7 @@ count_lines(const char *path)
 }
 
 static void
-add_item(const char *path, off_t size)
+add_item(const char *path, off_t size, int stream)
 {
 	static const struct { const char *ext, *prog; } zips[] = {
 		{".gz", "gzip"}, {".zst", "zstd"}, {".bz2", "bzip2"}, {".xz", "xz"},
@@ -198,6 +201,7 @@ add_item(const char *path, off_t size)
 	it->size = size;
 	it->kind = inkind >= 0 ? inkind : K_TEXT;
 	it->docs = -1;
+	it->stream = stream;
 	if (!path)
 		return;
 	base = estrdup(path);
@@ -215,7 +219,9 @@ add_item(const char *path, off_t size)
 	else if (endswith(base, ".txt") || inkind < 0)
 		it->kind = K_TEXT;
 	free(base);
-	if (it->kind == K_TEXT)
+	if (stream)
+		;	/* not read twice: the number of documents is unknown */
+	else if (it->kind == K_TEXT)
 		it->docs = 1;
 	else if (it->kind == K_JSONL && !it->unzip)
 		it->docs = count_lines(path);
@@ -287,7 +293,8 @@ split_dumps(off_t total)
 		Item it = old[i];
 
 		k = total > 0 ? (long)((double)jobs * (double)it.size / (double)total + 0.5) : 1;
-		if (it.kind != K_JSONL || it.unzip || !it.path || it.docs < 2 || k < 2) {
+		if (it.kind != K_JSONL || it.unzip || it.stream || !it.path || it.docs < 2 ||
+		    k < 2) {
 			if (nitems == citems) {
 				citems = citems ? citems * 2 : 64;
 				items = ereallocarray(items, citems, sizeof(*items));
@@ -351,9 +358,23 @@ seen_dir(const struct stat *st)
 }
 
 /*
+ * A name of an open file descriptor (process substitution's /dev/fd/63):
+ * the stage programs do not inherit lede's descriptors, so such a file
+ * is opened by the part's source process.
+ */
+static int
+fdname(const char *path)
+{
+	return !strncmp(path, "/dev/fd/", 8) || !strncmp(path, "/proc/self/fd/", 14) ||
+	    !strcmp(path, "/dev/stdin");
+}
+
+/*
  * Add path: a file, or every file under a directory, in name order.
  * Symbolic links are followed, but a directory already read (a link
  * back up the tree, or a second link to it) is skipped with a note.
+ * A FIFO or a character device (process substitution, /dev/null) is
+ * read once, as one part.
  */
 static void
 collect(const char *path, int depth)
@@ -363,7 +384,7 @@ collect(const char *path, int depth)
 	int n, i;
 
 	if (!strcmp(path, "-")) {
-		add_item(NULL, 0);
+		add_item(NULL, 0, 0);
 		return;
 	}
 	if (stat(path, &st) < 0) {
@@ -372,7 +393,11 @@ collect(const char *path, int depth)
 		return;
 	}
 	if (S_ISREG(st.st_mode)) {
-		add_item(path, st.st_size);
+		add_item(path, st.st_size, fdname(path));
+		return;
+	}
+	if (S_ISFIFO(st.st_mode) || S_ISCHR(st.st_mode)) {
+		add_item(path, 0, 1);
 		return;
 	}
 	if (S_ISDIR(st.st_mode) && depth == 0) {
@@ -390,7 +415,8 @@ collect(const char *path, int depth)
 		free(p);
 	}
 	if (!S_ISDIR(st.st_mode)) {
-		weprintf("%s: not a file or directory, skipped", path);
+		weprintf("%s: not a file, directory, FIFO or character device, skipped",
+		    path);
 		status = 1;
 		return;
 	}
@@ -678,6 +704,13 @@ run_source(Item *it, size_t n, int out)
 		if (stats)
 			argpush(&argv, &na, "--stats");
 		j = i;
+		if (it[i].stream && (in = open(it[i].path, O_RDONLY)) < 0) {
+			fprintf(stderr, "%s: %s: %s\n", argv0, it[i].path, strerror(errno));
+			fail = 1;
+			free(argv);
+			i++;
+			continue;
+		}
 		if (it[i].unzip) {
 			char *zargv[] = {(char *)it[i].unzip, "-dc", "--", it[i].path, NULL};
 
@@ -686,9 +719,18 @@ run_source(Item *it, size_t n, int out)
 			/* ids and messages name the file, not standard input */
 			argpush(&argv, &na, "--name");
 			argpush(&argv, &na, it[i].path);
-			zp = spawn(zargv, 0, fds[1]);
+			if (it[i].stream)
+				zargv[2] = NULL;	/* on standard input */
+			zp = spawn(zargv, in, fds[1]);
+			if (in)
+				close(in);
 			close(fds[1]);
 			in = fds[0];
+			j = i + 1;
+		} else if (it[i].stream) {
+			/* opened here, read on standard input */
+			argpush(&argv, &na, "--name");
+			argpush(&argv, &na, it[i].path);
 			j = i + 1;
 		} else if (it[i].first) {
 			/* a slice of a dump: its own run, with its line numbers */
@@ -710,7 +752,7 @@ run_source(Item *it, size_t n, int out)
 			/* standard input in its place: tokenize's - */
 			argpush(&argv, &na, "--");	/* a name may start with - */
 			for (; j < n && it[j].kind == it[i].kind && !it[j].unzip &&
-			    !it[j].first; j++)
+			    !it[j].first && !it[j].stream; j++)
 				argpush(&argv, &na, it[j].path ? it[j].path : "-");
 		}
 		tp = spawn(argv, in, out);
