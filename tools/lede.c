@@ -97,6 +97,9 @@ static int inkind = -1;		/* --input: kind of stdin and unknown names */
 static const char *format;	/* report format */
 static const char *topn;
 static int corpus, stats, progress = -1, jobs, fused, nosum;
+static int replace;		/* tokenize --replace */
+static const char *jsonfield[3];	/* tokenize --id-field, --title-field, --text-field */
+static const char *jsonopt[3] = {"--id-field", "--title-field", "--text-field"};
 static char bindir[PATH_MAX];
 static char *tmpdir;
 static int status;
@@ -106,6 +109,7 @@ usage(FILE *fp)
 {
 	fprintf(fp,
 	    "usage: %s [-o DIR] [-f FORMAT] [-n N] [-j N] [--corpus] [--input KIND]\n"
+	    "          [--replace] [--id-field NAME] [--title-field NAME] [--text-field NAME]\n"
 	    "          [--fused] [--no-summaries] [--progress | -q] [--stats] INPUT...\n"
 	    "Run the whole lede chain (tokenize | stem | ner-tag | sentiment) on\n"
 	    "articles and write the keyword, entity and tone reports and the\n"
@@ -123,6 +127,10 @@ usage(FILE *fp)
 	    "      --corpus      also the reports over the whole input\n"
 	    "      --input KIND  text, jsonl or conllu: the kind of standard input\n"
 	    "                    and of files whose name does not tell\n"
+	    "      --replace     replace invalid UTF-8 and NUL bytes of text and JSON\n"
+	    "                    Lines inputs by U+FFFD (tokenize --replace)\n"
+	    "      --id-field NAME, --title-field NAME, --text-field NAME\n"
+	    "                    the members of JSON Lines records to read (tokenize's)\n"
 	    "      --fused       one process a part for stem, ner-tag, sentiment\n"
 	    "                    and the reports (faster; the same output)\n"
 	    "      --no-summaries  the keyword, entity and tone reports only\n"
@@ -697,10 +705,20 @@ run_source(Item *it, size_t n, int out)
 		pid_t zp = -1, tp;
 
 		argpush(&argv, &na, program("tokenize"));
-		if (it[i].kind == K_JSONL)
+		if (it[i].kind == K_JSONL) {
+			int f;
+
 			argpush(&argv, &na, "--jsonl");
-		else if (it[i].kind == K_CONLLU)
+			for (f = 0; f < 3; f++)
+				if (jsonfield[f]) {
+					argpush(&argv, &na, jsonopt[f]);
+					argpush(&argv, &na, jsonfield[f]);
+				}
+		} else if (it[i].kind == K_CONLLU) {
 			argpush(&argv, &na, "--conllu");
+		}
+		if (replace && it[i].kind != K_CONLLU)
+			argpush(&argv, &na, "--replace");
 		if (stats)
 			argpush(&argv, &na, "--stats");
 		j = i;
@@ -1562,6 +1580,7 @@ rmtree(const char *dir)
 int
 main(int argc, char *argv[])
 {
+	enum { O_IDF = 256, O_TITLEF, O_TEXTF };	/* in jsonopt's order */
 	static const struct option longopts[] = {
 		{"output", required_argument, NULL, 'o'},
 		{"format", required_argument, NULL, 'f'},
@@ -1574,6 +1593,10 @@ main(int argc, char *argv[])
 		{"progress", no_argument, NULL, 'P'},
 		{"quiet", no_argument, NULL, 'q'},
 		{"stats", no_argument, NULL, 'S'},
+		{"replace", no_argument, NULL, 'R'},
+		{"id-field", required_argument, NULL, O_IDF},
+		{"title-field", required_argument, NULL, O_TITLEF},
+		{"text-field", required_argument, NULL, O_TEXTF},
 		{"help", no_argument, NULL, 'h'},
 		{"version", no_argument, NULL, 'V'},
 		{NULL, 0, NULL, 0},
@@ -1630,6 +1653,16 @@ main(int argc, char *argv[])
 			break;
 		case 'S':
 			stats = 1;
+			break;
+		case 'R':
+			replace = 1;
+			break;
+		case O_IDF:
+		case O_TITLEF:
+		case O_TEXTF:
+			if (!*optarg)
+				uprintf("%s: expected a member name, not ''", jsonopt[c - O_IDF]);
+			jsonfield[c - O_IDF] = optarg;
 			break;
 		case 'h':
 			usage(stdout);
