@@ -189,6 +189,32 @@ count_lines(const char *path)
 	return lines;
 }
 
+/*
+ * What the first bytes of a plain file say: SNIFF_JSON when the first
+ * byte that is not white space is '{', SNIFF_STREAM when the first line
+ * is a token stream's header, else SNIFF_NONE.
+ */
+enum { SNIFF_NONE, SNIFF_JSON, SNIFF_STREAM };
+
+static int
+sniff(const char *path)
+{
+	static const char head[] = "# global.columns";
+	char buf[4096];
+	size_t n, i;
+	FILE *fp = fopen(path, "rb");
+
+	if (!fp)
+		return SNIFF_NONE;	/* tokenize names the error */
+	n = fread(buf, 1, sizeof(buf), fp);
+	fclose(fp);
+	if (n >= sizeof(head) - 1 && !memcmp(buf, head, sizeof(head) - 1))
+		return SNIFF_STREAM;
+	for (i = 0; i < n && strchr(" \t\r\n", buf[i]) && buf[i]; i++)
+		;
+	return i < n && buf[i] == '{' ? SNIFF_JSON : SNIFF_NONE;
+}
+
 static void
 add_item(const char *path, off_t size, int stream)
 {
@@ -198,7 +224,22 @@ add_item(const char *path, off_t size, int stream)
 	Item *it;
 	char *base;
 	size_t i;
+	int what = SNIFF_NONE;
 
+	/* the kind of a plain file that --input does not force, by its start */
+	if (path && !stream && !(endswith(path, ".gz") || endswith(path, ".zst") ||
+	    endswith(path, ".bz2") || endswith(path, ".xz")) && (inkind < 0 ||
+	    endswith(path, ".jsonl") || endswith(path, ".ndjson") ||
+	    endswith(path, ".conllu") || endswith(path, ".txt"))) {
+		what = sniff(path);
+		if (what == SNIFF_STREAM) {
+			weprintf("%s: a token stream already ('# global.columns'), skipped: "
+			    "pipe it to keywords, entities, tone or summarize (through "
+			    "stem | ner-tag | sentiment if it lacks their columns)", path);
+			status = 1;
+			return;
+		}
+	}
 	if (nitems == citems) {
 		citems = citems ? citems * 2 : 64;
 		items = ereallocarray(items, citems, sizeof(*items));
@@ -224,6 +265,8 @@ add_item(const char *path, off_t size, int stream)
 		it->kind = K_JSONL;
 	else if (endswith(base, ".conllu"))
 		it->kind = K_CONLLU;
+	else if (endswith(base, ".json") && inkind < 0 && what == SNIFF_JSON)
+		it->kind = K_JSONL;	/* a dump named .json */
 	else if (endswith(base, ".txt") || inkind < 0)
 		it->kind = K_TEXT;
 	free(base);
