@@ -120,7 +120,8 @@ usage(FILE *fp)
 	    "\n"
 	    "  -o, --output DIR  write one file per report into DIR (default: all\n"
 	    "                    reports on standard output, one after another)\n"
-	    "  -f, --format FMT  tsv, jsonl or text (default tsv with -o, else text)\n"
+	    "  -f, --format FMT  tsv, jsonl (or json) or text (default tsv with -o,\n"
+	    "                    else text)\n"
 	    "  -n, --top N       keyphrases and entities per document\n"
 	    "  -j, --jobs N      run N chains side by side on parts of the input\n"
 	    "                    (default: the number of processors)\n"
@@ -1661,9 +1662,10 @@ main(int argc, char *argv[])
 			break;
 		case 'f':
 			if (strcmp(optarg, "tsv") && strcmp(optarg, "jsonl") &&
-			    strcmp(optarg, "text"))
+			    strcmp(optarg, "json") && strcmp(optarg, "text"))
 				uprintf("unknown format '%s' (tsv, jsonl or text)", optarg);
-			format = optarg;
+			/* json: the report tools' alias of jsonl */
+			format = strcmp(optarg, "json") ? optarg : "jsonl";
 			break;
 		case 'n':
 			if (lede_strtol(optarg, 1, 1000000, &v) < 0)
