@@ -47,6 +47,8 @@ typedef struct {
 	off_t size;
 	long docs;		/* documents in it, or -1 when unknown */
 	long first, last;	/* JSONL: only these lines (0: all) */
+	int stream;		/* a FIFO, a device or /dev/fd/N: opened by the
+				 * source, read once, never cut into slices */
 } Item;
 
 typedef struct {
@@ -95,6 +97,9 @@ static int inkind = -1;		/* --input: kind of stdin and unknown names */
 static const char *format;	/* report format */
 static const char *topn;
 static int corpus, stats, progress = -1, jobs, fused, nosum;
+static int replace;		/* tokenize --replace */
+static const char *jsonfield[3];	/* tokenize --id-field, --title-field, --text-field */
+static const char *jsonopt[3] = {"--id-field", "--title-field", "--text-field"};
 static char bindir[PATH_MAX];
 static char *tmpdir;
 static int status;
@@ -104,22 +109,29 @@ usage(FILE *fp)
 {
 	fprintf(fp,
 	    "usage: %s [-o DIR] [-f FORMAT] [-n N] [-j N] [--corpus] [--input KIND]\n"
+	    "          [--replace] [--id-field NAME] [--title-field NAME] [--text-field NAME]\n"
 	    "          [--fused] [--no-summaries] [--progress | -q] [--stats] INPUT...\n"
 	    "Run the whole lede chain (tokenize | stem | ner-tag | sentiment) on\n"
 	    "articles and write the keyword, entity and tone reports and the\n"
 	    "summaries.  An INPUT is a text file (one article), a JSON Lines dump\n"
-	    "(.jsonl, also .gz, .zst, .bz2, .xz), a CoNLL-U file (.conllu), a\n"
-	    "directory (every file in it, recursively) or - (standard input).\n"
+	    "(.jsonl, also .gz, .zst, .bz2, .xz), a CoNLL-U file (.conllu), a FIFO\n"
+	    "or device (read once, by one part), a directory (every file in it,\n"
+	    "recursively) or - (standard input).\n"
 	    "\n"
 	    "  -o, --output DIR  write one file per report into DIR (default: all\n"
 	    "                    reports on standard output, one after another)\n"
-	    "  -f, --format FMT  tsv, jsonl or text (default tsv with -o, else text)\n"
+	    "  -f, --format FMT  tsv, jsonl (or json) or text (default tsv with -o,\n"
+	    "                    else text)\n"
 	    "  -n, --top N       keyphrases and entities per document\n"
 	    "  -j, --jobs N      run N chains side by side on parts of the input\n"
 	    "                    (default: the number of processors)\n"
 	    "      --corpus      also the reports over the whole input\n"
 	    "      --input KIND  text, jsonl or conllu: the kind of standard input\n"
 	    "                    and of files whose name does not tell\n"
+	    "      --replace     replace invalid UTF-8 and NUL bytes of text and JSON\n"
+	    "                    Lines inputs by U+FFFD (tokenize --replace)\n"
+	    "      --id-field NAME, --title-field NAME, --text-field NAME\n"
+	    "                    the members of JSON Lines records to read (tokenize's)\n"
 	    "      --fused       one process a part for stem, ner-tag, sentiment\n"
 	    "                    and the reports (faster; the same output)\n"
 	    "      --no-summaries  the keyword, entity and tone reports only\n"
@@ -178,8 +190,34 @@ count_lines(const char *path)
 	return lines;
 }
 
+/*
+ * What the first bytes of a plain file say: SNIFF_JSON when the first
+ * byte that is not white space is '{', SNIFF_STREAM when the first line
+ * is a token stream's header, else SNIFF_NONE.
+ */
+enum { SNIFF_NONE, SNIFF_JSON, SNIFF_STREAM };
+
+static int
+sniff(const char *path)
+{
+	static const char head[] = "# global.columns";
+	char buf[4096];
+	size_t n, i;
+	FILE *fp = fopen(path, "rb");
+
+	if (!fp)
+		return SNIFF_NONE;	/* tokenize names the error */
+	n = fread(buf, 1, sizeof(buf), fp);
+	fclose(fp);
+	if (n >= sizeof(head) - 1 && !memcmp(buf, head, sizeof(head) - 1))
+		return SNIFF_STREAM;
+	for (i = 0; i < n && strchr(" \t\r\n", buf[i]) && buf[i]; i++)
+		;
+	return i < n && buf[i] == '{' ? SNIFF_JSON : SNIFF_NONE;
+}
+
 static void
-add_item(const char *path, off_t size)
+add_item(const char *path, off_t size, int stream)
 {
 	static const struct { const char *ext, *prog; } zips[] = {
 		{".gz", "gzip"}, {".zst", "zstd"}, {".bz2", "bzip2"}, {".xz", "xz"},
@@ -187,7 +225,22 @@ add_item(const char *path, off_t size)
 	Item *it;
 	char *base;
 	size_t i;
+	int what = SNIFF_NONE;
 
+	/* the kind of a plain file that --input does not force, by its start */
+	if (path && !stream && !(endswith(path, ".gz") || endswith(path, ".zst") ||
+	    endswith(path, ".bz2") || endswith(path, ".xz")) && (inkind < 0 ||
+	    endswith(path, ".jsonl") || endswith(path, ".ndjson") ||
+	    endswith(path, ".conllu") || endswith(path, ".txt"))) {
+		what = sniff(path);
+		if (what == SNIFF_STREAM) {
+			weprintf("%s: a token stream already ('# global.columns'), skipped: "
+			    "pipe it to keywords, entities, tone or summarize (through "
+			    "stem | ner-tag | sentiment if it lacks their columns)", path);
+			status = 1;
+			return;
+		}
+	}
 	if (nitems == citems) {
 		citems = citems ? citems * 2 : 64;
 		items = ereallocarray(items, citems, sizeof(*items));
@@ -198,6 +251,7 @@ add_item(const char *path, off_t size)
 	it->size = size;
 	it->kind = inkind >= 0 ? inkind : K_TEXT;
 	it->docs = -1;
+	it->stream = stream;
 	if (!path)
 		return;
 	base = estrdup(path);
@@ -212,10 +266,14 @@ add_item(const char *path, off_t size)
 		it->kind = K_JSONL;
 	else if (endswith(base, ".conllu"))
 		it->kind = K_CONLLU;
+	else if (endswith(base, ".json") && inkind < 0 && what == SNIFF_JSON)
+		it->kind = K_JSONL;	/* a dump named .json */
 	else if (endswith(base, ".txt") || inkind < 0)
 		it->kind = K_TEXT;
 	free(base);
-	if (it->kind == K_TEXT)
+	if (stream)
+		;	/* not read twice: the number of documents is unknown */
+	else if (it->kind == K_TEXT)
 		it->docs = 1;
 	else if (it->kind == K_JSONL && !it->unzip)
 		it->docs = count_lines(path);
@@ -287,7 +345,8 @@ split_dumps(off_t total)
 		Item it = old[i];
 
 		k = total > 0 ? (long)((double)jobs * (double)it.size / (double)total + 0.5) : 1;
-		if (it.kind != K_JSONL || it.unzip || !it.path || it.docs < 2 || k < 2) {
+		if (it.kind != K_JSONL || it.unzip || it.stream || !it.path || it.docs < 2 ||
+		    k < 2) {
 			if (nitems == citems) {
 				citems = citems ? citems * 2 : 64;
 				items = ereallocarray(items, citems, sizeof(*items));
@@ -351,9 +410,23 @@ seen_dir(const struct stat *st)
 }
 
 /*
+ * A name of an open file descriptor (process substitution's /dev/fd/63):
+ * the stage programs do not inherit lede's descriptors, so such a file
+ * is opened by the part's source process.
+ */
+static int
+fdname(const char *path)
+{
+	return !strncmp(path, "/dev/fd/", 8) || !strncmp(path, "/proc/self/fd/", 14) ||
+	    !strcmp(path, "/dev/stdin");
+}
+
+/*
  * Add path: a file, or every file under a directory, in name order.
  * Symbolic links are followed, but a directory already read (a link
  * back up the tree, or a second link to it) is skipped with a note.
+ * A FIFO or a character device (process substitution, /dev/null) is
+ * read once, as one part.
  */
 static void
 collect(const char *path, int depth)
@@ -363,7 +436,7 @@ collect(const char *path, int depth)
 	int n, i;
 
 	if (!strcmp(path, "-")) {
-		add_item(NULL, 0);
+		add_item(NULL, 0, 0);
 		return;
 	}
 	if (stat(path, &st) < 0) {
@@ -372,7 +445,11 @@ collect(const char *path, int depth)
 		return;
 	}
 	if (S_ISREG(st.st_mode)) {
-		add_item(path, st.st_size);
+		add_item(path, st.st_size, fdname(path));
+		return;
+	}
+	if (S_ISFIFO(st.st_mode) || S_ISCHR(st.st_mode)) {
+		add_item(path, 0, 1);
 		return;
 	}
 	if (S_ISDIR(st.st_mode) && depth == 0) {
@@ -390,7 +467,8 @@ collect(const char *path, int depth)
 		free(p);
 	}
 	if (!S_ISDIR(st.st_mode)) {
-		weprintf("%s: not a file or directory, skipped", path);
+		weprintf("%s: not a file, directory, FIFO or character device, skipped",
+		    path);
 		status = 1;
 		return;
 	}
@@ -442,9 +520,13 @@ program(const char *tool)
  * the decompressor), waits for them, removes its temporary directory and
  * dies of the signal.  The handler only kills the recorded children and
  * sets caught; lede stops at the next check (stop_if_caught), which
- * comes soon as the children's deaths end its waits.
+ * comes soon as the children's deaths end its waits.  SIGPIPE too: when
+ * the reader of the reports goes away (lede | head), the write fails,
+ * lede cleans up and dies of SIGPIPE quietly, as the other tools do; a
+ * write that fails with EPIPE without the signal (SIGPIPE blocked) is
+ * taken for it (stdout_closed).
  */
-static const int catchsigs[] = {SIGINT, SIGTERM, SIGHUP};
+static const int catchsigs[] = {SIGINT, SIGTERM, SIGHUP, SIGPIPE};
 #define NCATCH ((int)LEDE_LEN(catchsigs))
 static struct sigaction oldact[NCATCH];	/* the dispositions lede started with */
 static sigset_t catchset;
@@ -588,6 +670,18 @@ stop_if_caught(void)
 	_exit(128 + sig);
 }
 
+/*
+ * After a write to standard output: when its reader is gone (EPIPE, or
+ * SIGPIPE caught), clean up and die of SIGPIPE.
+ */
+static void
+stdout_closed(int err)
+{
+	if (err == EPIPE && !caught)
+		caught = SIGPIPE;
+	stop_if_caught();
+}
+
 /* fork and exec argv with the given standard input and output. */
 static pid_t
 spawn(char *const argv[], int in, int out)
@@ -655,13 +749,30 @@ run_source(Item *it, size_t n, int out)
 		pid_t zp = -1, tp;
 
 		argpush(&argv, &na, program("tokenize"));
-		if (it[i].kind == K_JSONL)
+		if (it[i].kind == K_JSONL) {
+			int f;
+
 			argpush(&argv, &na, "--jsonl");
-		else if (it[i].kind == K_CONLLU)
+			for (f = 0; f < 3; f++)
+				if (jsonfield[f]) {
+					argpush(&argv, &na, jsonopt[f]);
+					argpush(&argv, &na, jsonfield[f]);
+				}
+		} else if (it[i].kind == K_CONLLU) {
 			argpush(&argv, &na, "--conllu");
+		}
+		if (replace && it[i].kind != K_CONLLU)
+			argpush(&argv, &na, "--replace");
 		if (stats)
 			argpush(&argv, &na, "--stats");
 		j = i;
+		if (it[i].stream && (in = open(it[i].path, O_RDONLY)) < 0) {
+			fprintf(stderr, "%s: %s: %s\n", argv0, it[i].path, strerror(errno));
+			fail = 1;
+			free(argv);
+			i++;
+			continue;
+		}
 		if (it[i].unzip) {
 			char *zargv[] = {(char *)it[i].unzip, "-dc", "--", it[i].path, NULL};
 
@@ -670,9 +781,18 @@ run_source(Item *it, size_t n, int out)
 			/* ids and messages name the file, not standard input */
 			argpush(&argv, &na, "--name");
 			argpush(&argv, &na, it[i].path);
-			zp = spawn(zargv, 0, fds[1]);
+			if (it[i].stream)
+				zargv[2] = NULL;	/* on standard input */
+			zp = spawn(zargv, in, fds[1]);
+			if (in)
+				close(in);
 			close(fds[1]);
 			in = fds[0];
+			j = i + 1;
+		} else if (it[i].stream) {
+			/* opened here, read on standard input */
+			argpush(&argv, &na, "--name");
+			argpush(&argv, &na, it[i].path);
 			j = i + 1;
 		} else if (it[i].first) {
 			/* a slice of a dump: its own run, with its line numbers */
@@ -694,7 +814,7 @@ run_source(Item *it, size_t n, int out)
 			/* standard input in its place: tokenize's - */
 			argpush(&argv, &na, "--");	/* a name may start with - */
 			for (; j < n && it[j].kind == it[i].kind && !it[j].unzip &&
-			    !it[j].first; j++)
+			    !it[j].first && !it[j].stream; j++)
 				argpush(&argv, &na, it[j].path ? it[j].path : "-");
 		}
 		tp = spawn(argv, in, out);
@@ -1400,7 +1520,13 @@ append(FILE *fp, const char *path, int skiphead, int *blank)
 		while ((c = getc(in)) != EOF && c != '\n')
 			;
 	while ((n = fread(buf, 1, sizeof(buf), in)) > 0) {
-		fwrite(buf, 1, n, fp);
+		if (fwrite(buf, 1, n, fp) != n && fp == stdout) {
+			int err = errno;
+
+			fclose(in);
+			stdout_closed(err);
+			return;
+		}
 		last[0] = n > 1 ? buf[n - 2] : last[1];
 		last[1] = buf[n - 1];
 		*blank = last[0] == '\n' && last[1] == '\n';
@@ -1498,6 +1624,7 @@ rmtree(const char *dir)
 int
 main(int argc, char *argv[])
 {
+	enum { O_IDF = 256, O_TITLEF, O_TEXTF };	/* in jsonopt's order */
 	static const struct option longopts[] = {
 		{"output", required_argument, NULL, 'o'},
 		{"format", required_argument, NULL, 'f'},
@@ -1510,6 +1637,10 @@ main(int argc, char *argv[])
 		{"progress", no_argument, NULL, 'P'},
 		{"quiet", no_argument, NULL, 'q'},
 		{"stats", no_argument, NULL, 'S'},
+		{"replace", no_argument, NULL, 'R'},
+		{"id-field", required_argument, NULL, O_IDF},
+		{"title-field", required_argument, NULL, O_TITLEF},
+		{"text-field", required_argument, NULL, O_TEXTF},
 		{"help", no_argument, NULL, 'h'},
 		{"version", no_argument, NULL, 'V'},
 		{NULL, 0, NULL, 0},
@@ -1531,9 +1662,10 @@ main(int argc, char *argv[])
 			break;
 		case 'f':
 			if (strcmp(optarg, "tsv") && strcmp(optarg, "jsonl") &&
-			    strcmp(optarg, "text"))
+			    strcmp(optarg, "json") && strcmp(optarg, "text"))
 				uprintf("unknown format '%s' (tsv, jsonl or text)", optarg);
-			format = optarg;
+			/* json: the report tools' alias of jsonl */
+			format = strcmp(optarg, "json") ? optarg : "jsonl";
 			break;
 		case 'n':
 			if (lede_strtol(optarg, 1, 1000000, &v) < 0)
@@ -1566,6 +1698,16 @@ main(int argc, char *argv[])
 			break;
 		case 'S':
 			stats = 1;
+			break;
+		case 'R':
+			replace = 1;
+			break;
+		case O_IDF:
+		case O_TITLEF:
+		case O_TEXTF:
+			if (!*optarg)
+				uprintf("%s: expected a member name, not ''", jsonopt[c - O_IDF]);
+			jsonfield[c - O_IDF] = optarg;
 			break;
 		case 'h':
 			usage(stdout);
@@ -1713,6 +1855,8 @@ main(int argc, char *argv[])
 		lede_buf_free(&path);
 	}
 	stop_if_caught();
+	if (fflush(stdout) == EOF)
+		stdout_closed(errno);
 	cleanup();
 	status |= fshut(stdout, "<stdout>");
 	if (status)
