@@ -612,14 +612,19 @@ glued(const LedeSent *s, size_t k)
 	    lede_strtol(lede_field(s, k - 1, ec), 0, LONG_MAX, &b) == 0 && a == b;
 }
 
-size_t
-lede_boil_dateline(const LedeSent *s, int formcol, int nercol)
+/* lede_boil_dateline, with its places in pl (or NULL). */
+static size_t
+dateline(const LedeSent *s, int formcol, int nercol, LedeDatePlaces *pl)
 {
-	size_t k = 0, n = s->ntok, i;
+	size_t k = 0, n = s->ntok, i, b;
 	int caps = 1, place = 0, date = 0, agency = 0, groups = 0, letters = 0;
 	int w;
+	LedeDatePlaces dummy;
 
 #define F(i) lede_field(s, (i), formcol)
+	if (!pl)
+		pl = &dummy;
+	pl->n = 0;
 	if (formcol < 0 || n < 3)
 		return 0;
 	/*
@@ -639,6 +644,11 @@ lede_boil_dateline(const LedeSent *s, int formcol, int nercol)
 		    glued(s, k))
 			k++;
 	}
+	if (place) {
+		pl->p[0][0] = 0;
+		pl->p[0][1] = k;
+		pl->n = 1;
+	}
 	/*
 	 * ", Ark.", ", March 14", ", 2 March", ", Ark., March 2", ", Va. Feb 26",
 	 * ", the Netherlands, March 31"
@@ -650,9 +660,15 @@ lede_boil_dateline(const LedeSent *s, int formcol, int nercol)
 		} else if (placeword(F(k + 1)) || (!strcmp(F(k + 1), "the") &&
 		    k + 2 < n && placeword(F(k + 2)))) {
 			/* "IND." may come as "IND" and "." */
+			b = strcmp(F(k + 1), "the") ? k + 1 : k + 2;
 			for (i = k + 2; i < n && i < k + 5 && !monthday(s, formcol, i) &&
 			    (placeword(F(i)) || !strcmp(F(i), ".")); i++)
 				;
+			if (i > b) {
+				pl->p[pl->n][0] = b;
+				pl->p[pl->n][1] = i;
+				pl->n++;
+			}
 			k = i;
 			if ((i = monthday(s, formcol, k)) != 0) {
 				date = 1;
@@ -695,6 +711,12 @@ lede_boil_dateline(const LedeSent *s, int formcol, int nercol)
 	return k + 1;
 }
 
+size_t
+lede_boil_dateline(const LedeSent *s, int formcol, int nercol)
+{
+	return dateline(s, formcol, nercol, NULL);
+}
+
 /* Labels that open a line of news copy before a colon (sorted, lower case). */
 static const char *const labels[] = {
 	"analysis", "breaking", "clarification", "commentary", "correction",
@@ -720,6 +742,21 @@ lede_boil_label(const LedeSent *s, int formcol)
 size_t
 lede_boil_sentdateline(const LedeSent *s, int formcol, int nercol)
 {
-	return s->newdoc || lede_sent_newpar(s) ?
-	    lede_boil_dateline(s, formcol, nercol) : 0;
+	return lede_boil_sentdateplaces(s, formcol, nercol, NULL);
+}
+
+size_t
+lede_boil_sentdateplaces(const LedeSent *s, int formcol, int nercol,
+    LedeDatePlaces *pl)
+{
+	size_t k;
+
+	if (pl)
+		pl->n = 0;
+	if (!s->newdoc && !lede_sent_newpar(s))
+		return 0;
+	k = dateline(s, formcol, nercol, pl);
+	if (!k && pl)
+		pl->n = 0;
+	return k;
 }

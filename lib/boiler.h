@@ -93,6 +93,21 @@ size_t lede_boil_dateline(const LedeSent *s, int formcol, int nercol);
 size_t lede_boil_sentdateline(const LedeSent *s, int formcol, int nercol);
 
 /*
+ * The places a dateline names, as token ranges [p[i][0], p[i][1]): the
+ * place before the first comma ("BOCA RATON") and each place group after
+ * one ("Fla.", "the Netherlands" without "the"), not the date nor the
+ * wire.  n is 0 when the sentence has no dateline.
+ */
+typedef struct {
+	size_t n;
+	size_t p[4][2];
+} LedeDatePlaces;
+
+/* lede_boil_sentdateline, with the places in pl (or NULL). */
+size_t lede_boil_sentdateplaces(const LedeSent *s, int formcol, int nercol,
+    LedeDatePlaces *pl);
+
+/*
  * 2 when s opens with a label and a colon ("NOTE:", "Update:",
  * "EXCLUSIVE:", "Correction:"; the list is in lib/boiler.c), else 0:
  * the label says what kind of line follows, not what it is about.

@@ -41,6 +41,7 @@ typedef struct {
 	long surf, name, type, group;
 	long next;		/* next mention of the same group, or -1 */
 	int notone;		/* takes no tone from its sentence */
+	int place;		/* a wire dateline's place: its entity is a place */
 	int poss;		/* its name is its text without a possessive */
 } Mention;
 
@@ -642,6 +643,13 @@ lede_entdoc_notone(LedeEntDoc *d, size_t m)
 }
 
 void
+lede_entdoc_place(LedeEntDoc *d, size_t m)
+{
+	if (m < d->nm)
+		d->m[m].place = 1;
+}
+
+void
 lede_entdoc_sentence(LedeEntDoc *d, int tone_known, long long tone)
 {
 	if (d->nsent == d->csent) {
@@ -739,6 +747,7 @@ lede_entdoc_mention(LedeEntDoc *d, const char *type, size_t typelen,
 	m->sent = d->nsent - 1;
 	m->next = -1;
 	m->notone = 0;
+	m->place = 0;
 	m->surf = lede_dict_put(d->surfd, text, len, NULL);
 	typeid = lede_dict_put(d->typed, type, typelen, NULL);
 	m->type = typeid;
@@ -978,7 +987,7 @@ build_groups(LedeEntDoc *d)
 	touched = ecalloc(nt, sizeof(*touched));
 	for (i = 0; i < ng; i++) {
 		Group *g = &d->g[i];
-		long m, best = -1;
+		long m, best = -1, place = -1;
 		size_t k, klen;
 		const char *key = lede_dict_key(d->keyd, (long)i, &klen);
 
@@ -988,11 +997,15 @@ build_groups(LedeEntDoc *d)
 
 			if (tcount[t]++ == 0)
 				touched[ntouched++] = t;
+			if (d->m[m].place && place < 0)
+				place = t;
 		}
 		for (k = 0; k < ntouched; k++) {
 			long t = touched[k];
 
-			if (best < 0 || tcount[t] > tcount[best] ||
+			if (place >= 0)
+				best = place;	/* a dateline names a place */
+			else if (best < 0 || tcount[t] > tcount[best] ||
 			    (tcount[t] == tcount[best] &&
 			    type_cmp(lede_dict_key(d->typed, t, NULL),
 			    lede_dict_key(d->typed, best, NULL)) < 0))
@@ -1703,6 +1716,82 @@ keep_possessives(LedeEntDoc *d)
 	free(r);
 }
 
+/*
+ * A wire dateline names a place ("DENVER, March 3 -"), but the other
+ * mentions of its key may name something else: the company of the town
+ * it is filed from ("CORNING, N.Y. - Corning Glass Works ... Corning
+ * said").  When most of them (ties as for types) are ORG and an ORG
+ * mention of the document starts with the key and more words, the
+ * dateline's mentions get a key of their own (the key and \x1f, which
+ * no name has) and are an entity apart; otherwise they are all the
+ * place ("Chicago" tagged MISC in "Chicago wheat", "Sao Paulo" PER,
+ * "Lisbon" ORG in "Lisbon's civil court").
+ */
+static void
+split_places(LedeEntDoc *d)
+{
+	size_t ng, i, n = 0, k, j;
+	char *mark;
+	Tally *tt;
+
+	for (i = 0; i < d->nm && !d->m[i].place; i++)
+		;
+	if (i == d->nm)
+		return;
+	ng = lede_dict_size(d->keyd);
+	mark = ecalloc(ng, 1);
+	for (i = 0; i < d->nm; i++)
+		if (d->m[i].place)
+			mark[d->m[i].group] = 1;
+	tt = emalloc(d->nm * sizeof(*tt));
+	for (i = 0; i < d->nm; i++)
+		if (mark[d->m[i].group] && !d->m[i].place)
+			tt[n++] = (Tally){d->m[i].group, d->m[i].type, (long)i, 0};
+	lede_sort(tt, n, sizeof(*tt), tally_cmp);
+	k = tally_collapse(tt, n);
+	for (i = 0; i < k; i = j) {
+		long best = i;
+
+		for (j = i + 1; j < k && tt[j].ent == tt[i].ent; j++)
+			if (tt[j].count > tt[best].count ||
+			    (tt[j].count == tt[best].count &&
+			    type_cmp(lede_dict_key(d->typed, tt[j].id, NULL),
+			    lede_dict_key(d->typed, tt[best].id, NULL)) < 0))
+				best = (long)j;
+		if (type_class(lede_dict_key(d->typed, tt[best].id, NULL)) == C_ORG)
+			mark[tt[i].ent] = 3;
+	}
+	/* and an ORG mention's key starts with theirs and a space */
+	for (i = 0; i < d->nm; i++) {
+		const char *key;
+		size_t kl, c;
+		long g;
+
+		if (type_class(lede_dict_key(d->typed, d->m[i].type, NULL)) != C_ORG)
+			continue;
+		key = lede_dict_key(d->keyd, d->m[i].group, &kl);
+		for (c = 1; c < kl; c++)
+			if (key[c] == ' ' && (g = lede_dict_get(d->keyd, key, c)) >= 0 &&
+			    (size_t)g < ng && mark[g] == 3)
+				mark[g] = 2;
+	}
+	for (i = 0; i < d->nm; i++) {
+		Mention *m = &d->m[i];
+		const char *key;
+		size_t kl;
+
+		if (!m->place || mark[m->group] != 2)
+			continue;
+		key = lede_dict_key(d->keyd, m->group, &kl);
+		lede_buf_clear(&d->tmp);
+		lede_buf_add(&d->tmp, key, kl);
+		lede_buf_addc(&d->tmp, '\x1f');
+		m->group = lede_dict_put(d->keyd, d->tmp.p, d->tmp.len, NULL);
+	}
+	free(tt);
+	free(mark);
+}
+
 size_t
 lede_entdoc_resolve(LedeEntDoc *d)
 {
@@ -1715,6 +1804,7 @@ lede_entdoc_resolve(LedeEntDoc *d)
 	if (d->nm == 0)
 		return 0;
 	keep_possessives(d);
+	split_places(d);
 	ng = lede_dict_size(d->keyd);
 	build_groups(d);
 	merge_rules(d);
@@ -1783,6 +1873,11 @@ lede_entdoc_resolve(LedeEntDoc *d)
 				bestn[tt[i].ent] = tt[i].count;
 			}
 		}
+		/* a dateline names a place, whatever the other mentions say */
+		for (i = 0; i < d->nm; i++)
+			if (d->m[i].place)
+				d->e[d->ment[find(d->g, d->m[i].group)]].type =
+				    lede_dict_key(d->typed, d->m[i].type, NULL);
 		for (i = 0; i < d->ne; i++)
 			d->e[i].ndocs = 1;
 		free(tt);

@@ -80,6 +80,14 @@ size_t lede_entdoc_mention(LedeEntDoc *d, const char *type, size_t typelen,
 void lede_entdoc_notone(LedeEntDoc *d, size_t m);
 
 /*
+ * Mention m is the place of a wire dateline (typed LOC or GPE by the
+ * caller): its key's mentions, and the entity they join, take its type,
+ * unless most of the others are ORG and an ORG mention's key starts with
+ * the key and more words: then its mentions are an entity apart.
+ */
+void lede_entdoc_place(LedeEntDoc *d, size_t m);
+
+/*
  * Mention m was defined as an acronym in the text: "Federal Security
  * Service (FSB)" or "FSB (Federal Security Service)".  acr is the acronym.
  */

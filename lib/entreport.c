@@ -36,7 +36,9 @@ struct LedeEntReport {
 	size_t doctok;		/* tokens of the document before this sentence */
 	int keepboil;		/* 1: mentions in boilerplate lines count too */
 	int noise;		/* the current sentence is such a line (-1: not known yet) */
-	long dateline;		/* its wire dateline's tokens (-1: not known yet) */
+	long dateline;		/* its wire dateline's tokens */
+	LedeDatePlaces pl;	/* the places of its dateline */
+	const char *pltag[4];	/* the type a tagged place takes, or NULL */
 	struct {		/* columns of the current schema */
 		unsigned gen;
 		int form, ner, start, end;
@@ -210,10 +212,11 @@ mention(LedeEntReport *er, const LedeSent *s, size_t first, size_t last,
 	er->span[er->nspan].last = last;
 	er->span[er->nspan].m = lede_entdoc_mention(er->d, type, typelen,
 	    er->text.p, er->text.len, st, er->doctok + first);
+	for (k = 0; k < er->pl.n; k++)
+		if (er->pltag[k] && first >= er->pl.p[k][0] &&
+		    last < er->pl.p[k][1])
+			lede_entdoc_place(er->d, er->span[er->nspan].m);
 	/* a dateline's place is where the story was filed: no tone */
-	if (er->dateline < 0)
-		er->dateline = (long)lede_boil_sentdateline(s, er->col.form,
-		    er->col.ner);
 	if ((long)first < er->dateline)
 		lede_entdoc_notone(er->d, er->span[er->nspan].m);
 	er->nspan++;
@@ -224,6 +227,86 @@ static int
 is(const LedeEntReport *er, const LedeSent *s, size_t tok, const char *form)
 {
 	return tok < s->ntok && !strcmp(lede_field(s, tok, er->col.form), form);
+}
+
+/* 1 when tag is O, _, or B-, I-, E-, S- and a type. */
+static int
+goodtag(const char *tag)
+{
+	if ((tag[0] == 'O' || tag[0] == '_') && tag[1] == '\0')
+		return 1;
+	return (tag[0] == 'B' || tag[0] == 'I' || tag[0] == 'E' ||
+	    tag[0] == 'S') && tag[1] == '-' && tag[2] != '\0';
+}
+
+static int
+continues(const char *tag)
+{
+	return (tag[0] == 'I' || tag[0] == 'E') && tag[1] == '-';
+}
+
+/*
+ * The places of the sentence's wire dateline ("DENVER, March 3 -",
+ * "BOCA RATON, Fla., March 3 -"): the words of a place from the first
+ * the tagger tagged to the last (as any type) are one mention of a
+ * place, LOC (GPE when one of them is tagged GPE).  Words before or
+ * after them stay out: the tagger's
+ * "ZURICH" of "ZURICH GOLD CLOSING, March 3 -", a headline, is right.
+ * Not when a mention runs into the place or out of it, or a tag in it
+ * is bad (the loop reports it).
+ */
+static void
+dateplaces(LedeEntReport *er, const LedeSent *s)
+{
+	size_t g, k;
+
+	er->dateline = (long)lede_boil_sentdateplaces(s, er->col.form,
+	    er->col.ner, &er->pl);
+	for (g = 0; g < er->pl.n; g++) {
+		size_t b = er->pl.p[g][0], e = er->pl.p[g][1], tb = e, te = e;
+		int gpe = 0, ok = 1;
+
+		er->pltag[g] = NULL;
+		for (k = b; k < e && ok; k++) {
+			const char *t = lede_field(s, k, er->col.ner);
+
+			ok = goodtag(t);
+			if (ok && t[1] == '-') {
+				if (tb == e)
+					tb = k;
+				te = k + 1;
+				gpe |= !strcmp(t + 2, "GPE");
+			}
+		}
+		if (!ok || tb == e)
+			continue;
+		b = er->pl.p[g][0] = tb;
+		e = er->pl.p[g][1] = te;
+		if (continues(lede_field(s, b, er->col.ner)) && b > 0 &&
+		    lede_field(s, b - 1, er->col.ner)[1] == '-')
+			continue;	/* a mention runs into it */
+		if (e < s->ntok && continues(lede_field(s, e, er->col.ner)))
+			continue;	/* or out of it */
+		er->pltag[g] = gpe ? "GPE" : "LOC";
+	}
+}
+
+/* The NER tag of token i, a dateline's place retagged. */
+static const char *
+nertag(LedeEntReport *er, const LedeSent *s, size_t i)
+{
+	static char tag[2][8];
+	size_t g;
+
+	for (g = 0; g < er->pl.n; g++)
+		if (er->pltag[g] && i >= er->pl.p[g][0] && i < er->pl.p[g][1]) {
+			int in = i > er->pl.p[g][0];
+
+			snprintf(tag[in], sizeof(tag[in]), "%c-%s", in ? 'I' : 'B',
+			    er->pltag[g]);
+			return tag[in];
+		}
+	return lede_field(s, i, er->col.ner);
 }
 
 /* "Expansion (ACR)" and "ACR (Expansion)" in the sentence. */
@@ -290,9 +373,9 @@ lede_ent_report_sent(LedeEntReport *er, const LedeSent *s)
 	lede_entdoc_sentence(er->d, tone_known, tone);
 	er->nspan = 0;
 	er->noise = -1;
-	er->dateline = -1;
+	dateplaces(er, s);
 	for (i = 0; i < s->ntok; i++) {
-		const char *tag = lede_field(s, i, er->col.ner), *type;
+		const char *tag = nertag(er, s, i), *type;
 		size_t tlen;
 		char p;
 
