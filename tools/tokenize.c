@@ -1,6 +1,9 @@
 /* See LICENSE file for copyright and license details. */
+#include <sys/stat.h>
+
 #include <errno.h>
 #include <getopt.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -358,6 +361,7 @@ static void
 plain_file(const char *path)
 {
 	static LedeBuf buf;
+	struct stat st;
 	FILE *fp;
 	const char *name, *id, *text;
 	size_t n;
@@ -378,8 +382,12 @@ plain_file(const char *path)
 		text = buf.p ? buf.p : "";
 		n = buf.len;
 		strip_bom(&text, &n);
-		/* a file is a document, even empty; an empty standard input is none */
-		keep_empty = fp != stdin || stdin_name;
+		/*
+		 * a file is a document, even empty (and so is what lede names
+		 * with --name); an empty standard input, FIFO or device is none
+		 */
+		keep_empty = fp == stdin ? stdin_name != NULL :
+		    fstat(fileno(fp), &st) == 0 && S_ISREG(st.st_mode);
 		document(name, 0, id, strlen(id), "", 0, text, n);
 		keep_empty = 1;
 	}
