@@ -134,6 +134,15 @@ struct LedeSentiment {
 	size_t ctok;
 };
 
+/*
+ * A token inside a name: a word (so not a symbol that may start an
+ * emoticon) with no entry and no flag that any rule reads; no lower-case
+ * letter or capitals of its own, so that it does not make the sentence
+ * mixed-case.  Its off and len are never read: match_words stops at a
+ * token without F_MID, match_joined is not extended over one.
+ */
+static const FormInfo name_info = {NULL, F_LETTER, 0, 0, 0, {0}};
+
 /* An empty slot array of n slots (a power of two). */
 static Slot *
 slots(size_t n)
@@ -772,6 +781,15 @@ lede_sentiment_sentence(LedeSentiment *sa, const char *const *forms,
     const long *start, const long *end, size_t n, double *contrib,
     double *ctx)
 {
+	return lede_sentiment_sentence_names(sa, forms, start, end, NULL, n,
+	    contrib, ctx);
+}
+
+double
+lede_sentiment_sentence_names(LedeSentiment *sa, const char *const *forms,
+    const long *start, const long *end, const unsigned char *inname,
+    size_t n, double *contrib, double *ctx)
+{
 	size_t i, k, len, next, lastbut = n;
 	int mixed, anycaps = 0, anylower = 0, nexcl = 0, nquest = 0;
 	int review = 0, anydir = 0;
@@ -810,6 +828,8 @@ lede_sentiment_sentence(LedeSentiment *sa, const char *const *forms,
 	for (i = 0; i < n; i++) {
 		sa->idx[i] = lookup(sa, forms[i], sa->flen[i], sa->hash[i]);
 		sa->tok[i] = &sa->info[sa->idx[i]];	/* room was made */
+		if (inname && inname[i])
+			sa->tok[i] = &name_info;
 	}
 
 	/*
@@ -850,7 +870,8 @@ lede_sentiment_sentence(LedeSentiment *sa, const char *const *forms,
 			size_t max = 1;
 
 			while (max < JOIN_MAX && i + max < n &&
-			    end[i + max - 1] == start[i + max])
+			    end[i + max - 1] == start[i + max] &&
+			    !(inname && inname[i + max]))
 				max++;
 			for (k = max; k >= 2 && !m; k--)
 				if ((m = match_joined(sa, i, k)))

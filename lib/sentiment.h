@@ -35,6 +35,19 @@ double lede_sentiment_sentence(LedeSentiment *sa, const char *const *forms,
     double *ctx);
 
 /*
+ * The same, with inname[i] nonzero for a token inside a name (its NER
+ * tag is not O; NULL: none is).  Such a token is scored as a word that
+ * is not in the lexicon: it contributes 0, is no negator, booster,
+ * contrast, direction or quantity, starts and continues no multi-word
+ * term or emoticon, adds no emphasis ('!', capitals) and does not make
+ * the sentence mixed-case; it still counts in the distances of the rules
+ * ("Standard and Poor's", "Moody's", "United Airlines", "Yahoo!").
+ */
+double lede_sentiment_sentence_names(LedeSentiment *sa,
+    const char *const *forms, const long *start, const long *end,
+    const unsigned char *inname, size_t n, double *contrib, double *ctx);
+
+/*
  * What depends on a token's FORM alone is worked out once per form and
  * kept; the cache is dropped at the start of a sentence once it holds
  * maxforms forms (0: the default, 100,000; lib/sentiment.c gives the

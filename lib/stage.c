@@ -14,6 +14,7 @@
 #include "sentiment.h"
 #include "stage.h"
 #include "text.h"
+#include "text.h"
 
 /* The cache of stems by form is dropped when it grows past this. */
 #define STEM_CACHE_MAX 1000000
@@ -488,9 +489,10 @@ struct LedeSentStage {
 	const char **forms;
 	long *start, *end;
 	double *contrib, *ctx;
+	unsigned char *inname;	/* inside a name: NER tag not O */
 	size_t cap;
 	unsigned gen;
-	int formcol, startcol, endcol;
+	int formcol, startcol, endcol, nercol;
 };
 
 LedeSentStage *
@@ -500,7 +502,7 @@ lede_sent_stage_new(const LedeLexicon *lx, int context)
 
 	ss->sa = lede_sentiment_new(lx);
 	ss->context = context;
-	ss->formcol = ss->startcol = ss->endcol = -1;
+	ss->formcol = ss->startcol = ss->endcol = ss->nercol = -1;
 	return ss;
 }
 
@@ -515,7 +517,64 @@ lede_sent_stage_free(LedeSentStage *ss)
 	free(ss->end);
 	free(ss->contrib);
 	free(ss->ctx);
+	free(ss->inname);
 	free(ss);
+}
+
+/* A NER tag of a name: B-, I-, E- or S-TYPE. */
+static int
+isnametag(const char *t)
+{
+	return (t[0] == 'B' || t[0] == 'I' || t[0] == 'E' || t[0] == 'S') &&
+	    t[1] == '-';
+}
+
+/*
+ * A word as names are written: its first letter upper-case and a
+ * lower-case letter after it ("Poor", "McGraw"), or no letter at all
+ * (the "!" of "Yahoo!", "&").
+ */
+static int
+namecase(const char *f)
+{
+	int32_t cp;
+	int len, first = 1, fu = 0;
+	size_t n = strlen(f);
+
+	while (n > 0 && (len = lede_utf8_decode(f, n, &cp)) > 0) {
+		if (lede_islower(cp))
+			return fu;
+		if (first && lede_isletter(cp)) {
+			fu = lede_isupper(cp);
+			first = 0;
+		}
+		f += len;
+		n -= (size_t)len;
+	}
+	return first;
+}
+
+/*
+ * Which tokens of s are words of a name, whose tone sentiment leaves out
+ * (docs/SENTIMENT.md, "Names"): those with a name tag that are written
+ * in title case or have no letter, except a one-word name that opens the
+ * sentence.  The
+ * NER model was trained on news; on other text it tags interjections
+ * and shouting as names ("Nice !", "Damn", "lol", "LOL", "YAY").
+ */
+static void
+find_names(const LedeSent *s, int nercol, const char *const *forms,
+    unsigned char *inname)
+{
+	size_t i;
+
+	for (i = 0; i < s->ntok; i++)
+		inname[i] = isnametag(lede_field(s, i, nercol)) &&
+		    namecase(forms[i]);
+	if (s->ntok > 0 && inname[0] &&
+	    (s->ntok == 1 || !strchr("IE", lede_field(s, 1, nercol)[0]) ||
+	    !lede_field(s, 1, nercol)[0]))
+		inname[0] = 0;
 }
 
 /* "%.3f", or "0" when it rounds to zero; returns the length. */
@@ -559,6 +618,7 @@ lede_sent_stage_sent(LedeSentStage *ss, LedeSent *s, int k)
 		ss->formcol = lede_sent_col(s, "FORM");
 		ss->startcol = lede_sent_col(s, "START");
 		ss->endcol = lede_sent_col(s, "END");
+		ss->nercol = lede_sent_col(s, "NER");
 	}
 	if (s->ntok > ss->cap) {
 		ss->cap = s->ntok > 256 ? s->ntok : 256;
@@ -567,6 +627,7 @@ lede_sent_stage_sent(LedeSentStage *ss, LedeSent *s, int k)
 		ss->end = ereallocarray(ss->end, ss->cap, sizeof(*ss->end));
 		ss->contrib = ereallocarray(ss->contrib, ss->cap, sizeof(*ss->contrib));
 		ss->ctx = ereallocarray(ss->ctx, ss->cap, sizeof(*ss->ctx));
+		ss->inname = erealloc(ss->inname, ss->cap);
 	}
 	offsets = ss->startcol >= 0 && ss->endcol >= 0;
 	for (i = 0; i < s->ntok; i++) {
@@ -577,8 +638,11 @@ lede_sent_stage_sent(LedeSentStage *ss, LedeSent *s, int k)
 	}
 	if (!s->ntok)
 		return;
-	score = lede_sentiment_sentence(ss->sa, ss->forms,
-	    offsets ? ss->start : NULL, offsets ? ss->end : NULL, s->ntok,
+	if (ss->nercol >= 0)
+		find_names(s, ss->nercol, ss->forms, ss->inname);
+	score = lede_sentiment_sentence_names(ss->sa, ss->forms,
+	    offsets ? ss->start : NULL, offsets ? ss->end : NULL,
+	    ss->nercol >= 0 ? ss->inname : NULL, s->ntok,
 	    ss->contrib, ss->context ? ss->ctx : NULL);
 	for (i = 0; i < s->ntok; i++) {
 		size_t n = fmt3(buf, sizeof(buf), ss->contrib[i]);

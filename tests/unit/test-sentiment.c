@@ -132,6 +132,21 @@ main(void)
 	CHECK(x == 0);	/* offsets unknown: no joining */
 	x = lede_sentiment_sentence(sa, f4, s4, e4, 2, c, NULL);
 	CHECK(c[0] == 2 && x > 0);
+	{
+		/* words of names: no valence, no role, no match into them */
+		const unsigned char n01[] = {0, 1}, n10[] = {1, 0}, n00[] = {0, 0};
+
+		x = lede_sentiment_sentence_names(sa, f1, NULL, NULL, n01, 2, c, NULL);
+		CHECK(c[0] == 0 && c[1] == 0 && x == 0);
+		x = lede_sentiment_sentence_names(sa, f1, NULL, NULL, n10, 2, c, NULL);
+		CHECK(c[1] > 2.99 && c[1] < 3.01);	/* "very" boosts nothing */
+		x = lede_sentiment_sentence_names(sa, f3, NULL, NULL, n01, 2, c, NULL);
+		CHECK(c[0] == 0 && c[1] == 0 && x == 0);	/* not "not bad" */
+		x = lede_sentiment_sentence_names(sa, f1, NULL, NULL, n00, 2, c, NULL);
+		CHECK(c[1] > 4.49 && c[1] < 4.51);
+		x = lede_sentiment_sentence_names(sa, f4, s4, e4, n01, 2, c, NULL);
+		CHECK(x == 0);	/* no emoticon joined into a name */
+	}
 	CHECK(lede_sentiment_norm(0) == 0);
 	lede_sentiment_free(sa);
 	lede_lexicon_free(lx);
