@@ -14,7 +14,6 @@
 #include "sentiment.h"
 #include "stage.h"
 #include "text.h"
-#include "text.h"
 
 /* The cache of stems by form is dropped when it grows past this. */
 #define STEM_CACHE_MAX 1000000

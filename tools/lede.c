@@ -449,7 +449,8 @@ collect(const char *path, int depth)
 		return;
 	}
 	if (S_ISFIFO(st.st_mode) || S_ISCHR(st.st_mode)) {
-		add_item(path, 0, 1);
+		/* a FIFO is read by the source process; a device (/dev/null) by tokenize */
+		add_item(path, 0, S_ISFIFO(st.st_mode) || fdname(path));
 		return;
 	}
 	if (S_ISDIR(st.st_mode) && depth == 0) {
