@@ -229,12 +229,17 @@ is(const LedeEntReport *er, const LedeSent *s, size_t tok, const char *form)
 	return tok < s->ntok && !strcmp(lede_field(s, tok, er->col.form), form);
 }
 
-/* 1 when tag is O, _, or B-, I-, E-, S- and a type. */
+/* 1 when tag is O or _: outside any name. */
 static int
-goodtag(const char *tag)
+outside(const char *tag)
 {
-	if ((tag[0] == 'O' || tag[0] == '_') && tag[1] == '\0')
-		return 1;
+	return (tag[0] == 'O' || tag[0] == '_') && tag[1] == '\0';
+}
+
+/* 1 when tag is B-, I-, E- or S- and a type: inside a name. */
+static int
+nametag(const char *tag)
+{
 	return (tag[0] == 'B' || tag[0] == 'I' || tag[0] == 'E' ||
 	    tag[0] == 'S') && tag[1] == '-' && tag[2] != '\0';
 }
@@ -270,7 +275,7 @@ dateplaces(LedeEntReport *er, const LedeSent *s)
 		for (k = b; k < e && ok; k++) {
 			const char *t = lede_field(s, k, er->col.ner);
 
-			ok = goodtag(t);
+			ok = outside(t) || nametag(t);
 			if (ok && t[1] == '-') {
 				if (tb == e)
 					tb = k;
@@ -379,15 +384,14 @@ lede_ent_report_sent(LedeEntReport *er, const LedeSent *s)
 		size_t tlen;
 		char p;
 
-		if ((tag[0] == 'O' || tag[0] == '_') && tag[1] == '\0') {
+		if (outside(tag)) {
 			if (isopen && mention(er, s, open, i - 1, otype, otlen) < 0)
 				return -1;
 			isopen = 0;
 			continue;
 		}
 		p = tag[0];
-		if (!(p == 'B' || p == 'I' || p == 'E' || p == 'S') || tag[1] != '-' ||
-		    tag[2] == '\0') {
+		if (!nametag(tag)) {
 			return fail(er, s, rowline(s, i),
 			    "bad NER tag '%.40s' (O, B-TYPE, I-TYPE, E-TYPE or S-TYPE)", tag);
 		}
