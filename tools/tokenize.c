@@ -169,37 +169,6 @@ repair(LedeBuf *b, const char *text, size_t n)
 	}
 }
 
-/*
- * An id or title that the stream cannot hold: a NUL byte (a JSON "\u0000")
- * or a file name that is not UTF-8.  As for the text, the document is
- * skipped (-1, reported) unless --replace, which writes U+FFFD into b.
- */
-static int
-check_meta(const char *name, unsigned long line, const char *what,
-    const char **s, size_t *n, LedeBuf *b)
-{
-	size_t bad = check_text(*s, *n);
-
-	if (!bad)
-		return 0;
-	if (!replace) {
-		unsigned char c = (unsigned char)(*s)[bad - 1];
-
-		if (c)
-			weprintf("%s:%lu: invalid UTF-8 (byte 0x%02X) in the %s; "
-			    "document skipped", name, line, c, what);
-		else
-			weprintf("%s:%lu: NUL byte in the %s; document skipped",
-			    name, line, what);
-		status = 1;
-		return -1;
-	}
-	repair(b, *s, *n);
-	*s = b->p;
-	*n = b->len;
-	return 0;
-}
-
 /* Line number (from 1) of byte off in text. */
 static unsigned long
 line_of(const char *text, size_t off)
@@ -212,6 +181,45 @@ line_of(const char *text, size_t off)
 		p = nl + 1;
 	}
 	return line;
+}
+
+/*
+ * Text that the stream cannot hold: invalid UTF-8 or a NUL byte, in the
+ * document's text (what NULL), or in its id or title (a JSON "\u0000", a
+ * file name that is not UTF-8).  The document is skipped (-1, reported at
+ * line, or at the bad byte's line of the text when line is 0; named by
+ * id when id is not NULL) unless --replace, which writes U+FFFD into b.
+ */
+static int
+check_field(const char *name, unsigned long line, const char *what,
+    const char *id, size_t idlen, const char **s, size_t *n, LedeBuf *b)
+{
+	size_t bad = check_text(*s, *n);
+	char in[16] = "";
+
+	if (!bad)
+		return 0;
+	if (!replace) {
+		unsigned char c = (unsigned char)(*s)[bad - 1];
+
+		if (what)
+			snprintf(in, sizeof(in), " in the %s", what);
+		if (!line)
+			line = line_of(*s, bad - 1);
+		if (c)
+			weprintf("%s:%lu: invalid UTF-8 (byte 0x%02X)%s; document "
+			    "%.*s%sskipped", name, line, c, in, (int)idlen,
+			    id ? id : "", id ? " " : "");
+		else
+			weprintf("%s:%lu: NUL byte%s; document %.*s%sskipped", name,
+			    line, in, (int)idlen, id ? id : "", id ? " " : "");
+		status = 1;
+		return -1;
+	}
+	repair(b, *s, *n);
+	*s = b->p;
+	*n = b->len;
+	return 0;
 }
 
 /*
@@ -248,12 +256,12 @@ document(const char *name, unsigned long line, const char *id, size_t idlen,
 {
 	static LedeBuf cleanid, cleantitle;
 	const LedeTok *tok;
-	size_t ntok, i, bad, nsent = 0;
+	size_t ntok, i, nsent = 0;
 
 	ndocs_in++;
-	if (check_meta(name, line ? line : 1, "id", &id, &idlen, &cleanid) < 0 ||
-	    check_meta(name, line ? line : 1, "title", &title, &titlelen,
-	    &cleantitle) < 0)
+	if (check_field(name, line ? line : 1, "id", NULL, 0, &id, &idlen,
+	    &cleanid) < 0 || check_field(name, line ? line : 1, "title", NULL, 0,
+	    &title, &titlelen, &cleantitle) < 0)
 		return;
 	if (n > maxdoc) {
 		weprintf("%s:%lu: document %.*s longer than %zu bytes; skipped",
@@ -261,25 +269,8 @@ document(const char *name, unsigned long line, const char *id, size_t idlen,
 		status = 1;
 		return;
 	}
-	if ((bad = check_text(text, n))) {
-		if (!replace) {
-			unsigned char c = (unsigned char)text[bad - 1];
-
-			if (c)
-				weprintf("%s:%lu: invalid UTF-8 (byte 0x%02X); document %.*s skipped",
-				    name, line ? line : line_of(text, bad - 1), c,
-				    (int)idlen, id);
-			else
-				weprintf("%s:%lu: NUL byte; document %.*s skipped",
-				    name, line ? line : line_of(text, bad - 1),
-				    (int)idlen, id);
-			status = 1;
-			return;
-		}
-		repair(&clean, text, n);
-		text = clean.p;
-		n = clean.len;
-	}
+	if (check_field(name, line, NULL, id, idlen, &text, &n, &clean) < 0)
+		return;
 	lede_seg_start(seg, text, n);
 	while ((ntok = lede_seg_next(seg, &tok)) > 0) {
 		const LedeTok *last = &tok[ntok - 1];
