@@ -1622,6 +1622,38 @@ rmtree(const char *dir)
 	rmdir(dir);
 }
 
+/*
+ * Name on stderr the reports in dir that this run did not write (from an
+ * earlier run with other options or another format), so that a reader of
+ * the directory does not take them for this run's.  Nothing is deleted.
+ */
+static void
+note_stale(const char *dir, const int *written, const char *ext)
+{
+	static const char *exts[] = {"tsv", "jsonl", "txt"};
+	LedeBuf path = {0}, list = {0};
+	struct stat st;
+	size_t e;
+	int k;
+
+	for (k = 0; k < NREPORTS; k++)
+		for (e = 0; e < LEDE_LEN(exts); e++) {
+			if (written[k] && !strcmp(exts[e], ext))
+				continue;
+			path.len = 0;
+			lede_buf_printf(&path, "%s/%s.%s", dir, reports[k].file, exts[e]);
+			if (stat(path.p, &st) < 0 || !S_ISREG(st.st_mode))
+				continue;
+			lede_buf_printf(&list, "%s%s.%s", list.len ? ", " : "",
+			    reports[k].file, exts[e]);
+		}
+	if (list.len)
+		weprintf("note: %s also holds %s, which this run did not write",
+		    dir, list.p);
+	lede_buf_free(&path);
+	lede_buf_free(&list);
+}
+
 int
 main(int argc, char *argv[])
 {
@@ -1646,7 +1678,8 @@ main(int argc, char *argv[])
 		{"version", no_argument, NULL, 'V'},
 		{NULL, 0, NULL, 0},
 	};
-	const char *outdir = NULL;
+	const char *outdir = NULL, *ext;
+	int written[NREPORTS] = {0};
 	Counter *counters;
 	size_t i, start;
 	long v, total = 0;
@@ -1724,6 +1757,7 @@ main(int argc, char *argv[])
 		uprintf("no input (name files, directories or - for standard input)");
 	if (!format)
 		format = outdir ? "tsv" : "text";
+	ext = !strcmp(format, "jsonl") ? "jsonl" : !strcmp(format, "text") ? "txt" : "tsv";
 	if (progress < 0)
 		progress = isatty(2);
 	if ((n = readlink("/proc/self/exe", bindir, sizeof(bindir) - 1)) > 0) {
@@ -1834,8 +1868,7 @@ main(int argc, char *argv[])
 		if ((r->corpus && !corpus) || (k == 3 && nosum))
 			continue;
 		if (outdir) {
-			lede_buf_printf(&path, "%s/%s.%s", outdir, r->file,
-			    !strcmp(format, "jsonl") ? "jsonl" : !strcmp(format, "text") ? "txt" : "tsv");
+			lede_buf_printf(&path, "%s/%s.%s", outdir, r->file, ext);
 			if (!(fp = fopen(path.p, "w"))) {
 				/* the other reports are still written */
 				weprintf("%s:", path.p);
@@ -1853,8 +1886,11 @@ main(int argc, char *argv[])
 		assemble(fp, k);
 		if (fp != stdout && fshut(fp, path.p))
 			status = 1;
+		written[k] = 1;
 		lede_buf_free(&path);
 	}
+	if (outdir)
+		note_stale(outdir, written, ext);
 	stop_if_caught();
 	if (fflush(stdout) == EOF)
 		stdout_closed(errno);
