@@ -84,6 +84,8 @@ lede_df_parse(const char *buf, size_t len, char *err, size_t errlen)
 	while (p < end) {
 		nl = memchr(p, '\n', (size_t)(end - p));
 		n = nl ? (size_t)(nl - p) : (size_t)(end - p);
+		if (n > 0 && p[n - 1] == '\r')
+			n--;	/* CRLF, as from an editor on Windows */
 		line++;
 		if (memchr(p, '\0', n)) {
 			seterr(err, errlen, line, "NUL byte");

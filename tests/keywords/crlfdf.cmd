@@ -1,0 +1,1 @@
+tokenize --jsonl docs.jsonl | keywords --build-df --min-df 1 > df.tmp && sed 's/$/\r/' df.tmp > dfcr.tmp && tokenize --jsonl docs.jsonl | keywords -n 2 --df dfcr.tmp > cr.tmp && tokenize --jsonl docs.jsonl | keywords -n 2 --df df.tmp | cmp - cr.tmp && grep -c . cr.tmp; st=$?; rm -f df.tmp dfcr.tmp cr.tmp; exit $st
