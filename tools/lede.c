@@ -98,6 +98,7 @@ static const char *format;	/* report format */
 static const char *topn;
 static int corpus, stats, progress = -1, jobs, fused, nosum;
 static int replace;		/* tokenize --replace */
+static int cp1252;		/* tokenize --cp1252 */
 static const char *jsonfield[3];	/* tokenize --id-field, --title-field, --text-field */
 static const char *jsonopt[3] = {"--id-field", "--title-field", "--text-field"};
 static char bindir[PATH_MAX];
@@ -109,8 +110,9 @@ usage(FILE *fp)
 {
 	fprintf(fp,
 	    "usage: %s [-o DIR] [-f FORMAT] [-n N] [-j N] [--corpus] [--input KIND]\n"
-	    "          [--replace] [--id-field NAME] [--title-field NAME] [--text-field NAME]\n"
-	    "          [--fused] [--no-summaries] [--progress | -q] [--stats] INPUT...\n"
+	    "          [--replace] [--cp1252] [--id-field NAME] [--title-field NAME]\n"
+	    "          [--text-field NAME] [--fused] [--no-summaries] [--progress | -q]\n"
+	    "          [--stats] INPUT...\n"
 	    "Run the whole lede chain (tokenize | stem | ner-tag | sentiment) on\n"
 	    "articles and write the keyword, entity and tone reports and the\n"
 	    "summaries.  An INPUT is a text file (one article), a JSON Lines dump\n"
@@ -130,6 +132,8 @@ usage(FILE *fp)
 	    "                    and of files whose name does not tell\n"
 	    "      --replace     replace invalid UTF-8 and NUL bytes of text and JSON\n"
 	    "                    Lines inputs by U+FFFD (tokenize --replace)\n"
+	    "      --cp1252      read bytes that are not UTF-8 as Windows-1252\n"
+	    "                    (Latin-1) (tokenize --cp1252)\n"
 	    "      --id-field NAME, --title-field NAME, --text-field NAME\n"
 	    "                    the members of JSON Lines records to read (tokenize's)\n"
 	    "      --fused       one process a part for stem, ner-tag, sentiment\n"
@@ -764,6 +768,8 @@ run_source(Item *it, size_t n, int out)
 		}
 		if (replace && it[i].kind != K_CONLLU)
 			argpush(&argv, &na, "--replace");
+		if (cp1252 && it[i].kind != K_CONLLU)
+			argpush(&argv, &na, "--cp1252");
 		if (stats)
 			argpush(&argv, &na, "--stats");
 		j = i;
@@ -1657,7 +1663,7 @@ note_stale(const char *dir, const int *written, const char *ext)
 int
 main(int argc, char *argv[])
 {
-	enum { O_IDF = 256, O_TITLEF, O_TEXTF };	/* in jsonopt's order */
+	enum { O_IDF = 256, O_TITLEF, O_TEXTF, O_CP1252 };	/* O_IDF.. in jsonopt's order */
 	static const struct option longopts[] = {
 		{"output", required_argument, NULL, 'o'},
 		{"format", required_argument, NULL, 'f'},
@@ -1671,6 +1677,7 @@ main(int argc, char *argv[])
 		{"quiet", no_argument, NULL, 'q'},
 		{"stats", no_argument, NULL, 'S'},
 		{"replace", no_argument, NULL, 'R'},
+		{"cp1252", no_argument, NULL, O_CP1252},
 		{"id-field", required_argument, NULL, O_IDF},
 		{"title-field", required_argument, NULL, O_TITLEF},
 		{"text-field", required_argument, NULL, O_TEXTF},
@@ -1735,6 +1742,9 @@ main(int argc, char *argv[])
 			break;
 		case 'R':
 			replace = 1;
+			break;
+		case O_CP1252:
+			cp1252 = 1;
 			break;
 		case O_IDF:
 		case O_TITLEF:

@@ -26,6 +26,7 @@ static const char *ud_cols[] = {
 static LedeSeg *seg;
 static size_t maxdoc = DOC_MAX;
 static int replace;
+static int cp1252;		/* --cp1252: bytes not UTF-8 read as Windows-1252 */
 static unsigned long first_line = 1, last_line;	/* --lines; 0: to the end */
 static const char *stdin_name;	/* --name: standard input's, for ids and messages */
 static int keep_empty = 1;	/* write a document without a token (not an empty stdin) */
@@ -52,6 +53,8 @@ usage(FILE *fp)
 	    "      --abbr-period RULE split (default) or keep a sentence-final\n"
 	    "                         abbreviation's period\n"
 	    "      --replace          replace invalid UTF-8 and NUL bytes by U+FFFD\n"
+	    "      --cp1252           read bytes that are not UTF-8 as Windows-1252\n"
+	    "                         (Latin-1); valid UTF-8 is kept as it is\n"
 	    "      --max-size BYTES   skip documents larger than BYTES (default 64 MiB)\n"
 	    "      --lines FIRST-LAST with --jsonl: only these lines of each file\n"
 	    "      --name NAME        name standard input NAME in ids and messages\n"
@@ -148,19 +151,67 @@ check_text(const char *text, size_t n)
 	return bad == n ? 0 : bad + 1;
 }
 
-/* Copy text into b with each invalid byte and NUL replaced by U+FFFD. */
+/*
+ * Windows-1252's characters for the bytes 0x80 to 0x9F (0: none); the
+ * bytes 0xA0 to 0xFF are U+00A0 to U+00FF, as in Latin-1.
+ */
+static const uint16_t cp1252_c1[32] = {
+	0x20AC, 0, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
+	0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0, 0x017D, 0,
+	0, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
+	0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0, 0x017E, 0x0178,
+};
+
+/* The character of a byte that is not UTF-8 under --cp1252, or 0. */
+static int32_t
+from_cp1252(unsigned char c)
+{
+	if (!cp1252 || c < 0x80)
+		return 0;
+	return c < 0xA0 ? cp1252_c1[c - 0x80] : c;
+}
+
+/*
+ * Offset + 1 of the first byte of text that cannot be read: a NUL, or a
+ * byte that is not UTF-8 and, under --cp1252, has no Windows-1252
+ * character; 0 when there is none.
+ */
+static size_t
+unreadable(const char *text, size_t n)
+{
+	size_t i = 0;
+	int32_t cp;
+	int len;
+
+	while (i < n) {
+		len = lede_utf8_decode(text + i, n - i, &cp);
+		if (len < 0 ? !from_cp1252((unsigned char)text[i]) : cp == 0)
+			return i + 1;
+		i += len < 0 ? 1 : (size_t)len;
+	}
+	return 0;
+}
+
+/*
+ * Copy text into b with each byte that is not UTF-8 read as Windows-1252
+ * under --cp1252, and each other invalid byte and NUL replaced by U+FFFD.
+ */
 static void
 repair(LedeBuf *b, const char *text, size_t n)
 {
 	size_t i = 0;
 	int32_t cp;
+	char u[4];
 	int len;
 
 	lede_buf_clear(b);
 	while (i < n) {
 		len = lede_utf8_decode(text + i, n - i, &cp);
 		if (len < 0 || cp == 0) {
-			lede_buf_add(b, "\xEF\xBF\xBD", 3);
+			if (len < 0 && (cp = from_cp1252((unsigned char)text[i])))
+				lede_buf_add(b, u, (size_t)lede_utf8_encode(cp, u));
+			else
+				lede_buf_add(b, "\xEF\xBF\xBD", 3);
 			i++;
 		} else {
 			lede_buf_add(b, text + i, (size_t)len);
@@ -199,7 +250,9 @@ check_field(const char *name, unsigned long line, const char *what,
 
 	if (!bad)
 		return 0;
-	if (!replace) {
+	if (cp1252)
+		bad = unreadable(*s, *n);
+	if (bad && !replace) {
 		unsigned char c = (unsigned char)(*s)[bad - 1];
 
 		if (what)
@@ -207,8 +260,9 @@ check_field(const char *name, unsigned long line, const char *what,
 		if (!line)
 			line = line_of(*s, bad - 1);
 		if (c)
-			weprintf("%s:%lu: invalid UTF-8 (byte 0x%02X)%s; document "
-			    "%.*s%sskipped", name, line, c, in, (int)idlen,
+			weprintf("%s:%lu: invalid UTF-8 (byte 0x%02X%s)%s; document "
+			    "%.*s%sskipped", name, line, c,
+			    cp1252 ? ", not in Windows-1252" : "", in, (int)idlen,
 			    id ? id : "", id ? " " : "");
 		else
 			weprintf("%s:%lu: NUL byte%s; document %.*s%sskipped", name,
@@ -402,7 +456,7 @@ blank(const char *s, size_t n)
 static void
 jsonl_file(const char *path)
 {
-	static LedeBuf vals[3];
+	static LedeBuf vals[3], fixed;
 	const char *keys[3] = {id_field, text_field, title_field};
 	const char *name, *base;
 	char err[128], idbuf[64];
@@ -441,6 +495,25 @@ jsonl_file(const char *path)
 		}
 		if (blank(line, len))
 			continue;
+		/* raw bytes that are not UTF-8, before the parser refuses them */
+		if ((replace || cp1252) && check_text(line, len)) {
+			size_t bad = replace ? 0 : unreadable(line, len);
+
+			if (bad && !line[bad - 1]) {
+				weprintf("%s:%lu: NUL byte; line skipped", name, lineno);
+				status = 1;
+				continue;
+			} else if (bad) {
+				weprintf("%s:%lu: invalid UTF-8 (byte 0x%02X, not in "
+				    "Windows-1252); line skipped", name, lineno,
+				    (unsigned char)line[bad - 1]);
+				status = 1;
+				continue;
+			}
+			repair(&fixed, line, len);
+			line = fixed.p;
+			len = fixed.len;
+		}
 		if (lede_json_pick(line, len, keys, 3, vals, found, err, sizeof(err)) < 0) {
 			weprintf("%s:%lu: invalid JSON (%s); line skipped", name, lineno, err);
 			status = 1;
@@ -533,7 +606,7 @@ int
 main(int argc, char *argv[])
 {
 	enum { O_JSONL = 256, O_IDF, O_TEXTF, O_TITLEF, O_CONLLU, O_HYPH, O_PARA,
-	    O_ABBR, O_REPLACE, O_MAX, O_LINES, O_NAME, O_STATS, O_HELP, O_VERSION };
+	    O_ABBR, O_REPLACE, O_CP1252, O_MAX, O_LINES, O_NAME, O_STATS, O_HELP, O_VERSION };
 	static const struct option longopts[] = {
 		{"jsonl", no_argument, NULL, O_JSONL},
 		{"id-field", required_argument, NULL, O_IDF},
@@ -544,6 +617,7 @@ main(int argc, char *argv[])
 		{"paragraphs", required_argument, NULL, O_PARA},
 		{"abbr-period", required_argument, NULL, O_ABBR},
 		{"replace", no_argument, NULL, O_REPLACE},
+		{"cp1252", no_argument, NULL, O_CP1252},
 		{"max-size", required_argument, NULL, O_MAX},
 		{"lines", required_argument, NULL, O_LINES},
 		{"name", required_argument, NULL, O_NAME},
@@ -607,6 +681,9 @@ main(int argc, char *argv[])
 			break;
 		case O_REPLACE:
 			replace = 1;
+			break;
+		case O_CP1252:
+			cp1252 = 1;
 			break;
 		case O_MAX:
 			if (lede_strtol(optarg, 1, 1L << 30, &v) < 0)
