@@ -33,6 +33,7 @@ size_t lede_doc_max(void);
 typedef struct LedeArenaChunk LedeArenaChunk;
 typedef struct {
 	LedeArenaChunk *head, *cur;
+	size_t next;		/* size of the next chunk */
 } LedeArena;
 
 void *lede_arena_alloc(LedeArena *a, size_t n);
