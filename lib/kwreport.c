@@ -216,8 +216,9 @@ lede_kw_report_doc(LedeKwReport *kr, const LedeDoc *d)
 				glued = k > 0 && a == prevend;
 				prevend = b;
 			}
-			lede_kp_token(kp, f, strlen(f), st, st ? strlen(st) : 0,
-			    ner, glued);
+			/* a field holds no NUL (the reader refuses one) */
+			lede_kp_token(kp, f, lede_fieldlen(s, k, formcol), st,
+			    st ? lede_fieldlen(s, k, stemcol) : 0, ner, glued);
 		}
 		lede_kp_endsent(kp);
 	}
