@@ -82,17 +82,6 @@ typedef struct {
 	int hasstem;
 } Pend;
 
-/*
- * What is kept of a stem, by its id: one load for the lookups of the
- * word graph, where four arrays took a cache miss each.
- */
-typedef struct {
-	double idf;		/* < 0 when not computed */
-	long node;		/* its node in the word graph ... */
-	long nodestamp;		/* ... when this is the document's number */
-	long titlestamp;	/* in the title of document number */
-} StemInfo;
-
 /* Slots of the per-document tables, valid when gen is the document's. */
 typedef struct {
 	uint32_t gen, hash, id;
@@ -109,7 +98,8 @@ struct LedeKp {
 	LedeFt *ft;		/* forms seen: v[0] stem id, v[1] tagger block
 				 * (-1 none), flags */
 	LedeDict *stems;	/* stem -> id */
-	StemInfo *si;		/* by stem id */
+	double *idf;		/* by stem id, < 0 when not computed */
+	long *node, *nodestamp, *titlestamp;
 	size_t cstems;
 	long docno;
 
@@ -212,7 +202,10 @@ lede_kp_free(LedeKp *kp)
 	free(kp->lexflags);
 	lede_ft_free(kp->ft);
 	lede_dict_free(kp->stems);
-	free(kp->si);
+	free(kp->idf);
+	free(kp->node);
+	free(kp->nodestamp);
+	free(kp->titlestamp);
 	free(kp->tok);
 	lede_buf_free(&kp->text);
 	lede_buf_free(&kp->low);
@@ -442,7 +435,7 @@ lede_kp_set_df(LedeKp *kp, const LedeDf *df)
 {
 	kp->df = df;
 	for (size_t i = 0; i < kp->cstems; i++)
-		kp->si[i].idf = -1;
+		kp->idf[i] = -1;
 }
 
 /* Id of stem s[0..n), growing the arrays indexed by stem id. */
@@ -455,10 +448,15 @@ stem_id(LedeKp *kp, const char *s, size_t n)
 		size_t old = kp->cstems;
 
 		kp->cstems = kp->cstems ? kp->cstems * 2 : 8192;
-		kp->si = ereallocarray(kp->si, kp->cstems, sizeof(*kp->si));
+		kp->idf = ereallocarray(kp->idf, kp->cstems, sizeof(*kp->idf));
+		kp->node = ereallocarray(kp->node, kp->cstems, sizeof(*kp->node));
+		kp->nodestamp = ereallocarray(kp->nodestamp, kp->cstems,
+		    sizeof(*kp->nodestamp));
+		kp->titlestamp = ereallocarray(kp->titlestamp, kp->cstems,
+		    sizeof(*kp->titlestamp));
 		for (size_t i = old; i < kp->cstems; i++) {
-			kp->si[i].idf = -1;
-			kp->si[i].nodestamp = kp->si[i].titlestamp = -1;
+			kp->idf[i] = -1;
+			kp->nodestamp[i] = kp->titlestamp[i] = -1;
 		}
 	}
 	return id;
@@ -564,8 +562,8 @@ lede_kp_begin(LedeKp *kp, const char *title, size_t titlelen)
 		lede_dict_free(kp->stems);
 		kp->stems = lede_dict_new();
 		for (i = 0; i < kp->cstems; i++) {
-			kp->si[i].idf = -1;
-			kp->si[i].nodestamp = kp->si[i].titlestamp = -1;
+			kp->idf[i] = -1;
+			kp->nodestamp[i] = kp->titlestamp[i] = -1;
 		}
 		drop_caches(kp);
 		i = 0;
@@ -596,9 +594,9 @@ lede_kp_begin(LedeKp *kp, const char *title, size_t titlelen)
 				break;
 			j += (size_t)l;
 		}
-		/* the stem first: form_get may move kp->si */
+		/* the stem first: form_get may move kp->titlestamp */
 		st = form_get(kp, title + i, j - i, lede_hash(title + i, j - i))->v[0];
-		kp->si[st].titlestamp = kp->docno;
+		kp->titlestamp[st] = kp->docno;
 		i = j;
 	}
 }
@@ -1118,13 +1116,13 @@ idf(LedeKp *kp, long stem)
 {
 	if (!kp->df)
 		return 1.0;
-	if (kp->si[stem].idf < 0) {
+	if (kp->idf[stem] < 0) {
 		size_t n;
 		const char *s = lede_dict_key(kp->stems, stem, &n);
 
-		kp->si[stem].idf = lede_df_idf(kp->df, s, n);
+		kp->idf[stem] = lede_df_idf(kp->df, s, n);
 	}
-	return kp->si[stem].idf;
+	return kp->idf[stem];
 }
 
 /* pow(x, e) for a small whole x >= 1, from a table that grows (*n, *tab). */
@@ -1159,8 +1157,8 @@ wordgraph(LedeKp *kp, int positional)
 		for (j = 0; j < ph->nw; j++) {
 			long s = kp->pw[ph->woff + j];
 
-			if (kp->si[s].nodestamp != kp->docno) {
-				kp->si[s].nodestamp = kp->docno;
+			if (kp->nodestamp[s] != kp->docno) {
+				kp->nodestamp[s] = kp->docno;
 				if (n == kp->cnode) {
 					kp->cnode = kp->cnode ? kp->cnode * 2 : 256;
 					kp->nodestem = ereallocarray(kp->nodestem,
@@ -1170,7 +1168,7 @@ wordgraph(LedeKp *kp, int positional)
 					kp->score = ereallocarray(kp->score, kp->cnode,
 					    sizeof(double));
 				}
-				kp->si[s].node = (long)n;
+				kp->node[s] = (long)n;
 				kp->nodestem[n] = s;
 				kp->pers[n] = 0;
 				n++;
@@ -1183,7 +1181,7 @@ wordgraph(LedeKp *kp, int positional)
 	/* words of the first sentence kept (headline, lead or title) */
 	if (kp->p.leadword_boost > 0)
 		for (i = 0; i < kp->ntok && kp->tok[i].sent == kp->tok[0].sent; i++)
-			kp->si[kp->tok[i].stem].titlestamp = kp->docno;
+			kp->titlestamp[kp->tok[i].stem] = kp->docno;
 	/* edges: node words within the window, counted over all words */
 	win = ereallocarray(NULL, w - 1, sizeof(*win));
 	for (j = 0; j < w - 1; j++)
@@ -1194,13 +1192,13 @@ wordgraph(LedeKp *kp, int positional)
 
 		if (t->wpos < 0)
 			continue;
-		node = kp->si[t->stem].nodestamp == kp->docno &&
-		    (t->flags & (F_MOD | F_HEAD)) ? kp->si[t->stem].node : -1;
+		node = kp->nodestamp[t->stem] == kp->docno &&
+		    (t->flags & (F_MOD | F_HEAD)) ? kp->node[t->stem] : -1;
 		if (node >= 0) {
 			double pw = positional ? powtab(&kp->powpos, &kp->npowpos,
 			    (size_t)t->wpos + 1, -kp->p.pos_exp) : 1.0;
 
-			if (kp->si[t->stem].titlestamp == kp->docno)
+			if (kp->titlestamp[t->stem] == kp->docno)
 				pw *= 1.0 + kp->p.title_boost + kp->p.leadword_boost;
 			kp->pers[node] += pw;
 			for (j = 0; j < w - 1; j++)
@@ -1304,7 +1302,7 @@ lede_kp_rank(LedeKp *kp, const LedeKpPhrase **out)
 			case LEDE_KP_TEXTRANK:
 			case LEDE_KP_POSITIONRANK:
 			case LEDE_KP_DEFAULT:
-				s += kp->score[kp->si[st].node];
+				s += kp->score[kp->node[st]];
 				break;
 			default:
 				break;
