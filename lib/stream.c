@@ -274,6 +274,7 @@ struct LedeReader {
 	unsigned long headline;	/* line of this file's last header */
 	unsigned long badhead;	/* line of a header of this file refused, or 0 */
 	int headblocks;		/* blocks read since that header */
+	LedeArena *into;	/* lede_read_doc: the arena of a block's strings */
 };
 
 LedeReader *
@@ -897,7 +898,8 @@ read_block(LedeReader *r, LedeSent *s)
 			}
 			if (!s->line)
 				s->line = lineno;
-			line = lede_arena_strndup(&s->arena, line, len);
+			line = lede_arena_strndup(r->into ? r->into : &s->arena,
+			    line, len);
 			add_comment(s, line);
 			if (is_newdoc(line)) {
 				const char *v = comment_value(line, "newdoc id", 9);
@@ -918,7 +920,7 @@ row:
 		if (nf != (size_t)r->schema->nin)
 			return fail(r, lineno, "%zu column%s, but the header names %d",
 			    nf, nf == 1 ? "" : "s", r->schema->nin);
-		line = lede_arena_strndup(&s->arena, line, len);
+		line = lede_arena_strndup(r->into ? r->into : &s->arena, line, len);
 		split_row(r, s, line, len, nf);
 		if (r->schema->formcol >= 0 &&
 		    !lede_fieldlen(s, s->ntok, r->schema->formcol))
@@ -1019,8 +1021,43 @@ doc_reset(LedeDoc *d)
 
 	for (i = 0; i < d->nsent; i++)
 		sent_reset(&d->sent[i]);
+	lede_arena_reset(&d->arena);
 	d->nsent = 0;
 	d->id = "-";
+}
+
+/*
+ * Give s a copy of its strings in its own arena: the block that opens the
+ * next document was read into the arena of the one before, which is reset
+ * before the next is read.  A row's fields lie in one copy of its line.
+ */
+static void
+sent_own(LedeSent *s)
+{
+	size_t i, j, n, nin = s->schema ? (size_t)s->schema->nin : 0;
+	uintptr_t nd = (uintptr_t)s->newdoc;
+	const char *base;
+	char *p;
+
+	for (i = 0; i < s->ncomment; i++) {
+		uintptr_t c = (uintptr_t)s->comment[i];
+
+		n = strlen(s->comment[i]);
+		p = lede_arena_strndup(&s->arena, s->comment[i], n);
+		if (s->newdoc && nd >= c && nd <= c + n)
+			s->newdoc = p + (nd - c);
+		s->comment[i] = p;
+	}
+	for (i = 0; nin > 0 && i < s->ntok; i++) {
+		char **f = s->field + i * s->ncols;
+		const uint32_t *fl = s->flen + i * s->ncols;
+
+		base = f[0];
+		n = (size_t)(f[nin - 1] - base) + fl[nin - 1];
+		p = lede_arena_strndup(&s->arena, base, n);
+		for (j = 0; j < nin; j++)
+			f[j] = p + (f[j] - base);
+	}
 }
 
 size_t
@@ -1059,6 +1096,7 @@ lede_read_doc(LedeReader *r, LedeDoc *d)
 		doc_sent_swap(&d->sent[0], &d->sent[d->nsent]);
 		for (i = 1; i < d->nsent; i++)
 			sent_reset(&d->sent[i]);
+		lede_arena_reset(&d->arena);	/* the first has its own */
 		d->nsent = 1;
 		d->id = d->sent[0].newdoc;
 		if (!d->id || !*d->id)
@@ -1077,7 +1115,9 @@ lede_read_doc(LedeReader *r, LedeDoc *d)
 			memset(d->sent + d->nsent, 0, (d->csent - d->nsent) * sizeof(*d->sent));
 		}
 		s = &d->sent[d->nsent];
+		r->into = &d->arena;	/* one arena for the document's strings */
 		rc = lede_read_sent(r, s);
+		r->into = NULL;
 		if (rc < 0) {
 			/* drop what was read of the damaged document */
 			const char *id = d->nsent ? d->id : "-";
@@ -1106,6 +1146,7 @@ lede_read_doc(LedeReader *r, LedeDoc *d)
 		}
 		if (s->newdoc && d->nsent > 0) {
 			/* s opens the next document: keep it for the next call */
+			sent_own(s);
 			r->pending = 1;
 			return 1;
 		}
