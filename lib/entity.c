@@ -2677,8 +2677,24 @@ initialsof(const LedeEntCorpus *c, long b, const char *k, size_t n, LedeBuf *tmp
  * documents joined them), when that row holds at least 2 of its mentions
  * and 4/5 of all those the rows of its type hold.  Only sums of the
  * corpus enter, so the result is the same whatever the order of the
- * documents or partials.  Returns the number of folds.
+ * documents or partials.  So does a row ("USX", "Mobil") into the row of
+ * its type whose key is its key and legal-form designators ("USX Corp",
+ * "Mobil Corp"; rule 2 of merge_rules), on the same terms.  Returns the
+ * number of folds.
  */
+/*
+ * Whether identity b's key is k[0..n) and legal-form designators ("usx
+ * corp" for "usx"; rule 2 of merge_rules).
+ */
+static int
+designated(const LedeEntCorpus *c, long b, const char *k, size_t n)
+{
+	size_t bn;
+	const char *bk = ident_key(c, b, &bn);
+
+	return bn > n && undesignate(bk, bn) == n && !memcmp(bk, k, n);
+}
+
 static size_t
 fold_acronyms(LedeEntCorpus *c, long *into)
 {
@@ -2719,7 +2735,8 @@ fold_acronyms(LedeEntCorpus *c, long *into)
 		lede_buf_add(&id, lede_dict_key(c->ids, b, NULL), c->id[b].typelen + 1);
 		lede_buf_add(&id, key.p, key.len);
 		if ((a = lede_dict_get(c->ids, id.p, id.len)) < 0 || a == b ||
-		    acr[a] != 2 || !initialsof(c, b, key.p, key.len, &ini))
+		    (!(acr[a] == 2 && initialsof(c, b, key.p, key.len, &ini)) &&
+		    !designated(c, b, key.p, key.len)))
 			continue;
 		pair[0] = a;
 		pair[1] = b;
@@ -2752,6 +2769,14 @@ fold_acronyms(LedeEntCorpus *c, long *into)
 		if (into[i] >= 0)
 			k++;
 	}
+	/*
+	 * "U.S." into "United States", which may fold into "United States
+	 * Inc": a name with designators folds into nothing, so one step more
+	 * ends every chain
+	 */
+	for (i = 0; i < ni; i++)
+		if (into[i] >= 0 && into[into[i]] >= 0)
+			into[i] = into[into[i]];
 	free(acr);
 	free(tot);
 	free(bestw);
