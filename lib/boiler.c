@@ -14,6 +14,7 @@
 static const char *names[] = {
 	"none", "disclosure", "subscribe", "byline", "dateline", "photo",
 	"readmore", "copyright", "nav", "heading", "repeat", "pattern",
+	"signoff",
 };
 
 const char *
@@ -308,6 +309,37 @@ datelike(const char *s, size_t n, long words, int bits)
 	return digits && (bits & (H_MONTH | H_TIME)) && words <= 12;
 }
 
+/*
+ * A wire's sign-off: "Reuter" or "Reuters" alone, in any case, with or
+ * without full stops or an ellipsis after it ("REUTER...", as the
+ * Reuters-21578 dump ends some stories), blanks around it, and "^M", a
+ * carriage return as the dump prints it ("REUTER^M"), at the end.
+ */
+static int
+signoff(const char *s, size_t n)
+{
+	static const char w[] = "reuters";
+	size_t i = 0, k;
+
+	while (i < n && s[i] == ' ')
+		i++;
+	for (k = 0; i < n && k < sizeof(w) - 1 && (s[i] | 32) == w[k]; i++, k++)
+		;
+	if (k < 6)
+		return 0;
+	while (i < n && (s[i] == '.' || s[i] == ' '))
+		i++;
+	/* an ellipsis, U+2026 */
+	while (i + 2 < n && (unsigned char)s[i] == 0xe2 &&
+	    (unsigned char)s[i + 1] == 0x80 && (unsigned char)s[i + 2] == 0xa6)
+		i += 3;
+	if (i + 1 < n && s[i] == '^' && s[i + 1] == 'M')
+		i += 2;
+	while (i < n && s[i] == ' ')
+		i++;
+	return i == n;
+}
+
 LedeBoil
 lede_boil_check(const char *text, size_t len, const LedeBoilCtx *ctx)
 {
@@ -319,6 +351,8 @@ lede_boil_check(const char *text, size_t len, const LedeBoilCtx *ctx)
 	/* every rule is for short lines */
 	if (w > LEDE_BOIL_MAXWORDS)
 		return LEDE_BOIL_NONE;
+	if (w <= 2 && signoff(text, len))
+		return LEDE_BOIL_SIGNOFF;
 	/* ASCII lower case is enough for the English phrases below */
 	for (i = 0; i < n; i++) {
 		char c = text[i];
@@ -516,7 +550,8 @@ lede_boil_nomentions(const LedeSent *s, int formcol)
 	lede_buf_free(&b);
 	return r == LEDE_BOIL_DISCLOSURE || r == LEDE_BOIL_SUBSCRIBE ||
 	    r == LEDE_BOIL_READMORE || r == LEDE_BOIL_NAV ||
-	    r == LEDE_BOIL_COPYRIGHT || r == LEDE_BOIL_DATELINE;
+	    r == LEDE_BOIL_COPYRIGHT || r == LEDE_BOIL_DATELINE ||
+	    r == LEDE_BOIL_SIGNOFF;
 }
 
 /*

@@ -23,6 +23,7 @@ typedef enum {
 	LEDE_BOIL_HEADING,	/* a short line alone without end punctuation */
 	LEDE_BOIL_REPEAT,	/* the title or an earlier sentence again */
 	LEDE_BOIL_PATTERN,	/* a pattern of the user's (summarize --skip) */
+	LEDE_BOIL_SIGNOFF,	/* a wire's sign-off: "Reuter" alone */
 } LedeBoil;
 
 /* Name of a reason ("byline", ...). */
@@ -62,7 +63,7 @@ LedeBoil lede_boil_check(const char *text, size_t len, const LedeBoilCtx *ctx);
  * 1 when the sentence s of a token stream (its "# text", else its forms
  * joined by spaces; formcol: the FORM column) is boilerplate whose names
  * are not the article's: a disclosure, subscribe, read-more, navigation,
- * copyright or dateline line.  `entities` and `tone --by-entity` leave its
+ * copyright, dateline or sign-off line.  `entities` and `tone --by-entity` leave its
  * mentions out.  Whether it is alone in its paragraph is taken from its
  * "# newpar" (or "# newdoc"): the next sentence is not known yet.
  */

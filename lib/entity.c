@@ -28,6 +28,17 @@ static const char *const titles[] = {
 	"sgt", "sir", "vice",
 };
 
+/*
+ * Legal-form designators that end company names, as keys (folded, no
+ * full stops: "L.P." is "lp"; sorted): "Mobil Corp", "Volvo AB" (rule 2
+ * of docs/ENTITIES.md).  "& Co" is "co" and the ampersand before it.
+ */
+static const char *const designators[] = {
+	"ab", "ag", "co", "company", "corp", "corporation", "cos", "gmbh",
+	"inc", "incorporated", "limited", "llc", "lp", "ltd", "nv", "plc",
+	"sa", "spa",
+};
+
 /* Words left out of the initials of an expansion (folded; sorted). */
 static const char *const minor[] = {
 	"&", "a", "an", "and", "at", "da", "das", "de", "del", "della", "der",
@@ -43,6 +54,7 @@ typedef struct {
 	int notone;		/* takes no tone from its sentence */
 	int place;		/* a wire dateline's place: its entity is a place */
 	int poss;		/* its name is its text without a possessive */
+	int titled;		/* titles were stripped from its name */
 } Mention;
 
 typedef struct {
@@ -61,6 +73,10 @@ typedef struct {
 	int cls;
 	int nwords;
 	int acronym;		/* some mention's name looks like an acronym */
+	int place;		/* has a wire dateline's place */
+	int titled;		/* a PER mention had a title ("Mr Smith") */
+	int desig;		/* joined its "X Corp" (rule 2) */
+	long desigtype;		/* then the type of "X Corp" */
 	long first, last;	/* mentions */
 } Group;
 
@@ -764,6 +780,7 @@ lede_entdoc_mention(LedeEntDoc *d, const char *type, size_t typelen,
 		nl = strlen(full);
 	}
 	m->poss = n < len && name == text && nl == n;
+	m->titled = off > 0;
 	m->name = name_id(d, name, nl);
 	m->group = d->ni[m->name].key;
 	return d->nm++;
@@ -851,6 +868,33 @@ hasword(const char *s, size_t n, const char *w, size_t wl)
 		i = j + 1;
 	}
 	return 0;
+}
+
+/*
+ * Length of key s[0..n) without the legal-form designators that end it
+ * ("mobil corp" -> "mobil", "goldman sachs & co" -> "goldman sachs",
+ * "x co ltd" -> "x"): n when it ends in none, 0 when it is all of them.
+ */
+static size_t
+undesignate(const char *s, size_t n)
+{
+	size_t end = n, ws;
+
+	for (;;) {
+		for (ws = end; ws > 0 && s[ws - 1] != ' '; ws--)
+			;
+		if (!lede_inlist(designators, LEDE_LEN(designators), s + ws,
+		    end - ws))
+			return end;
+		/* "& co", "& cos", "& company" */
+		if (ws >= 2 && !memcmp(s + ws, "co", 2) &&
+		    (end - ws == 2 || end - ws == 3 || end - ws == 7) &&
+		    s[ws - 2] == '&' && (ws == 2 || s[ws - 3] == ' '))
+			ws -= 2;
+		if (ws == 0)
+			return 0;
+		end = ws - 1;
+	}
 }
 
 /* Initials of the words of key s[0..n) (content words only, or all). */
@@ -970,6 +1014,9 @@ build_groups(LedeEntDoc *d)
 		d->g[i].parent = (long)i;
 		d->g[i].first = d->g[i].last = -1;
 		d->g[i].acronym = 0;
+		d->g[i].place = 0;
+		d->g[i].titled = 0;
+		d->g[i].desig = 0;
 	}
 	for (i = 0; i < d->nm; i++) {
 		Group *g = &d->g[d->m[i].group];
@@ -981,6 +1028,10 @@ build_groups(LedeEntDoc *d)
 		g->last = (long)i;
 		if (d->ni[d->m[i].name].acronym)
 			g->acronym = 1;
+		if (d->m[i].place)
+			g->place = 1;
+		if (d->m[i].titled)
+			g->titled = 1;
 	}
 	/* majority type of each group */
 	tcount = ecalloc(nt, sizeof(*tcount));
@@ -1045,7 +1096,7 @@ lookup(LedeEntDoc *d, const Multi *mm, char ns, const char *s, size_t n)
 
 /*
  * Well-known acronyms whose letters are not the initials of the English
- * name that news text gives them (rule 6 of docs/ENTITIES.md), as keys
+ * name that news text gives them (rule 7 of docs/ENTITIES.md), as keys
  * (lede_ent_key): sorted by acronym, an acronym may have several names.
  */
 static const Abbr known_acr[] = {
@@ -1095,6 +1146,26 @@ known_first(const char *k, size_t n)
 	return abbr_first(known_acr, LEDE_LEN(known_acr), k, n);
 }
 
+/*
+ * Whether the name of group g may join "g Corp" (rule 2): a name of any
+ * type, for the tagger takes many a company for a person or a place
+ * ("Chrysler" PER, "Western Union" LOC); but a person named with a title
+ * ("Mr. Dale Burdett") is a person, a place of one word a place
+ * ("Canada" beside a "Canada Ltd" cut from "Chrysler Canada Ltd",
+ * "Alabama", "U.S."), and a wire dateline's place the town.
+ */
+static int
+desig_joins(const Group *g)
+{
+	if (g->cls == C_NUM || g->place)
+		return 0;
+	if (g->cls == C_PER)
+		return !g->titled;
+	if (g->cls == C_LOC)
+		return g->nwords >= 2;
+	return 1;
+}
+
 static void
 merge_rules(LedeEntDoc *d)
 {
@@ -1126,6 +1197,10 @@ merge_rules(LedeEntDoc *d)
 		}
 		if (g->cls == C_ORG) {
 			const char *p = k;
+			size_t b = undesignate(k, n);
+
+			if (b > 0 && b < n)
+				index_key(d, &mm, 'D', k, b, (long)i);
 
 			for (w = 1; w < g->nwords; w++) {
 				p = memchr(p, ' ', n - (size_t)(p - k));
@@ -1178,20 +1253,47 @@ merge_rules(LedeEntDoc *d)
 		unite(d->g, g, a);
 	}
 
+	/*
+	 * (2) legal-form designators: "Mobil" is "Mobil Corp" even beside
+	 * "Mobil Chemical Co", "USX" is "USX Corp"; such a name then takes
+	 * part in no later rule as the shorter name
+	 */
+	for (i = 0; i < ng; i++) {
+		Group *g = &d->g[i];
+		size_t n;
+		const char *k;
+		long e;
+
+		if (!desig_joins(g))
+			continue;
+		k = lede_dict_key(d->keyd, (long)i, &n);
+		e = lookup(d, &mm, 'D', k, n);
+		if (roots(d, &mm, e, (long)i, C_ORG, g->nwords + 1, &root) != 1)
+			continue;
+		/* the type of the designated name: the first of root's */
+		for (; e >= 0; e = mm.next[e])
+			if (d->g[mm.val[e]].cls == C_ORG &&
+			    find(d->g, mm.val[e]) == root)
+				break;
+		g->desig = 1;
+		g->desigtype = d->g[mm.val[e]].type;
+		unite(d->g, (long)i, root);
+	}
+
 	order = ecalloc(ng ? ng : 1, sizeof(*order));
 	tmp = ecalloc(ng ? ng : 1, sizeof(*tmp));
 	for (i = 0; i < ng; i++)
 		order[i] = (long)i;
 	sort_ctx(order, ng, cmp_longer, d->g, tmp);
 
-	/* (2) PER: a name with a middle part left out ("George Bush") */
+	/* (3) PER: a name with a middle part left out ("George Bush") */
 	for (i = 0; i < ng; i++) {
 		long gi = order[i], e;
 		const Group *g = &d->g[gi];
 		size_t n, fl, ll;
 		const char *k, *f, *l;
 
-		if (g->cls != C_PER || g->nwords < 2)
+		if (g->cls != C_PER || g->nwords < 2 || g->desig)
 			continue;
 		k = lede_dict_key(d->keyd, gi, &n);
 		fl = word(k, n, 0, &f);
@@ -1204,7 +1306,7 @@ merge_rules(LedeEntDoc *d)
 		if (roots(d, &mm, e, gi, C_PER, g->nwords + 1, &root) == 1)
 			unite(d->g, gi, root);
 	}
-	/* (3) PER: a surname (or a first name) alone */
+	/* (4) PER: a surname (or a first name) alone */
 	for (i = 0; i < ng; i++) {
 		long gi = order[i], e;
 		const Group *g = &d->g[gi];
@@ -1212,7 +1314,7 @@ merge_rules(LedeEntDoc *d)
 		const char *k;
 		int r;
 
-		if (g->cls != C_PER || g->nwords != 1)
+		if (g->cls != C_PER || g->nwords != 1 || g->desig)
 			continue;
 		k = lede_dict_key(d->keyd, gi, &n);
 		e = lookup(d, &mm, 'L', k, n);
@@ -1224,28 +1326,28 @@ merge_rules(LedeEntDoc *d)
 		if (r == 1)
 			unite(d->g, gi, root);
 	}
-	/* (4) ORG: a leading part of a longer name ("Atlantic Tidal") */
+	/* (5) ORG: a leading part of a longer name ("Atlantic Tidal") */
 	for (i = 0; i < ng; i++) {
 		long gi = order[i], e;
 		const Group *g = &d->g[gi];
 		size_t n;
 		const char *k;
 
-		if (g->cls != C_ORG || (g->nwords == 1 && g->acronym))
+		if (g->cls != C_ORG || (g->nwords == 1 && g->acronym) || g->desig)
 			continue;
 		k = lede_dict_key(d->keyd, gi, &n);
 		e = lookup(d, &mm, 'P', k, n);
 		if (roots(d, &mm, e, gi, C_ORG, g->nwords + 1, &root) == 1)
 			unite(d->g, gi, root);
 	}
-	/* (5) acronyms: the initials of the words ("EIB") */
+	/* (6) acronyms: the initials of the words ("EIB") */
 	for (i = 0; i < ng; i++) {
 		long gi = order[i], e;
 		const Group *g = &d->g[gi];
 		size_t n;
 		const char *k;
 
-		if (g->cls == C_NUM || g->nwords != 1 || !g->acronym)
+		if (g->cls == C_NUM || g->nwords != 1 || !g->acronym || g->desig)
 			continue;
 		k = lede_dict_key(d->keyd, gi, &n);
 		e = lookup(d, &mm, 'I', k, n);
@@ -1254,7 +1356,7 @@ merge_rules(LedeEntDoc *d)
 			unite(d->g, gi, root);
 	}
 	/*
-	 * (6) well-known acronyms ("FSB" and "Federal Security Service"): an
+	 * (7) well-known acronyms ("FSB" and "Federal Security Service"): an
 	 * acronym that no rule has joined to a name joins the name of the
 	 * table that the document has, when exactly one entity has such names
 	 */
@@ -1266,7 +1368,7 @@ merge_rules(LedeEntDoc *d)
 		int amb = 0, alone = 1;
 
 		if (g->cls == C_NUM || g->cls == C_PER || g->nwords != 1 ||
-		    !g->acronym)
+		    !g->acronym || g->desig)
 			continue;
 		k = lede_dict_key(d->keyd, (long)i, &n);
 		if ((r = known_first(k, n)) < 0)
@@ -1872,6 +1974,19 @@ lede_entdoc_resolve(LedeEntDoc *d)
 				e->type = t;
 				bestn[tt[i].ent] = tt[i].count;
 			}
+		}
+		/*
+		 * a name joined to its "X Corp" (rule 2) is the company, whatever
+		 * its own mentions say ("Chrysler" PER three times)
+		 */
+		for (i = 0; i < ng; i++) {
+			LedeEntity *e;
+
+			if (!d->g[i].desig || d->ment[find(d->g, (long)i)] < 0)
+				continue;
+			e = &d->e[d->ment[find(d->g, (long)i)]];
+			if (type_class(e->type) != C_ORG)
+				e->type = lede_dict_key(d->typed, d->g[i].desigtype, NULL);
 		}
 		/* a dateline names a place, whatever the other mentions say */
 		for (i = 0; i < d->nm; i++)
@@ -2537,7 +2652,7 @@ ident_cmp(const LedeEntCorpus *c, long x, long y)
 	return lede_bytecmp(sx, nx, sy, ny);
 }
 
-/* Whether k[0..n) is the initials of identity b's key, as rule 5 has it. */
+/* Whether k[0..n) is the initials of identity b's key, as rule 6 has it. */
 static int
 initialsof(const LedeEntCorpus *c, long b, const char *k, size_t n, LedeBuf *tmp)
 {
@@ -2557,13 +2672,29 @@ initialsof(const LedeEntCorpus *c, long b, const char *k, size_t n, LedeBuf *tmp
 /*
  * Where each identity folds (into[i], or -1): a row whose key is one word
  * and whose names include an acronym ("U.S.", "EC") folds into the row of
- * the same type whose key it is the initials of (rule 5 of merge_rules)
+ * the same type whose key it is the initials of (rule 6 of merge_rules)
  * and that holds it as a surface form most often ("United States", where
  * documents joined them), when that row holds at least 2 of its mentions
  * and 4/5 of all those the rows of its type hold.  Only sums of the
  * corpus enter, so the result is the same whatever the order of the
- * documents or partials.  Returns the number of folds.
+ * documents or partials.  So does a row ("USX", "Mobil") into the row of
+ * its type whose key is its key and legal-form designators ("USX Corp",
+ * "Mobil Corp"; rule 2 of merge_rules), on the same terms.  Returns the
+ * number of folds.
  */
+/*
+ * Whether identity b's key is k[0..n) and legal-form designators ("usx
+ * corp" for "usx"; rule 2 of merge_rules).
+ */
+static int
+designated(const LedeEntCorpus *c, long b, const char *k, size_t n)
+{
+	size_t bn;
+	const char *bk = ident_key(c, b, &bn);
+
+	return bn > n && undesignate(bk, bn) == n && !memcmp(bk, k, n);
+}
+
 static size_t
 fold_acronyms(LedeEntCorpus *c, long *into)
 {
@@ -2604,7 +2735,8 @@ fold_acronyms(LedeEntCorpus *c, long *into)
 		lede_buf_add(&id, lede_dict_key(c->ids, b, NULL), c->id[b].typelen + 1);
 		lede_buf_add(&id, key.p, key.len);
 		if ((a = lede_dict_get(c->ids, id.p, id.len)) < 0 || a == b ||
-		    acr[a] != 2 || !initialsof(c, b, key.p, key.len, &ini))
+		    (!(acr[a] == 2 && initialsof(c, b, key.p, key.len, &ini)) &&
+		    !designated(c, b, key.p, key.len)))
 			continue;
 		pair[0] = a;
 		pair[1] = b;
@@ -2637,6 +2769,14 @@ fold_acronyms(LedeEntCorpus *c, long *into)
 		if (into[i] >= 0)
 			k++;
 	}
+	/*
+	 * "U.S." into "United States", which may fold into "United States
+	 * Inc": a name with designators folds into nothing, so one step more
+	 * ends every chain
+	 */
+	for (i = 0; i < ni; i++)
+		if (into[i] >= 0 && into[into[i]] >= 0)
+			into[i] = into[into[i]];
 	free(acr);
 	free(tot);
 	free(bestw);
