@@ -2670,19 +2670,6 @@ initialsof(const LedeEntCorpus *c, long b, const char *k, size_t n, LedeBuf *tmp
 }
 
 /*
- * Where each identity folds (into[i], or -1): a row whose key is one word
- * and whose names include an acronym ("U.S.", "EC") folds into the row of
- * the same type whose key it is the initials of (rule 6 of merge_rules)
- * and that holds it as a surface form most often ("United States", where
- * documents joined them), when that row holds at least 2 of its mentions
- * and 4/5 of all those the rows of its type hold.  Only sums of the
- * corpus enter, so the result is the same whatever the order of the
- * documents or partials.  So does a row ("USX", "Mobil") into the row of
- * its type whose key is its key and legal-form designators ("USX Corp",
- * "Mobil Corp"; rule 2 of merge_rules), on the same terms.  Returns the
- * number of folds.
- */
-/*
  * Whether identity b's key is k[0..n) and legal-form designators ("usx
  * corp" for "usx"; rule 2 of merge_rules).
  */
@@ -2695,6 +2682,19 @@ designated(const LedeEntCorpus *c, long b, const char *k, size_t n)
 	return bn > n && undesignate(bk, bn) == n && !memcmp(bk, k, n);
 }
 
+/*
+ * Where each identity folds (into[i], or -1): a row whose key is one word
+ * and whose names include an acronym ("U.S.", "EC") folds into the row of
+ * the same type whose key it is the initials of (rule 6 of merge_rules)
+ * and that holds it as a surface form most often ("United States", where
+ * documents joined them), when that row holds at least 2 of its mentions
+ * and 4/5 of all those the rows of its type hold.  Only sums of the
+ * corpus enter, so the result is the same whatever the order of the
+ * documents or partials.  So does a row ("USX", "Mobil") into the row of
+ * its type whose key is its key and legal-form designators ("USX Corp",
+ * "Mobil Corp"; rule 2 of merge_rules), on the same terms.  Returns the
+ * number of folds.
+ */
 static size_t
 fold_acronyms(LedeEntCorpus *c, long *into)
 {
