@@ -275,7 +275,7 @@ lede_buf_grow(LedeBuf *b, size_t extra)
 }
 
 void
-lede_buf_add(LedeBuf *b, const void *s, size_t n)
+lede_buf_add_grow(LedeBuf *b, const void *s, size_t n)
 {
 	lede_buf_grow(b, n);
 	if (n)
@@ -291,7 +291,7 @@ lede_buf_adds(LedeBuf *b, const char *s)
 }
 
 void
-lede_buf_addc(LedeBuf *b, int c)
+lede_buf_addc_grow(LedeBuf *b, int c)
 {
 	lede_buf_grow(b, 1);
 	b->p[b->len++] = (char)c;

@@ -113,9 +113,34 @@ typedef struct {
 } LedeBuf;
 
 void lede_buf_grow(LedeBuf *b, size_t extra);
-void lede_buf_add(LedeBuf *b, const void *s, size_t n);
+/* lede_buf_add and lede_buf_addc when the buffer must grow first. */
+void lede_buf_add_grow(LedeBuf *b, const void *s, size_t n);
+void lede_buf_addc_grow(LedeBuf *b, int c);
+/*
+ * Append n bytes (or one byte c).  Inline: when the room is there (n
+ * bytes and the NUL after them), a copy and no call.
+ */
+static inline void
+lede_buf_add(LedeBuf *b, const void *s, size_t n)
+{
+	if (n < b->cap - b->len) {	/* cap 0: len 0, never */
+		if (n)
+			memcpy(b->p + b->len, s, n);
+		b->len += n;
+		b->p[b->len] = '\0';
+	} else
+		lede_buf_add_grow(b, s, n);
+}
+static inline void
+lede_buf_addc(LedeBuf *b, int c)
+{
+	if (b->cap - b->len > 1) {
+		b->p[b->len++] = (char)c;
+		b->p[b->len] = '\0';
+	} else
+		lede_buf_addc_grow(b, c);
+}
 void lede_buf_adds(LedeBuf *b, const char *s);
-void lede_buf_addc(LedeBuf *b, int c);
 void lede_buf_printf(LedeBuf *b, const char *fmt, ...);
 static inline void
 lede_buf_clear(LedeBuf *b)
