@@ -195,9 +195,15 @@ lede_pos_feats(const char *s, size_t n, int g, uint64_t *keys, LedeBuf *low)
 
 typedef struct {
 	uint64_t key;
-	uint32_t off;		/* first entry in m->tag / m->w */
+	uint32_t off;		/* first entry in m->ent */
 	uint8_t nnz;
 } Feat;
+
+/* A weight of a feature and its tag, side by side: one cache miss. */
+typedef struct {
+	int16_t w;
+	uint8_t tag;
+} Ent;
 
 #define L LEDE_POS_LANES
 #define LEDE_STATIC_ASSERT_LANES _Static_assert(L >= T, "lanes for the tags")
@@ -208,8 +214,7 @@ struct LedePosModel {
 	size_t nfeat;
 	Feat *slot;		/* the same, hashed by key (0 = empty) */
 	size_t nslot;
-	uint8_t *tag;
-	int16_t *w;
+	Ent *ent;
 	int32_t bias[L], t1[T + 1][L], t2[(T + 1) * (T + 1)][L];
 	double scale;		/* of the weights */
 	LedePosW bos[LEDE_POS_BLOCK], eos[LEDE_POS_BLOCK];
@@ -243,15 +248,20 @@ findfeat(const LedePosModel *m, uint64_t k)
 	return NULL;
 }
 
+/* Add the weights of feature f (may be NULL) to v (L lanes). */
+static void
+addweights(const LedePosModel *m, const Feat *f, int32_t *v)
+{
+	if (f)
+		for (uint32_t j = 0; j < f->nnz; j++)
+			v[m->ent[f->off + j].tag] += m->ent[f->off + j].w;
+}
+
 /* Add the weights of feature k to v (L lanes). */
 static void
 addfeat(const LedePosModel *m, uint64_t k, int32_t *v)
 {
-	const Feat *f = findfeat(m, k);
-
-	if (f)
-		for (uint32_t j = 0; j < f->nnz; j++)
-			v[m->tag[f->off + j]] += m->w[f->off + j];
+	addweights(m, findfeat(m, k), v);
 }
 
 static void
@@ -268,8 +278,7 @@ lede_pos_free(LedePosModel *m)
 		return;
 	free(m->f);
 	free(m->slot);
-	free(m->tag);
-	free(m->w);
+	free(m->ent);
 	free(m);
 }
 
@@ -344,8 +353,7 @@ lede_pos_load_mem(const void *buf, size_t n, char *err, size_t errlen)
 			goto trunc;
 		if (nent + nnz > cent) {
 			cent = (nent + nnz) * 2;
-			m->tag = erealloc(m->tag, cent);
-			m->w = ereallocarray(m->w, cent, sizeof(*m->w));
+			m->ent = ereallocarray(m->ent, cent, sizeof(*m->ent));
 		}
 		m->f[i].key = k;
 		m->f[i].off = (uint32_t)nent;
@@ -358,8 +366,8 @@ lede_pos_load_mem(const void *buf, size_t n, char *err, size_t errlen)
 				goto bad;
 			}
 			last = p[0];
-			m->tag[nent] = p[0];
-			m->w[nent++] = v;
+			m->ent[nent].tag = p[0];
+			m->ent[nent++].w = v;
 		}
 	}
 	if (p != end) {
@@ -399,11 +407,18 @@ bad:
 	return NULL;
 }
 
+/*
+ * The keys of every group first, then their slots, then their weights:
+ * each step's cache misses wait for no other of the step, where a
+ * feature at a time would wait for each in turn.
+ */
 void
 lede_pos_block(const LedePosModel *m, const char *s, size_t n, LedePosW *block,
     LedeBuf *low)
 {
-	uint64_t keys[MAXFEAT];
+	uint64_t keys[LEDE_POS_NGROUPS][MAXFEAT];
+	const Feat *f[LEDE_POS_NGROUPS][MAXFEAT];
+	size_t nk[LEDE_POS_NGROUPS], i;
 	char sh[16];
 	size_t shn = shape(s, n, sh, sizeof(sh));
 	int g;
@@ -411,11 +426,25 @@ lede_pos_block(const LedePosModel *m, const char *s, size_t n, LedePosW *block,
 	lede_buf_clear(low);
 	lede_lower(low, s, n);
 	for (g = 0; g < LEDE_POS_NGROUPS; g++) {
-		size_t k = feats(s, n, low->p, low->len, sh, shn, g, keys), i;
+		nk[g] = feats(s, n, low->p, low->len, sh, shn, g, keys[g]);
+#ifdef __GNUC__
+		for (i = 0; i < nk[g]; i++)
+			__builtin_prefetch(&m->slot[keys[g][i] & (m->nslot - 1)]);
+#endif
+	}
+	for (g = 0; g < LEDE_POS_NGROUPS; g++)
+		for (i = 0; i < nk[g]; i++) {
+			f[g][i] = findfeat(m, keys[g][i]);
+#ifdef __GNUC__
+			if (f[g][i])
+				__builtin_prefetch(&m->ent[f[g][i]->off]);
+#endif
+		}
+	for (g = 0; g < LEDE_POS_NGROUPS; g++) {
 		int32_t acc[L] = {0};
 
-		for (i = 0; i < k; i++)
-			addfeat(m, keys[i], acc);
+		for (i = 0; i < nk[g]; i++)
+			addweights(m, f[g][i], acc);
 		for (i = 0; i < L; i++)
 			block[g * L + i] = (LedePosW)(acc[i] > 32767 ? 32767 :
 			    acc[i] < -32767 ? -32767 : acc[i]);
@@ -435,6 +464,14 @@ decode(const LedePosModel *m, const LedePosW *const *b, size_t n,
 	int y, t1 = from >= 1 ? tags[from - 1] : LEDE_POS_START,
 	    t2 = from >= 2 ? tags[from - 2] : LEDE_POS_START;
 
+#ifdef __GNUC__
+	/* the blocks of the sentence, loads that wait for none before them */
+	for (i = from; i < n; i++) {
+		__builtin_prefetch(b[i]);
+		__builtin_prefetch(b[i] + 32);
+		__builtin_prefetch(b[i] + 64);
+	}
+#endif
 	for (i = from; i < n; i++) {
 		const LedePosW *m1 = i >= 1 ? b[i - 1] : m->bos;
 		const LedePosW *c = b[i] + L;
@@ -443,13 +480,6 @@ decode(const LedePosModel *m, const LedePosW *const *b, size_t n,
 		int32_t v[L], best;
 		int arg = 0;
 
-#ifdef __GNUC__
-		if (i + 2 < n) {	/* the block needed next */
-			__builtin_prefetch(b[i + 2]);
-			__builtin_prefetch(b[i + 2] + 32);
-			__builtin_prefetch(b[i + 2] + 64);
-		}
-#endif
 		for (y = 0; y < L; y++)
 			v[y] = m->bias[y] + h1[y] + h2[y] + m1[y] + c[y] + p1[y];
 		best = v[0];
