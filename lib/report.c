@@ -234,12 +234,66 @@ lede_table_str(LedeTable *t, const char *s, size_t n)
 	end_cell(t);
 }
 
+/*
+ * The digits of u, with a point before the last decimals of them (and
+ * a 0 before the point when u has no more digits), as printf's "%.*f"
+ * would print u / 10^decimals; a '-' first when neg.
+ */
+static void
+putfixed(LedeBuf *b, int neg, unsigned long long u, int decimals)
+{
+	char buf[48], *p = buf + sizeof(buf);
+	int i = 0;
+
+	do {
+		if (decimals > 0 && i == decimals)
+			*--p = '.';
+		*--p = (char)('0' + u % 10);
+		u /= 10;
+		i++;
+	} while (u || i <= decimals);
+	if (neg)
+		*--p = '-';
+	lede_buf_add(b, p, (size_t)(buf + sizeof(buf) - p));
+}
+
 void
 lede_table_int(LedeTable *t, long long v)
 {
 	begin_cell(t);
-	lede_buf_printf(&t->row, "%lld", v);
+	putfixed(&t->row, v < 0, v < 0 ? 0ULL - (unsigned long long)v :
+	    (unsigned long long)v, 0);
 	end_cell(t);
+}
+
+/*
+ * v with the decimals, as printf("%.*f") rounds it, without printf when
+ * that is sure: x = v 10^decimals, the product rounded, lies within
+ * 2^-22 of the exact product when |x| < 2^31, so when x is not within
+ * 1e-6 of a half the nearest integer of x is that of the exact product,
+ * which printf prints.  Returns 0 (and adds nothing) when unsure.
+ */
+static int
+fastfixed(LedeBuf *b, double v, int decimals)
+{
+	static const double p10[] = {1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7,
+	    1e8, 1e9};
+	double x, f, frac;
+	long long r;
+
+	if (decimals < 0 || decimals >= (int)LEDE_LEN(p10))
+		return 0;
+	x = v * p10[decimals];
+	if (!(fabs(x) < 2147483648.0))
+		return 0;
+	f = floor(x);
+	frac = x - f;
+	if (fabs(frac - 0.5) < 1e-6)
+		return 0;
+	r = (long long)f + (frac > 0.5);
+	/* 0 (not -0): |v| is below the half unit lede_table_num sets to 0 */
+	putfixed(b, r < 0, (unsigned long long)(r < 0 ? -r : r), decimals);
+	return 1;
 }
 
 void
@@ -248,10 +302,12 @@ lede_table_num(LedeTable *t, double v, int decimals)
 	begin_cell(t);
 	if (!isfinite(v))
 		v = 0;
-	/* avoid "-0.000" */
-	if (fabs(v) < 0.5 * pow(10, -decimals))
-		v = 0;
-	lede_buf_printf(&t->row, "%.*f", decimals, v);
+	if (!fastfixed(&t->row, v, decimals)) {
+		/* avoid "-0.000" */
+		if (fabs(v) < 0.5 * pow(10, -decimals))
+			v = 0;
+		lede_buf_printf(&t->row, "%.*f", decimals, v);
+	}
 	end_cell(t);
 }
 
