@@ -220,20 +220,32 @@ sniff(const char *path)
 	return i < n && buf[i] == '{' ? SNIFF_JSON : SNIFF_NONE;
 }
 
+/* The compressed files lede reads: their extension and the program. */
+static const struct { const char *ext, *prog; } zips[] = {
+	{".gz", "gzip"}, {".zst", "zstd"}, {".bz2", "bzip2"}, {".xz", "xz"},
+};
+
+/* Index in zips of the compression path's name says, or -1. */
+static int
+zipped(const char *path)
+{
+	size_t i;
+
+	for (i = 0; i < LEDE_LEN(zips); i++)
+		if (endswith(path, zips[i].ext))
+			return (int)i;
+	return -1;
+}
+
 static void
 add_item(const char *path, off_t size, int stream)
 {
-	static const struct { const char *ext, *prog; } zips[] = {
-		{".gz", "gzip"}, {".zst", "zstd"}, {".bz2", "bzip2"}, {".xz", "xz"},
-	};
 	Item *it;
 	char *base;
-	size_t i;
-	int what = SNIFF_NONE;
+	int what = SNIFF_NONE, z;
 
 	/* the kind of a plain file that --input does not force, by its start */
-	if (path && !stream && !(endswith(path, ".gz") || endswith(path, ".zst") ||
-	    endswith(path, ".bz2") || endswith(path, ".xz")) && (inkind < 0 ||
+	if (path && !stream && zipped(path) < 0 && (inkind < 0 ||
 	    endswith(path, ".jsonl") || endswith(path, ".ndjson") ||
 	    endswith(path, ".conllu") || endswith(path, ".txt"))) {
 		what = sniff(path);
@@ -259,12 +271,9 @@ add_item(const char *path, off_t size, int stream)
 	if (!path)
 		return;
 	base = estrdup(path);
-	for (i = 0; i < LEDE_LEN(zips); i++) {
-		if (endswith(base, zips[i].ext)) {
-			it->unzip = zips[i].prog;
-			base[strlen(base) - strlen(zips[i].ext)] = '\0';
-			break;
-		}
+	if ((z = zipped(base)) >= 0) {
+		it->unzip = zips[z].prog;
+		base[strlen(base) - strlen(zips[z].ext)] = '\0';
 	}
 	if (endswith(base, ".jsonl") || endswith(base, ".ndjson"))
 		it->kind = K_JSONL;
@@ -903,16 +912,21 @@ partfile(int part, const char *name, const char *ext)
 	return b.p;
 }
 
+/* The file extension of the report format. */
 static const char *
-ext_of(const Report *r)
+format_ext(void)
 {
-	if (r->corpus)
-		return "partial";
 	if (!strcmp(format, "jsonl"))
 		return "jsonl";
 	if (!strcmp(format, "text"))
 		return "txt";
 	return "tsv";
+}
+
+static const char *
+ext_of(const Report *r)
+{
+	return r->corpus ? "partial" : format_ext();
 }
 
 /* Start tokenize over items it[0..n) of a part; the read end of its output. */
@@ -1767,7 +1781,7 @@ main(int argc, char *argv[])
 		uprintf("no input (name files, directories or - for standard input)");
 	if (!format)
 		format = outdir ? "tsv" : "text";
-	ext = !strcmp(format, "jsonl") ? "jsonl" : !strcmp(format, "text") ? "txt" : "tsv";
+	ext = format_ext();
 	if (progress < 0)
 		progress = isatty(2);
 	if ((n = readlink("/proc/self/exe", bindir, sizeof(bindir) - 1)) > 0) {
