@@ -10,9 +10,11 @@
 #define HEADER "# global.columns ="
 /*
  * An arena's chunks grow from ARENA_FIRST to ARENA_CHUNK bytes, each twice
- * the last: a document read whole keeps one arena a sentence, and a first
- * chunk of 64 KiB for a sentence of 1 KiB made such a document take about
- * ten times the memory of its stream.
+ * the last: the sentences of a document read whole each keep an arena of
+ * their own (for the comments a tool adds, or the strings of the sentence
+ * that opens the next document), and a first chunk of 64 KiB for a
+ * sentence of 1 KiB made such a document take about ten times the memory
+ * of its stream.
  */
 #define ARENA_FIRST ((size_t)1 << 11)
 #define ARENA_CHUNK ((size_t)1 << 16)
@@ -772,6 +774,8 @@ conllu_node(const char *id)
 static int
 read_block(LedeReader *r, LedeSent *s)
 {
+	/* lede_read_doc's arena for the strings, or the sentence's own */
+	LedeArena *arena = r->into ? r->into : &s->arena;
 	char *line;
 	size_t len, bad, nf = 0;
 	int rc, isbad;
@@ -898,8 +902,7 @@ read_block(LedeReader *r, LedeSent *s)
 			}
 			if (!s->line)
 				s->line = lineno;
-			line = lede_arena_strndup(r->into ? r->into : &s->arena,
-			    line, len);
+			line = lede_arena_strndup(arena, line, len);
 			add_comment(s, line);
 			if (is_newdoc(line)) {
 				const char *v = comment_value(line, "newdoc id", 9);
@@ -920,7 +923,7 @@ row:
 		if (nf != (size_t)r->schema->nin)
 			return fail(r, lineno, "%zu column%s, but the header names %d",
 			    nf, nf == 1 ? "" : "s", r->schema->nin);
-		line = lede_arena_strndup(r->into ? r->into : &s->arena, line, len);
+		line = lede_arena_strndup(arena, line, len);
 		split_row(r, s, line, len, nf);
 		if (r->schema->formcol >= 0 &&
 		    !lede_fieldlen(s, s->ntok, r->schema->formcol))
