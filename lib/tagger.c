@@ -1104,7 +1104,7 @@ struct LedeNerTagger {
 	size_t mask, ntypes, ctypes;
 	float *vec;		/* per type HOT x P: groups 0..HOT-1 */
 	void *vmap;		/* vec's mapping (vmaplen bytes), or NULL */
-	size_t vmaplen, vcap;	/* vcap: types the mapping holds */
+	size_t vmaplen;		/* it holds VRESERVE types */
 	int32_t *cid;		/* per type: its cold vectors, -1 = none yet */
 	float *cold;		/* per cold id (NGROUPS - HOT) x P */
 	size_t ncold, ccold;
@@ -1186,7 +1186,7 @@ vecgrow(LedeNerTagger *t, size_t n)
 	size_t sz = t->B * sizeof(float);
 	float *v;
 
-	if (t->vmap && n <= t->vcap)
+	if (t->vmap && n <= VRESERVE)
 		return t->vec;
 #if defined(__linux__) && defined(MAP_ANONYMOUS)
 	if (!t->vec && n <= VRESERVE && sz <= SIZE_MAX / VRESERVE - HUGE2M) {
@@ -1203,7 +1203,6 @@ vecgrow(LedeNerTagger *t, size_t n)
 #endif
 			t->vmap = p;
 			t->vmaplen = len;
-			t->vcap = VRESERVE;
 			return (float *)a;
 		}
 	}
