@@ -34,7 +34,7 @@ usage(FILE *fp)
 	    "                    entity, merged as entities --corpus merges them\n"
 	    "      --keep-boilerplate  with --by-entity, count the names in\n"
 	    "                    disclosure, subscribe, read-more, navigation,\n"
-	    "                    copyright and dateline lines too\n"
+	    "                    copyright, dateline and sign-off lines too\n"
 	    "      --partial     write mergeable statistics (for --merge); with\n"
 	    "                    --by-entity, the entities' too\n"
 	    "      --merge       read partial reports and print the --corpus (or\n"
