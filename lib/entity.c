@@ -76,6 +76,7 @@ typedef struct {
 	int place;		/* has a wire dateline's place */
 	int titled;		/* a PER mention had a title ("Mr Smith") */
 	int desig;		/* joined its "X Corp" (rule 2) */
+	int corp;		/* ends in a designator: ORG whatever its type */
 	long desigtype;		/* then the type of "X Corp" */
 	long first, last;	/* mentions */
 } Group;
@@ -534,6 +535,22 @@ type_cmp(const char *a, const char *b)
 	if (ca != cb)
 		return ca < cb ? -1 : 1;
 	return strcmp(a, b);
+}
+
+/*
+ * The document's type id for organisations: the first of its types of
+ * that class ("ORG", or "ORGANIZATION" from a model that says so), else
+ * "ORG".
+ */
+static long
+org_type(LedeEntDoc *d)
+{
+	size_t i, nt = lede_dict_size(d->typed);
+
+	for (i = 0; i < nt; i++)
+		if (type_class(lede_dict_key(d->typed, (long)i, NULL)) == C_ORG)
+			return (long)i;
+	return lede_dict_put(d->typed, "ORG", 3, NULL);
 }
 
 /* ---- the multimap ---- */
@@ -1069,6 +1086,23 @@ build_groups(LedeEntDoc *d)
 		g->cls = best < 0 ? C_NUM :
 		    type_class(lede_dict_key(d->typed, best, NULL));
 		g->nwords = nwords(key, klen);
+		/*
+		 * a name that ends in a legal-form designator is a company,
+		 * whatever the tagger said ("Sara Lee Corp" PER, "Vulcan Corp"
+		 * MISC), unless it is a dateline's place
+		 */
+		g->corp = 0;
+		if (g->cls <= C_MISC && place < 0) {
+			size_t b = undesignate(key, klen);
+
+			if (b > 0 && b < klen) {
+				g->corp = 1;
+				if (g->cls != C_ORG) {
+					g->cls = C_ORG;
+					g->type = org_type(d);
+				}
+			}
+		}
 	}
 	free(tcount);
 	free(touched);
@@ -1987,6 +2021,16 @@ lede_entdoc_resolve(LedeEntDoc *d)
 			e = &d->e[d->ment[find(d->g, (long)i)]];
 			if (type_class(e->type) != C_ORG)
 				e->type = lede_dict_key(d->typed, d->g[i].desigtype, NULL);
+		}
+		/* and so is one with a name that ends in a designator */
+		for (i = 0; i < ng; i++) {
+			LedeEntity *e;
+
+			if (!d->g[i].corp || d->ment[find(d->g, (long)i)] < 0)
+				continue;
+			e = &d->e[d->ment[find(d->g, (long)i)]];
+			if (type_class(e->type) != C_ORG)
+				e->type = lede_dict_key(d->typed, d->g[i].type, NULL);
 		}
 		/* a dateline names a place, whatever the other mentions say */
 		for (i = 0; i < d->nm; i++)
