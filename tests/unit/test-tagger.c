@@ -187,6 +187,67 @@ test_rules(void)
 	CHECK(!strcmp(lede_nerx_name(LEDE_NX_QUANTITY), "QUANTITY"));
 }
 
+/*
+ * A sentence of more new word types than the tagger's reserved mapping
+ * holds (1 << 17): the vectors move to the heap in the middle of it, and
+ * the words met again after the move ("Ann saw Paris" at the end) are
+ * read from the copies.  Tagged a second time, after the cache is
+ * dropped, every vector is computed anew on the heap; the tags must be
+ * the same.
+ */
+static void
+test_spill(void)
+{
+	enum { FILL = 140000, PAT = 4 };
+	static const char *pat[PAT] = {"Ann", "saw", "Paris", "."};
+	LedeBuf b = {0};
+	LedeNerModel *m;
+	LedeNerTagger *t;
+	char err[128], *words;
+	const char **forms;
+	size_t *len, n = FILL + 2 * PAT, i;
+	int *out1, *out2, same = 1;
+
+	tiny_model(&b);
+	m = lede_ner_load_mem(b.p, b.len, err, sizeof(err));
+	CHECK(m != NULL);
+	if (!m)
+		return;
+	forms = emalloc(n * sizeof(*forms));
+	len = emalloc(n * sizeof(*len));
+	out1 = emalloc(n * sizeof(*out1));
+	out2 = emalloc(n * sizeof(*out2));
+	words = emalloc((size_t)FILL * 8);
+	for (i = 0; i < PAT; i++) {
+		forms[i] = forms[n - PAT + i] = pat[i];
+		len[i] = len[n - PAT + i] = strlen(pat[i]);
+	}
+	for (i = 0; i < FILL; i++) {
+		snprintf(words + i * 8, 8, "w%06zu", i);
+		forms[PAT + i] = words + i * 8;
+		len[PAT + i] = 7;
+	}
+	t = lede_ner_tagger_new(m);
+	lede_ner_tag(t, forms, len, n, out1);
+	lede_ner_tagger_newdoc(t);
+	lede_ner_tag(t, forms, len, n, out2);
+	for (i = 0; i < n; i++)
+		if (out1[i] != out2[i])
+			same = 0;
+	CHECK(same);
+	/* the labels of the words read from the copies are labels */
+	for (i = 0; i < PAT; i++)
+		CHECK(out1[n - PAT + i] >= 0 && out1[n - PAT + i] < 9);
+	lede_ner_tagger_free(t);
+	lede_ner_free(m);
+	free(words);
+	free(out1);
+	free(out2);
+	free(len);
+	free(forms);
+	lede_buf_free(&b);
+}
+
 int
 main(void)
 {
@@ -194,6 +255,7 @@ main(void)
 	test_labels();
 	test_eval();
 	test_loader();
+	test_spill();
 	if (failures)
 		fprintf(stderr, "%d failures\n", failures);
 	return failures != 0;
