@@ -1248,20 +1248,22 @@ cmpphrase(const void *a, const void *b)
 	    (*(const size_t *)a < *(const size_t *)b);
 }
 
-/* 1 when the words of p occur in a row in those of q (p shorter). */
+/* The bit of stem s in a filter of 4096 bits (64 words). */
+#define WORDBIT(s) (((uint64_t)(s) * 0x9E3779B97F4A7C15ULL) >> 52)
+#define WORDBIT_SET(b, s) ((b)[WORDBIT(s) >> 6] |= 1ULL << (WORDBIT(s) & 63))
+#define WORDBIT_HAS(b, s) (((b)[WORDBIT(s) >> 6] >> (WORDBIT(s) & 63)) & 1)
+
+/* 1 when the words b[0..nb) occur in a row in a[0..na) (nb < na). */
 static int
-subphrase(const LedeKp *kp, const Phrase *q, const Phrase *p)
+subphrase(const long *a, size_t na, const long *b, size_t nb)
 {
-	const long *a = kp->pw + q->woff, *b = kp->pw + p->woff;
 	size_t i, j;
 
-	if (p->nw >= q->nw)
-		return 0;
 	/* a few words each: compare in line, first word first */
-	for (i = 0; i + p->nw <= q->nw; i++) {
-		for (j = 0; j < p->nw && a[i + j] == b[j]; j++)
+	for (i = 0; i + nb <= na; i++) {
+		for (j = 0; j < nb && a[i + j] == b[j]; j++)
 			;
-		if (j == p->nw)
+		if (j == nb)
 			return 1;
 	}
 	return 0;
@@ -1361,17 +1363,42 @@ lede_kp_rank(LedeKp *kp, const LedeKpPhrase **out)
 	 * The better ones are the first 200 phrases not inside another.
 	 */
 	if (kp->p.subsume) {
-		size_t keep[200], nkeep = 0, kept = 0;
+		/*
+		 * Only a phrase of more words holds another: the kept ones
+		 * of several words are listed apart, their words at hand.
+		 */
+		struct {
+			const long *w;
+			size_t nw;
+		} keep[200];
+		size_t nkeep = 0, nlong = 0, kept = 0;
+		/*
+		 * A bit for each word of those phrases (a Bloom filter): one
+		 * with a word whose bit is clear is inside none of them.
+		 */
+		uint64_t bits[64] = {0};
 
 		for (i = 0; i < kp->nph; i++) {
 			Phrase *ph = &kp->ph[kp->order[i]];
+			const long *w = kp->pw + ph->woff;
 			int inside = 0;
 
-			for (j = 0; j < nkeep && !inside; j++)
-				inside = subphrase(kp, &kp->ph[keep[j]], ph);
+			for (j = 0; j < ph->nw && WORDBIT_HAS(bits, w[j]); j++)
+				;
+			if (j == ph->nw)
+				for (j = 0; j < nlong && !inside; j++)
+					inside = ph->nw < keep[j].nw &&
+					    subphrase(keep[j].w, keep[j].nw, w, ph->nw);
 			ph->sub = inside;
-			if (!inside && nkeep < LEDE_LEN(keep))
-				keep[nkeep++] = kp->order[i];
+			if (!inside && nkeep < LEDE_LEN(keep)) {
+				nkeep++;
+				if (ph->nw > 1) {
+					keep[nlong].w = w;
+					keep[nlong++].nw = ph->nw;
+					for (j = 0; j < ph->nw; j++)
+						WORDBIT_SET(bits, w[j]);
+				}
+			}
 		}
 		if (longw < 1) {
 			for (i = 0; i < kp->nph; i++)
