@@ -1224,7 +1224,9 @@ wordgraph(LedeKp *kp, int positional)
 					lede_graph_add(kp->g, (size_t)win[j],
 					    (size_t)node, 1.0);
 		}
-		memmove(win, win + 1, (w - 2) * sizeof(*win));
+		/* in line: a call per token to move no bytes (w = 2) cost more */
+		for (j = 0; j + 2 < w; j++)
+			win[j] = win[j + 1];
 		win[w - 2] = node;
 	}
 	free(win);
@@ -1270,7 +1272,7 @@ subphrase(const long *a, size_t na, const long *b, size_t nb)
 }
 
 size_t
-lede_kp_rank(LedeKp *kp, const LedeKpPhrase **out)
+lede_kp_rank(LedeKp *kp, size_t nkey, const LedeKpPhrase **out)
 {
 	size_t i, j, nnode = 0;
 	LedeKpMethod m = kp->p.method;
@@ -1416,7 +1418,13 @@ lede_kp_rank(LedeKp *kp, const LedeKpPhrase **out)
 		kp->cout = kp->nph;
 		kp->out = ereallocarray(kp->out, kp->cout, sizeof(*kp->out));
 	}
-	/* the stems of each phrase as text (offsets first: kp->keys grows) */
+	/*
+	 * The stems of the first nkey phrases as text (the others' are not
+	 * read by a report of the top phrases, and a stem's bytes are a
+	 * cache miss); offsets first: kp->keys grows.
+	 */
+	if (nkey > kp->nph)
+		nkey = kp->nph;
 	lede_buf_clear(&kp->keys);
 	for (i = 0; i < kp->nph; i++) {
 		const Phrase *ph = &kp->ph[kp->order[i]];
@@ -1425,7 +1433,12 @@ lede_kp_rank(LedeKp *kp, const LedeKpPhrase **out)
 
 		o->phrase = kp->sbytes.p + sf->off;
 		o->len = sf->len;
+		o->key = NULL;
 		o->keylen = kp->keys.len;
+		o->score = ph->score;
+		o->count = ph->count;
+		if (i >= nkey)
+			continue;
 		for (j = 0; j < ph->nw; j++) {
 			size_t n;
 			const char *st = lede_dict_key(kp->stems, kp->pw[ph->woff + j], &n);
@@ -1435,15 +1448,16 @@ lede_kp_rank(LedeKp *kp, const LedeKpPhrase **out)
 			lede_buf_add(&kp->keys, st, n);
 		}
 		lede_buf_addc(&kp->keys, '\0');
-		o->score = ph->score;
-		o->count = ph->count;
 	}
 	for (i = 0; i < kp->nph; i++) {
 		LedeKpPhrase *o = &kp->out[i];
-		size_t off = o->keylen;
 
-		o->key = kp->keys.p + off;
-		o->keylen = strlen(o->key);
+		if (i < nkey) {
+			o->key = kp->keys.p + o->keylen;
+			o->keylen = strlen(o->key);
+		} else {
+			o->keylen = 0;
+		}
 	}
 	*out = kp->out;
 	return kp->nph;

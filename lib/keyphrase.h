@@ -73,7 +73,7 @@ void lede_kp_defaults(LedeKpParams *p);
 typedef struct {
 	const char *phrase;	/* its most frequent surface form */
 	size_t len;
-	const char *key;	/* its stems, separated by single spaces */
+	const char *key;	/* its stems, separated by single spaces (or NULL) */
 	size_t keylen;
 	double score;
 	long count;		/* occurrences as a candidate */
@@ -121,9 +121,10 @@ void lede_kp_token(LedeKp *kp, const char *form, size_t flen,
 void lede_kp_endsent(LedeKp *kp);
 /*
  * Rank the document's phrases: *out gets them best first (ties broken by
- * first occurrence); returns their number.
+ * first occurrence); returns their number.  The first nkey of them get
+ * their key, the others a NULL key of length 0.
  */
-size_t lede_kp_rank(LedeKp *kp, const LedeKpPhrase **out);
+size_t lede_kp_rank(LedeKp *kp, size_t nkey, const LedeKpPhrase **out);
 
 /* The stem of lower-cased word (for --build-df): valid until next call. */
 const char *lede_kp_stem(LedeKp *kp, const char *form, size_t n, size_t *slen);

@@ -222,7 +222,7 @@ lede_kw_report_doc(LedeKwReport *kr, const LedeDoc *d)
 		}
 		lede_kp_endsent(kp);
 	}
-	nph = lede_kp_rank(kp, &ph);
+	nph = lede_kp_rank(kp, kr->corpus ? CORPUS_PER_DOC : 0, &ph);
 	if (kr->corpus) {
 		double max = nph ? ph[0].score : 0;
 

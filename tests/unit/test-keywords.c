@@ -112,7 +112,7 @@ test_wordlists(void)
 		lede_kp_token(kp, forms[i], strlen(forms[i]), NULL, 0, NULL, i > 0 &&
 		    forms[i][0] == '.');
 	lede_kp_endsent(kp);
-	n = lede_kp_rank(kp, &ph);
+	n = lede_kp_rank(kp, 3, &ph);
 	check(n == 3, "%zu phrases", n);
 	if (n == 3) {
 		/* "tidal power station", "tidal power plan", "city": merged by stems */
