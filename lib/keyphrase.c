@@ -110,7 +110,7 @@ struct LedeKp {
 	const LedeDf *df;
 
 	LedeFt *ft;		/* forms seen: v[0] stem id, v[1] tagger block
-				 * (-1 none), flags */
+				 * (-1 none, for both), flags */
 	LedeDict *stems;	/* stem -> id */
 	double *idf;		/* by stem id, < 0 when not computed */
 	Node *node;		/* by stem id */
@@ -530,7 +530,12 @@ wordflags(LedeKp *kp, const char *w, size_t n)
 	return F_WORD | F_MOD | F_HEAD;
 }
 
-/* The entry of form[0..n) of hash h, made (flags and stem) when new. */
+/*
+ * The entry of form[0..n) of hash h, made (its flags) when new.  Its stem
+ * is left to form_stem: a stream's STEM column gives the stems, and the
+ * stemmer and a look-up for each new form cost more than the forms' other
+ * work.
+ */
 static LedeFtEnt *
 form_get(LedeKp *kp, const char *form, size_t n, uint64_t h)
 {
@@ -538,17 +543,26 @@ form_get(LedeKp *kp, const char *form, size_t n, uint64_t h)
 	LedeFtEnt *e = lede_ft_get(kp->ft, form, n, h, &added);
 
 	if (added) {
-		size_t sl;
-		const char *s = lede_kp_stem(kp, form, n, &sl);
-		long st;
-
-		/* kp->low holds the lower-cased form */
+		lede_buf_clear(&kp->low);
+		lede_lower(&kp->low, form, n);
 		e->flags = wordflags(kp, kp->low.p, kp->low.len);
-		st = stem_id(kp, s, sl);
-		e->v[0] = (int32_t)st;
+		e->v[0] = -1;
 		e->v[1] = -1;
 	}
 	return e;
+}
+
+/* The stem id of the entry e of form[0..n), made when it has none. */
+static long
+form_stem(LedeKp *kp, LedeFtEnt *e, const char *form, size_t n)
+{
+	if (e->v[0] < 0) {
+		size_t sl;
+		const char *s = lede_kp_stem(kp, form, n, &sl);
+
+		e->v[0] = (int32_t)stem_id(kp, s, sl);
+	}
+	return e->v[0];
 }
 
 /* Index of a form's entry. */
@@ -607,7 +621,8 @@ lede_kp_begin(LedeKp *kp, const char *title, size_t titlelen)
 			j += (size_t)l;
 		}
 		/* the stem first: form_get may move kp->titlestamp */
-		st = form_get(kp, title + i, j - i, lede_hash(title + i, j - i))->v[0];
+		st = form_stem(kp, form_get(kp, title + i, j - i,
+		    lede_hash(title + i, j - i)), title + i, j - i);
 		kp->titlestamp[st] = kp->docno;
 		i = j;
 	}
@@ -632,7 +647,7 @@ resolve(LedeKp *kp)
 
 		t->form = form_index(kp, e);
 		if (!pd->hasstem) {
-			t->stem = e->v[0];
+			t->stem = form_stem(kp, e, kp->text.p + t->off, t->len);
 		} else if (e->col >= 0 && e->cslen == slen &&
 		    !memcmp(e->cs, stem, slen)) {
 			t->stem = e->col;
