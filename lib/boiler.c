@@ -290,8 +290,13 @@ holds(const char *s, size_t n)
 	for (i = 0; i < n; i++) {
 		unsigned char c = (unsigned char)s[i];
 
-		if (i > 0 && alnum(c) && alnum((unsigned char)s[i - 1]) && c < 0x80)
+		/* the rest of a word: its ASCII letters and digits, in one go */
+		if (i > 0 && alnum((unsigned char)s[i - 1]) && c < 0x80 && alnum(c)) {
+			while (i + 1 < n && (unsigned char)s[i + 1] < 0x80 &&
+			    alnum((unsigned char)s[i + 1]))
+				i++;
 			continue;
+		}
 		/* every phrase has two bytes or more */
 		if (c < 128 && i + 1 < n && (unsigned char)s[i + 1] < 128) {
 			unsigned char c2 = (unsigned char)s[i + 1];
