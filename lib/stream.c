@@ -136,7 +136,8 @@ comment_value(const char *line, const char *key, size_t keylen)
 		return NULL;
 	for (p++; *p == ' '; p++)
 		;
-	if (strncmp(p, key, keylen))
+	/* the first byte first: a call to strncmp for each comment line */
+	if ((keylen > 0 && *p != key[0]) || strncmp(p, key, keylen))
 		return NULL;
 	p += keylen;
 	while (*p == ' ')
@@ -183,7 +184,8 @@ lede_sent_newpar(const LedeSent *s)
 
 	/* "# newpar" or "# newpar id = P", not "# newparX" */
 	for (i = 0; i < s->ncomment; i++)
-		if (!strncmp(c = s->comment[i], "# newpar", 8) &&
+		if ((c = s->comment[i])[1] == ' ' && c[2] == 'n' &&
+		    !strncmp(c, "# newpar", 8) &&
 		    (c[8] == '\0' || c[8] == ' ' || c[8] == '='))
 			return 1;
 	return 0;
@@ -595,7 +597,8 @@ set_schema(LedeReader *r, const char *line, unsigned long lineno)
 static int
 is_header(const char *line)
 {
-	return !strncmp(line, HEADER, strlen(HEADER));
+	return line[0] == '#' && line[1] == ' ' && line[2] == 'g' &&
+	    !strncmp(line, HEADER, strlen(HEADER));
 }
 
 static int
@@ -607,7 +610,7 @@ is_newdoc(const char *line)
 		return 0;
 	while (*p == ' ')
 		p++;
-	return !strncmp(p, "newdoc", 6) &&
+	return *p == 'n' && !strncmp(p, "newdoc", 6) &&
 	    (p[6] == '\0' || p[6] == ' ' || p[6] == '=');
 }
 
