@@ -145,12 +145,12 @@ newpar(const LedeDoc *d, size_t i)
 
 /*
  * Sentences that are boilerplate (summarize(1)'s rules) carry no
- * keyphrases; a heading alone on its line does.
+ * keyphrases; a heading alone on its line does.  par and nextpar: whether
+ * the sentence and the next one (1 at the end) open a paragraph.
  */
 static int
-boilerplate(const LedeDoc *d, size_t i, int formcol)
+boilerplate(const LedeSent *s, int par, int nextpar, int formcol)
 {
-	const LedeSent *s = &d->sent[i];
 	LedeBoilCtx ctx;
 	LedeBoil b;
 	size_t len;
@@ -160,7 +160,7 @@ boilerplate(const LedeDoc *d, size_t i, int formcol)
 	ctx.words = lede_boil_words(s, formcol);
 	if (ctx.words > LEDE_BOIL_MAXWORDS || !(text = lede_sent_meta(s, "text", &len)))
 		return 0;
-	ctx.alone = newpar(d, i) && (i + 1 == d->nsent || newpar(d, i + 1));
+	ctx.alone = par && nextpar;
 	b = lede_boil_check(text, len, &ctx);
 	return b != LEDE_BOIL_NONE && b != LEDE_BOIL_HEADING;
 }
@@ -173,6 +173,7 @@ lede_kw_report_doc(LedeKwReport *kr, const LedeDoc *d)
 	size_t nph, i, k;
 	unsigned gen = (unsigned)-1;
 	int formcol = -1, stemcol = -1, nercol = -1, startcol = -1, endcol = -1;
+	int par, nextpar = 1;	/* each sentence's "# newpar" looked up once */
 
 	{
 		size_t tl = 0;
@@ -193,14 +194,17 @@ lede_kw_report_doc(LedeKwReport *kr, const LedeDoc *d)
 			startcol = lede_sent_col(s, "START");
 			endcol = lede_sent_col(s, "END");
 		}
-		if (!kr->keepboil && boilerplate(d, i, formcol))
+		/* whether this and the next sentence open a paragraph */
+		par = nextpar;
+		nextpar = kr->keepboil || i + 1 == d->nsent || newpar(d, i + 1);
+		if (!kr->keepboil && boilerplate(s, par, nextpar, formcol))
 			continue;
 		/*
 		 * A wire dateline names the place and the wire, a label
 		 * ("NOTE:") the kind of line: neither the story.
 		 */
 		k = 0;
-		if (!kr->keepboil && newpar(d, i) &&
+		if (!kr->keepboil && par &&
 		    !(k = lede_boil_dateline(s, formcol, nercol)))
 			k = lede_boil_label(s, formcol);
 		for (; k < s->ntok; k++) {
