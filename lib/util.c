@@ -341,8 +341,30 @@ lede_hash(const void *s, size_t n)
 		p += 8;
 		n -= 8;
 	}
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	/*
+	 * The tail as the copy below makes it, from two loads that overlap:
+	 * the copy's stores and the whole-word load after them stalled.
+	 */
+	if (n >= 4) {
+		uint32_t lo, hi;
+
+		memcpy(&lo, p, 4);
+		memcpy(&hi, p + n - 4, 4);
+		w = lo | (uint64_t)hi << (8 * (n - 4));
+	} else if (n >= 2) {
+		uint16_t lo, hi;
+
+		memcpy(&lo, p, 2);
+		memcpy(&hi, p + n - 2, 2);
+		w = lo | (uint64_t)hi << (8 * (n - 2));
+	} else {
+		w = n ? p[0] : 0;
+	}
+#else
 	w = 0;
 	memcpy(&w, p, n);
+#endif
 	h = (h ^ w) * 0x94D049BB133111EBULL;
 	h ^= h >> 29;
 	h *= 0xBF58476D1CE4E5B9ULL;
