@@ -68,6 +68,8 @@ static Report reports[] = {
 	{"tone", "tone-corpus", {"--corpus", "--partial", NULL}, 1},
 };
 #define NREPORTS ((int)LEDE_LEN(reports))
+/* the file names given to one tokenize, in bytes: see argbytes() */
+#define ARGBYTES ((size_t)256 << 10)
 
 static const char *filters[] = {"stem", "ner-tag", "sentiment"};
 
@@ -736,6 +738,21 @@ track(pid_t pid, const char *what)
 	nprocs++;
 }
 
+/*
+ * The room for the file names of one tokenize: a quarter of exec's room
+ * for arguments and environment (ARG_MAX, 2 MiB with the usual 8 MiB
+ * stack), at most ARGBYTES.
+ */
+static size_t
+argbytes(void)
+{
+	long m = sysconf(_SC_ARG_MAX);
+
+	if (m <= 0 || (size_t)m / 4 > ARGBYTES)
+		return ARGBYTES;
+	return (size_t)m / 4;
+}
+
 static void
 argpush(char ***argv, size_t *n, const char *s)
 {
@@ -827,11 +844,26 @@ run_source(Item *it, size_t n, int out)
 			i = j;
 			continue;
 		} else {
+			size_t bytes = 0, room = argbytes();
+
 			/* standard input in its place: tokenize's - */
 			argpush(&argv, &na, "--");	/* a name may start with - */
 			for (; j < n && it[j].kind == it[i].kind && !it[j].unzip &&
-			    !it[j].first && !it[j].stream; j++)
-				argpush(&argv, &na, it[j].path ? it[j].path : "-");
+			    !it[j].first && !it[j].stream; j++) {
+				const char *a = it[j].path ? it[j].path : "-";
+
+				/*
+				 * exec takes ARG_MAX bytes of arguments and
+				 * environment: a directory of 50,000 articles
+				 * is several runs of tokenize, one after the
+				 * other (the stream repeats its header, which
+				 * the readers drop)
+				 */
+				bytes += strlen(a) + 1 + sizeof(char *);
+				if (j > i && bytes > room)
+					break;
+				argpush(&argv, &na, a);
+			}
 		}
 		tp = spawn(argv, in, out);
 		if (in)
