@@ -106,6 +106,7 @@ static const char *jsonopt[3] = {"--id-field", "--title-field", "--text-field"};
 static char bindir[PATH_MAX];
 static char *tmpdir;
 static int status;
+static int stdclosed[3];	/* descriptors 0, 1, 2 found closed */
 
 static void
 usage(FILE *fp)
@@ -451,6 +452,11 @@ collect(const char *path, int depth)
 	int n, i;
 
 	if (!strcmp(path, "-")) {
+		if (stdclosed[0]) {
+			weprintf("<stdin>: %s", strerror(EBADF));
+			status = 1;
+			return;
+		}
 		add_item(NULL, 0, 0);
 		return;
 	}
@@ -1741,6 +1747,18 @@ main(int argc, char *argv[])
 	ssize_t n;
 
 	lede_init(argv[0]);
+	/*
+	 * A descriptor 0, 1 or 2 found closed (<&-, a daemon's or a job
+	 * scheduler's) would be taken by the first pipe, which the chains
+	 * then took for their standard input or output (wrong reports, exit
+	 * status 1): /dev/null holds its place.
+	 */
+	for (c = 0; c < 3; c++)
+		if (fcntl(c, F_GETFD) < 0 && errno == EBADF) {
+			stdclosed[c] = 1;
+			if (open("/dev/null", c ? O_WRONLY : O_RDONLY) != c)
+				_exit(LEDE_EXIT_ERR);
+		}
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, ":o:f:n:j:q", longopts, NULL)) != -1) {
 		switch (c) {
@@ -1813,6 +1831,8 @@ main(int argc, char *argv[])
 		uprintf("no input (name files, directories or - for standard input)");
 	if (!format)
 		format = outdir ? "tsv" : "text";
+	if (stdclosed[1] && !outdir)
+		eprintf("<stdout>: write error: %s", strerror(EBADF));
 	ext = format_ext();
 	if (progress < 0)
 		progress = isatty(2);
