@@ -1265,8 +1265,26 @@ main(int argc, char *argv[])
 		augment_case(case_frac);
 	for (i = 0; i < nextra; i++)
 		readfile(extra[i], 2);
-	if (dev)
+	if (dev) {
+		size_t k, devtok = 0, devent = 0;
+
 		readfile(dev, 1);
+		/*
+		 * a dev set without a name scores every pass 0: the first
+		 * would be kept, and training stop after --patience passes
+		 */
+		for (k = 0; k < nsent; k++)
+			if (sent[k].set == 1)
+				for (s = sent[k].off; s < sent[k].off + sent[k].n; s++) {
+					devtok++;
+					devent += gold[s] > 0;
+				}
+		if (devtok == 0)
+			eprintf("%s: no token in the dev set", dev);
+		if (devent == 0)
+			eprintf("%s: no entity in the dev set (a dev F1 of 0 would "
+			    "keep the first pass)", dev);
+	}
 
 	lex = lede_nerlex_new();
 	if (lexfile)
