@@ -199,10 +199,11 @@ count_lines(const char *path)
 
 /*
  * What the first bytes of a plain file say: SNIFF_JSON when the first
- * byte that is not white space is '{', SNIFF_STREAM when the first line
- * is a token stream's header, else SNIFF_NONE.
+ * byte that is not white space is '{', SNIFF_ARRAY when it is '[',
+ * SNIFF_STREAM when the first line is a token stream's header, else
+ * SNIFF_NONE.
  */
-enum { SNIFF_NONE, SNIFF_JSON, SNIFF_STREAM };
+enum { SNIFF_NONE, SNIFF_JSON, SNIFF_ARRAY, SNIFF_STREAM };
 
 static int
 sniff(const char *path)
@@ -220,6 +221,8 @@ sniff(const char *path)
 		return SNIFF_STREAM;
 	for (i = 0; i < n && strchr(" \t\r\n", buf[i]) && buf[i]; i++)
 		;
+	if (i < n && buf[i] == '[')
+		return SNIFF_ARRAY;
 	return i < n && buf[i] == '{' ? SNIFF_JSON : SNIFF_NONE;
 }
 
@@ -256,6 +259,13 @@ add_item(const char *path, off_t size, int stream)
 			weprintf("%s: a token stream already ('# global.columns'), skipped: "
 			    "pipe it to keywords, entities, tone or summarize (through "
 			    "stem | ner-tag | sentiment if it lacks their columns)", path);
+			status = 1;
+			return;
+		}
+		if (what == SNIFF_ARRAY && inkind < 0 && endswith(path, ".json")) {
+			/* tokenized as an article, it gave reports of JSON syntax */
+			weprintf("%s: a JSON array, skipped: lede reads JSON Lines, one "
+			    "object a line (jq -c '.[]' converts it)", path);
 			status = 1;
 			return;
 		}
