@@ -81,6 +81,8 @@ lede_df_parse(const char *buf, size_t len, char *err, size_t errlen)
 		seterr(err, errlen, line + 1, "invalid UTF-8");
 		goto bad;
 	}
+	if (len >= 3 && !memcmp(p, "\xEF\xBB\xBF", 3))
+		p += 3;	/* a byte-order mark, as from an editor on Windows */
 	while (p < end) {
 		nl = memchr(p, '\n', (size_t)(end - p));
 		n = nl ? (size_t)(nl - p) : (size_t)(end - p);
@@ -110,6 +112,13 @@ lede_df_parse(const char *buf, size_t len, char *err, size_t errlen)
 			if (klen == 4 && !memcmp(p, "docs", 4)) {
 				if (df->docs >= 0 || num(val, vlen, 0, 1L << 40, &df->docs) < 0)
 					goto badval;
+				if (df->docs == 0) {
+					/* every idf would be 0, and so every score */
+					seterr(err, errlen, line, "docs 0: a table of no "
+					    "document (built from an empty input?) "
+					    "weighs every word 0");
+					goto bad;
+				}
 			} else if (klen == 5 && !memcmp(p, "terms", 5)) {
 				if (terms >= 0 || num(val, vlen, 0, 1L << 30, &terms) < 0)
 					goto badval;

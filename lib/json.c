@@ -327,6 +327,19 @@ lede_json_pick(const char *line, size_t len, const char **keys, int nkeys,
 		} else if (value(&p, 1) < 0) {
 			goto out;
 		}
+		if (k < nkeys) {
+			/* a name asked for twice (--id-field title): both get it */
+			int j;
+
+			for (j = k + 1; j < nkeys; j++) {
+				if (strcmp(keys[j], keys[k]))
+					continue;
+				lede_buf_clear(&vals[j]);
+				lede_buf_grow(&vals[j], vals[k].len + 1);
+				lede_buf_add(&vals[j], vals[k].p, vals[k].len);
+				found[j] = found[k];
+			}
+		}
 		ws(&p);
 		if (p.i < p.n && p.s[p.i] == ',') {
 			p.i++;

@@ -21,7 +21,8 @@
  * present and not null; a string value is unescaped into vals[i] (UTF-8;
  * \uXXXX with surrogate pairs; a lone surrogate becomes U+FFFD), a number,
  * true or false is copied as written, and an array or object is an error
- * for a picked key.  Returns 0, or -1 with a reason in err (e.g. "column
+ * for a picked key.  A key may be named twice: each of its places gets the
+ * value.  Returns 0, or -1 with a reason in err (e.g. "column
  * 17: expected ':'").
  */
 int lede_json_pick(const char *line, size_t len, const char **keys, int nkeys,

@@ -813,6 +813,9 @@ read_block(LedeReader *r, LedeSent *s)
 		}
 		if (rc == LEDE_IO_ERROR) {
 			rc = fail(r, 0, "read error: %s", strerror(errno));
+			/* nothing of the file read (a directory): no document lost */
+			if (lineno == 0)
+				r->errnodoc = 1;
 			close_file(r);
 			r->skipping = 0;
 			return rc;

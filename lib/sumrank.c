@@ -186,10 +186,12 @@ int
 lede_sum_load_model(LedeSum *s, const char *buf, size_t len, char *err,
     size_t errlen)
 {
-	size_t i = 0, j, lineno = 0;
+	size_t i = 0, j, lineno = 0, nweights = 0;
 	double w[LEDE_SUM_NFEAT + 1] = {0};
 	char name[64], num[64];
 
+	if (len >= 3 && !memcmp(buf, "\xEF\xBB\xBF", 3))
+		i = 3;	/* a byte-order mark, as the lexicon takes it */
 	while (i < len) {
 		size_t e = i, k, a, b;
 
@@ -230,6 +232,13 @@ lede_sum_load_model(LedeSum *s, const char *buf, size_t len, char *err,
 			snprintf(err, errlen, "%zu: bad weight '%s'", lineno, num);
 			return -1;
 		}
+		nweights++;
+	}
+	if (nweights == 0) {
+		/* every sentence would score the bias: the lead, silently */
+		snprintf(err, errlen, "%zu: no NAME<TAB>WEIGHT line (an empty "
+		    "model)", lineno ? lineno : 1);
+		return -1;
 	}
 	memcpy(s->model, w, sizeof(w));
 	s->p.method = LEDE_SUM_MODEL;

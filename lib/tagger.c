@@ -2126,6 +2126,11 @@ lede_bio_next(LedeBio *b, char ***forms, char ***tags, size_t *n,
 			bad = bad ? bad : bioerr(b, "line too long");
 			continue;
 		}
+		if (lede_lines_lineno(b->in) == 1 && len >= 3 &&
+		    !memcmp(line, "\xEF\xBB\xBF", 3)) {
+			line += 3;	/* a byte-order mark, as a stream may have */
+			len -= 3;
+		}
 		for (f0 = 0; f0 < len && (line[f0] == ' ' || line[f0] == '\t'); f0++)
 			;
 		if (f0 == len) {	/* blank line */

@@ -192,7 +192,8 @@ lede_tone_read_partial(LedeTone *t, const char *buf, size_t n,
 		len = nl ? (size_t)(nl - (buf + pos)) : n - pos;
 		lineno++;
 		lede_buf_clear(&line);
-		lede_buf_add(&line, buf + pos, len);
+		/* CRLF, as the keywords and entities partials take it */
+		lede_buf_add(&line, buf + pos, len - (len && buf[pos + len - 1] == '\r'));
 		pos += len + (nl != NULL);
 		if (memchr(line.p, '\0', line.len)) {
 			rc = fail(err, name, lineno, "NUL byte in line");

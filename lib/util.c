@@ -17,18 +17,47 @@
 
 const char *argv0 = "lede";
 
+/*
+ * The line is made whole and written at once: standard error is
+ * unbuffered, and written piece by piece the messages of the tools that
+ * share it (a pipeline, lede's chains, a batch job's log) ran into each
+ * other, one tool's name before another's message.
+ */
 void
 vweprintf(const char *fmt, va_list ap)
 {
-	size_t n;
+	char small[4096], *p = small;
+	const char *why = NULL;
+	int saved = errno, m;
+	size_t n = strlen(fmt), len, need;
+	va_list aq;
 
-	fflush(stdout);
-	fprintf(stderr, "%s: ", argv0);
-	vfprintf(stderr, fmt, ap);
-	n = strlen(fmt);
 	if (n && fmt[n - 1] == ':')
-		fprintf(stderr, " %s", strerror(errno));
-	fputc('\n', stderr);
+		why = strerror(saved);
+	fflush(stdout);
+	va_copy(aq, ap);
+	m = vsnprintf(NULL, 0, fmt, aq);
+	va_end(aq);
+	if (m < 0)
+		m = 0;
+	/* "argv0: message why\n" and the NUL of the last sprintf */
+	need = strlen(argv0) + 2 + (size_t)m + (why ? 1 + strlen(why) : 0) + 2;
+	if (need > sizeof(small) && !(p = malloc(need))) {
+		p = small;	/* no memory: the message is cut */
+		why = NULL;
+		m = (int)(sizeof(small) / 2);
+	}
+	snprintf(p, sizeof(small) / 2, "%s: ", argv0);
+	len = strlen(p);
+	vsnprintf(p + len, (size_t)m + 1, fmt, ap);
+	len += strlen(p + len);
+	if (why)
+		len += (size_t)sprintf(p + len, " %s", why);
+	p[len++] = '\n';
+	fwrite(p, 1, len, stderr);
+	if (p != small)
+		free(p);
+	errno = saved;
 }
 
 void

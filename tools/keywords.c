@@ -162,7 +162,7 @@ main(int argc, char *argv[])
 	LedeBuf err = {0};
 	long top = 10, mindf = 2;
 	int c, rc, status = 0, nodf = 0, corpus = 0, partial = 0, domerge = 0;
-	int build = 0, stats = 0, keepboil = 0;
+	int build = 0, stats = 0, keepboil = 0, mindfset = 0, ranked = 0;
 	LedeKp *kp = NULL;
 	LedeDf *df = NULL;
 	LedePosModel *pos = NULL;
@@ -200,6 +200,7 @@ main(int argc, char *argv[])
 			if (i == LEDE_LEN(methods))
 				uprintf("--rank: unknown method '%s'", optarg);
 			params.method = methods[i].m;
+			ranked = 1;
 			break;
 		case O_CORPUS:
 			corpus = 1;
@@ -216,12 +217,14 @@ main(int argc, char *argv[])
 		case O_MINDF:
 			if (lede_strtol(optarg, 1, 1000000000, &mindf) < 0)
 				uprintf("--min-df: expected a positive number");
+			mindfset = 1;
 			break;
 		case O_STATS:
 			stats = 1;
 			break;
 		case O_PARAM:
 			lede_knob_set(&params, knobs, LEDE_LEN(knobs), optarg);
+			ranked = 1;
 			break;
 		case O_KEEP:
 			keepboil = 1;
@@ -242,6 +245,13 @@ main(int argc, char *argv[])
 		uprintf("--partial needs --corpus");
 	if (dfpath && nodf)
 		uprintf("--df and --no-df exclude each other");
+	/* options that would do nothing, silently: say so */
+	if (mindfset && !build)
+		uprintf("--min-df needs --build-df");
+	if (domerge && (ranked || dfpath || nodf || keepboil))
+		uprintf("--merge takes -n and -f: the partials were ranked when "
+		    "made (give --rank, --df, --no-df, --param and "
+		    "--keep-boilerplate to keywords --corpus --partial)");
 
 	if (domerge) {
 		kwc = lede_kwc_new();

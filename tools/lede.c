@@ -68,6 +68,8 @@ static Report reports[] = {
 	{"tone", "tone-corpus", {"--corpus", "--partial", NULL}, 1},
 };
 #define NREPORTS ((int)LEDE_LEN(reports))
+/* the file names given to one tokenize, in bytes: see argbytes() */
+#define ARGBYTES ((size_t)256 << 10)
 
 static const char *filters[] = {"stem", "ner-tag", "sentiment"};
 
@@ -104,6 +106,7 @@ static const char *jsonopt[3] = {"--id-field", "--title-field", "--text-field"};
 static char bindir[PATH_MAX];
 static char *tmpdir;
 static int status;
+static int stdclosed[3];	/* descriptors 0, 1, 2 found closed */
 
 static void
 usage(FILE *fp)
@@ -196,10 +199,11 @@ count_lines(const char *path)
 
 /*
  * What the first bytes of a plain file say: SNIFF_JSON when the first
- * byte that is not white space is '{', SNIFF_STREAM when the first line
- * is a token stream's header, else SNIFF_NONE.
+ * byte that is not white space is '{', SNIFF_ARRAY when it is '[',
+ * SNIFF_STREAM when the first line is a token stream's header, else
+ * SNIFF_NONE.
  */
-enum { SNIFF_NONE, SNIFF_JSON, SNIFF_STREAM };
+enum { SNIFF_NONE, SNIFF_JSON, SNIFF_ARRAY, SNIFF_STREAM };
 
 static int
 sniff(const char *path)
@@ -217,6 +221,8 @@ sniff(const char *path)
 		return SNIFF_STREAM;
 	for (i = 0; i < n && strchr(" \t\r\n", buf[i]) && buf[i]; i++)
 		;
+	if (i < n && buf[i] == '[')
+		return SNIFF_ARRAY;
 	return i < n && buf[i] == '{' ? SNIFF_JSON : SNIFF_NONE;
 }
 
@@ -253,6 +259,13 @@ add_item(const char *path, off_t size, int stream)
 			weprintf("%s: a token stream already ('# global.columns'), skipped: "
 			    "pipe it to keywords, entities, tone or summarize (through "
 			    "stem | ner-tag | sentiment if it lacks their columns)", path);
+			status = 1;
+			return;
+		}
+		if (what == SNIFF_ARRAY && inkind < 0 && endswith(path, ".json")) {
+			/* tokenized as an article, it gave reports of JSON syntax */
+			weprintf("%s: a JSON array, skipped: lede reads JSON Lines, one "
+			    "object a line (jq -c '.[]' converts it)", path);
 			status = 1;
 			return;
 		}
@@ -449,6 +462,11 @@ collect(const char *path, int depth)
 	int n, i;
 
 	if (!strcmp(path, "-")) {
+		if (stdclosed[0]) {
+			weprintf("<stdin>: %s", strerror(EBADF));
+			status = 1;
+			return;
+		}
 		add_item(NULL, 0, 0);
 		return;
 	}
@@ -736,6 +754,21 @@ track(pid_t pid, const char *what)
 	nprocs++;
 }
 
+/*
+ * The room for the file names of one tokenize: a quarter of exec's room
+ * for arguments and environment (ARG_MAX, 2 MiB with the usual 8 MiB
+ * stack), at most ARGBYTES.
+ */
+static size_t
+argbytes(void)
+{
+	long m = sysconf(_SC_ARG_MAX);
+
+	if (m <= 0 || (size_t)m / 4 > ARGBYTES)
+		return ARGBYTES;
+	return (size_t)m / 4;
+}
+
 static void
 argpush(char ***argv, size_t *n, const char *s)
 {
@@ -827,11 +860,26 @@ run_source(Item *it, size_t n, int out)
 			i = j;
 			continue;
 		} else {
+			size_t bytes = 0, room = argbytes();
+
 			/* standard input in its place: tokenize's - */
 			argpush(&argv, &na, "--");	/* a name may start with - */
 			for (; j < n && it[j].kind == it[i].kind && !it[j].unzip &&
-			    !it[j].first && !it[j].stream; j++)
-				argpush(&argv, &na, it[j].path ? it[j].path : "-");
+			    !it[j].first && !it[j].stream; j++) {
+				const char *a = it[j].path ? it[j].path : "-";
+
+				/*
+				 * exec takes ARG_MAX bytes of arguments and
+				 * environment: a directory of 50,000 articles
+				 * is several runs of tokenize, one after the
+				 * other (the stream repeats its header, which
+				 * the readers drop)
+				 */
+				bytes += strlen(a) + 1 + sizeof(char *);
+				if (j > i && bytes > room)
+					break;
+				argpush(&argv, &na, a);
+			}
 		}
 		tp = spawn(argv, in, out);
 		if (in)
@@ -1709,6 +1757,18 @@ main(int argc, char *argv[])
 	ssize_t n;
 
 	lede_init(argv[0]);
+	/*
+	 * A descriptor 0, 1 or 2 found closed (<&-, a daemon's or a job
+	 * scheduler's) would be taken by the first pipe, which the chains
+	 * then took for their standard input or output (wrong reports, exit
+	 * status 1): /dev/null holds its place.
+	 */
+	for (c = 0; c < 3; c++)
+		if (fcntl(c, F_GETFD) < 0 && errno == EBADF) {
+			stdclosed[c] = 1;
+			if (open("/dev/null", c ? O_WRONLY : O_RDONLY) != c)
+				_exit(LEDE_EXIT_ERR);
+		}
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, ":o:f:n:j:q", longopts, NULL)) != -1) {
 		switch (c) {
@@ -1781,6 +1841,8 @@ main(int argc, char *argv[])
 		uprintf("no input (name files, directories or - for standard input)");
 	if (!format)
 		format = outdir ? "tsv" : "text";
+	if (stdclosed[1] && !outdir)
+		eprintf("<stdout>: write error: %s", strerror(EBADF));
 	ext = format_ext();
 	if (progress < 0)
 		progress = isatty(2);

@@ -402,7 +402,7 @@ readlexicon(LedeNerLex *lex, const char *path)
 	FILE *fp = fopen(path, "r");
 	LedeLines *in;
 	char *line;
-	size_t len;
+	size_t len, nent = 0;
 	int rc;
 
 	if (!fp)
@@ -450,7 +450,11 @@ readlexicon(LedeNerLex *lex, const char *path)
 		for (k = 0; k < 3; k++)
 			e->cl[k] = (uint16_t)v[k];
 		e->cap = (uint8_t)v[3];
+		nent++;
 	}
+	/* an empty file would train without the cluster features, silently */
+	if (nent == 0)
+		eprintf("%s: no entry in the lexicon", path);
 	lede_lines_free(in);
 	fclose(fp);
 }
@@ -471,7 +475,7 @@ readgaz(LedeNerLex *lex, const char *path, int src)
 	int nd, rc;
 	LedeDict *d = lede_dict_new();
 	unsigned (*cnt)[5] = NULL;
-	size_t ccnt = 0;
+	size_t ccnt = 0, nnames = 0;
 
 	if (!fp)
 		eprintf("%s:", path);
@@ -494,12 +498,17 @@ readgaz(LedeNerLex *lex, const char *path, int src)
 			if (added)
 				memset(cnt[id], 0, sizeof(cnt[id]));
 			if (tag[i][0] != 'O')
+				nnames++;
+			if (tag[i][0] != 'O')
 				for (j = 0; j < ntypes && j < 4; j++)
 					if (!strcmp(tag[i] + 2, tname[j]))
 						t = j;
 			cnt[id][t]++;
 		}
 	}
+	/* an empty file would train without its gazetteer bits, silently */
+	if (nnames == 0)
+		eprintf("%s: no entity in the gazetteer", path);
 	for (k = 0; k < lede_dict_size(d); k++) {
 		size_t len;
 		const char *w = lede_dict_key(d, (long)k, &len);
@@ -1263,10 +1272,33 @@ main(int argc, char *argv[])
 	L = 1 + 4 * ntypes;
 	if (case_frac > 0)
 		augment_case(case_frac);
-	for (i = 0; i < nextra; i++)
+	for (i = 0; i < nextra; i++) {
+		size_t before = nsent;
+
 		readfile(extra[i], 2);
-	if (dev)
+		if (nsent == before)
+			eprintf("%s: no sentence in the extra data", extra[i]);
+	}
+	if (dev) {
+		size_t k, devtok = 0, devent = 0;
+
 		readfile(dev, 1);
+		/*
+		 * a dev set without a name scores every pass 0: the first
+		 * would be kept, and training stop after --patience passes
+		 */
+		for (k = 0; k < nsent; k++)
+			if (sent[k].set == 1)
+				for (s = sent[k].off; s < sent[k].off + sent[k].n; s++) {
+					devtok++;
+					devent += gold[s] > 0;
+				}
+		if (devtok == 0)
+			eprintf("%s: no token in the dev set", dev);
+		if (devent == 0)
+			eprintf("%s: no entity in the dev set (a dev F1 of 0 would "
+			    "keep the first pass)", dev);
+	}
 
 	lex = lede_nerlex_new();
 	if (lexfile)

@@ -100,6 +100,9 @@ main(int argc, char *argv[])
 		free(lexfiles);
 		return status;
 	}
+	/* with --no-default-lexicon and files of no term, every score is 0 */
+	if (lede_lexicon_size(lx) == 0)
+		eprintf("the lexicon has no term (the --lexicon files hold none)");
 	ss = lede_sent_stage_new(lx, context);
 
 	r = lede_reader_open(argv + optind, argc - optind);

@@ -82,9 +82,11 @@ slurp(const char *path, LedeBuf *b)
 	if (!fp)
 		eprintf("%s:", path);
 	rc = lede_slurp(fp, b, LEX_MAX);
+	if (rc == -1)
+		eprintf("%s: read error:", path);	/* with errno's reason */
 	fclose(fp);
 	if (rc < 0)
-		eprintf("%s: %s", path, rc == -2 ? "file too large" : "read error");
+		eprintf("%s: file too large", path);
 }
 
 int

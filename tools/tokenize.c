@@ -254,9 +254,19 @@ check_field(const char *name, unsigned long line, const char *what,
 		bad = unreadable(*s, *n);
 	if (bad && !replace) {
 		unsigned char c = (unsigned char)(*s)[bad - 1];
+		const unsigned char *u = (const unsigned char *)*s;
 
 		if (what)
 			snprintf(in, sizeof(in), " in the %s", what);
+		if (!what && *n >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) ||
+		    (u[0] == 0xFE && u[1] == 0xFF))) {
+			/* a UTF-16 byte-order mark: say what the text is */
+			weprintf("%s:1: UTF-16 text, not UTF-8 (iconv -f UTF-16 "
+			    "-t UTF-8 converts it); document %.*s%sskipped", name,
+			    (int)idlen, id ? id : "", id ? " " : "");
+			status = 1;
+			return -1;
+		}
 		if (!line)
 			line = line_of(*s, bad - 1);
 		if (c)
@@ -492,6 +502,14 @@ jsonl_file(const char *path)
 		if (lineno == 1 && len >= 3 && !memcmp(line, "\xEF\xBB\xBF", 3)) {
 			line += 3;
 			len -= 3;
+		}
+		if (lineno == 1 && len >= 2 && (!memcmp(line, "\xFF\xFE", 2) ||
+		    !memcmp(line, "\xFE\xFF", 2))) {
+			/* a UTF-16 byte-order mark: every line would be refused */
+			weprintf("%s:1: UTF-16 text, not UTF-8 (iconv -f UTF-16 -t "
+			    "UTF-8 converts it); file skipped", name);
+			status = 1;
+			break;
 		}
 		if (blank(line, len))
 			continue;

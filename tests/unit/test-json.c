@@ -40,6 +40,17 @@ main(void)
 	rc = pick("{\"text\": null, \"id\": \"x\"}", v, found, err);
 	check(rc == 0 && !found[1] && found[0], "null");
 
+	/* a key asked for twice gets the value twice (--id-field title) */
+	{
+		const char *twice[] = {"title", "text", "title"};
+		const char *line = "{\"title\": \"T\", \"text\": \"x\"}";
+
+		rc = lede_json_pick(line, strlen(line), twice, 3, v, found, err,
+		    sizeof(err));
+		check(rc == 0 && found[0] && found[2] && !strcmp(v[0].p, "T") &&
+		    !strcmp(v[2].p, "T") && found[1], "twice: %s", err);
+	}
+
 	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
 		rc = pick(bad[i], v, found, err);
 		check(rc < 0, "accepted %s", bad[i]);

@@ -1,0 +1,2 @@
+# a table saved with a byte-order mark (an editor on Windows) reads as without
+tokenize --jsonl docs.jsonl | keywords --build-df --min-df 1 > df.tmp && printf '\357\273\277' | cat - df.tmp > dfbom.tmp && tokenize --jsonl docs.jsonl | keywords -n 2 --df dfbom.tmp > bom.tmp && tokenize --jsonl docs.jsonl | keywords -n 2 --df df.tmp | cmp - bom.tmp && tokenize --jsonl docs.jsonl | summarize --df dfbom.tmp | grep -c .; st=$?; rm -f df.tmp dfbom.tmp bom.tmp; exit $st
