@@ -2011,26 +2011,19 @@ lede_entdoc_resolve(LedeEntDoc *d)
 		}
 		/*
 		 * a name joined to its "X Corp" (rule 2) is the company, whatever
-		 * its own mentions say ("Chrysler" PER three times)
+		 * its own mentions say ("Chrysler" PER three times), and so is
+		 * one with a name that ends in a designator
 		 */
 		for (i = 0; i < ng; i++) {
 			LedeEntity *e;
 
-			if (!d->g[i].desig || d->ment[find(d->g, (long)i)] < 0)
+			if (!(d->g[i].desig || d->g[i].corp) ||
+			    d->ment[find(d->g, (long)i)] < 0)
 				continue;
 			e = &d->e[d->ment[find(d->g, (long)i)]];
 			if (type_class(e->type) != C_ORG)
-				e->type = lede_dict_key(d->typed, d->g[i].desigtype, NULL);
-		}
-		/* and so is one with a name that ends in a designator */
-		for (i = 0; i < ng; i++) {
-			LedeEntity *e;
-
-			if (!d->g[i].corp || d->ment[find(d->g, (long)i)] < 0)
-				continue;
-			e = &d->e[d->ment[find(d->g, (long)i)]];
-			if (type_class(e->type) != C_ORG)
-				e->type = lede_dict_key(d->typed, d->g[i].type, NULL);
+				e->type = lede_dict_key(d->typed, d->g[i].desig ?
+				    d->g[i].desigtype : d->g[i].type, NULL);
 		}
 		/* a dateline names a place, whatever the other mentions say */
 		for (i = 0; i < d->nm; i++)
