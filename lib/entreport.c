@@ -8,6 +8,7 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "boiler.h"
 #include "stage.h"
@@ -111,8 +112,9 @@ wanted(const LedeEntReport *er, const char *type)
 
 	if (!er->types)
 		return 1;
+	/* "per" is PER: types are written in capitals, users may not */
 	for (i = 0; i < er->ntypes; i++)
-		if (!strcmp(er->types[i], type))
+		if (!strcasecmp(er->types[i], type))
 			return 1;
 	return 0;
 }

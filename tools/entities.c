@@ -30,7 +30,7 @@ usage(FILE *fp)
 	    "\n"
 	    "  -f, --format FMT  tsv (default, with a header row), jsonl or text\n"
 	    "  -n, --top N       at most N rows per document (or for the corpus)\n"
-	    "      --types LIST  only these types, e.g. PER,ORG\n"
+	    "      --types LIST  only these types, e.g. PER,ORG (any case)\n"
 	    "      --corpus      one report over all documents\n"
 	    "      --keep-boilerplate  count the names in disclosure, subscribe,\n"
 	    "                    read-more, navigation, copyright, dateline and\n"

@@ -1,0 +1,1 @@
+entities --types per,Loc article.in
