@@ -122,6 +122,16 @@ lede_df_parse(const char *buf, size_t len, char *err, size_t errlen)
 			} else if (klen == 5 && !memcmp(p, "terms", 5)) {
 				if (terms >= 0 || num(val, vlen, 0, 1L << 30, &terms) < 0)
 					goto badval;
+				/*
+				 * no more rows than the bytes left hold ("t<TAB>1"
+				 * and a newline): the array is not sized by a
+				 * number the file only claims
+				 */
+				if ((size_t)terms > ((size_t)(end - p) + 1) / 4) {
+					seterr(err, errlen, line, "'terms %ld': more "
+					    "rows than the table holds", terms);
+					goto bad;
+				}
 				df->df = ecalloc(terms ? (size_t)terms : 1, sizeof(*df->df));
 			} else if (klen == 5 && !memcmp(p, "mindf", 5)) {
 				if (df->mindf >= 0 || num(val, vlen, 1, 1L << 40, &df->mindf) < 0)
