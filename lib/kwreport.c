@@ -35,7 +35,7 @@ slurp_data(const char *rel, LedeBuf *b, char **pathp, LedeBuf *err)
 	*pathp = path;
 	lede_buf_clear(err);
 	if (!path) {
-		lede_buf_printf(err, "cannot find %s (set LEDE_DATA)", rel);
+		lede_buf_printf(err, "cannot find %s (%s)", rel, lede_datahint());
 		return -1;
 	}
 	if (!(fp = fopen(path, "rb"))) {
@@ -106,7 +106,7 @@ lede_kw_load(LedeKp *kp, const LedeKpParams *params, const char *dfpath,
 	if (!dfpath && !(dfpath = dfalloc = lede_datapath("data/keywords/df-en.tsv"))) {
 		lede_buf_clear(err);
 		lede_buf_printf(err, "cannot find data/keywords/df-en.tsv "
-		    "(set LEDE_DATA, or --no-df)");
+		    "(%s, or --no-df)", lede_datahint());
 		return -1;
 	}
 	*df = lede_df_load(dfpath, msg, sizeof(msg));

@@ -467,8 +467,8 @@ lede_sent_lexicon_load(LedeLexicon *lx, int nodefault, const char *const *files,
 	if (!nodefault) {
 		if (!(path = lede_datapath(LEDE_LEXICON_DEFAULT))) {
 			lede_buf_clear(err);
-			lede_buf_printf(err, "cannot find the lexicon %s (set LEDE_DATA)",
-			    LEDE_LEXICON_DEFAULT);
+			lede_buf_printf(err, "cannot find the lexicon %s (%s)",
+			    LEDE_LEXICON_DEFAULT, lede_datahint());
 			return -1;
 		}
 		rc = lede_lexicon_load_file(lx, path, err);

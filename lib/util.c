@@ -599,6 +599,18 @@ joinpath(const char *dir, const char *rel)
 	return b.p;
 }
 
+const char *
+lede_datahint(void)
+{
+	static char hint[PATH_MAX + 32];
+	const char *env = getenv("LEDE_DATA");
+
+	if (!env || !*env)
+		return "set LEDE_DATA";
+	snprintf(hint, sizeof(hint), "not in LEDE_DATA=%s", env);
+	return hint;
+}
+
 char *
 lede_datapath(const char *rel)
 {

@@ -182,6 +182,11 @@ const char *lede_dict_key(const LedeDict *d, long id, size_t *n);
  * first that exists, or NULL (then the caller reports what it looked for).
  */
 char *lede_datapath(const char *rel);
+/*
+ * What to say of a data file lede_datapath did not find: "set LEDE_DATA",
+ * or "not in LEDE_DATA=DIR" when it is set (valid until the next call).
+ */
+const char *lede_datahint(void);
 
 /*
  * qsort that accepts an empty array (qsort's base must not be NULL, even

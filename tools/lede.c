@@ -1135,7 +1135,8 @@ fused_open(Fused *f, int part)
 
 	f->stem = lede_stem_stage_new("english");
 	if (!(path = lede_datapath(LEDE_NER_MODEL_DEFAULT)))
-		eprintf("cannot find %s (set LEDE_DATA)", LEDE_NER_MODEL_DEFAULT);
+		eprintf("cannot find %s (%s)", LEDE_NER_MODEL_DEFAULT,
+		    lede_datahint());
 	if (!(f->model = lede_ner_load(path, msg, sizeof(msg))))
 		eprintf("%s: %s", path, msg);
 	free(path);

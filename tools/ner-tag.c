@@ -192,7 +192,8 @@ main(int argc, char *argv[])
 	if (mpath)
 		path = estrdup(mpath);
 	else if (!(path = lede_datapath(DEFAULT_MODEL)))
-		eprintf("cannot find %s (set LEDE_DATA or use -m)", DEFAULT_MODEL);
+		eprintf("cannot find %s (%s, or use -m)", DEFAULT_MODEL,
+		    lede_datahint());
 	if (!(model = lede_ner_load(path, err, sizeof(err))))
 		eprintf("%s: %s", path, err);
 	/* default: the model's types; the rule-based ones on request */

@@ -222,7 +222,8 @@ main(int argc, char *argv[])
 		LedeBuf b = {0};
 
 		if (!path)
-			eprintf("cannot find data/keywords/stopwords-en.txt (set LEDE_DATA)");
+			eprintf("cannot find data/keywords/stopwords-en.txt (%s)",
+			    lede_datahint());
 		slurp(path, &b);
 		if (lede_sum_load_stop(sum, b.p ? b.p : "", b.len, err, sizeof(err)) < 0)
 			eprintf("%s:%s", path, err);
@@ -241,7 +242,8 @@ main(int argc, char *argv[])
 	}
 	if (!nodf) {
 		if (!dfpath && !(dfpath = dfalloc = lede_datapath("data/keywords/df-en.tsv")))
-			eprintf("cannot find data/keywords/df-en.tsv (set LEDE_DATA, or --no-df)");
+			eprintf("cannot find data/keywords/df-en.tsv (%s, or --no-df)",
+			    lede_datahint());
 		if (!(df = lede_df_load(dfpath, err, sizeof(err))))
 			eprintf("%s", err);
 		lede_sum_set_df(sum, df);
