@@ -77,7 +77,6 @@ typedef struct {
 	int titled;		/* a PER mention had a title ("Mr Smith") */
 	int desig;		/* joined its "X Corp" (rule 2) */
 	int corp;		/* ends in a designator: ORG whatever its type */
-	long desigtype;		/* then the type of "X Corp" */
 	long first, last;	/* mentions */
 } Group;
 
@@ -1304,13 +1303,7 @@ merge_rules(LedeEntDoc *d)
 		e = lookup(d, &mm, 'D', k, n);
 		if (roots(d, &mm, e, (long)i, C_ORG, g->nwords + 1, &root) != 1)
 			continue;
-		/* the type of the designated name: the first of root's */
-		for (; e >= 0; e = mm.next[e])
-			if (d->g[mm.val[e]].cls == C_ORG &&
-			    find(d->g, mm.val[e]) == root)
-				break;
 		g->desig = 1;
-		g->desigtype = d->g[mm.val[e]].type;
 		unite(d->g, (long)i, root);
 	}
 
@@ -2010,20 +2003,19 @@ lede_entdoc_resolve(LedeEntDoc *d)
 			}
 		}
 		/*
-		 * a name joined to its "X Corp" (rule 2) is the company, whatever
-		 * its own mentions say ("Chrysler" PER three times), and so is
-		 * one with a name that ends in a designator
+		 * an entity with a name that ends in a designator is the
+		 * company, whatever its other mentions say: "Chrysler" PER three
+		 * times, joined to its "Chrysler Corp" (rule 2), whose group is
+		 * of an ORG type
 		 */
 		for (i = 0; i < ng; i++) {
 			LedeEntity *e;
 
-			if (!(d->g[i].desig || d->g[i].corp) ||
-			    d->ment[find(d->g, (long)i)] < 0)
+			if (!d->g[i].corp || d->ment[find(d->g, (long)i)] < 0)
 				continue;
 			e = &d->e[d->ment[find(d->g, (long)i)]];
 			if (type_class(e->type) != C_ORG)
-				e->type = lede_dict_key(d->typed, d->g[i].desig ?
-				    d->g[i].desigtype : d->g[i].type, NULL);
+				e->type = lede_dict_key(d->typed, d->g[i].type, NULL);
 		}
 		/* a dateline names a place, whatever the other mentions say */
 		for (i = 0; i < d->nm; i++)
