@@ -335,7 +335,6 @@ lede_json_pick(const char *line, size_t len, const char **keys, int nkeys,
 				if (strcmp(keys[j], keys[k]))
 					continue;
 				lede_buf_clear(&vals[j]);
-				lede_buf_grow(&vals[j], vals[k].len + 1);
 				lede_buf_add(&vals[j], vals[k].p, vals[k].len);
 				found[j] = found[k];
 			}

@@ -497,12 +497,12 @@ readgaz(LedeNerLex *lex, const char *path, int src)
 			}
 			if (added)
 				memset(cnt[id], 0, sizeof(cnt[id]));
-			if (tag[i][0] != 'O')
+			if (tag[i][0] != 'O') {
 				nnames++;
-			if (tag[i][0] != 'O')
 				for (j = 0; j < ntypes && j < 4; j++)
 					if (!strcmp(tag[i] + 2, tname[j]))
 						t = j;
+			}
 			cnt[id][t]++;
 		}
 	}
