@@ -81,8 +81,7 @@ lede_df_parse(const char *buf, size_t len, char *err, size_t errlen)
 		seterr(err, errlen, line + 1, "invalid UTF-8");
 		goto bad;
 	}
-	if (len >= 3 && !memcmp(p, "\xEF\xBB\xBF", 3))
-		p += 3;	/* a byte-order mark, as from an editor on Windows */
+	p += lede_bom(p, len);
 	while (p < end) {
 		nl = memchr(p, '\n', (size_t)(end - p));
 		n = nl ? (size_t)(nl - p) : (size_t)(end - p);

@@ -229,8 +229,7 @@ lede_lexicon_load_mem(LedeLexicon *lx, const char *buf, size_t n,
 	LedeBuf line = {0};
 	int rc = 0;
 
-	if (n >= 3 && !memcmp(buf, "\xEF\xBB\xBF", 3))
-		pos = 3;
+	pos = lede_bom(buf, n);
 	while (pos < n) {
 		const char *nl = memchr(buf + pos, '\n', n - pos);
 

@@ -780,7 +780,7 @@ read_block(LedeReader *r, LedeSent *s)
 	/* lede_read_doc's arena for the strings, or the sentence's own */
 	LedeArena *arena = r->into ? r->into : &s->arena;
 	char *line;
-	size_t len, bad, nf = 0;
+	size_t len, bad, nf = 0, bom;
 	int rc, isbad;
 	unsigned long lineno;
 
@@ -829,9 +829,9 @@ read_block(LedeReader *r, LedeSent *s)
 		}
 		if (rc == LEDE_IO_TOOLONG)
 			return fail(r, lineno, "line longer than %zu bytes", LEDE_LINE_MAX);
-		if (lineno == 1 && len >= 3 && !memcmp(line, "\xEF\xBB\xBF", 3)) {
-			line += 3;	/* a byte-order mark */
-			len -= 3;
+		if (lineno == 1 && (bom = lede_bom(line, len))) {
+			line += bom;
+			len -= bom;
 		}
 		r->linenewdoc = len > 0 && line[0] == '#' && is_newdoc(line);
 		if (r->linenewdoc)

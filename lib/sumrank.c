@@ -190,8 +190,7 @@ lede_sum_load_model(LedeSum *s, const char *buf, size_t len, char *err,
 	double w[LEDE_SUM_NFEAT + 1] = {0};
 	char name[64], num[64];
 
-	if (len >= 3 && !memcmp(buf, "\xEF\xBB\xBF", 3))
-		i = 3;	/* a byte-order mark, as the lexicon takes it */
+	i = lede_bom(buf, len);
 	while (i < len) {
 		size_t e = i, k, a, b;
 

@@ -2106,7 +2106,7 @@ lede_bio_next(LedeBio *b, char ***forms, char ***tags, size_t *n,
     int *newdoc)
 {
 	char *line;
-	size_t len, i, f0, f1, t0;
+	size_t len, i, f0, f1, t0, bom;
 	int rc, bad = 0;
 
 	lede_arena_reset(&b->arena);
@@ -2126,10 +2126,9 @@ lede_bio_next(LedeBio *b, char ***forms, char ***tags, size_t *n,
 			bad = bad ? bad : bioerr(b, "line too long");
 			continue;
 		}
-		if (lede_lines_lineno(b->in) == 1 && len >= 3 &&
-		    !memcmp(line, "\xEF\xBB\xBF", 3)) {
-			line += 3;	/* a byte-order mark, as a stream may have */
-			len -= 3;
+		if (lede_lines_lineno(b->in) == 1 && (bom = lede_bom(line, len))) {
+			line += bom;
+			len -= bom;
 		}
 		for (f0 = 0; f0 < len && (line[f0] == ' ' || line[f0] == '\t'); f0++)
 			;

@@ -23,6 +23,16 @@ int lede_utf8_decode(const char *s, size_t n, int32_t *cp);
 /* Offset of the first invalid byte of s[0..n), or n when all of it is valid. */
 size_t lede_utf8_check(const char *s, size_t n);
 
+/*
+ * The length of the UTF-8 byte-order mark that s[0..n) starts with (an
+ * editor's on Windows): 3, or 0 when it has none.
+ */
+static inline size_t
+lede_bom(const char *s, size_t n)
+{
+	return n >= 3 && !memcmp(s, "\xEF\xBB\xBF", 3) ? 3 : 0;
+}
+
 /* Encode cp (a valid scalar value) into out[0..4); returns the length. */
 int lede_utf8_encode(int32_t cp, char *out);
 

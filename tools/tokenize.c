@@ -406,10 +406,10 @@ document(const char *name, unsigned long line, const char *id, size_t idlen,
 static void
 strip_bom(const char **text, size_t *n)
 {
-	if (*n >= 3 && !memcmp(*text, "\xEF\xBB\xBF", 3)) {
-		*text += 3;
-		*n -= 3;
-	}
+	size_t bom = lede_bom(*text, *n);
+
+	*text += bom;
+	*n -= bom;
 }
 
 static void
@@ -474,7 +474,7 @@ jsonl_file(const char *path)
 	FILE *fp;
 	LedeLines *lines;
 	char *line;
-	size_t len;
+	size_t len, bom;
 	unsigned long lineno;
 
 	if (!(fp = open_input(path, &name, &base)))
@@ -499,9 +499,9 @@ jsonl_file(const char *path)
 			status = 1;
 			continue;
 		}
-		if (lineno == 1 && len >= 3 && !memcmp(line, "\xEF\xBB\xBF", 3)) {
-			line += 3;
-			len -= 3;
+		if (lineno == 1 && (bom = lede_bom(line, len))) {
+			line += bom;
+			len -= bom;
 		}
 		if (lineno == 1 && len >= 2 && (!memcmp(line, "\xFF\xFE", 2) ||
 		    !memcmp(line, "\xFE\xFF", 2))) {
@@ -572,7 +572,7 @@ conllu_file(const char *path)
 	LedeLines *lines;
 	const char *name, *base;
 	char *line, err[512], what[64];
-	size_t len;
+	size_t len, bom;
 	int rc;
 	unsigned long lineno;
 
@@ -598,9 +598,9 @@ conllu_file(const char *path)
 			snprintf(what, sizeof(what), "line longer than %zu bytes", LEDE_LINE_MAX);
 			rc = lede_conllu_fail(c, lineno, what, err, sizeof(err));
 		} else {
-			if (lineno == 1 && len >= 3 && !memcmp(line, "\xEF\xBB\xBF", 3)) {
-				line += 3;
-				len -= 3;
+			if (lineno == 1 && (bom = lede_bom(line, len))) {
+				line += bom;
+				len -= bom;
 			}
 			rc = lede_conllu_line(c, line, len, lineno, &out, err, sizeof(err));
 		}
