@@ -234,6 +234,16 @@ line_of(const char *text, size_t off)
 	return line;
 }
 
+/* What a file that starts with a UTF-16 byte-order mark is said to be. */
+#define UTF16_TEXT "UTF-16 text, not UTF-8 (iconv -f UTF-16 -t UTF-8 converts it)"
+
+/* 1 when s[0..n) starts with a UTF-16 byte-order mark (FF FE or FE FF). */
+static int
+utf16(const char *s, size_t n)
+{
+	return n >= 2 && (!memcmp(s, "\xFF\xFE", 2) || !memcmp(s, "\xFE\xFF", 2));
+}
+
 /*
  * Text that the stream cannot hold: invalid UTF-8 or a NUL byte, in the
  * document's text (what NULL), or in its id or title (a JSON "\u0000", a
@@ -254,16 +264,12 @@ check_field(const char *name, unsigned long line, const char *what,
 		bad = unreadable(*s, *n);
 	if (bad && !replace) {
 		unsigned char c = (unsigned char)(*s)[bad - 1];
-		const unsigned char *u = (const unsigned char *)*s;
 
 		if (what)
 			snprintf(in, sizeof(in), " in the %s", what);
-		if (!what && *n >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) ||
-		    (u[0] == 0xFE && u[1] == 0xFF))) {
-			/* a UTF-16 byte-order mark: say what the text is */
-			weprintf("%s:1: UTF-16 text, not UTF-8 (iconv -f UTF-16 "
-			    "-t UTF-8 converts it); document %.*s%sskipped", name,
-			    (int)idlen, id ? id : "", id ? " " : "");
+		if (!what && utf16(*s, *n)) {
+			weprintf("%s:1: " UTF16_TEXT "; document %.*s%sskipped",
+			    name, (int)idlen, id ? id : "", id ? " " : "");
 			status = 1;
 			return -1;
 		}
@@ -503,11 +509,9 @@ jsonl_file(const char *path)
 			line += bom;
 			len -= bom;
 		}
-		if (lineno == 1 && len >= 2 && (!memcmp(line, "\xFF\xFE", 2) ||
-		    !memcmp(line, "\xFE\xFF", 2))) {
-			/* a UTF-16 byte-order mark: every line would be refused */
-			weprintf("%s:1: UTF-16 text, not UTF-8 (iconv -f UTF-16 -t "
-			    "UTF-8 converts it); file skipped", name);
+		if (lineno == 1 && utf16(line, len)) {
+			/* every line would be refused */
+			weprintf("%s:1: " UTF16_TEXT "; file skipped", name);
 			status = 1;
 			break;
 		}
