@@ -58,29 +58,19 @@ lede_ft_hash(const char *s, size_t n)
 void
 lede_ft_prefetch(const LedeFt *t, uint64_t h)
 {
-#ifdef __GNUC__
 	if (t->slot)
-		__builtin_prefetch(&t->slot[(size_t)h & (t->nslot - 1)]);
-#else
-	(void)t;
-	(void)h;
-#endif
+		LEDE_PREFETCH(&t->slot[(size_t)h & (t->nslot - 1)]);
 }
 
 void
 lede_ft_prefetch_entry(const LedeFt *t, uint64_t h)
 {
-#ifdef __GNUC__
 	if (t->slot) {
 		const Slot *s = &t->slot[(size_t)h & (t->nslot - 1)];
 
 		if (s->id)
-			__builtin_prefetch(&t->e[s->id - 1]);
+			LEDE_PREFETCH(&t->e[s->id - 1]);
 	}
-#else
-	(void)t;
-	(void)h;
-#endif
 }
 
 static const char *

@@ -28,12 +28,6 @@ enum {
 	F_TAGGED = F_MOD | F_HEAD | F_VERB | F_PART,	/* what tags decide */
 };
 
-#ifdef __GNUC__
-#define PREFETCH(p) __builtin_prefetch(p)
-#else
-#define PREFETCH(p) ((void)(p))
-#endif
-
 /* Determiners and possessives, after which a participle modifies a noun. */
 static const char *dets[] = {
 	"the", "a", "an", "this", "that", "these", "those", "its", "his", "her",
@@ -1181,7 +1175,7 @@ wordgraph(LedeKp *kp, int positional)
 
 	/* nodes: stems of the words inside candidates (their misses at once) */
 	for (i = 0; i < kp->npw; i++)
-		PREFETCH(&kp->node[kp->pw[i]]);
+		LEDE_PREFETCH(&kp->node[kp->pw[i]]);
 	for (i = 0; i < kp->nph; i++) {
 		const Phrase *ph = &kp->ph[i];
 
@@ -1222,7 +1216,7 @@ wordgraph(LedeKp *kp, int positional)
 		long node;
 
 		if (i + 8 < kp->ntok)
-			PREFETCH(&kp->node[kp->tok[i + 8].stem]);
+			LEDE_PREFETCH(&kp->node[kp->tok[i + 8].stem]);
 		if (t->wpos < 0)
 			continue;
 		node = (t->flags & (F_MOD | F_HEAD)) &&

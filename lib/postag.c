@@ -427,18 +427,14 @@ lede_pos_block(const LedePosModel *m, const char *s, size_t n, LedePosW *block,
 	lede_lower(low, s, n);
 	for (g = 0; g < LEDE_POS_NGROUPS; g++) {
 		nk[g] = feats(s, n, low->p, low->len, sh, shn, g, keys[g]);
-#ifdef __GNUC__
 		for (i = 0; i < nk[g]; i++)
-			__builtin_prefetch(&m->slot[keys[g][i] & (m->nslot - 1)]);
-#endif
+			LEDE_PREFETCH(&m->slot[keys[g][i] & (m->nslot - 1)]);
 	}
 	for (g = 0; g < LEDE_POS_NGROUPS; g++)
 		for (i = 0; i < nk[g]; i++) {
 			f[g][i] = findfeat(m, keys[g][i]);
-#ifdef __GNUC__
 			if (f[g][i])
-				__builtin_prefetch(&m->ent[f[g][i]->off]);
-#endif
+				LEDE_PREFETCH(&m->ent[f[g][i]->off]);
 		}
 	for (g = 0; g < LEDE_POS_NGROUPS; g++) {
 		int32_t acc[L] = {0};
@@ -464,14 +460,12 @@ decode(const LedePosModel *m, const LedePosW *const *b, size_t n,
 	int y, t1 = from >= 1 ? tags[from - 1] : LEDE_POS_START,
 	    t2 = from >= 2 ? tags[from - 2] : LEDE_POS_START;
 
-#ifdef __GNUC__
 	/* the blocks of the sentence, loads that wait for none before them */
 	for (i = from; i < n; i++) {
-		__builtin_prefetch(b[i]);
-		__builtin_prefetch(b[i] + 32);
-		__builtin_prefetch(b[i] + 64);
+		LEDE_PREFETCH(b[i]);
+		LEDE_PREFETCH(b[i] + 32);
+		LEDE_PREFETCH(b[i] + 64);
 	}
-#endif
 	for (i = from; i < n; i++) {
 		const LedePosW *m1 = i >= 1 ? b[i - 1] : m->bos;
 		const LedePosW *c = b[i] + L;

@@ -45,12 +45,6 @@
 #define STEP_MAX 100000
 #define KEYIN 10		/* bytes of a form kept in its entry */
 
-#if defined(__GNUC__)
-#define PREFETCH(p) __builtin_prefetch(p)
-#else
-#define PREFETCH(p) ((void)(p))
-#endif
-
 enum {
 	F_LETTER = 1 << 0,	/* has a letter */
 	F_LOWER = 1 << 1,	/* has a lower-case letter */
@@ -816,14 +810,14 @@ lede_sentiment_sentence_names(LedeSentiment *sa, const char *const *forms,
 	for (i = 0; i < n; i++) {
 		sa->flen[i] = strlen(forms[i]);
 		sa->hash[i] = fhash(forms[i], sa->flen[i]);
-		PREFETCH(&sa->slot[(size_t)sa->hash[i] & (sa->nslot - 1)]);
+		LEDE_PREFETCH(&sa->slot[(size_t)sa->hash[i] & (sa->nslot - 1)]);
 	}
 	/* then the entries of the slots that came */
 	for (i = 0; i < n; i++) {
 		const Slot *sl = &sa->slot[(size_t)sa->hash[i] & (sa->nslot - 1)];
 
 		if (sl->id && sl->tag == (uint32_t)(sa->hash[i] >> 32))
-			PREFETCH(&sa->info[sl->id - 1]);
+			LEDE_PREFETCH(&sa->info[sl->id - 1]);
 	}
 	for (i = 0; i < n; i++) {
 		sa->idx[i] = lookup(sa, forms[i], sa->flen[i], sa->hash[i]);

@@ -1063,12 +1063,6 @@ lede_ner_save(const char *path, const LedeNerModelSpec *sp)
 #define CACHE_HARD 125000
 #define SLOTS0 256		/* slots of an empty type table */
 
-#if defined(__GNUC__)
-#define PREFETCH(p) __builtin_prefetch(p)
-#else
-#define PREFETCH(p) ((void)(p))
-#endif
-
 #define KEYIN 19		/* bytes of a form kept in its slot */
 
 /*
@@ -1284,12 +1278,12 @@ sumfeats(LedeNerTagger *t, float *v, int g0, int ng)
 	}
 	/* three passes, so that the memory loads of each overlap */
 	for (i = 0; i < t->f.n; i++)
-		PREFETCH(&m->slot[mix(t->f.key[i]) & m->mask]);
+		LEDE_PREFETCH(&m->slot[mix(t->f.key[i]) & m->mask]);
 	for (i = 0; i < t->f.n; i++) {
 		const NerSlot *z = t->fs[i] = lookup(m, t->f.key[i]);
 
-		PREFETCH(m->row + z->off);
-		PREFETCH(m->row + z->off + z->n + (z->n - 1) / 4);
+		LEDE_PREFETCH(m->row + z->off);
+		LEDE_PREFETCH(m->row + z->off + z->n + (z->n - 1) / 4);
 	}
 	for (i = 0; i < t->f.n; i++) {
 		const NerSlot *z = t->fs[i];
@@ -1740,7 +1734,7 @@ lede_ner_tag(LedeNerTagger *t, const char *const *forms, const size_t *len,
 	 */
 	for (i = 0; i < n; i++) {
 		t->th[i] = lede_hash(forms[i], len[i]);
-		PREFETCH(&t->slot[(size_t)t->th[i] & t->mask]);
+		LEDE_PREFETCH(&t->slot[(size_t)t->th[i] & t->mask]);
 	}
 	for (i = 0; i < n; i++) {
 		TypeSlot *e = types_find(t, forms[i], len[i], t->th[i]);
@@ -1756,8 +1750,8 @@ lede_ner_tag(LedeNerTagger *t, const char *const *forms, const size_t *len,
 		t->hid[i] = e->hid;
 		v = (const char *)(t->vec + (size_t)t->tid[i] * G * P);
 		for (z = 0; z < hot; z += 64)
-			PREFETCH(v + z);
-		PREFETCH(v + hot - 1);
+			LEDE_PREFETCH(v + z);
+		LEDE_PREFETCH(v + hot - 1);
 	}
 	mode = (m->fset & LEDE_NF_SENT) ? lede_ner_sentmode(t->fl, n) : 0;
 	for (i = 0; i < n; i++) {

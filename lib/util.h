@@ -210,4 +210,11 @@ lede_bytecmp(const void *a, size_t na, const void *b, size_t nb)
 
 #define LEDE_LEN(a) (sizeof(a) / sizeof((a)[0]))
 
+/* A hint to load the cache line of p: look-ups whose misses overlap. */
+#if defined(__GNUC__)
+#define LEDE_PREFETCH(p) __builtin_prefetch(p)
+#else
+#define LEDE_PREFETCH(p) ((void)(p))
+#endif
+
 #endif
