@@ -165,19 +165,20 @@ main(int argc, char *argv[])
 			break;
 		case 'E':
 		case 'C':
-		case 'L':
-			/* one of the three: the last given was taken */
-			if (mode && strcmp(mode, c == 'E' ? "--eval" :
-			    c == 'C' ? "--score" : "--list"))
-				uprintf("%s and %s exclude each other", mode,
-				    c == 'E' ? "--eval" : c == 'C' ? "--score" :
-				    "--list");
-			mode = c == 'E' ? "--eval" : c == 'C' ? "--score" : "--list";
+		case 'L': {
+			/* one of three modes: two are a usage error */
+			const char *m = c == 'E' ? "--eval" : c == 'C' ?
+			    "--score" : "--list";
+
+			if (mode && strcmp(mode, m))
+				uprintf("%s and %s exclude each other", mode, m);
+			mode = m;
 			if (c == 'L')
 				list = 1;
 			else
 				eval = c == 'E' ? 1 : 2;
 			break;
+		}
 		case 'S':
 			stats = 1;
 			break;
