@@ -1,6 +1,5 @@
 /* See LICENSE file for copyright and license details. */
 #include <getopt.h>
-#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -29,7 +28,8 @@ usage(FILE *fp)
 	    "aliases and tone.\n"
 	    "\n"
 	    "  -f, --format FMT  tsv (default, with a header row), jsonl or text\n"
-	    "  -n, --top N       at most N rows per document (or for the corpus)\n"
+	    "  -n, --top N       at most N rows per document (or for the corpus),\n"
+	    "                    1 to 1000000\n"
 	    "      --types LIST  only these types, e.g. PER,ORG (any case)\n"
 	    "      --corpus      one report over all documents\n"
 	    "      --keep-boilerplate  count the names in disclosure, subscribe,\n"
@@ -139,8 +139,9 @@ main(int argc, char *argv[])
 			setfmt = 1;
 			break;
 		case 'n':
-			if (lede_strtol(optarg, 1, LONG_MAX, &top) < 0)
-				uprintf("-n: '%s' is not a number of rows (1 or more)", optarg);
+			/* as keywords, summarize and lede take it */
+			if (lede_strtol(optarg, 1, 1000000, &top) < 0)
+				uprintf("-n: expected a number from 1 to 1000000");
 			break;
 		case O_TYPES:
 			parse_types(optarg);
@@ -172,6 +173,10 @@ main(int argc, char *argv[])
 	}
 	if (partial && (setfmt || top || types))
 		uprintf("--partial writes every entity: -f, -n and --types apply when merging");
+	if (merging && keepboil)
+		uprintf("--merge takes -f, -n and --types: the partials were made "
+		    "with or without --keep-boilerplate (give it to entities "
+		    "--corpus --partial)");
 
 	if (corpus)
 		corp = lede_entcorpus_new();

@@ -1807,9 +1807,13 @@ main(int argc, char *argv[])
 			nosum = 1;
 			break;
 		case 'P':
+			if (progress == 0)
+				uprintf("--progress and --quiet exclude each other");
 			progress = 1;
 			break;
 		case 'q':
+			if (progress == 1)
+				uprintf("--progress and --quiet exclude each other");
 			progress = 0;
 			break;
 		case 'S':
@@ -1840,6 +1844,10 @@ main(int argc, char *argv[])
 	}
 	if (optind == argc)
 		uprintf("no input (name files, directories or - for standard input)");
+	/* it is read once: a second - would be an empty input */
+	for (c = optind, p = 0; c < argc; c++)
+		if (!strcmp(argv[c], "-") && p++)
+			uprintf("standard input (-) given more than once");
 	if (!format)
 		format = outdir ? "tsv" : "text";
 	if (stdclosed[1] && !outdir)

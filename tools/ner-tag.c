@@ -18,6 +18,7 @@ usage(FILE *fp)
 	    "usage: %s [-m MODEL] [--types LIST] [FILE...]\n"
 	    "       %s [-m MODEL] --eval GOLD...\n"
 	    "       %s --score FILE...\n"
+	    "       %s [-m MODEL] [--types LIST] --list\n"
 	    "Add a NER column of BIO entity tags (B-TYPE, I-TYPE, O) to a token\n"
 	    "stream.\n"
 	    "\n"
@@ -30,11 +31,12 @@ usage(FILE *fp)
 	    "                    last): tag their tokens and print conlleval scores\n"
 	    "      --score       the files hold token ... GOLD GUESS lines: print\n"
 	    "                    their conlleval scores (no model needed)\n"
-	    "      --list        print the model's entity types and exit\n"
+	    "      --list        print the entity types (with --types, those it\n"
+	    "                    selects) and exit\n"
 	    "      --stats       print documents and sentences read on stderr\n"
 	    "      --help        print this help and exit\n"
 	    "      --version     print the version and exit\n",
-	    argv0, argv0, argv0, DEFAULT_MODEL);
+	    argv0, argv0, argv0, argv0, DEFAULT_MODEL);
 }
 
 static const char *cols_in[] = {"ID", "FORM"};
@@ -143,7 +145,7 @@ main(int argc, char *argv[])
 		{"version", no_argument, NULL, 'V'},
 		{NULL, 0, NULL, 0},
 	};
-	const char *mpath = NULL, *types = NULL;
+	const char *mpath = NULL, *types = NULL, *mode = NULL;
 	char *path, err[256];
 	LedeReader *r;
 	LedeWriter *w;
@@ -162,14 +164,21 @@ main(int argc, char *argv[])
 			types = optarg;
 			break;
 		case 'E':
-			eval = 1;
-			break;
 		case 'C':
-			eval = 2;
+		case 'L': {
+			/* one of three modes: two are a usage error */
+			const char *m = c == 'E' ? "--eval" : c == 'C' ?
+			    "--score" : "--list";
+
+			if (mode && strcmp(mode, m))
+				uprintf("%s and %s exclude each other", mode, m);
+			mode = m;
+			if (c == 'L')
+				list = 1;
+			else
+				eval = c == 'E' ? 1 : 2;
 			break;
-		case 'L':
-			list = 1;
-			break;
+		}
 		case 'S':
 			stats = 1;
 			break;
@@ -183,9 +192,18 @@ main(int argc, char *argv[])
 			lede_badopt(c, argv);
 		}
 	}
+	/* options that would do nothing, silently: say so */
+	if (stats && mode)
+		uprintf("--stats and %s exclude each other (--stats counts the "
+		    "token stream tagged)", mode);
+	if (list && optind < argc)
+		uprintf("--list reads no file ('%s')", argv[optind]);
 	if (eval == 2) {
 		if (types)
 			uprintf("--types does not apply to --score");
+		if (mpath)
+			uprintf("-m does not apply to --score (the files hold the "
+			    "guessed tags)");
 		status = evaluate(argv + optind, argc - optind, 1);
 		return status | fshut(stdout, "<stdout>");
 	}
@@ -228,10 +246,15 @@ main(int argc, char *argv[])
 			uprintf("--types: no entity type in '%s' (see --list)", types);
 	}
 	if (list) {
-		for (c = 0; c < lede_ner_ntypes(model); c++)
-			puts(lede_ner_typename(model, c));
+		/* with --types, the types it selects */
+		int nt = lede_ner_ntypes(model);
+
+		for (c = 0; c < nt; c++)
+			if (!types || keep >> c & 1)
+				puts(lede_ner_typename(model, c));
 		for (c = 0; c < LEDE_NX_NTYPES; c++)
-			puts(lede_nerx_name(c));
+			if (!types || keep >> (nt + c) & 1)
+				puts(lede_nerx_name(c));
 		status = fshut(stdout, "<stdout>");
 		lede_ner_free(model);
 		free(path);

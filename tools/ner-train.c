@@ -1132,6 +1132,7 @@ main(int argc, char *argv[])
 	const char *out = "ner.model", *dev = NULL, *lexfile = NULL;
 	const char *gaz[MAXGAZ], *extra[16];
 	int ngaz = 0, nextra = 0, c, quiet = 0, it, i, bestit = 0;
+	int patset = 0, fracset = 0;
 	long iters = 20, cutoff = 2, seed = 1, patience = 4, runs = 1;
 	float *SW = NULL, *ST = NULL;
 	size_t nw, nt;
@@ -1166,6 +1167,7 @@ main(int argc, char *argv[])
 		case 'p':
 			if (lede_strtol(optarg, 1, 1000, &patience) < 0)
 				uprintf("bad patience '%s'", optarg);
+			patset = 1;
 			break;
 		case 'r':
 			if (lede_strtol(optarg, 1, 100, &runs) < 0)
@@ -1191,6 +1193,7 @@ main(int argc, char *argv[])
 		case 'E':
 			if (lede_strtod(optarg, 0, 1, &extra_frac) < 0)
 				uprintf("bad fraction '%s'", optarg);
+			fracset = 1;
 			break;
 		case 'F':
 			fset = parsefeatures(optarg);
@@ -1218,6 +1221,12 @@ main(int argc, char *argv[])
 	}
 	if (optind == argc)
 		uprintf("no training file");
+	/* options that would do nothing, silently: say so */
+	if (patset && !dev)
+		uprintf("--patience needs --dev (it counts passes without a "
+		    "better dev F1)");
+	if (fracset && !nextra)
+		uprintf("--extra-frac needs --extra");
 	{
 		int nstdin = dev && !strcmp(dev, "-");
 

@@ -13,7 +13,7 @@ usage(FILE *fp)
 {
 	fprintf(fp,
 	    "usage: %s [--lexicon FILE]... [--no-default-lexicon] [--context] [FILE...]\n"
-	    "       %s --check-lexicon [--lexicon FILE]...\n"
+	    "       %s --check-lexicon [--lexicon FILE]... [--no-default-lexicon]\n"
 	    "Score the tone of every sentence of a token stream: add a SENT column\n"
 	    "(each token's signed contribution, 0 when neutral) and a\n"
 	    "'# sentiment = X' comment per sentence, X in [-1, 1].\n"
@@ -88,6 +88,15 @@ main(int argc, char *argv[])
 	}
 	if (nodefault && nlex == 0)
 		uprintf("--no-default-lexicon needs at least one --lexicon FILE");
+	/* options that would do nothing, silently: say so */
+	if (check && optind < argc)
+		uprintf("--check-lexicon reads no token stream ('%s'): name a "
+		    "lexicon with --lexicon", argv[optind]);
+	if (check && context)
+		uprintf("--check-lexicon and --context exclude each other");
+	if (check && stats)
+		uprintf("--check-lexicon and --stats exclude each other (--stats "
+		    "counts the token stream scored)");
 
 	lx = lede_lexicon_new();
 	if (lede_sent_lexicon_load(lx, nodefault, lexfiles, nlex, &err) < 0)

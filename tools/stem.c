@@ -40,25 +40,24 @@ main(int argc, char *argv[])
 		{"version", no_argument, NULL, 'V'},
 		{NULL, 0, NULL, 0},
 	};
-	const char *lang = "english";
-	const char **list;
+	const char *lang = "english", *langopt = NULL;
+	const char **lp;
 	LedeStemStage *st;
 	LedeReader *r;
 	LedeWriter *w;
 	LedeSent s = {0};
-	int c, rc, status = 0, stats = 0;
+	int c, rc, status = 0, stats = 0, list = 0;
 
 	lede_init(argv[0]);
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, ":l:", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'l':
-			lang = optarg;
+			lang = langopt = optarg;
 			break;
 		case 'L':
-			for (list = sb_stemmer_list(); *list; list++)
-				puts(*list);
-			return fshut(stdout, "<stdout>");
+			list = 1;
+			break;
 		case 'S':
 			stats = 1;
 			break;
@@ -71,6 +70,19 @@ main(int argc, char *argv[])
 		default:
 			lede_badopt(c, argv);
 		}
+	}
+	if (list) {
+		/* every language: there is nothing for the others to do */
+		if (langopt)
+			uprintf("--list prints every language: -l does not apply");
+		if (stats)
+			uprintf("--stats and --list exclude each other (--stats "
+			    "counts the token stream stemmed)");
+		if (optind < argc)
+			uprintf("--list reads no file ('%s')", argv[optind]);
+		for (lp = sb_stemmer_list(); *lp; lp++)
+			puts(*lp);
+		return fshut(stdout, "<stdout>");
 	}
 	if (!(st = lede_stem_stage_new(lang)))
 		uprintf("unknown language '%s' (see --list)", lang);

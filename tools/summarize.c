@@ -1,5 +1,6 @@
 /* See LICENSE file for copyright and license details. */
 #include <getopt.h>
+#include <math.h>
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
@@ -21,9 +22,13 @@ usage(FILE *fp)
 	fprintf(fp,
 	    "usage: %s [-n N | --words N | --ratio R] [-f FORMAT]\n"
 	    "          [--keep-boilerplate] [--skip REGEX]... [--rank METHOD]\n"
-	    "          [--df FILE | --no-df] [--model FILE] [--features]\n"
+	    "          [--df FILE | --no-df] [--param K=V]... [--model FILE]\n"
 	    "          [FILE...]\n"
-	    "       %s --boilerplate [FILE...]\n"
+	    "       %s --features [-n N | --words N | --ratio R] [-f tsv|jsonl]\n"
+	    "          [--keep-boilerplate] [--skip REGEX]... [--df FILE | --no-df]\n"
+	    "          [--param K=V]... [FILE...]\n"
+	    "       %s --boilerplate [-f tsv|jsonl] [--keep-boilerplate]\n"
+	    "          [--skip REGEX]... [FILE...]\n"
 	    "Summarize each document of a token stream with its own sentences.\n"
 	    "\n"
 	    "  -n, --sentences N     N sentences (default 3)\n"
@@ -33,18 +38,20 @@ usage(FILE *fp)
 	    "      --keep-boilerplate  score bylines, credits, etc. like the rest\n"
 	    "      --skip REGEX      also set aside sentences that REGEX (PCRE2)\n"
 	    "                        matches (repeatable)\n"
-	    "      --boilerplate     print the lines set aside, with their rule\n"
+	    "      --boilerplate     print the lines set aside, with their rule (TSV\n"
+	    "                        or JSON Lines)\n"
 	    "      --rank METHOD     default, lead, frequency or lexrank\n"
 	    "      --df FILE         background document frequencies (default\n"
 	    "                        data/keywords/df-en.tsv)\n"
 	    "      --no-df           use no background table\n"
 	    "      --param K=V       set a knob of the scoring (see summarize(1))\n"
 	    "      --model FILE      score with a linear model over the features\n"
-	    "      --features        print the features of each sentence (TSV)\n"
+	    "      --features        print the features of each sentence (TSV or\n"
+	    "                        JSON Lines)\n"
 	    "      --stats           print documents and sentences read on stderr\n"
 	    "      --help            print this help and exit\n"
 	    "      --version         print the version and exit\n",
-	    argv0, argv0);
+	    argv0, argv0, argv0);
 }
 
 static const struct {
@@ -123,12 +130,13 @@ main(int argc, char *argv[])
 	LedeDoc d = {0};
 	LedeBuf textbuf = {0};
 	const char *dfpath = NULL, *modelpath = NULL;
+	const char *sumopt = NULL;	/* an option of the summary (not --boilerplate) */
 	char *dfalloc = NULL, err[512];
 	long nsent = 0, nwords = 0, docs = 0;
 	unsigned long sents_out = 0;
 	double ratio = 0;
 	int c, rc, status = 0, nodf = 0, showboil = 0, stats = 0, nlimits = 0;
-	int showfeat = 0, rankset = 0;
+	int showfeat = 0, rankset = 0, fmtset = 0;
 	size_t i, k;
 
 	lede_init(argv[0]);
@@ -140,20 +148,24 @@ main(int argc, char *argv[])
 			if (lede_strtol(optarg, 1, 1000000, &nsent) < 0)
 				uprintf("-n: expected a number from 1 to 1000000");
 			nlimits++;
+			sumopt = "-n";
 			break;
 		case O_WORDS:
 			if (lede_strtol(optarg, 1, 100000000, &nwords) < 0)
 				uprintf("--words: expected a positive number");
 			nlimits++;
+			sumopt = "--words";
 			break;
 		case O_RATIO:
 			if (lede_strtod(optarg, 0, 1, &ratio) < 0 || ratio <= 0)
 				uprintf("--ratio: expected a number in (0, 1]");
 			nlimits++;
+			sumopt = "--ratio";
 			break;
 		case 'f':
 			if (lede_format_parse(optarg, &fmt) < 0)
 				uprintf("-f: unknown format '%s' (text, jsonl, tsv)", optarg);
+			fmtset = 1;
 			break;
 		case O_KEEP:
 			params.boiler = 0;
@@ -175,24 +187,29 @@ main(int argc, char *argv[])
 				uprintf("--rank: unknown method '%s'", optarg);
 			params.method = methods[i].m;
 			rankset = 1;
+			sumopt = "--rank";
 			break;
 		case O_DF:
 			dfpath = optarg;
+			sumopt = "--df";
 			break;
 		case O_NODF:
 			nodf = 1;
+			sumopt = "--no-df";
 			break;
 		case O_STATS:
 			stats = 1;
 			break;
 		case O_MODEL:
 			modelpath = optarg;
+			sumopt = "--model";
 			break;
 		case O_FEAT:
 			showfeat = 1;
 			break;
 		case O_PARAM:
 			lede_knob_set(&params, knobs, LEDE_LEN(knobs), optarg);
+			sumopt = "--param";
 			break;
 		case 'h':
 			usage(stdout);
@@ -212,6 +229,20 @@ main(int argc, char *argv[])
 		uprintf("--features and --boilerplate exclude each other");
 	if (dfpath && nodf)
 		uprintf("--df and --no-df exclude each other");
+	/* options that would do nothing, silently: say so */
+	if (showfeat && (rankset || modelpath))
+		uprintf("--features and %s exclude each other (--features prints "
+		    "the features, not a summary)", rankset ? "--rank" : "--model");
+	if (showboil && sumopt)
+		uprintf("--boilerplate and %s exclude each other (--boilerplate "
+		    "prints the sentences set aside, not a summary: it takes -f, "
+		    "--skip and --keep-boilerplate)", sumopt);
+	if (showboil && !params.boiler && !pats)
+		uprintf("--boilerplate with --keep-boilerplate sets aside only "
+		    "what --skip matches: without --skip it would print nothing");
+	if ((showfeat || showboil) && fmtset && fmt == LEDE_FMT_TEXT)
+		uprintf("%s prints tsv or jsonl, not text",
+		    showfeat ? "--features" : "--boilerplate");
 	if (nlimits == 0)
 		nsent = 3;
 
@@ -253,7 +284,7 @@ main(int argc, char *argv[])
 
 	r = lede_reader_open(argv + optind, argc - optind);
 	lede_reader_require(r, (const char *[]){"ID", "FORM"}, 2);
-	if (showfeat) {
+	if (showfeat && fmt != LEDE_FMT_JSONL) {
 		fputs("doc\tsent", stdout);
 		for (i = 0; lede_sum_feature_name(i); i++)
 			fprintf(stdout, "\t%s", lede_sum_feature_name(i));
@@ -324,6 +355,22 @@ main(int argc, char *argv[])
 
 				if (!f)
 					continue;
+				if (fmt == LEDE_FMT_JSONL) {
+					/* the TSV's columns, by name */
+					fputs("{\"doc\": ", stdout);
+					lede_json_str(stdout, d.id, strlen(d.id));
+					fprintf(stdout, ", \"sent\": %zu", i + 1);
+					for (j = 0; j < LEDE_SUM_NFEAT; j++) {
+						fprintf(stdout, ", \"%s\": ",
+						    lede_sum_feature_name(j));
+						if (isfinite(f[j]))
+							fprintf(stdout, "%.6g", f[j]);
+						else
+							fputs("null", stdout);
+					}
+					fputs("}\n", stdout);
+					continue;
+				}
 				lede_tsv_field(stdout, d.id, strlen(d.id));
 				fprintf(stdout, "\t%zu", i + 1);
 				for (j = 0; j < LEDE_SUM_NFEAT; j++)

@@ -650,6 +650,8 @@ main(int argc, char *argv[])
 	};
 	int c, i, jsonl = 0, conllu = 0, stats = 0, para = LEDE_PARA_AUTO;
 	const char *jsononly = NULL;	/* an option of --jsonl given */
+	const char *textonly = NULL;	/* one of text and JSON Lines given */
+	int nstdin = 0;
 	unsigned opts = 0;
 	long v;
 
@@ -676,6 +678,7 @@ main(int argc, char *argv[])
 			conllu = 1;
 			break;
 		case O_HYPH:
+			textonly = "--hyphens";
 			if (!strcmp(optarg, "split"))
 				opts &= ~(unsigned)LEDE_SEG_HYPHEN_KEEP;
 			else if (!strcmp(optarg, "keep"))
@@ -684,6 +687,7 @@ main(int argc, char *argv[])
 				uprintf("--hyphens: expected split or keep, not '%s'", optarg);
 			break;
 		case O_PARA:
+			textonly = "--paragraphs";
 			if (!strcmp(optarg, "auto"))
 				para = LEDE_PARA_AUTO;
 			else if (!strcmp(optarg, "line"))
@@ -694,6 +698,7 @@ main(int argc, char *argv[])
 				uprintf("--paragraphs: expected auto, line or blank, not '%s'", optarg);
 			break;
 		case O_ABBR:
+			textonly = "--abbr-period";
 			if (!strcmp(optarg, "split"))
 				opts &= ~(unsigned)LEDE_SEG_ABBR_KEEP;
 			else if (!strcmp(optarg, "keep"))
@@ -702,15 +707,18 @@ main(int argc, char *argv[])
 				uprintf("--abbr-period: expected split or keep, not '%s'", optarg);
 			break;
 		case O_REPLACE:
+			textonly = "--replace";
 			replace = 1;
 			break;
 		case O_CP1252:
+			textonly = "--cp1252";
 			cp1252 = 1;
 			break;
 		case O_MAX:
 			if (lede_strtol(optarg, 1, 1L << 30, &v) < 0)
 				uprintf("--max-size: expected a number of bytes from 1 to 1073741824, not '%s'", optarg);
 			maxdoc = (size_t)v;
+			textonly = "--max-size";
 			break;
 		case O_LINES: {
 			char *dash = strchr(optarg, '-'), *end;
@@ -752,6 +760,18 @@ main(int argc, char *argv[])
 		uprintf("--jsonl and --conllu exclude each other");
 	if (jsononly && !jsonl)
 		uprintf("%s needs --jsonl", jsononly);
+	/* options that would do nothing, silently: say so */
+	if (conllu && textonly)
+		uprintf("--conllu and %s exclude each other (CoNLL-U gives its "
+		    "tokens and sentences, and is read as UTF-8)", textonly);
+	/* standard input is read once: a second - would be an empty one */
+	for (i = optind; i < argc; i++)
+		nstdin += !strcmp(argv[i], "-");
+	if (nstdin > 1)
+		uprintf("standard input (-) given more than once");
+	if (stdin_name && optind < argc && !nstdin)
+		uprintf("--name names standard input, which is not read (no - "
+		    "among the files)");
 	seg = lede_seg_new(opts, para);
 	if (conllu)
 		header(ud_cols, (int)LEDE_LEN(ud_cols));

@@ -20,9 +20,9 @@ static void
 usage(FILE *fp)
 {
 	fprintf(fp,
-	    "usage: %s [-f tsv|jsonl|text] [--corpus] [--by-entity] [--keep-boilerplate]\n"
-	    "          [FILE...]\n"
-	    "       %s --partial [--corpus] [--by-entity] [--keep-boilerplate] [FILE...]\n"
+	    "usage: %s [-f tsv|jsonl|text] [-w WIDTH] [--corpus] [FILE...]\n"
+	    "       %s --by-entity [-f FORMAT] [--keep-boilerplate] [FILE...]\n"
+	    "       %s --partial [--corpus] [--by-entity [--keep-boilerplate]] [FILE...]\n"
 	    "       %s --merge [-f FORMAT] [--by-entity] [PARTIAL...]\n"
 	    "Report the tone of each document of a stream scored by sentiment:\n"
 	    "score, GDELT-style tone, the share of positive and negative words,\n"
@@ -39,12 +39,12 @@ usage(FILE *fp)
 	    "                    --by-entity, the entities' too\n"
 	    "      --merge       read partial reports and print the --corpus (or\n"
 	    "                    --by-entity) report of all of them\n"
-	    "  -w, --width N     width of the text format (default: the terminal's,\n"
-	    "                    or 80)\n"
+	    "  -w, --width N     width of the tone arcs of -f text, one report a\n"
+	    "                    document (default: the terminal's, or 80)\n"
 	    "      --stats       print documents and sentences read on stderr\n"
 	    "      --help        print this help and exit\n"
 	    "      --version     print the version and exit\n",
-	    argv0, argv0, argv0);
+	    argv0, argv0, argv0, argv0);
 }
 
 static const char *cols_in[] = {"ID", "FORM", "SENT"};
@@ -108,7 +108,8 @@ main(int argc, char *argv[])
 		{NULL, 0, NULL, 0},
 	};
 	int c, rc, status = 0, corpus = 0, byent = 0, partial = 0, domerge = 0;
-	int stats = 0, keepboil = 0;
+	int stats = 0, keepboil = 0, fmtset = 0;
+	const char *mode;
 	long v;
 	LedeReader *r;
 	LedeDoc d = {0};
@@ -123,6 +124,7 @@ main(int argc, char *argv[])
 		case 'f':
 			if (lede_format_parse(optarg, &fmt) < 0)
 				uprintf("unknown format '%s' (tsv, jsonl or text)", optarg);
+			fmtset = 1;
 			break;
 		case 'c':
 			corpus = 1;
@@ -159,6 +161,29 @@ main(int argc, char *argv[])
 	}
 	if (domerge && partial)
 		uprintf("--merge and --partial do not go together");
+	/* options that would do nothing, silently: say so */
+	if (corpus && byent && !partial)
+		uprintf("--corpus and --by-entity exclude each other (the entity "
+		    "report is over the whole input already)");
+	if (keepboil && !byent)
+		uprintf("--keep-boilerplate needs --by-entity (the tone of a "
+		    "document counts every sentence)");
+	if (keepboil && domerge)
+		uprintf("--merge takes -f and --by-entity: the partials were made "
+		    "with or without --keep-boilerplate (give it to tone --partial)");
+	if (partial && fmtset)
+		uprintf("--partial writes statistics, not a report: -f applies to "
+		    "tone --merge");
+	mode = domerge ? "--merge" : partial ? "--partial" : byent ?
+	    "--by-entity" : corpus ? "--corpus" : NULL;
+	if (width && mode)
+		uprintf("-w and %s exclude each other (-w is the width of the "
+		    "tone arcs of -f text, one report a document)", mode);
+	if (width && fmt != LEDE_FMT_TEXT)
+		uprintf("-w needs -f text (the width of its tone arcs)");
+	if (stats && domerge)
+		uprintf("--stats counts the token stream read: --merge reads "
+		    "partials");
 	if (!width) {
 		width = 80;
 		if (isatty(STDOUT_FILENO) && ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 &&
