@@ -18,6 +18,7 @@ struct LedeDf {
 	long *df;
 	long docs, mindf;
 	char *stemmer;
+	uint64_t hash;		/* lede_df_hash */
 };
 
 static void
@@ -72,6 +73,7 @@ lede_df_parse(const char *buf, size_t len, char *err, size_t errlen)
 
 	df->docs = df->mindf = -1;
 	df->terms = lede_dict_new();
+	df->hash = LEDE_FNV_INIT;
 	if (lede_utf8_check(buf, len) != len) {
 		const char *q;
 
@@ -172,6 +174,13 @@ lede_df_parse(const char *buf, size_t len, char *err, size_t errlen)
 			}
 			lede_dict_put(df->terms, p, tlen, &added);
 			df->df[nrows++] = v;
+			{
+				char num[32];
+				int nn = snprintf(num, sizeof(num), "\t%ld\n", v);
+
+				df->hash = lede_fnv1a(df->hash, p, tlen);
+				df->hash = lede_fnv1a(df->hash, num, (size_t)nn);
+			}
 			prev = p;
 			prevlen = tlen;
 		}
@@ -189,6 +198,15 @@ lede_df_parse(const char *buf, size_t len, char *err, size_t errlen)
 	if ((long)nrows != terms) {
 		seterr(err, errlen, line, "%zu rows, but 'terms %ld'", nrows, terms);
 		goto bad;
+	}
+	{
+		/* the rows, then the header as it would be written */
+		LedeBuf h = {0};
+
+		lede_buf_printf(&h, "%s\ndocs %ld\nmindf %ld\nstemmer %s\n",
+		    DF_MAGIC, df->docs, df->mindf, df->stemmer);
+		df->hash = lede_fnv1a(df->hash, h.p, h.len);
+		lede_buf_free(&h);
 	}
 	return df;
 badval:
@@ -230,6 +248,12 @@ long
 lede_df_docs(const LedeDf *df)
 {
 	return df->docs;
+}
+
+uint64_t
+lede_df_hash(const LedeDf *df)
+{
+	return df->hash;
 }
 
 const char *

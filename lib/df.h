@@ -36,6 +36,13 @@ void lede_df_free(LedeDf *df);
 /* Documents of the table, and its stemmer's name (owned by the table). */
 long lede_df_docs(const LedeDf *df);
 const char *lede_df_stemmer(const LedeDf *df);
+/*
+ * The identity of the table's content: lede_fnv1a of its rows ("TERM<TAB>DF\n"
+ * in order) and then of "lede-df 1\ndocs N\nmindf K\nstemmer NAME\n".  It
+ * does not depend on the file's line ends, byte-order mark or the order of
+ * its header lines; a keywords partial records it.
+ */
+uint64_t lede_df_hash(const LedeDf *df);
 /* Document frequency of term[0..n); 0 when the table does not hold it. */
 long lede_df_get(const LedeDf *df, const char *term, size_t n);
 /*

@@ -2116,7 +2116,9 @@ lede_entdoc_entity(const LedeEntDoc *d, size_t i)
 
 /* ---- corpora and partial reports ---- */
 
-#define PARTIAL_HEADER "# lede-partial entities 2"
+#define PARTIAL_HEADER "# lede-partial entities 3"
+/* The settings of a corpus given none (the options' defaults). */
+#define SETTINGS_DEFAULT LEDE_SETTINGS_PREFIX "keep-boilerplate=no"
 /*
  * Counts in a partial row are at most this: any sum that did not
  * overflow, so that what lede_entcorpus_write writes loads again.
@@ -2146,6 +2148,9 @@ struct LedeEntCorpus {
 	long *pooln;
 	LedeBuf tmp, tmp2;
 	int overflow;
+	LedeBuf settings;	/* the settings line, when hasset */
+	int hasset;		/* set, or read from the first partial */
+	int anyset;		/* partials of any settings are read */
 };
 
 LedeEntCorpus *
@@ -2183,7 +2188,42 @@ lede_entcorpus_free(LedeEntCorpus *c)
 	free(c->f);
 	lede_buf_free(&c->tmp);
 	lede_buf_free(&c->tmp2);
+	lede_buf_free(&c->settings);
 	free(c);
+}
+
+void
+lede_entcorpus_set_settings(LedeEntCorpus *c, int keepboil)
+{
+	lede_buf_clear(&c->settings);
+	lede_buf_printf(&c->settings, "%skeep-boilerplate=%s", LEDE_SETTINGS_PREFIX,
+	    keepboil ? "yes" : "no");
+	c->hasset = 1;
+}
+
+int
+lede_entcorpus_has_settings(const LedeEntCorpus *c)
+{
+	return c->hasset;
+}
+
+void
+lede_entcorpus_any_settings(LedeEntCorpus *c, int any)
+{
+	c->anyset = any;
+}
+
+/* How a partial with setting name = v[0..vl) (v NULL: none) was made. */
+static void
+describe(LedeBuf *b, const char *name, size_t nl, const char *v, size_t vl)
+{
+	if (!v)
+		lede_buf_printf(b, "without a '%.*s' setting", (int)nl, name);
+	else if (nl == 16 && !memcmp(name, "keep-boilerplate", nl))
+		lede_buf_printf(b, "with%s --keep-boilerplate",
+		    vl == 3 && !memcmp(v, "yes", 3) ? "" : "out");
+	else
+		lede_buf_printf(b, "with %.*s=%.*s", (int)nl, name, (int)vl, v);
 }
 
 static void
@@ -2343,8 +2383,10 @@ load(LedeEntCorpus *c, const char *buf, size_t len, const char *name,
     unsigned long line0, LedeBuf *err, int apply)
 {
 	const char *p = buf, *end = buf + len;
+	const char *ref = c->hasset ? c->settings.p : NULL;	/* the first settings */
+	size_t reflen = c->hasset ? c->settings.len : 0;
 	unsigned long line = line0;
-	int header = 0, rc = 0;
+	int header = 0, rc = 0, needset = 0;
 	Block b = {0};
 	LedeBuf fld[9] = {{0}};
 	LedeBuf kb = {0};
@@ -2367,13 +2409,48 @@ load(LedeEntCorpus *c, const char *buf, size_t len, const char *name,
 			    (unsigned char)p[bad], bad + 1);
 			goto out;
 		}
+		if (needset) {
+			LedeSettingsDiff d;
+
+			needset = 0;
+			if (lede_settings_check(p, n) < 0) {
+				rc = perr(err, name, line, "expected the settings line "
+				    "('%sNAME=VALUE ...')", LEDE_SETTINGS_PREFIX);
+				goto out;
+			}
+			if (!ref) {
+				ref = p;
+				reflen = n;
+				if (apply) {
+					lede_buf_clear(&c->settings);
+					lede_buf_add(&c->settings, p, n);
+					c->hasset = 1;
+				}
+			} else if (!c->anyset && lede_settings_diff(p, n, ref, reflen, &d)) {
+				LedeBuf da = {0}, db = {0};
+
+				describe(&da, d.name, d.namelen, d.va, d.valen);
+				describe(&db, d.name, d.namelen, d.vb, d.vblen);
+				rc = perr(err, name, line, "made %s, the first partial %s",
+				    da.p, db.p);
+				lede_buf_free(&da);
+				lede_buf_free(&db);
+				goto out;
+			}
+			goto next;
+		}
 		if (n > 0 && p[0] == '#') {
 			if (n == strlen(PARTIAL_HEADER) && !memcmp(p, PARTIAL_HEADER, n)) {
 				if ((rc = block_close(&b, name, err)) < 0)
 					goto out;
-				header = 1;
+				header = needset = 1;
+			} else if (n == 25 && !memcmp(p, "# lede-partial entities 2", n)) {
+				rc = perr(err, name, line, "a version 2 partial, which does "
+				    "not say how it was made: make it again with this "
+				    "lede (entities --partial or tone --partial --by-entity)");
+				goto out;
 			} else if (n > 23 && !memcmp(p, "# lede-partial entities", 23)) {
-				rc = perr(err, name, line, "unsupported partial version (this is version 2; make the partial again with this lede)");
+				rc = perr(err, name, line, "unsupported partial version (this is version 3; make the partial again with this lede)");
 				goto out;
 			} else if (n > 15 && !memcmp(p, "# lede-partial ", 15)) {
 				rc = perr(err, name, line, "not a partial of entities");
@@ -2508,7 +2585,9 @@ next:
 			break;
 		p = nl + 1;
 	}
-	if (b.open)
+	if (needset)
+		rc = perr(err, name, line, "partial ends before its settings line");
+	else if (b.open)
 		rc = block_close(&b, name, err);
 	else if (!header)	/* no line at all: a 0-byte file */
 		rc = perr(err, name, line0 + 1, "empty partial report (no '%s' line)",
@@ -2583,6 +2662,10 @@ lede_entcorpus_write(LedeEntCorpus *c, FILE *fp)
 	for (j = nf; j-- > 0;)
 		firstform[c->f[fr[j].id].ident] = (long)j;
 	fputs(PARTIAL_HEADER "\n", fp);
+	if (c->hasset)
+		fprintf(fp, "%s\n", c->settings.p);
+	else
+		fputs(SETTINGS_DEFAULT "\n", fp);
 	for (i = 0; i < ni; i++) {
 		const Ident *id = &c->id[ids[i].id];
 		long k;

@@ -134,10 +134,27 @@ void lede_entcorpus_free(LedeEntCorpus *c);
 void lede_entcorpus_add(LedeEntCorpus *c, const LedeEntDoc *d);
 
 /*
- * Add the partial report(s) in buf[0..len) ("# lede-partial entities 2"
- * and rows; several may be concatenated).  The buffer is checked whole
- * first: on an error nothing is added, -1 is returned and err holds
- * "NAME:LINE: reason".
+ * The settings of c's partial (its "# settings" line, report.h): whether
+ * the mentions of boilerplate lines were counted (keep-boilerplate=yes).
+ * Partials read into c must have been made with the same; without
+ * settings set, the first partial read gives them (and a partial written
+ * says keep-boilerplate=no).
+ */
+void lede_entcorpus_set_settings(LedeEntCorpus *c, int keepboil);
+int lede_entcorpus_has_settings(const LedeEntCorpus *c);
+/*
+ * any = 1: read partials whatever their settings, for a caller that does
+ * not report the entities (tone --merge without --by-entity).
+ */
+void lede_entcorpus_any_settings(LedeEntCorpus *c, int any);
+
+/*
+ * Add the partial report(s) in buf[0..len) ("# lede-partial entities 3",
+ * "# settings ..." and rows; several may be concatenated).  The buffer is
+ * checked whole first: on an error nothing is added, -1 is returned and
+ * err holds "NAME:LINE: reason", also for a partial whose settings are
+ * not c's ("made with --keep-boilerplate, the first partial without
+ * --keep-boilerplate").
  */
 int lede_entcorpus_load(LedeEntCorpus *c, const char *buf, size_t len,
     const char *name, LedeBuf *err);

@@ -70,6 +70,9 @@ lede_ent_report_new(LedeTable *table, LedeFormat fmt, long top, char **types,
 	er->ntypes = ntypes;
 	er->corpus = corpus;
 	er->d = lede_entdoc_new();
+	/* its partial says how it was made (unless partials were read into it) */
+	if (corpus && !lede_entcorpus_has_settings(corpus))
+		lede_entcorpus_set_settings(corpus, 0);
 	return er;
 }
 
@@ -508,6 +511,8 @@ void
 lede_ent_report_keep_boilerplate(LedeEntReport *er, int keep)
 {
 	er->keepboil = keep;
+	if (er->corpus)
+		lede_entcorpus_set_settings(er->corpus, keep);
 }
 
 int

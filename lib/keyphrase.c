@@ -1,6 +1,8 @@
 /* See LICENSE file for copyright and license details. */
 #include <math.h>
 #include <stdarg.h>
+#include <stddef.h>
+#include <stdio.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -151,7 +153,63 @@ struct LedeKp {
 	long *nodestem;
 	double *pers, *score;
 	size_t cnode;
+
+	uint64_t data;		/* lede_fnv1a of the data loaded (lede_kp_add_data) */
+	int hasdata;
 };
+
+static const struct {
+	const char *name;
+	LedeKpMethod m;
+} methods[] = {
+	{"default", LEDE_KP_DEFAULT},
+	{"positionrank", LEDE_KP_POSITIONRANK},
+	{"textrank", LEDE_KP_TEXTRANK},
+	{"tfidf", LEDE_KP_TFIDF},
+	{"tf", LEDE_KP_TF},
+	{"position", LEDE_KP_POSITION},
+};
+
+#define KNOB(name, min, max, field, isint) \
+	{name, min, max, offsetof(LedeKpParams, field), isint}
+const LedeKnob lede_kp_knobs[] = {
+	KNOB("window", 2, 100, window, 1), KNOB("damping", 0, 0.99, damping, 0),
+	KNOB("idf", 0, 10, idf_exp, 0), KNOB("maxlen", 1, 32, maxlen, 1),
+	KNOB("participles", 0, 1, participles, 1), KNOB("length", 0, 3, len_exp, 0),
+	KNOB("tf", 0, 10, tf_exp, 0), KNOB("title", 0, 100, title_boost, 0),
+	KNOB("position", 0, 10, pos_exp, 0), KNOB("context", 0, 15, context, 1),
+	KNOB("graph", 0, 10, rank_exp, 0), KNOB("subsume", 0, 1, subsume, 1),
+	KNOB("lead", 0, 100, lead_boost, 0), KNOB("tagger", 0, 1, tagger, 1),
+	KNOB("core", 0, 1, core, 1), KNOB("leadwords", 0, 100, leadword_boost, 0),
+	KNOB("hyphen", 0, 1, hyphen, 1), KNOB("single", 0, 10, single, 0),
+	KNOB("short", 0, 1e6, short_len, 0), KNOB("shortexp", 0, 20, short_exp, 0),
+	KNOB("entities", 0, 2, entities, 1), KNOB("verbgap", 0, 1000, verbgap, 0),
+};
+const size_t lede_kp_nknobs = LEDE_LEN(lede_kp_knobs);
+
+const char *
+lede_kp_method_name(LedeKpMethod m)
+{
+	size_t i;
+
+	for (i = 0; i < LEDE_LEN(methods); i++)
+		if (methods[i].m == m)
+			return methods[i].name;
+	return "unknown";
+}
+
+int
+lede_kp_method_parse(const char *s, LedeKpMethod *m)
+{
+	size_t i;
+
+	for (i = 0; i < LEDE_LEN(methods); i++)
+		if (!strcmp(s, methods[i].name)) {
+			*m = methods[i].m;
+			return 0;
+		}
+	return -1;
+}
 
 void
 lede_kp_defaults(LedeKpParams *p)
@@ -436,6 +494,63 @@ lede_stoplist_parse(LedeDict *d, const char *buf, size_t len, char *err,
 	memset(&tmp, 0, sizeof(tmp));
 	tmp.stop = d;
 	return parse_words(buf, len, "lede-stop 1", 1, add_stop, &tmp, err, errlen);
+}
+
+void
+lede_kp_add_data(LedeKp *kp, const char *name, const void *buf, size_t len)
+{
+	if (!kp->hasdata)
+		kp->data = LEDE_FNV_INIT;
+	kp->hasdata = 1;
+	kp->data = lede_fnv1a(kp->data, name, strlen(name) + 1);
+	kp->data = lede_fnv1a(kp->data, buf, len);
+}
+
+/* The shortest decimal of v that reads back as v ("0.5", "300"). */
+static void
+add_double(LedeBuf *out, double v)
+{
+	char tmp[40];
+	int prec;
+
+	if (v == (double)(long)v && v > -1e15 && v < 1e15) {
+		lede_buf_printf(out, "%ld", (long)v);
+		return;
+	}
+	for (prec = 1; prec < 17; prec++) {
+		snprintf(tmp, sizeof(tmp), "%.*g", prec, v);
+		if (strtod(tmp, NULL) == v)
+			break;
+	}
+	lede_buf_printf(out, "%.*g", prec, v);
+}
+
+void
+lede_kp_settings(const LedeKp *kp, LedeBuf *out)
+{
+	size_t i;
+
+	lede_buf_printf(out, "rank=%s", lede_kp_method_name(kp->p.method));
+	if (kp->df)
+		lede_buf_printf(out, " df=%ld:%016llx", lede_df_docs(kp->df),
+		    (unsigned long long)lede_df_hash(kp->df));
+	else
+		lede_buf_adds(out, " df=none");
+	for (i = 0; i < lede_kp_nknobs; i++) {
+		const LedeKnob *k = &lede_kp_knobs[i];
+		const char *f = (const char *)&kp->p + k->off;
+
+		lede_buf_printf(out, " %s=", k->name);
+		if (k->isint)
+			lede_buf_printf(out, "%d", *(const int *)(const void *)f);
+		else
+			add_double(out, *(const double *)(const void *)f);
+	}
+	/* after the knobs: "tagger=0" is named before the data it leaves out */
+	if (kp->hasdata)
+		lede_buf_printf(out, " data=%016llx", (unsigned long long)kp->data);
+	else
+		lede_buf_adds(out, " data=none");
 }
 
 void

@@ -69,6 +69,14 @@ typedef struct {
 
 void lede_kp_defaults(LedeKpParams *p);
 
+/* The name of a method ("default", "positionrank", ... as --rank takes). */
+const char *lede_kp_method_name(LedeKpMethod m);
+/* The method named s into *m: 0, or -1 for no such name. */
+int lede_kp_method_parse(const char *s, LedeKpMethod *m);
+/* The knobs of LedeKpParams, by the names --param takes (keywords(1)). */
+extern const LedeKnob lede_kp_knobs[];
+extern const size_t lede_kp_nknobs;
+
 /* A ranked phrase; strings owned by the LedeKp until the next document. */
 typedef struct {
 	const char *phrase;	/* its most frequent surface form */
@@ -106,6 +114,19 @@ int lede_stoplist_parse(LedeDict *d, const char *buf, size_t len, char *err,
  */
 struct LedePosModel;
 void lede_kp_set_tagger(LedeKp *kp, const struct LedePosModel *m);
+/*
+ * Fold data that kp was loaded from (a lexicon, the tagger's model, by
+ * its name and bytes) into its identity, for lede_kp_settings.
+ */
+void lede_kp_add_data(LedeKp *kp, const char *name, const void *buf,
+    size_t len);
+/*
+ * Append to out what shapes kp's scores, as items of a partial's settings
+ * line (report.h): "rank=METHOD df=DOCS:HASH" (or df=none), NAME=VALUE
+ * for each knob of lede_kp_knobs, then "data=HASH" (or data=none), HASH
+ * the lede_fnv1a of the data added (lede_kp_add_data) in 16 hex digits.
+ */
+void lede_kp_settings(const LedeKp *kp, LedeBuf *out);
 /* Background document frequencies (may be NULL); not owned. */
 void lede_kp_set_df(LedeKp *kp, const LedeDf *df);
 

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "kwcorpus.h"
+#include "report.h"
 #include "text.h"
 
 /* Upper bound of each statistic, so that sums cannot overflow. */
@@ -16,8 +17,10 @@ struct LedeKwCorpus {
 	LedeDict *pairs;	/* "key\x1fsurface" */
 	Stat *st;
 	size_t cst;
-	int state;		/* 0 magic expected, 1 header expected, 2 rows */
-	unsigned long line;
+	int state;		/* 0 magic expected, 1 settings expected,
+				 * 3 header expected, 2 rows */
+	LedeBuf settings;	/* the settings line, when hasset */
+	int hasset;
 	LedeBuf tmp;
 	LedeKwRow *rows;
 	size_t *order;
@@ -44,6 +47,7 @@ lede_kwc_free(LedeKwCorpus *c)
 	free(c->rows);
 	free(c->order);
 	lede_buf_free(&c->tmp);
+	lede_buf_free(&c->settings);
 	free(c);
 }
 
@@ -96,21 +100,102 @@ field_num(const char *s, size_t n, long long *v)
 	return 0;
 }
 
+void
+lede_kwc_set_settings(LedeKwCorpus *c, const char *line, size_t len)
+{
+	lede_buf_clear(&c->settings);
+	lede_buf_add(&c->settings, line, len);
+	c->hasset = 1;
+}
+
+const char *
+lede_kwc_settings(const LedeKwCorpus *c)
+{
+	return c->hasset ? c->settings.p : NULL;
+}
+
+/* How a partial with setting name = v[0..vl) (v NULL: none) was made. */
+static void
+describe(LedeBuf *b, const char *name, size_t nl, const char *v, size_t vl)
+{
+	const char *colon;
+
+#define IS(s) (nl == strlen(s) && !memcmp(name, s, nl))
+	if (!v)
+		lede_buf_printf(b, "without a '%.*s' setting", (int)nl, name);
+	else if (IS("rank"))
+		lede_buf_printf(b, "with --rank %.*s", (int)vl, v);
+	else if (IS("df") && vl == 4 && !memcmp(v, "none", 4))
+		lede_buf_adds(b, "with --no-df");
+	else if (IS("df") && (colon = memchr(v, ':', vl)))
+		lede_buf_printf(b, "with a df table of %.*s documents (hash %.*s)",
+		    (int)(colon - v), v, (int)(v + vl - colon - 1), colon + 1);
+	else if (IS("keep-boilerplate"))
+		lede_buf_printf(b, "with%s --keep-boilerplate",
+		    vl == 3 && !memcmp(v, "yes", 3) ? "" : "out");
+	else if (IS("data"))
+		lede_buf_printf(b, "with data/keywords files (lexicons, tagger model) "
+		    "of hash %.*s", (int)vl, v);
+	else
+		lede_buf_printf(b, "with --param %.*s=%.*s", (int)nl, name, (int)vl, v);
+#undef IS
+}
+
+/* The settings line[0..len) of a partial, against the first one's. */
+static int
+settings(LedeKwCorpus *c, const char *line, size_t len, char *err, size_t errlen)
+{
+	LedeSettingsDiff d;
+	LedeBuf a = {0}, b = {0};
+
+	if (lede_settings_check(line, len) < 0) {
+		snprintf(err, errlen, "expected the settings line ('%sNAME=VALUE ...')",
+		    LEDE_SETTINGS_PREFIX);
+		return -1;
+	}
+	if (!c->hasset) {
+		lede_kwc_set_settings(c, line, len);
+		return 0;
+	}
+	if (!lede_settings_diff(line, len, c->settings.p, c->settings.len, &d))
+		return 0;
+	describe(&a, d.name, d.namelen, d.va, d.valen);
+	describe(&b, d.name, d.namelen, d.vb, d.vblen);
+	snprintf(err, errlen, "made %s, the first partial %s", a.p, b.p);
+	lede_buf_free(&a);
+	lede_buf_free(&b);
+	return -1;
+}
+
 int
 lede_kwc_line(LedeKwCorpus *c, const char *line, size_t len, char *err,
     size_t errlen)
 {
 	const char *f[5], *p = line, *end = line + len, *tab;
-	size_t fl[5], i;
+	size_t fl[5], i, ml = strlen(LEDE_KWC_MAGIC) - 1;
 	long long v[3];
 
 	if (lede_utf8_check(line, len) != len || memchr(line, '\0', len)) {
 		snprintf(err, errlen, "invalid UTF-8 or a NUL byte");
 		return -1;
 	}
-	if (len == strlen(LEDE_KWC_MAGIC) && !memcmp(line, LEDE_KWC_MAGIC, len)) {
-		if (c->state == 1) {
-			snprintf(err, errlen, "expected the column header");
+	/* "# lede-partial keywords N" */
+	if (len > ml && !memcmp(line, LEDE_KWC_MAGIC, ml) &&
+	    field_num(line + ml, len - ml, &v[0]) == 0) {
+		if (c->state == 1 || c->state == 3) {
+			snprintf(err, errlen, "expected the %s", c->state == 1 ?
+			    "settings line" : "column header");
+			return -1;
+		}
+		if (v[0] == 1) {
+			snprintf(err, errlen, "a version 1 partial, which does not say "
+			    "how it was made: make it again with keywords --corpus "
+			    "--partial");
+			return -1;
+		}
+		if (len != ml + 1 || memcmp(line, LEDE_KWC_MAGIC, len)) {
+			snprintf(err, errlen, "unsupported partial version (this "
+			    "keywords reads version 2; make the partial again)");
 			return -1;
 		}
 		c->state = 1;
@@ -122,6 +207,12 @@ lede_kwc_line(LedeKwCorpus *c, const char *line, size_t len, char *err,
 		return -1;
 	}
 	if (c->state == 1) {
+		if (settings(c, line, len, err, errlen) < 0)
+			return -1;
+		c->state = 3;
+		return 0;
+	}
+	if (c->state == 3) {
 		if (len != strlen(LEDE_KWC_HEADER) || memcmp(line, LEDE_KWC_HEADER, len)) {
 			snprintf(err, errlen, "expected the column header '%s'",
 			    "key surface docs count score");
@@ -174,6 +265,7 @@ lede_kwc_end(LedeKwCorpus *c, char *err, size_t errlen)
 	c->state = 0;
 	if (st != 2) {
 		snprintf(err, errlen, st == 0 ? "empty partial (no '%s' line)" :
+		    st == 1 ? "partial ends before its settings line" :
 		    "partial ends before its column header", LEDE_KWC_MAGIC);
 		return -1;
 	}
@@ -226,13 +318,15 @@ lede_kwc_write(LedeKwCorpus *c, FILE *fp)
 {
 	size_t n = lede_dict_size(c->pairs), i;
 
+	if (!c->hasset)
+		return -1;
 	free(c->order);
 	c->order = ereallocarray(NULL, n ? n : 1, sizeof(size_t));
 	for (i = 0; i < n; i++)
 		c->order[i] = i;
 	sort_c = c;
 	lede_sort(c->order, n, sizeof(size_t), cmppair);
-	fprintf(fp, "%s\n%s\n", LEDE_KWC_MAGIC, LEDE_KWC_HEADER);
+	fprintf(fp, "%s\n%s\n%s\n", LEDE_KWC_MAGIC, c->settings.p, LEDE_KWC_HEADER);
 	for (i = 0; i < n; i++) {
 		size_t len;
 		const char *k = lede_dict_key(c->pairs, (long)c->order[i], &len);

@@ -18,13 +18,17 @@
  *
  * kept per (stem key, surface form).  A partial is text:
  *
- *   # lede-partial keywords 1
+ *   # lede-partial keywords 2
+ *   # settings rank=METHOD df=DOCS:HASH data=HASH KNOB=VALUE ... keep-boilerplate=no
  *   key<TAB>surface<TAB>docs<TAB>count<TAB>score
  *   KEY<TAB>SURFACE<TAB>DOCS<TAB>COUNT<TAB>SCORE     (any number of rows)
  *
- * and partials may be concatenated (the two header lines then appear again).
+ * and partials may be concatenated (the three header lines then appear
+ * again).  The settings line (report.h, docs/KEYWORDS.md) says what shaped
+ * the scores; a partial whose settings differ from those of the first one
+ * read (or those set) is refused.  Version 1, without it, is refused.
  */
-#define LEDE_KWC_MAGIC "# lede-partial keywords 1"
+#define LEDE_KWC_MAGIC "# lede-partial keywords 2"
 #define LEDE_KWC_HEADER "key\tsurface\tdocs\tcount\tscore"
 /* Fixed-point unit of scores. */
 #define LEDE_KWC_UNIT 1000000LL
@@ -46,9 +50,19 @@ void lede_kwc_add(LedeKwCorpus *c, const char *key, size_t klen,
     const char *surf, size_t slen, long long docs, long long count,
     long long score);
 /*
+ * The settings line[0..len) ("# settings ...", lede_kw_report_settings
+ * makes it) that c's partial is written with and that partials read into
+ * c must have.  Without it, the first partial read sets it.
+ */
+void lede_kwc_set_settings(LedeKwCorpus *c, const char *line, size_t len);
+/* The settings line, or NULL when none is set yet. */
+const char *lede_kwc_settings(const LedeKwCorpus *c);
+/*
  * Read partial lines one at a time (line without its LF).  Returns 0, or
- * -1 with a reason in err.  Call lede_kwc_end after the last line of an
- * input: -1 when it ended before its header.
+ * -1 with a reason in err: a damaged line, or a settings line other than
+ * c's ("made with --rank tf, the first partial with --rank default").
+ * Call lede_kwc_end after the last line of an input: -1 when it ended
+ * before its header.
  */
 int lede_kwc_line(LedeKwCorpus *c, const char *line, size_t len, char *err,
     size_t errlen);
@@ -56,7 +70,7 @@ int lede_kwc_end(LedeKwCorpus *c, char *err, size_t errlen);
 /* A whole partial (or several concatenated) in buf[0..len); "LINE: reason". */
 int lede_kwc_parse(LedeKwCorpus *c, const char *buf, size_t len, char *err,
     size_t errlen);
-/* Write c as a partial; -1 on a write error. */
+/* Write c as a partial; -1 on a write error or when c has no settings. */
 int lede_kwc_write(LedeKwCorpus *c, FILE *fp);
 /*
  * The phrases by score, then docs, then count (all descending), then key

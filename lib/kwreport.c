@@ -63,6 +63,8 @@ load_lexicon(LedeKp *kp, const char *rel,
 	if ((rc = slurp_data(rel, &b, &path, err)) == 0 &&
 	    (rc = load(kp, b.p ? b.p : "", b.len, msg, sizeof(msg))) < 0)
 		lede_buf_printf(err, "%s:%s", path, msg);
+	if (rc == 0)
+		lede_kp_add_data(kp, rel, b.p ? b.p : "", b.len);
 	lede_buf_free(&b);
 	free(path);
 	return rc < 0 ? -1 : 0;
@@ -70,7 +72,7 @@ load_lexicon(LedeKp *kp, const char *rel,
 
 /* The tagger's model of the shipped data, or NULL. */
 static LedePosModel *
-load_tagger(const char *rel, LedeBuf *err)
+load_tagger(LedeKp *kp, const char *rel, LedeBuf *err)
 {
 	char *path, msg[256];
 	LedeBuf b = {0};
@@ -79,6 +81,8 @@ load_tagger(const char *rel, LedeBuf *err)
 	if (slurp_data(rel, &b, &path, err) == 0 &&
 	    !(m = lede_pos_load_mem(b.p ? b.p : "", b.len, msg, sizeof(msg))))
 		lede_buf_printf(err, "%s: %s", path, msg);
+	if (m)
+		lede_kp_add_data(kp, rel, b.p ? b.p : "", b.len);
 	lede_buf_free(&b);
 	free(path);
 	return m;
@@ -97,7 +101,7 @@ lede_kw_load(LedeKp *kp, const LedeKpParams *params, const char *dfpath,
 	    load_lexicon(kp, "data/keywords/nophrase-en.txt", lede_kp_load_stop, err) < 0)
 		return -1;
 	if (params->tagger) {
-		if (!(*pos = load_tagger("data/keywords/postag-en.model", err)))
+		if (!(*pos = load_tagger(kp, "data/keywords/postag-en.model", err)))
 			return -1;
 		lede_kp_set_tagger(kp, *pos);
 	}
@@ -250,6 +254,20 @@ lede_kw_report_doc(LedeKwReport *kr, const LedeDoc *d)
 		lede_table_int(kr->table, ph[i].count);
 		lede_table_endrow(kr->table);
 	}
+}
+
+void
+lede_kw_report_settings(LedeKwReport *kr)
+{
+	LedeBuf b = {0};
+
+	if (!kr->corpus)
+		return;
+	lede_buf_adds(&b, LEDE_SETTINGS_PREFIX);
+	lede_kp_settings(kr->kp, &b);
+	lede_buf_printf(&b, " keep-boilerplate=%s", kr->keepboil ? "yes" : "no");
+	lede_kwc_set_settings(kr->corpus, b.p, b.len);
+	lede_buf_free(&b);
 }
 
 void

@@ -490,3 +490,116 @@ lede_table_free(LedeTable *t)
 	lede_buf_free(&t->row);
 	free(t);
 }
+
+/* Partial reports' settings lines (report.h). */
+
+int
+lede_settings_check(const char *line, size_t n)
+{
+	size_t i = strlen(LEDE_SETTINGS_PREFIX), k, j;
+	int eq = 0, namelen = 0, vallen = 0;
+
+	if (n <= i || n > LEDE_SETTINGS_MAX || memcmp(line, LEDE_SETTINGS_PREFIX, i))
+		return -1;
+	for (; i <= n; i++) {
+		unsigned char c = i < n ? (unsigned char)line[i] : ' ';
+
+		if (c == ' ') {
+			if (!eq || !vallen)
+				return -1;
+			eq = namelen = vallen = 0;
+		} else if (c == '=' && !eq) {
+			if (!namelen)
+				return -1;
+			eq = 1;
+		} else if (!eq && ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+		    c == '-')) {
+			namelen++;
+		} else if (eq && c > ' ' && c < 0x7F && c != '=') {
+			vallen++;
+		} else {
+			return -1;
+		}
+	}
+	/* each name once: the lines are short, so compare every pair */
+	for (i = strlen(LEDE_SETTINGS_PREFIX); i < n; i = k + 1) {
+		const char *e = memchr(line + i, '=', n - i);
+		size_t nl = (size_t)(e - (line + i));
+
+		for (k = i; k < n && line[k] != ' '; k++)
+			;
+		for (j = k + 1; j < n; j++) {
+			if ((j == k + 1 || line[j - 1] == ' ') && j + nl < n &&
+			    line[j + nl] == '=' && !memcmp(line + j, line + i, nl))
+				return -1;
+		}
+	}
+	return 0;
+}
+
+/* The value of item name[0..nl) in settings line s[0..n), or NULL. */
+static const char *
+settings_get(const char *s, size_t n, const char *name, size_t nl, size_t *vl)
+{
+	size_t i = strlen(LEDE_SETTINGS_PREFIX), k;
+
+	for (; i < n; i = k + 1) {
+		for (k = i; k < n && s[k] != ' '; k++)
+			;
+		if (k - i > nl && s[i + nl] == '=' && !memcmp(s + i, name, nl)) {
+			*vl = k - i - nl - 1;
+			return s + i + nl + 1;
+		}
+	}
+	return NULL;
+}
+
+/*
+ * The first item of a that b gives another value or lacks (lacking = 0),
+ * or only that b lacks (lacking = 1), into d; 0 when there is none.
+ */
+static int
+settings_first(const char *a, size_t an, const char *b, size_t bn, int lacking,
+    LedeSettingsDiff *d)
+{
+	size_t i = strlen(LEDE_SETTINGS_PREFIX), k, vl = 0;
+
+	for (; i < an; i = k + 1) {
+		const char *eq = memchr(a + i, '=', an - i), *v;
+
+		for (k = i; k < an && a[k] != ' '; k++)
+			;
+		d->name = a + i;
+		d->namelen = (size_t)(eq - (a + i));
+		d->va = eq + 1;
+		d->valen = (size_t)(a + k - d->va);
+		v = settings_get(b, bn, d->name, d->namelen, &vl);
+		if (!v || (!lacking && (vl != d->valen || memcmp(v, d->va, vl)))) {
+			d->vb = v;
+			d->vblen = v ? vl : 0;
+			return 1;
+		}
+	}
+	return 0;
+}
+
+int
+lede_settings_diff(const char *a, size_t an, const char *b, size_t bn,
+    LedeSettingsDiff *d)
+{
+	const char *t;
+	size_t tl;
+
+	if (settings_first(a, an, b, bn, 0, d))
+		return 1;
+	if (!settings_first(b, bn, a, an, 1, d))
+		return 0;
+	/* an item of b that a lacks: swap back */
+	t = d->va;
+	tl = d->valen;
+	d->va = d->vb;
+	d->valen = d->vblen;
+	d->vb = t;
+	d->vblen = tl;
+	return 1;
+}

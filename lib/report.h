@@ -79,6 +79,42 @@ void lede_text_field(FILE *fp, const char *s, size_t n);
 int lede_tsv_unescape(char *dst, const char *s, size_t n, size_t *len);
 
 /*
+ * The settings line of a partial report (keywords 2, entities 3): right
+ * after its "# lede-partial KIND N" line,
+ *
+ *	# settings NAME=VALUE NAME=VALUE ...
+ *
+ * names what shaped its rows (the options, tables and data they were made
+ * with), so that partials made in ways that cannot be merged are refused.
+ * NAME is of a-z, 0-9 and '-'; VALUE of printable ASCII other than space
+ * and '='; items are separated by one space; a NAME appears once; the
+ * line is at most LEDE_SETTINGS_MAX bytes.
+ */
+#define LEDE_SETTINGS_PREFIX "# settings "
+/* A settings line is at most this long (bytes). */
+#define LEDE_SETTINGS_MAX 4096
+
+/* 0 when line[0..n) is a settings line, else -1. */
+int lede_settings_check(const char *line, size_t n);
+
+/* The first difference of two settings lines (lede_settings_diff). */
+typedef struct {
+	const char *name;	/* the item's name */
+	size_t namelen;
+	const char *va, *vb;	/* its values in a and b (NULL: it has none) */
+	size_t valen, vblen;
+} LedeSettingsDiff;
+
+/*
+ * Compare the items of two checked settings lines, whatever their order.
+ * Returns 0 when they are the same; else 1, with d set to the first item
+ * of a that b gives another value or lacks, or failing that to the first
+ * item of b that a lacks.
+ */
+int lede_settings_diff(const char *a, size_t an, const char *b, size_t bn,
+    LedeSettingsDiff *d);
+
+/*
  * Display width of valid UTF-8 s[0..n) in a terminal (wide East Asian
  * characters count 2, combining marks 0).
  */

@@ -105,6 +105,12 @@ extern const LedeColKind lede_kw_kinds[5];
  */
 int lede_kw_load(LedeKp *kp, const LedeKpParams *params, const char *dfpath,
     int nodf, LedePosModel **pos, LedeDf **df, LedeBuf *err);
+/*
+ * Record in kr->corpus (when not NULL) what shapes its scores, for its
+ * partial's settings line: kr->kp's (lede_kp_settings) and kr->keepboil.
+ * Call it once kr is filled in and kr->kp's data and df are loaded.
+ */
+void lede_kw_report_settings(LedeKwReport *kr);
 void lede_kw_report_doc(LedeKwReport *kr, const LedeDoc *d);
 /* The --corpus report: the top phrases of corpus c into table t. */
 void lede_kw_report_corpus(LedeKwCorpus *c, LedeTable *t, long top);

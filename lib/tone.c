@@ -186,6 +186,8 @@ lede_tone_read_partial(LedeTone *t, const char *buf, size_t n,
 	int64_t v[6];
 	LedeToneStats s;
 
+	/* entities that are not reported may have been counted any way */
+	lede_entcorpus_any_settings(t->ents, !t->needents);
 	while (pos < n && rc == 0) {
 		const char *nl = memchr(buf + pos, '\n', n - pos);
 

@@ -357,6 +357,16 @@ lede_buf_free(LedeBuf *b)
 }
 
 uint64_t
+lede_fnv1a(uint64_t h, const void *s, size_t n)
+{
+	const unsigned char *p = s;
+
+	while (n-- > 0)
+		h = (h ^ *p++) * 0x100000001B3ULL;
+	return h;
+}
+
+uint64_t
 lede_hash(const void *s, size_t n)
 {
 	const unsigned char *p = s;

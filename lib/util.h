@@ -155,6 +155,15 @@ void lede_buf_free(LedeBuf *b);
 uint64_t lede_hash(const void *s, size_t n);
 
 /*
+ * Plain 64-bit FNV-1a of n bytes, continuing from h (LEDE_FNV_INIT to
+ * start): a byte at a time, so the same on every machine, for identities
+ * written into files (the df table and data a keywords partial was made
+ * with).  Slower than lede_hash; not for hash tables.
+ */
+#define LEDE_FNV_INIT 0xCBF29CE484222325ULL
+uint64_t lede_fnv1a(uint64_t h, const void *s, size_t n);
+
+/*
  * A string-interning table: maps byte strings to dense ids 0, 1, 2, ...
  * in insertion order.  Keys are copied.  Used for caches keyed by word
  * type and for feature dictionaries.

@@ -46,35 +46,6 @@ usage(FILE *fp)
 	    argv0, argv0, argv0);
 }
 
-static const struct {
-	const char *name;
-	LedeKpMethod m;
-} methods[] = {
-	{"default", LEDE_KP_DEFAULT},
-	{"positionrank", LEDE_KP_POSITIONRANK},
-	{"textrank", LEDE_KP_TEXTRANK},
-	{"tfidf", LEDE_KP_TFIDF},
-	{"tf", LEDE_KP_TF},
-	{"position", LEDE_KP_POSITION},
-};
-
-/* --param NAME=VALUE: the ranking's knobs, for experiments (keywords(1)). */
-#define KNOB(name, min, max, field, isint) \
-	{name, min, max, offsetof(LedeKpParams, field), isint}
-static const LedeKnob knobs[] = {
-	KNOB("window", 2, 100, window, 1), KNOB("damping", 0, 0.99, damping, 0),
-	KNOB("idf", 0, 10, idf_exp, 0), KNOB("maxlen", 1, 32, maxlen, 1),
-	KNOB("participles", 0, 1, participles, 1), KNOB("length", 0, 3, len_exp, 0),
-	KNOB("tf", 0, 10, tf_exp, 0), KNOB("title", 0, 100, title_boost, 0),
-	KNOB("position", 0, 10, pos_exp, 0), KNOB("context", 0, 15, context, 1),
-	KNOB("graph", 0, 10, rank_exp, 0), KNOB("subsume", 0, 1, subsume, 1),
-	KNOB("lead", 0, 100, lead_boost, 0), KNOB("tagger", 0, 1, tagger, 1),
-	KNOB("core", 0, 1, core, 1), KNOB("leadwords", 0, 100, leadword_boost, 0),
-	KNOB("hyphen", 0, 1, hyphen, 1), KNOB("single", 0, 10, single, 0),
-	KNOB("short", 0, 1e6, short_len, 0), KNOB("shortexp", 0, 20, short_exp, 0),
-	KNOB("entities", 0, 2, entities, 1), KNOB("verbgap", 0, 1000, verbgap, 0),
-};
-
 static int
 merge(char **files, int nfiles, LedeKwCorpus *c)
 {
@@ -194,12 +165,8 @@ main(int argc, char *argv[])
 			nodf = 1;
 			break;
 		case O_RANK:
-			for (i = 0; i < LEDE_LEN(methods); i++)
-				if (!strcmp(optarg, methods[i].name))
-					break;
-			if (i == LEDE_LEN(methods))
+			if (lede_kp_method_parse(optarg, &params.method) < 0)
 				uprintf("--rank: unknown method '%s'", optarg);
-			params.method = methods[i].m;
 			ranked = 1;
 			break;
 		case O_CORPUS:
@@ -223,7 +190,7 @@ main(int argc, char *argv[])
 			stats = 1;
 			break;
 		case O_PARAM:
-			lede_knob_set(&params, knobs, LEDE_LEN(knobs), optarg);
+			lede_knob_set(&params, lede_kp_knobs, lede_kp_nknobs, optarg);
 			ranked = 1;
 			break;
 		case O_KEEP:
@@ -282,6 +249,7 @@ main(int argc, char *argv[])
 	kr.top = top;
 	kr.table = corpus ? NULL : t;
 	kr.corpus = kwc;
+	lede_kw_report_settings(&kr);
 	r = lede_reader_open(argv + optind, argc - optind);
 	lede_reader_require(r, (const char *[]){"ID", "FORM"}, 2);
 	for (;;) {

@@ -1154,6 +1154,7 @@ fused_open(Fused *f, int part)
 	f->kwtable = lede_table_new(f->fp[0], fmt, lede_kw_cols, lede_kw_kinds, 5);
 	f->kw.table = f->kwtable;
 	f->kw.corpus = corpus ? lede_kwc_new() : NULL;
+	lede_kw_report_settings(&f->kw);	/* what its partial says it was made with */
 
 	f->enttable = lede_ent_table_new(f->fp[1], fmt);
 	f->entcorpus = corpus ? lede_entcorpus_new() : NULL;

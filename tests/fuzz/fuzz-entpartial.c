@@ -3,8 +3,9 @@
  * libFuzzer harness: the partial-report parser of entities
  * (lede_entcorpus_load); `make fuzz`, seeds in tests/fuzz/corpus-entpartial.
  *
- * Checks: no crash or sanitizer report; a rejected buffer adds nothing; an
- * accepted one writes a partial that loads again to the same bytes.
+ * Checks: no crash or sanitizer report; a rejected buffer adds nothing
+ * (not even its settings line); an accepted one writes a partial that
+ * loads again to the same bytes.
  */
 #include <stdint.h>
 #include <stdio.h>
@@ -37,7 +38,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 	if (lede_entcorpus_load(c, (const char *)data, size, "fuzz", &err) < 0) {
 		p = write_partial(c, &n);
-		if (n != strlen("# lede-partial entities 2\n"))
+		if (n != strlen("# lede-partial entities 3\n# settings keep-boilerplate=no\n"))
 			abort();	/* a rejected buffer added something */
 		free(p);
 	} else {

@@ -1,6 +1,7 @@
 /* libFuzzer harness: the parsers of keywords' outside input (df tables,
- * word lists, corpus partials, tagger models).  A partial that parses
- * writes back to a partial that parses to the same statistics.  The input
+ * word lists, corpus partials and their settings lines, tagger models).
+ * A partial that parses writes back to a partial that parses to the same
+ * statistics and settings; a settings line equals itself.  The input
  * is also read as a tagger model with its checksum made right, so that
  * the checks after the checksum are reached; a model that loads tags. */
 #include <stdint.h>
@@ -12,6 +13,7 @@
 #include "keyphrase.h"
 #include "kwcorpus.h"
 #include "postag.h"
+#include "report.h"
 #include "util.h"
 
 int
@@ -57,6 +59,13 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		free(img);
 	}
 
+	if (lede_settings_check(buf, size) == 0) {
+		LedeSettingsDiff d;
+
+		if (lede_settings_diff(buf, size, buf, size, &d) != 0)
+			__builtin_trap();
+	}
+
 	c = lede_kwc_new();
 	if (lede_kwc_parse(c, buf, size, err, sizeof(err)) == 0) {
 		char *out = NULL;
@@ -69,6 +78,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		fclose(fp);
 		c2 = lede_kwc_new();
 		if (lede_kwc_parse(c2, out, len, err, sizeof(err)) != 0)
+			__builtin_trap();
+		if (strcmp(lede_kwc_settings(c), lede_kwc_settings(c2)))
 			__builtin_trap();
 		n1 = lede_kwc_rank(c, &r1);
 		n2 = lede_kwc_rank(c2, &r2);

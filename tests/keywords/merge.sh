@@ -30,6 +30,15 @@ keywords --merge -n 8 -f jsonl "$tmp/p2" "$tmp/p1" "$tmp/p4" "$tmp/p3" >"$tmp/go
 cmp "$tmp/want.jsonl" "$tmp/gotj"
 keywords --merge -n 8 -f text "$tmp/p1" "$tmp/p3" "$tmp/p2" "$tmp/p4" >"$tmp/gott"
 cmp "$tmp/want.text" "$tmp/gott"
+# two halves made alike with options other than the defaults merge to the
+# --corpus report made with them
+opts="--rank textrank --no-df --keep-boilerplate --param window=3"
+keywords --corpus -n 8 $opts "$tmp/all" >"$tmp/wantopt"
+keywords --corpus --partial $opts "$tmp/part1" "$tmp/part2" >"$tmp/o1"
+keywords --corpus --partial $opts "$tmp/part3" "$tmp/part4" >"$tmp/o2"
+keywords --merge -n 8 "$tmp/o2" "$tmp/o1" >"$tmp/gotopt"
+cmp "$tmp/wantopt" "$tmp/gotopt"
+! cmp -s "$tmp/want.tsv" "$tmp/wantopt"
 # the merge of partials is itself a valid partial? no: it is a report;
 # a partial of partials is made by merging the statistics only
 test -s "$tmp/want.tsv"

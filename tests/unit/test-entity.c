@@ -220,7 +220,8 @@ test_corpus(void)
 		if (rc < 0) {
 			CHECK(err.len > 2 && !memcmp(err.p, "f:", 2));
 			pm = partial(m, &lm);
-			CHECK(lm == strlen("# lede-partial entities 2\n"));
+			CHECK(lm == strlen("# lede-partial entities 3\n"
+			    "# settings keep-boilerplate=no\n"));
 			free(pm);
 		} else {
 			const LedeEntity *r;
@@ -237,11 +238,93 @@ test_corpus(void)
 	lede_entcorpus_free(b);
 }
 
+/* A partial's settings line: written, carried, and checked when read. */
+static void
+test_settings(void)
+{
+	static const char row[] = "e\tLOC\tlisbon\t1\t1\t0\t0\t0\t0\nn\tLisbon\t1\n"
+	    "s\tLisbon\t1\n";
+	static const struct {
+		const char *buf, *err;	/* err NULL: loads */
+	} cases[] = {
+		{"# lede-partial entities 3\n# settings keep-boilerplate=no\n", NULL},
+		{"# lede-partial entities 3\n# settings keep-boilerplate=yes\n",
+		    "f:2: made with --keep-boilerplate, the first partial without "
+		    "--keep-boilerplate"},
+		{"# lede-partial entities 3\n# settings keep-boilerplate=no types=PER\n",
+		    "f:2: made with types=PER, the first partial without a 'types' setting"},
+		{"# lede-partial entities 3\n# settings keep-boilerplate=no\n"
+		    "# lede-partial entities 3\n# settings keep-boilerplate=yes\n",
+		    "f:4: made with --keep-boilerplate, the first partial without "
+		    "--keep-boilerplate"},
+		{"# lede-partial entities 2\n", "f:1: a version 2 partial, which does not "
+		    "say how it was made: make it again with this lede (entities "
+		    "--partial or tone --partial --by-entity)"},
+		{"# lede-partial entities 3\n", "f:1: partial ends before its settings line"},
+		{"# lede-partial entities 3\ne\tLOC\tlisbon\t1\t1\t0\t0\t0\t0\n",
+		    "f:2: expected the settings line ('# settings NAME=VALUE ...')"},
+		{"# lede-partial entities 3\n# settings keep-boilerplate\n",
+		    "f:2: expected the settings line ('# settings NAME=VALUE ...')"},
+	};
+	LedeEntCorpus *c;
+	LedeBuf err = {0}, b = {0};
+	char *p;
+	size_t i, n;
+
+	for (i = 0; i < LEDE_LEN(cases); i++) {
+		int rc;
+
+		c = lede_entcorpus_new();
+		lede_entcorpus_set_settings(c, 0);
+		lede_buf_clear(&b);
+		lede_buf_adds(&b, cases[i].buf);
+		if (strstr(cases[i].buf, "# settings keep-boilerplate="))
+			lede_buf_adds(&b, row);
+		rc = lede_entcorpus_load(c, b.p, b.len, "f", &err);
+		if (cases[i].err)
+			CHECK(rc < 0 && !strcmp(err.p, cases[i].err));
+		else
+			CHECK(rc == 0);
+		lede_entcorpus_free(c);
+	}
+
+	/* without settings, the first partial read gives them, and they are written */
+	c = lede_entcorpus_new();
+	CHECK(!lede_entcorpus_has_settings(c));
+	lede_buf_clear(&b);
+	lede_buf_printf(&b, "# lede-partial entities 3\n# settings keep-boilerplate=yes\n%s",
+	    row);
+	CHECK(lede_entcorpus_load(c, b.p, b.len, "f", &err) == 0);
+	CHECK(lede_entcorpus_has_settings(c));
+	p = partial(c, &n);
+	CHECK(n == b.len && !memcmp(p, b.p, n));
+	free(p);
+	lede_buf_clear(&b);
+	lede_buf_printf(&b, "# lede-partial entities 3\n# settings keep-boilerplate=no\n%s",
+	    row);
+	CHECK(lede_entcorpus_load(c, b.p, b.len, "g", &err) < 0 && strstr(err.p, "g:2: "));
+	/* any settings: for a reader that does not report the entities */
+	lede_entcorpus_any_settings(c, 1);
+	CHECK(lede_entcorpus_load(c, b.p, b.len, "g", &err) == 0);
+	lede_entcorpus_free(c);
+
+	/* a corpus given no settings writes the defaults */
+	c = lede_entcorpus_new();
+	p = partial(c, &n);
+	CHECK(n == strlen("# lede-partial entities 3\n# settings keep-boilerplate=no\n") &&
+	    !memcmp(p, "# lede-partial entities 3\n# settings keep-boilerplate=no\n", n));
+	free(p);
+	lede_entcorpus_free(c);
+	lede_buf_free(&b);
+	lede_buf_free(&err);
+}
+
 int
 main(void)
 {
 	test_names();
 	test_doc();
 	test_corpus();
+	test_settings();
 	return check_done();
 }

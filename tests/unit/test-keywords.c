@@ -62,6 +62,91 @@ test_df(void)
 	bad_df("lede-df 1\ndocs 1\nterms 1\nmindf 1\nstemmer english\na\t1\nb\t1\n", "7: more rows");
 }
 
+/* The hash a partial records: of the table's content, not of its bytes. */
+static void
+test_dfhash(void)
+{
+	static const char *same[] = {
+		/* line ends, a byte-order mark and the order of the header */
+		"lede-df 1\r\ndocs 10\r\nterms 3\r\nmindf 2\r\nstemmer english\r\n"
+		    "grid\t4\r\nport\t10\r\ntidal\t2\r\n",
+		"\xEF\xBB\xBFlede-df 1\nstemmer english\nmindf 2\nterms 3\ndocs 10\n"
+		    "grid\t4\nport\t10\ntidal\t2\n",
+	};
+	static const char *other[] = {
+		"lede-df 1\ndocs 10\nterms 3\nmindf 2\nstemmer english\n"
+		    "grid\t4\nport\t9\ntidal\t2\n",
+		"lede-df 1\ndocs 11\nterms 3\nmindf 2\nstemmer english\n"
+		    "grid\t4\nport\t10\ntidal\t2\n",
+		"lede-df 1\ndocs 10\nterms 3\nmindf 1\nstemmer english\n"
+		    "grid\t4\nport\t10\ntidal\t2\n",
+		"lede-df 1\ndocs 10\nterms 3\nmindf 2\nstemmer english\n"
+		    "grid\t4\nport\t10\ntidals\t2\n",
+		"lede-df 1\ndocs 10\nterms 2\nmindf 2\nstemmer english\n"
+		    "grid\t4\nport\t10\n",
+	};
+	char err[256];
+	LedeDf *df = lede_df_parse(good_df, strlen(good_df), err, sizeof(err)), *d2;
+	uint64_t h;
+	size_t i;
+
+	if (!df)
+		return;
+	h = lede_df_hash(df);
+	lede_df_free(df);
+	for (i = 0; i < LEDE_LEN(same); i++) {
+		d2 = lede_df_parse(same[i], strlen(same[i]), err, sizeof(err));
+		check(d2 && lede_df_hash(d2) == h, "same table %zu: another hash", i);
+		lede_df_free(d2);
+	}
+	for (i = 0; i < LEDE_LEN(other); i++) {
+		d2 = lede_df_parse(other[i], strlen(other[i]), err, sizeof(err));
+		check(d2 && lede_df_hash(d2) != h, "other table %zu: the same hash", i);
+		lede_df_free(d2);
+	}
+}
+
+/* What shapes a keyphrase context's scores, as a partial records it. */
+static void
+test_kpsettings(void)
+{
+	LedeKpParams p;
+	LedeKp *kp;
+	LedeBuf b = {0};
+	LedeKpMethod m;
+	char err[256];
+	LedeDf *df = lede_df_parse(good_df, strlen(good_df), err, sizeof(err));
+
+	lede_kp_defaults(&p);
+	kp = lede_kp_new(&p);
+	lede_kp_settings(kp, &b);
+	check(!strncmp(b.p, "rank=default df=none window=2 damping=0.5 ", 42),
+	    "defaults: %s", b.p);
+	check(strlen(b.p) > 10 && !strcmp(b.p + strlen(b.p) - 10, " data=none"),
+	    "data: %s", b.p);
+	check(strstr(b.p, " short=300 ") != NULL, "short: %s", b.p);
+	lede_kp_free(kp);
+
+	p.method = LEDE_KP_TF;
+	p.damping = 0.85;
+	p.window = 5;
+	kp = lede_kp_new(&p);
+	lede_kp_set_df(kp, df);
+	lede_kp_add_data(kp, "a", "x", 1);
+	lede_buf_clear(&b);
+	lede_kp_settings(kp, &b);
+	check(!strncmp(b.p, "rank=tf df=10:", 14) && strstr(b.p, " window=5 damping=0.85 "),
+	    "changed: %s", b.p);
+	check(strstr(b.p, " data=none") == NULL && strstr(b.p, " data="), "data: %s", b.p);
+	lede_kp_free(kp);
+	lede_df_free(df);
+	lede_buf_free(&b);
+
+	check(lede_kp_method_parse("positionrank", &m) == 0 && m == LEDE_KP_POSITIONRANK &&
+	    !strcmp(lede_kp_method_name(m), "positionrank"), "method names");
+	check(lede_kp_method_parse("pagerank", &m) < 0, "an unknown method");
+}
+
 static void
 test_dfbuild(void)
 {
@@ -125,21 +210,63 @@ test_wordlists(void)
 	lede_kp_free(kp);
 }
 
+#define KWP "# lede-partial keywords 2\n# settings rank=default df=none\n"
+
 static void
 test_corpus(void)
 {
-	const char *a = "# lede-partial keywords 1\nkey\tsurface\tdocs\tcount\tscore\n"
+	const char *a = KWP "key\tsurface\tdocs\tcount\tscore\n"
 	    "port\tport\t2\t3\t1500000\nport\tPort\t1\t3\t1000000\n";
-	const char *b = "# lede-partial keywords 1\nkey\tsurface\tdocs\tcount\tscore\n"
-	    "grid\tgrid\t3\t1\t2500000\n";
+	/* the same settings in another order */
+	const char *b = "# lede-partial keywords 2\n# settings df=none rank=default\n"
+	    "key\tsurface\tdocs\tcount\tscore\ngrid\tgrid\t3\t1\t2500000\n";
 	const char *bad[] = {
 		"key\tsurface\tdocs\tcount\tscore\n",
-		"# lede-partial keywords 1\nport\tport\t1\t1\t1\n",
-		"# lede-partial keywords 1\nkey\tsurface\tdocs\tcount\tscore\nport\tport\t1\t1\n",
-		"# lede-partial keywords 1\nkey\tsurface\tdocs\tcount\tscore\nport\tport\t1\t1\t2000000\n",
-		"# lede-partial keywords 1\nkey\tsurface\tdocs\tcount\tscore\nport\tport\t01\t1\t1\n",
-		"# lede-partial keywords 1\nkey\tsurface\tdocs\tcount\tscore\n\tport\t1\t1\t1\n",
-		"# lede-partial keywords 1\n",
+		KWP "port\tport\t1\t1\t1\n",
+		KWP "key\tsurface\tdocs\tcount\tscore\nport\tport\t1\t1\n",
+		KWP "key\tsurface\tdocs\tcount\tscore\nport\tport\t1\t1\t2000000\n",
+		KWP "key\tsurface\tdocs\tcount\tscore\nport\tport\t01\t1\t1\n",
+		KWP "key\tsurface\tdocs\tcount\tscore\n\tport\t1\t1\t1\n",
+		"# lede-partial keywords 2\n",
+		KWP,
+		/* version 1, which has no settings line, and a later one */
+		"# lede-partial keywords 1\nkey\tsurface\tdocs\tcount\tscore\n",
+		"# lede-partial keywords 3\n# settings rank=default\n"
+		    "key\tsurface\tdocs\tcount\tscore\n",
+		/* damaged settings lines */
+		"# lede-partial keywords 2\nkey\tsurface\tdocs\tcount\tscore\n",
+		"# lede-partial keywords 2\n# settings \nkey\tsurface\tdocs\tcount\tscore\n",
+		"# lede-partial keywords 2\n# settings rank\nkey\tsurface\tdocs\tcount\tscore\n",
+		"# lede-partial keywords 2\n# settings rank=\nkey\tsurface\tdocs\tcount\tscore\n",
+		"# lede-partial keywords 2\n# settings =tf\nkey\tsurface\tdocs\tcount\tscore\n",
+		"# lede-partial keywords 2\n# settings rank=tf  df=none\n"
+		    "key\tsurface\tdocs\tcount\tscore\n",
+		"# lede-partial keywords 2\n# settings rank=tf df=none \n"
+		    "key\tsurface\tdocs\tcount\tscore\n",
+		"# lede-partial keywords 2\n# settings Rank=tf\nkey\tsurface\tdocs\tcount\tscore\n",
+		"# lede-partial keywords 2\n# settings rank=t=f\nkey\tsurface\tdocs\tcount\tscore\n",
+		"# lede-partial keywords 2\n# settings rank=tf rank=tf\n"
+		    "key\tsurface\tdocs\tcount\tscore\n",
+		"# lede-partial keywords 2\n# settings rank=tf df=none rank=tf\n"
+		    "key\tsurface\tdocs\tcount\tscore\n",
+		/* a second partial made otherwise, in the same buffer */
+		KWP "key\tsurface\tdocs\tcount\tscore\n"
+		    "# lede-partial keywords 2\n# settings rank=tf df=none\n"
+		    "key\tsurface\tdocs\tcount\tscore\n",
+	};
+	/* settings that differ, and what the refusal says */
+	static const struct {
+		const char *settings, *want;
+	} differ[] = {
+		{"rank=tf df=none", "2: made with --rank tf, the first partial with --rank default"},
+		{"rank=default df=7:00000000000000ab", "2: made with a df table of 7 documents "
+		    "(hash 00000000000000ab), the first partial with --no-df"},
+		{"rank=default df=none window=3", "2: made with --param window=3, "
+		    "the first partial without a 'window' setting"},
+		{"rank=default", "2: made without a 'df' setting, the first partial "
+		    "with --no-df"},
+		{"rank=default df=none keep-boilerplate=yes", "2: made with "
+		    "--keep-boilerplate, the first partial without a 'keep-boilerplate' setting"},
 	};
 	LedeKwCorpus *x = lede_kwc_new(), *y = lede_kwc_new();
 	const LedeKwRow *rx, *ry;
@@ -170,6 +297,38 @@ test_corpus(void)
 
 		check(lede_kwc_parse(z, bad[i], strlen(bad[i]), err, sizeof(err)) < 0,
 		    "accepted bad partial %zu", i);
+		lede_kwc_free(z);
+	}
+	for (i = 0; i < LEDE_LEN(differ); i++) {
+		LedeKwCorpus *z = lede_kwc_new();
+		char buf[512];
+
+		snprintf(buf, sizeof(buf), "# lede-partial keywords 2\n# settings %s\n"
+		    "key\tsurface\tdocs\tcount\tscore\n", differ[i].settings);
+		check(lede_kwc_parse(z, a, strlen(a), err, sizeof(err)) == 0, "%s", err);
+		check(lede_kwc_parse(z, buf, strlen(buf), err, sizeof(err)) < 0 &&
+		    !strcmp(err, differ[i].want), "settings %zu: %s", i, err);
+		lede_kwc_free(z);
+	}
+	{
+		/* set settings: what is written, and what partials must have */
+		LedeKwCorpus *z = lede_kwc_new();
+		const char *set = "# settings rank=tf df=none";
+		char *out = NULL;
+		size_t len = 0;
+		FILE *fp = open_memstream(&out, &len);
+
+		check(lede_kwc_write(z, fp) < 0, "wrote a partial without settings");
+		lede_kwc_set_settings(z, set, strlen(set));
+		check(lede_kwc_settings(z) && !strcmp(lede_kwc_settings(z), set), "settings");
+		check(lede_kwc_parse(z, a, strlen(a), err, sizeof(err)) < 0 &&
+		    !strcmp(err, "2: made with --rank default, the first partial with --rank tf"),
+		    "%s", err);
+		check(lede_kwc_write(z, fp) == 0, "write");
+		fclose(fp);
+		check(len > 0 && !strcmp(out, "# lede-partial keywords 2\n# settings rank=tf "
+		    "df=none\nkey\tsurface\tdocs\tcount\tscore\n"), "written: %s", out);
+		free(out);
 		lede_kwc_free(z);
 	}
 	lede_kwc_free(x);
@@ -425,6 +584,8 @@ main(void)
 {
 	test_formtab();
 	test_df();
+	test_dfhash();
+	test_kpsettings();
 	test_dfbuild();
 	test_wordlists();
 	test_corpus();

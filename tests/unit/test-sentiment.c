@@ -26,14 +26,16 @@ lex(const char *buf, const char *want_err)
 	return rc;
 }
 
+/* A tone partial read as tone --merge (--by-entity when needents). */
 static int
-partial(const char *buf, const char *want_err)
+partial_as(const char *buf, const char *want_err, int needents)
 {
 	LedeTone t;
 	LedeBuf err = {0};
 	int rc;
 
 	lede_tone_init(&t);
+	t.needents = needents;
 	rc = lede_tone_read_partial(&t, buf, strlen(buf), "p", &err);
 	if (want_err)
 		CHECK(rc < 0 && err.p && strstr(err.p, want_err));
@@ -42,6 +44,12 @@ partial(const char *buf, const char *want_err)
 	lede_tone_free(&t);
 	lede_buf_free(&err);
 	return rc;
+}
+
+static int
+partial(const char *buf, const char *want_err)
+{
+	return partial_as(buf, want_err, 0);
 }
 
 /*
@@ -197,11 +205,27 @@ main(void)
 	partial("# lede-partial tone 1\nstats\t1\t2\t3\t1\t1\t-5\n", "version 2");
 	/* an entities section, up to the next tone header, then more rows */
 	partial("# lede-partial tone 2\nstats\t1\t2\t3\t1\t1\t-5\n"
-	    "# lede-partial entities 2\ne\tPER\tann\t1\t1\t0\t1\t0\t0\nn\tAnn\t1\ns\tAnn\t1\n"
+	    "# lede-partial entities 3\n# settings keep-boilerplate=no\n"
+	    "e\tPER\tann\t1\t1\t0\t1\t0\t0\nn\tAnn\t1\ns\tAnn\t1\n"
 	    "# lede-partial tone 2\nstats\t1\t2\t3\t1\t1\t-5\n", NULL);
-	partial("# lede-partial tone 2\n# lede-partial entities 2\ne\tPER\t\t1\t1\t0\t0\t0\t0\n",
-	    ":3: empty type or key");
-	partial("# lede-partial entities 2\n", "not a tone partial");
+	partial("# lede-partial tone 2\n# lede-partial entities 3\n"
+	    "# settings keep-boilerplate=no\ne\tPER\t\t1\t1\t0\t0\t0\t0\n",
+	    ":4: empty type or key");
+	partial("# lede-partial entities 3\n", "not a tone partial");
+	/* entities of version 2, which does not say how they were counted */
+	partial("# lede-partial tone 2\n# lede-partial entities 2\n"
+	    "e\tPER\tann\t1\t1\t0\t1\t0\t0\nn\tAnn\t1\ns\tAnn\t1\n", "p:2: a version 2");
+	/*
+	 * entities counted with and without --keep-boilerplate: refused by
+	 * --merge --by-entity, merged by --merge, which does not report them
+	 */
+#define TONE_ENTS(keep) "# lede-partial tone 2\nstats\t1\t2\t3\t1\t1\t-5\n" \
+	    "# lede-partial entities 3\n# settings keep-boilerplate=" keep "\n" \
+	    "e\tPER\tann\t1\t1\t0\t1\t0\t0\nn\tAnn\t1\ns\tAnn\t1\n"
+	partial_as(TONE_ENTS("no") TONE_ENTS("no"), NULL, 1);
+	partial_as(TONE_ENTS("no") TONE_ENTS("yes"), "p:11: made with --keep-boilerplate, "
+	    "the first partial without --keep-boilerplate", 1);
+	partial(TONE_ENTS("no") TONE_ENTS("yes"), NULL);
 	partial("# lede-partial tone 2\nstats\t1\t2\t3\t1\t1\t-5\textra\n", "7 fields");
 	partial("# lede-partial tone 2\nstats\t-1\t2\t3\t1\t1\t0\n", "bad number");
 	partial("", "empty");
