@@ -20,7 +20,9 @@ usage(FILE *fp)
 {
 	fprintf(fp,
 	    "usage: %s [-n N] [-f FORMAT] [--df FILE | --no-df] [--rank METHOD]\n"
-	    "          [--corpus [--partial]] [FILE...]\n"
+	    "          [--corpus] [FILE...]\n"
+	    "       %s --corpus --partial [--df FILE | --no-df] [--rank METHOD]\n"
+	    "          [FILE...]\n"
 	    "       %s --merge [-n N] [-f FORMAT] [FILE...]\n"
 	    "       %s --build-df [--min-df N] [FILE...]\n"
 	    "Report the keyphrases of each document of a token stream.\n"
@@ -43,7 +45,7 @@ usage(FILE *fp)
 	    "      --stats        print documents and sentences read on stderr\n"
 	    "      --help         print this help and exit\n"
 	    "      --version      print the version and exit\n",
-	    argv0, argv0, argv0);
+	    argv0, argv0, argv0, argv0);
 }
 
 static int
@@ -134,6 +136,7 @@ main(int argc, char *argv[])
 	long top = 10, mindf = 2;
 	int c, rc, status = 0, nodf = 0, corpus = 0, partial = 0, domerge = 0;
 	int build = 0, stats = 0, keepboil = 0, mindfset = 0, ranked = 0;
+	int topset = 0, fmtset = 0;
 	LedeKp *kp = NULL;
 	LedeDf *df = NULL;
 	LedePosModel *pos = NULL;
@@ -153,10 +156,12 @@ main(int argc, char *argv[])
 		case 'n':
 			if (lede_strtol(optarg, 1, 1000000, &top) < 0)
 				uprintf("-n: expected a number from 1 to 1000000");
+			topset = 1;
 			break;
 		case 'f':
 			if (lede_format_parse(optarg, &fmt) < 0)
 				uprintf("-f: unknown format '%s' (tsv, jsonl, text)", optarg);
+			fmtset = 1;
 			break;
 		case O_DF:
 			dfpath = optarg;
@@ -219,6 +224,17 @@ main(int argc, char *argv[])
 		uprintf("--merge takes -n and -f: the partials were ranked when "
 		    "made (give --rank, --df, --no-df, --param and "
 		    "--keep-boilerplate to keywords --corpus --partial)");
+	if (domerge && stats)
+		uprintf("--stats counts the token stream read: --merge reads "
+		    "partials");
+	if (partial && (topset || fmtset))
+		uprintf("--partial writes statistics, not a report: %s applies to "
+		    "keywords --merge", topset ? "-n" : "-f");
+	if (build && (topset || fmtset || ranked || dfpath || nodf || keepboil))
+		uprintf("--build-df writes a document-frequency table of the "
+		    "words: %s would do nothing", topset ? "-n" : fmtset ? "-f" :
+		    ranked ? "--rank or --param" : dfpath ? "--df" : nodf ?
+		    "--no-df" : "--keep-boilerplate");
 
 	if (domerge) {
 		kwc = lede_kwc_new();
