@@ -342,7 +342,7 @@ cmpterm(const void *a, const void *b)
 	return lede_bytecmp(sa, na, sb, nb);
 }
 
-int
+long
 lede_dfb_write(LedeDfBuild *b, FILE *fp, long mindf, const char *stemmer)
 {
 	size_t n = lede_dict_size(b->terms), i, k = 0;
@@ -365,7 +365,7 @@ lede_dfb_write(LedeDfBuild *b, FILE *fp, long mindf, const char *stemmer)
 		fprintf(fp, "\t%ld\n", b->df[ids[i]]);
 	}
 	free(ids);
-	return ferror(fp) ? -1 : 0;
+	return ferror(fp) ? -1 : (long)k;
 }
 
 void

@@ -62,8 +62,11 @@ LedeDfBuild *lede_dfb_new(void);
 void lede_dfb_term(LedeDfBuild *b, const char *term, size_t n);
 /* End the document; one without terms is not counted. */
 void lede_dfb_enddoc(LedeDfBuild *b);
-/* Write the table (terms in >= mindf documents); -1 on a write error. */
-int lede_dfb_write(LedeDfBuild *b, FILE *fp, long mindf, const char *stemmer);
+/*
+ * Write the table (terms in >= mindf documents): the number of terms
+ * written, or -1 on a write error.
+ */
+long lede_dfb_write(LedeDfBuild *b, FILE *fp, long mindf, const char *stemmer);
 void lede_dfb_free(LedeDfBuild *b);
 
 #endif

@@ -18,8 +18,8 @@ static void
 usage(FILE *fp)
 {
 	fprintf(fp,
-	    "usage: %s [-f FORMAT] [-n N] [--types LIST] [--corpus] [--keep-boilerplate]\n"
-	    "          [FILE...]\n"
+	    "usage: %s [-f FORMAT] [-n N] [--types LIST] [--corpus]\n"
+	    "          [--keep-boilerplate] [FILE...]\n"
 	    "       %s --corpus --partial [FILE...]\n"
 	    "       %s --merge [--partial | -f FORMAT -n N --types LIST] [FILE...]\n"
 	    "Report the named entities of a tagged token stream (an NER column of\n"

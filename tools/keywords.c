@@ -137,6 +137,7 @@ main(int argc, char *argv[])
 	int c, rc, status = 0, nodf = 0, corpus = 0, partial = 0, domerge = 0;
 	int build = 0, stats = 0, keepboil = 0, mindfset = 0, ranked = 0;
 	int topset = 0, fmtset = 0;
+	long nterms = -1;	/* --build-df: the terms written */
 	LedeKp *kp = NULL;
 	LedeDf *df = NULL;
 	LedePosModel *pos = NULL;
@@ -312,7 +313,7 @@ main(int argc, char *argv[])
 			break;
 	}
 	if (build) {
-		lede_dfb_write(dfb, stdout, mindf, "english");
+		nterms = lede_dfb_write(dfb, stdout, mindf, "english");
 		lede_dfb_free(dfb);
 	} else if (corpus && partial) {
 		lede_kwc_write(kwc, stdout);
@@ -324,8 +325,12 @@ main(int argc, char *argv[])
 		lede_table_flush(t);
 		lede_table_free(t);
 	}
-	if (stats)
-		fprintf(stderr, "%s: %s\n", argv0, lede_stats_text(r, NULL, lede_table_rows()));
+	if (stats && build && nterms >= 0)
+		fprintf(stderr, "%s: %s; %ld terms out\n", argv0,
+		    lede_stats_text(r, NULL, -1), nterms);
+	else if (stats)
+		fprintf(stderr, "%s: %s\n", argv0, lede_stats_text(r, NULL,
+		    build || partial ? -1 : lede_table_rows()));
 	status |= fshut(stdout, "<stdout>");
 	lede_reader_free(r);
 	lede_doc_free(&d);

@@ -12,7 +12,8 @@ static void
 usage(FILE *fp)
 {
 	fprintf(fp,
-	    "usage: %s [--lexicon FILE]... [--no-default-lexicon] [--context] [FILE...]\n"
+	    "usage: %s [--lexicon FILE]... [--no-default-lexicon] [--context]\n"
+	    "          [FILE...]\n"
 	    "       %s --check-lexicon [--lexicon FILE]... [--no-default-lexicon]\n"
 	    "Score the tone of every sentence of a token stream: add a SENT column\n"
 	    "(each token's signed contribution, 0 when neutral) and a\n"

@@ -162,7 +162,7 @@ test_dfbuild(void)
 	lede_dfb_enddoc(b);	/* empty: not counted */
 	lede_dfb_term(b, "port", 4);
 	lede_dfb_enddoc(b);
-	check(lede_dfb_write(b, fp, 1, "english") == 0, "write");
+	check(lede_dfb_write(b, fp, 1, "english") >= 0, "write");
 	fclose(fp);
 	check(strcmp(buf, "lede-df 1\ndocs 2\nterms 2\nmindf 1\nstemmer english\n"
 	    "grid\t1\nport\t2\n") == 0, "built table:\n%s", buf);
