@@ -18,7 +18,6 @@ struct LedeDf {
 	long *df;
 	long docs, mindf;
 	char *stemmer;
-	uint64_t hash;		/* lede_df_hash */
 };
 
 static void
@@ -73,7 +72,6 @@ lede_df_parse(const char *buf, size_t len, char *err, size_t errlen)
 
 	df->docs = df->mindf = -1;
 	df->terms = lede_dict_new();
-	df->hash = LEDE_FNV_INIT;
 	if (lede_utf8_check(buf, len) != len) {
 		const char *q;
 
@@ -174,13 +172,6 @@ lede_df_parse(const char *buf, size_t len, char *err, size_t errlen)
 			}
 			lede_dict_put(df->terms, p, tlen, &added);
 			df->df[nrows++] = v;
-			{
-				char num[32];
-				int nn = snprintf(num, sizeof(num), "\t%ld\n", v);
-
-				df->hash = lede_fnv1a(df->hash, p, tlen);
-				df->hash = lede_fnv1a(df->hash, num, (size_t)nn);
-			}
 			prev = p;
 			prevlen = tlen;
 		}
@@ -198,15 +189,6 @@ lede_df_parse(const char *buf, size_t len, char *err, size_t errlen)
 	if ((long)nrows != terms) {
 		seterr(err, errlen, line, "%zu rows, but 'terms %ld'", nrows, terms);
 		goto bad;
-	}
-	{
-		/* the rows, then the header as it would be written */
-		LedeBuf h = {0};
-
-		lede_buf_printf(&h, "%s\ndocs %ld\nmindf %ld\nstemmer %s\n",
-		    DF_MAGIC, df->docs, df->mindf, df->stemmer);
-		df->hash = lede_fnv1a(df->hash, h.p, h.len);
-		lede_buf_free(&h);
 	}
 	return df;
 badval:
@@ -250,10 +232,33 @@ lede_df_docs(const LedeDf *df)
 	return df->docs;
 }
 
+/*
+ * Computed when asked (a keywords partial asks once), not while parsing:
+ * every run that loads the table would pay for it.  The terms are unique
+ * and in the file's order, so a term's dictionary id is its row.
+ */
 uint64_t
 lede_df_hash(const LedeDf *df)
 {
-	return df->hash;
+	uint64_t h = LEDE_FNV_INIT;
+	size_t i, n = lede_dict_size(df->terms), len;
+	LedeBuf b = {0};
+
+	for (i = 0; i < n; i++) {
+		const char *t = lede_dict_key(df->terms, (long)i, &len);
+
+		lede_buf_clear(&b);
+		lede_buf_add(&b, t, len);
+		lede_buf_printf(&b, "\t%ld\n", df->df[i]);
+		h = lede_fnv1a(h, b.p, b.len);
+	}
+	/* the rows, then the header as it would be written */
+	lede_buf_clear(&b);
+	lede_buf_printf(&b, "%s\ndocs %ld\nmindf %ld\nstemmer %s\n", DF_MAGIC,
+	    df->docs, df->mindf, df->stemmer);
+	h = lede_fnv1a(h, b.p, b.len);
+	lede_buf_free(&b);
+	return h;
 }
 
 const char *
