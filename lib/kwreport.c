@@ -51,10 +51,14 @@ slurp_data(const char *rel, LedeBuf *b, char **pathp, LedeBuf *err)
 	return rc < 0 ? -1 : 0;
 }
 
-/* Read a lexicon of the shipped data into kp. */
+/*
+ * Read a lexicon of the shipped data into kp; with identity, fold its
+ * bytes into kp's identity (lede_kp_add_data).
+ */
 static int
 load_lexicon(LedeKp *kp, const char *rel,
-    int (*load)(LedeKp *, const char *, size_t, char *, size_t), LedeBuf *err)
+    int (*load)(LedeKp *, const char *, size_t, char *, size_t), int identity,
+    LedeBuf *err)
 {
 	char *path, msg[256];
 	LedeBuf b = {0};
@@ -63,16 +67,16 @@ load_lexicon(LedeKp *kp, const char *rel,
 	if ((rc = slurp_data(rel, &b, &path, err)) == 0 &&
 	    (rc = load(kp, b.p ? b.p : "", b.len, msg, sizeof(msg))) < 0)
 		lede_buf_printf(err, "%s:%s", path, msg);
-	if (rc == 0)
+	if (rc == 0 && identity)
 		lede_kp_add_data(kp, rel, b.p ? b.p : "", b.len);
 	lede_buf_free(&b);
 	free(path);
 	return rc < 0 ? -1 : 0;
 }
 
-/* The tagger's model of the shipped data, or NULL. */
+/* The tagger's model of the shipped data, or NULL (identity as above). */
 static LedePosModel *
-load_tagger(LedeKp *kp, const char *rel, LedeBuf *err)
+load_tagger(LedeKp *kp, const char *rel, int identity, LedeBuf *err)
 {
 	char *path, msg[256];
 	LedeBuf b = {0};
@@ -81,7 +85,7 @@ load_tagger(LedeKp *kp, const char *rel, LedeBuf *err)
 	if (slurp_data(rel, &b, &path, err) == 0 &&
 	    !(m = lede_pos_load_mem(b.p ? b.p : "", b.len, msg, sizeof(msg))))
 		lede_buf_printf(err, "%s: %s", path, msg);
-	if (m)
+	if (m && identity)
 		lede_kp_add_data(kp, rel, b.p ? b.p : "", b.len);
 	lede_buf_free(&b);
 	free(path);
@@ -90,18 +94,22 @@ load_tagger(LedeKp *kp, const char *rel, LedeBuf *err)
 
 int
 lede_kw_load(LedeKp *kp, const LedeKpParams *params, const char *dfpath,
-    int nodf, LedePosModel **pos, LedeDf **df, LedeBuf *err)
+    int nodf, int identity, LedePosModel **pos, LedeDf **df, LedeBuf *err)
 {
 	char *dfalloc = NULL, msg[512];
 
 	*pos = NULL;
 	*df = NULL;
-	if (load_lexicon(kp, "data/keywords/pos-en.tsv", lede_kp_load_pos, err) < 0 ||
-	    load_lexicon(kp, "data/keywords/stopwords-en.txt", lede_kp_load_stop, err) < 0 ||
-	    load_lexicon(kp, "data/keywords/nophrase-en.txt", lede_kp_load_stop, err) < 0)
+	if (load_lexicon(kp, "data/keywords/pos-en.tsv", lede_kp_load_pos,
+	    identity, err) < 0 ||
+	    load_lexicon(kp, "data/keywords/stopwords-en.txt", lede_kp_load_stop,
+	    identity, err) < 0 ||
+	    load_lexicon(kp, "data/keywords/nophrase-en.txt", lede_kp_load_stop,
+	    identity, err) < 0)
 		return -1;
 	if (params->tagger) {
-		if (!(*pos = load_tagger(kp, "data/keywords/postag-en.model", err)))
+		if (!(*pos = load_tagger(kp, "data/keywords/postag-en.model",
+		    identity, err)))
 			return -1;
 		lede_kp_set_tagger(kp, *pos);
 	}

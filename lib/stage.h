@@ -101,10 +101,14 @@ extern const LedeColKind lede_kw_kinds[5];
  * Load the shipped lexicons of kp (data/keywords/), its tagger when
  * params->tagger (into *pos, to free with lede_pos_free) and the
  * background table dfpath (the shipped one when NULL; none with nodf,
- * into *df).  Returns 0, or -1 with the message in err.
+ * into *df).  With identity, the bytes of the lexicons and the tagger go
+ * into kp's identity (lede_kp_add_data), for the settings line of a
+ * partial: give it when a partial is written or merged with kp's
+ * settings, since hashing them costs about 1 ms a run.  Returns 0, or -1
+ * with the message in err.
  */
 int lede_kw_load(LedeKp *kp, const LedeKpParams *params, const char *dfpath,
-    int nodf, LedePosModel **pos, LedeDf **df, LedeBuf *err);
+    int nodf, int identity, LedePosModel **pos, LedeDf **df, LedeBuf *err);
 /*
  * Record in kr->corpus (when not NULL) what shapes its scores, for its
  * partial's settings line: kr->kp's (lede_kp_settings) and kr->keepboil.

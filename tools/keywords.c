@@ -253,7 +253,8 @@ main(int argc, char *argv[])
 	if (build) {
 		dfb = lede_dfb_new();
 	} else {
-		if (lede_kw_load(kp, &params, dfpath, nodf, &pos, &df, &err) < 0)
+		if (lede_kw_load(kp, &params, dfpath, nodf, partial, &pos, &df,
+		    &err) < 0)
 			eprintf("%s", err.p);
 		if (corpus)
 			kwc = lede_kwc_new();

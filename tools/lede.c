@@ -1148,7 +1148,8 @@ fused_open(Fused *f, int part)
 
 	lede_kp_defaults(&f->params);
 	f->kw.kp = lede_kp_new(&f->params);
-	if (lede_kw_load(f->kw.kp, &f->params, NULL, 0, &f->pos, &f->df, &err) < 0)
+	if (lede_kw_load(f->kw.kp, &f->params, NULL, 0, corpus, &f->pos,
+	    &f->df, &err) < 0)
 		eprintf("%s", err.p);
 	f->kw.top = topn ? top : 10;
 	f->kwtable = lede_table_new(f->fp[0], fmt, lede_kw_cols, lede_kw_kinds, 5);
