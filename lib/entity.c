@@ -2213,19 +2213,6 @@ lede_entcorpus_any_settings(LedeEntCorpus *c, int any)
 	c->anyset = any;
 }
 
-/* How a partial with setting name = v[0..vl) (v NULL: none) was made. */
-static void
-describe(LedeBuf *b, const char *name, size_t nl, const char *v, size_t vl)
-{
-	if (!v)
-		lede_buf_printf(b, "without a '%.*s' setting", (int)nl, name);
-	else if (nl == 16 && !memcmp(name, "keep-boilerplate", nl))
-		lede_buf_printf(b, "with%s --keep-boilerplate",
-		    vl == 3 && !memcmp(v, "yes", 3) ? "" : "out");
-	else
-		lede_buf_printf(b, "with %.*s=%.*s", (int)nl, name, (int)vl, v);
-}
-
 static void
 add_ll(LedeEntCorpus *c, long long *acc, long long v)
 {
@@ -2427,14 +2414,11 @@ load(LedeEntCorpus *c, const char *buf, size_t len, const char *name,
 					c->hasset = 1;
 				}
 			} else if (!c->anyset && lede_settings_diff(p, n, ref, reflen, &d)) {
-				LedeBuf da = {0}, db = {0};
+				LedeBuf why = {0};
 
-				describe(&da, d.name, d.namelen, d.va, d.valen);
-				describe(&db, d.name, d.namelen, d.vb, d.vblen);
-				rc = perr(err, name, line, "made %s, the first partial %s",
-				    da.p, db.p);
-				lede_buf_free(&da);
-				lede_buf_free(&db);
+				lede_settings_why(&why, &d, lede_settings_describe);
+				rc = perr(err, name, line, "%s", why.p);
+				lede_buf_free(&why);
 				goto out;
 			}
 			goto next;

@@ -121,8 +121,8 @@ describe(LedeBuf *b, const char *name, size_t nl, const char *v, size_t vl)
 	const char *colon;
 
 #define IS(s) (nl == strlen(s) && !memcmp(name, s, nl))
-	if (!v)
-		lede_buf_printf(b, "without a '%.*s' setting", (int)nl, name);
+	if (!v || IS("keep-boilerplate"))
+		lede_settings_describe(b, name, nl, v, vl);
 	else if (IS("rank"))
 		lede_buf_printf(b, "with --rank %.*s", (int)vl, v);
 	else if (IS("df") && vl == 4 && !memcmp(v, "none", 4))
@@ -130,9 +130,6 @@ describe(LedeBuf *b, const char *name, size_t nl, const char *v, size_t vl)
 	else if (IS("df") && (colon = memchr(v, ':', vl)))
 		lede_buf_printf(b, "with a df table of %.*s documents (hash %.*s)",
 		    (int)(colon - v), v, (int)(v + vl - colon - 1), colon + 1);
-	else if (IS("keep-boilerplate"))
-		lede_buf_printf(b, "with%s --keep-boilerplate",
-		    vl == 3 && !memcmp(v, "yes", 3) ? "" : "out");
 	else if (IS("data"))
 		lede_buf_printf(b, "with data/keywords files (lexicons, tagger model) "
 		    "of hash %.*s", (int)vl, v);
@@ -146,7 +143,7 @@ static int
 settings(LedeKwCorpus *c, const char *line, size_t len, char *err, size_t errlen)
 {
 	LedeSettingsDiff d;
-	LedeBuf a = {0}, b = {0};
+	LedeBuf why = {0};
 
 	if (lede_settings_check(line, len) < 0) {
 		snprintf(err, errlen, "expected the settings line ('%sNAME=VALUE ...')",
@@ -159,11 +156,9 @@ settings(LedeKwCorpus *c, const char *line, size_t len, char *err, size_t errlen
 	}
 	if (!lede_settings_diff(line, len, c->settings.p, c->settings.len, &d))
 		return 0;
-	describe(&a, d.name, d.namelen, d.va, d.valen);
-	describe(&b, d.name, d.namelen, d.vb, d.vblen);
-	snprintf(err, errlen, "made %s, the first partial %s", a.p, b.p);
-	lede_buf_free(&a);
-	lede_buf_free(&b);
+	lede_settings_why(&why, &d, describe);
+	snprintf(err, errlen, "%s", why.p);
+	lede_buf_free(&why);
 	return -1;
 }
 

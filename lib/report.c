@@ -603,3 +603,26 @@ lede_settings_diff(const char *a, size_t an, const char *b, size_t bn,
 	d->vblen = tl;
 	return 1;
 }
+
+void
+lede_settings_describe(LedeBuf *b, const char *name, size_t nl, const char *v,
+    size_t vl)
+{
+	if (!v)
+		lede_buf_printf(b, "without a '%.*s' setting", (int)nl, name);
+	else if (nl == 16 && !memcmp(name, "keep-boilerplate", nl))
+		lede_buf_printf(b, "with%s --keep-boilerplate",
+		    vl == 3 && !memcmp(v, "yes", 3) ? "" : "out");
+	else
+		lede_buf_printf(b, "with %.*s=%.*s", (int)nl, name, (int)vl, v);
+}
+
+void
+lede_settings_why(LedeBuf *out, const LedeSettingsDiff *d,
+    LedeSettingsDescribe *describe)
+{
+	lede_buf_adds(out, "made ");
+	describe(out, d->name, d->namelen, d->va, d->valen);
+	lede_buf_adds(out, ", the first partial ");
+	describe(out, d->name, d->namelen, d->vb, d->vblen);
+}

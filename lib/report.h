@@ -115,6 +115,23 @@ int lede_settings_diff(const char *a, size_t an, const char *b, size_t bn,
     LedeSettingsDiff *d);
 
 /*
+ * How a partial whose item name[0..nl) has the value v[0..vl) was made,
+ * appended to b for a message: "without a 'NAME' setting" when v is NULL,
+ * "with --keep-boilerplate" or "without --keep-boilerplate", else "with
+ * NAME=VALUE".  A report with other items describes them and calls this
+ * for the rest.
+ */
+typedef void LedeSettingsDescribe(LedeBuf *b, const char *name, size_t nl,
+    const char *v, size_t vl);
+LedeSettingsDescribe lede_settings_describe;
+/*
+ * The reason of d, from lede_settings_diff(partial, first partial), into
+ * out: "made HOW, the first partial HOW", each HOW from describe.
+ */
+void lede_settings_why(LedeBuf *out, const LedeSettingsDiff *d,
+    LedeSettingsDescribe *describe);
+
+/*
  * Display width of valid UTF-8 s[0..n) in a terminal (wide East Asian
  * characters count 2, combining marks 0).
  */
