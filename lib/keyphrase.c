@@ -911,12 +911,47 @@ tagsent(LedeKp *kp)
 	}
 }
 
+/*
+ * A unit glued to a number ("$1.5bn", "300m", "10km", "4GB": tokenize
+ * splits them "1.5 bn") is a word of the amount, never of a phrase, like
+ * the amount words of nophrase-en.txt: a word of 1 to 3 ASCII letters,
+ * the first in lower case, that follows a number with no space between,
+ * in the same sentence, unless the number is itself glued to a word or
+ * hyphen before it.  A capital after a number mostly starts a name or a
+ * designation ("3Com", "Audi 5000CS", "767-300ER", "F-4EJ"), not a unit.
+ */
+static void
+units(LedeKp *kp)
+{
+	size_t i, j;
+
+	for (i = kp->sentstart + 1; i < kp->ntok; i++) {
+		Tok *t = &kp->tok[i];
+		const char *f = kp->text.p + t->off;
+
+		if (t->glued != 1 || t->len > 3 || !(kp->tok[i - 1].flags & F_NUM) ||
+		    !(t->flags & F_WORD) || (t->flags & F_STOP))
+			continue;
+		if (i >= kp->sentstart + 2 && kp->tok[i - 1].glued == 1 &&
+		    (kp->tok[i - 2].flags & (F_WORD | F_HYPH)))
+			continue;
+		if (!(f[0] >= 'a' && f[0] <= 'z'))
+			continue;
+		for (j = 1; j < t->len; j++)
+			if (!((f[j] >= 'a' && f[j] <= 'z') || (f[j] >= 'A' && f[j] <= 'Z')))
+				break;
+		if (j == t->len)
+			t->flags = (unsigned short)((t->flags & ~F_TAGGED) | F_STOP);
+	}
+}
+
 void
 lede_kp_endsent(LedeKp *kp)
 {
 	resolve(kp);
 	if (kp->pos && kp->ntok > kp->sentstart)
 		tagsent(kp);
+	units(kp);
 	kp->sentstart = kp->ntok;
 	kp->sent++;
 }

@@ -1,0 +1,1 @@
+tokenize --jsonl units.jsonl | keywords --no-df -n 6
