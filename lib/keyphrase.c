@@ -917,7 +917,7 @@ tagsent(LedeKp *kp)
  * the amount words of nophrase-en.txt: a word of 1 to 3 ASCII letters,
  * the first in lower case, that follows a number with no space between,
  * in the same sentence, unless the number is itself glued to a word or
- * hyphen before it.  A capital after a number mostly starts a name or a
+ * hyphen before it (a currency sign, "$" or "£", is no word here).  A capital after a number mostly starts a name or a
  * designation ("3Com", "Audi 5000CS", "767-300ER", "F-4EJ"), not a unit.
  */
 static void
@@ -933,7 +933,9 @@ units(LedeKp *kp)
 		    !(t->flags & F_WORD) || (t->flags & F_STOP))
 			continue;
 		if (i >= kp->sentstart + 2 && kp->tok[i - 1].glued == 1 &&
-		    (kp->tok[i - 2].flags & (F_WORD | F_HYPH)))
+		    (kp->tok[i - 2].flags & (F_WORD | F_HYPH | F_NUM)) != 0 &&
+		    (kp->tok[i - 2].flags & (F_WORD | F_HYPH | F_NUM)) !=
+		    (F_WORD | F_NUM))
 			continue;
 		if (!(f[0] >= 'a' && f[0] <= 'z'))
 			continue;
