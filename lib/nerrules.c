@@ -167,6 +167,17 @@ static const char *const clock[] = {"noon", "midnight", NULL};
 #define B_PER (1u << 15)
 #define B_CENT (1u << 16)
 #define B_STERLING (1u << 17)
+#define B_HOLIDAY (1u << 18)
+static const char *const holidays[] = {"Christmas", "Xmas", "Easter",
+    "Ramadan", "Diwali", "Hanukkah", "Chanukah", "Passover", "Thanksgiving",
+    "Halloween", "Hogmanay", "Pentecost", "Whitsun", "Eid", "Kwanzaa", NULL};
+#define B_HOLNEXT (1u << 19)
+static const char *const holnext[] = {"Day", "Eve", "Sunday", "Monday",
+    NULL};
+#define B_DAYNAME (1u << 20)
+static const char *const dayname[] = {"Boxing", "Labor", "Labour",
+    "Memorial", "Veterans", "Bastille", "Anzac", "Valentine", "Valentines",
+    NULL};
 static const char *const per[] = {"per", NULL};
 static const char *const cent[] = {"cent", NULL};
 static const char *const sterling[] = {"sterling", NULL};
@@ -180,7 +191,8 @@ static const struct {
 	{yearcue, B_YEARCUE}, {scales, B_SCALES}, {cursym, B_CURSYM},
 	{curword, B_CURWORD}, {percent, B_PERCENT}, {units, B_UNITS},
 	{ampm, B_AMPM}, {zones, B_ZONES}, {clock, B_CLOCK}, {per, B_PER},
-	{cent, B_CENT}, {sterling, B_STERLING},
+	{cent, B_CENT}, {sterling, B_STERLING}, {holidays, B_HOLIDAY},
+	{holnext, B_HOLNEXT}, {dayname, B_DAYNAME},
 };
 
 /* The words of all lists, lower-cased, in an open-addressing table. */
@@ -344,6 +356,73 @@ numend(const Sent *s, size_t i)
 	while (j < s->n && inlist(s, j, B_SCALES))
 		j++;
 	return j;
+}
+
+/* Token i is exactly w (ASCII, case-insensitive). */
+static int
+isword(const Sent *s, size_t i, const char *w)
+{
+	return i < s->n && s->len[i] == strlen(w) &&
+	    !strncasecmp(s->f[i], w, s->len[i]);
+}
+
+/* Token i is 's (straight or curly apostrophe). */
+static int
+isposs(const Sent *s, size_t i)
+{
+	return isword(s, i, "'s") || isword(s, i, "\xe2\x80\x99s");
+}
+
+/*
+ * A holiday at i: "Christmas", "Christmas Eve", "Easter Monday", "New
+ * Year", "New Year's Day", "Boxing Day", "Valentine's Day", "Good
+ * Friday", "Yom Kippur", "Rosh Hashanah".  Returns its end, or 0.
+ */
+static size_t
+holiday(const Sent *s, size_t i)
+{
+	size_t j;
+
+	if (inlist(s, i, B_HOLIDAY))
+		return i + 1 + inlist(s, i + 1, B_HOLNEXT);
+	if (inlist(s, i, B_DAYNAME)) {
+		j = i + 1 + isposs(s, i + 1);
+		return isword(s, j, "Day") ? j + 1 : 0;
+	}
+	if (isword(s, i, "New") && isword(s, i + 1, "Year")) {
+		j = i + 2;
+		if (isposs(s, j) && (isword(s, j + 1, "Day") ||
+		    isword(s, j + 1, "Eve")))
+			j += 2;
+		return j;
+	}
+	if ((isword(s, i, "Good") && isword(s, i + 1, "Friday")) ||
+	    (isword(s, i, "Yom") && isword(s, i + 1, "Kippur")) ||
+	    (isword(s, i, "Rosh") && isword(s, i + 1, "Hashanah")))
+		return i + 2;
+	return 0;
+}
+
+size_t
+lede_nerx_holiday(const char *const *forms, const size_t *len, size_t n,
+    size_t i)
+{
+	unsigned cls[5];
+	Sent s;
+	size_t k;
+
+	if (i >= n)
+		return 0;
+	if (!built)
+		build();
+	s.f = forms + i;
+	s.len = len + i;
+	s.n = n - i < 5 ? n - i : 5;
+	s.cls = cls;
+	for (k = 0; k < s.n; k++)
+		cls[k] = wordbits(s.f[k], s.len[k]);
+	k = holiday(&s, 0);
+	return k ? i + k : 0;
 }
 
 /* Match at i: returns the end (exclusive) and sets *type, or 0. */

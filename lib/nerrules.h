@@ -32,4 +32,13 @@ const char *lede_nerx_name(int t);
 void lede_nerx_tag(const char *const *forms, const size_t *len, size_t n,
     const unsigned char *free_, unsigned mask, int *out);
 
+/*
+ * The end (exclusive) of a holiday's name starting at token i of n
+ * ("Christmas", "Christmas Eve", "New Year's Day", "Boxing Day", "Yom
+ * Kippur"), or 0.  ner-tag makes a name that a holiday holds from its
+ * start MISC, as the CoNLL-2003 annotators did.
+ */
+size_t lede_nerx_holiday(const char *const *forms, const size_t *len,
+    size_t n, size_t i);
+
 #endif

@@ -160,6 +160,7 @@ struct LedeNerStage {
 	size_t *len, *joff, cap;
 	unsigned gen;
 	int formcol, startcol, endcol;
+	int misc;		/* the model has the type MISC */
 };
 
 unsigned
@@ -177,8 +178,11 @@ lede_ner_stage_new(const LedeNerModel *m, unsigned keep)
 	ns->model = m;
 	ns->t = lede_ner_tagger_new(m);
 	ns->keep = keep;
-	for (l = 0; l < 1 + 4 * lede_ner_ntypes(m); l++)
+	for (l = 0; l < 1 + 4 * lede_ner_ntypes(m); l++) {
 		ns->biolen[l] = lede_ner_bio(m, l, ns->bio[l], sizeof(ns->bio[l]));
+		if (!strcmp(ns->bio[l], "B-MISC"))
+			ns->misc = 1;
+	}
 	ns->formcol = ns->startcol = ns->endcol = -1;
 	return ns;
 }
@@ -240,6 +244,41 @@ ner_filter(const LedeNerStage *ns, int *l, size_t n)
 }
 
 /*
+ * A name that a holiday holds from its start ("Christmas", "Easter" of
+ * "Easter Monday", "New Year" of "New Year's Day"; not "Christmas
+ * Island") is MISC, over the whole holiday, as the CoNLL-2003 annotators
+ * tagged "Labor Day" and "New Year's Day".  The model saw no other
+ * holiday in training and took most of them for places ("Christmas",
+ * "Easter" and "Ramadan" LOC).  Only for a model with a MISC type.
+ */
+static void
+ner_holidays(LedeNerStage *ns, const char *const *forms, const size_t *len,
+    size_t n)
+{
+	size_t i, j, h;
+
+	if (!ns->misc)
+		return;
+	for (i = 0; i < n; i = j) {
+		j = i + 1;
+		if (ns->otag[i][0] != 'B')
+			continue;
+		while (j < n && ns->otag[j][0] == 'I' &&
+		    !strcmp(ns->otag[j] + 1, ns->otag[i] + 1))
+			j++;
+		if ((h = lede_nerx_holiday(forms, len, n, i)) < j)
+			continue;
+		while (j < h && ns->otag[j][0] == 'O')
+			j++;
+		if (j < h)	/* another name starts inside the holiday */
+			continue;
+		memcpy(ns->otag[i], "B-MISC", 7);
+		while (++i < j)
+			memcpy(ns->otag[i], "I-MISC", 7);
+	}
+}
+
+/*
  * Rule-based types (lib/nerrules.h) on the tokens tagged O, for the types
  * kept (bits ntypes.. of keep).
  */
@@ -277,6 +316,7 @@ lede_ner_stage_tokens(LedeNerStage *ns, const char *const *forms,
 	ner_filter(ns, ns->lab, n);
 	for (i = 0; i < n; i++)
 		memcpy(ns->otag[i], ns->bio[ns->lab[i]], sizeof(ns->otag[i]));
+	ner_holidays(ns, forms, len, n);
 	ner_extras(ns, forms, len, n);
 	for (i = 0; i < n; i++)
 		ns->otagp[i] = ns->otag[i];
@@ -437,13 +477,12 @@ lede_ner_stage_sent(LedeNerStage *ns, LedeSent *s, int k)
 	for (i = 0; i < ng; i++)
 		project(ns, s, &ns->grp[i], ns->lab[i],
 		    i + 1 < ng ? ns->lab[i + 1] : 0);
-	if (ns->keep >> lede_ner_ntypes(ns->model)) {
-		for (i = 0; i < s->ntok; i++) {
-			ns->forms[i] = lede_field(s, i, ns->formcol);
-			ns->len[i] = strlen(ns->forms[i]);
-		}
-		ner_extras(ns, ns->forms, ns->len, s->ntok);
+	for (i = 0; i < s->ntok; i++) {
+		ns->forms[i] = lede_field(s, i, ns->formcol);
+		ns->len[i] = strlen(ns->forms[i]);
 	}
+	ner_holidays(ns, ns->forms, ns->len, s->ntok);
+	ner_extras(ns, ns->forms, ns->len, s->ntok);
 	/* BIO: an I- that does not continue a name of its type is a B- */
 	for (i = 0; i < s->ntok; i++)
 		if (ns->otag[i][0] == 'I' && (i == 0 ||

@@ -1,0 +1,1 @@
+tokenize | ner-tag | awk -F'\t' '!/^#/ && NF { print $2 "\t" $NF }'
