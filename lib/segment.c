@@ -1473,7 +1473,7 @@ split_sentences(LedeSeg *sg)
 		} else if (f & T_EMOTICON) {
 			end = (nf & T_UPPER) != 0;
 		} else if (f & T_ABBR) {
-			end = !(f & T_TITLE) && is_starter(sg, &t[e]);
+			end = !(f & T_TITLE) && k > sstart && is_starter(sg, &t[e]);
 		} else if (f & T_ELLIPSIS) {
 			end = (nf & T_UPPER) != 0;
 		} else if (nf & T_LOWER) {
