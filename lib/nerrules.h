@@ -41,4 +41,11 @@ void lede_nerx_tag(const char *const *forms, const size_t *len, size_t n,
 size_t lede_nerx_holiday(const char *const *forms, const size_t *len,
     size_t n, size_t i);
 
+/*
+ * Whether the n forms, joined by spaces, are a country's name ("Soviet
+ * Union", "U.K.", "PHILIPPINES"; ASCII case ignored).  ner-tag makes such
+ * a name LOC, as CoNLL-2003 tags every country, national teams too.
+ */
+int lede_nerx_country(const char *const *forms, const size_t *len, size_t n);
+
 #endif

@@ -1,8 +1,9 @@
 #!/bin/sh
 # The tag of every token of CoNLL-2003 dev (gold tokens, as a token
 # stream with a document at each -DOCSTART-), as is, all-caps and
-# lower-case (ASCII letters): checksums of the NER column, those of the
-# tagger before it was rewritten for speed (commit a7c262d).  A change to
+# lower-case (ASCII letters): checksums of the NER column.  Those of the
+# tagger before it was rewritten for speed (commit a7c262d) held until the
+# country rule of 2026-12-07 (docs/NER.md), which changed them.  A change to
 # the model or the tagger that changes any tag changes them: update them
 # only together with the dev scores in models/README.md and docs/NER.md.
 set -u
@@ -11,9 +12,9 @@ dev=$LEDE_SHARED/data/ner/conll2003.dev.bio
 fail=0
 for c in asis upper lower; do
 	case $c in
-	asis) want="4287035954 142948" ;;
-	upper) want="1055484131 140902" ;;
-	lower) want="3405792024 140431" ;;
+	asis) want="1151404130 142947" ;;
+	upper) want="1825307353 140901" ;;
+	lower) want="2270388117 140430" ;;
 	esac
 	got=$(LC_ALL=C awk -v c=$c 'BEGIN { FS = "[ \t]+"; print "# global.columns = ID FORM" }
 	    $1 == "-DOCSTART-" { if (n) print ""; n = 0; print "# newdoc"; next }
