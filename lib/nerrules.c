@@ -527,7 +527,14 @@ lede_nerx_holiday(const char *const *forms, const size_t *len, size_t n,
 	s.len = len + i;
 	s.n = n - i < 5 ? n - i : 5;
 	s.cls = cls;
-	for (k = 0; k < s.n; k++)
+	/* most names start no holiday: look no further */
+	cls[0] = wordbits(s.f[0], s.len[0]);
+	if (!(cls[0] & (B_HOLIDAY | B_DAYNAME)) && (s.len[0] < 3 ||
+	    s.len[0] > 4 || !strchr("NnGgYyRr", s.f[0][0]) || !(isword(&s, 0,
+	    "New") || isword(&s, 0, "Good") || isword(&s, 0, "Yom") ||
+	    isword(&s, 0, "Rosh"))))
+		return 0;
+	for (k = 1; k < s.n; k++)
 		cls[k] = wordbits(s.f[k], s.len[k]);
 	k = holiday(&s, 0);
 	return k ? i + k : 0;

@@ -266,12 +266,17 @@ ner_filter(const LedeNerStage *ns, int *l, size_t n)
  *   ("Christmas", "Easter" and "Ramadan" LOC).  Only for a model with a
  *   MISC type.
  */
-/* The form f[0..n) is a or b. */
+/* "and" or "&", then "Co" or "Co." */
 static int
-isform(const char *f, size_t n, const char *a, const char *b)
+isand(const char *f, size_t n)
 {
-	return (strlen(a) == n && !memcmp(f, a, n)) ||
-	    (strlen(b) == n && !memcmp(f, b, n));
+	return (n == 3 && !memcmp(f, "and", 3)) || (n == 1 && f[0] == '&');
+}
+
+static int
+isco(const char *f, size_t n)
+{
+	return (n == 2 || (n == 3 && f[2] == '.')) && f[0] == 'C' && f[1] == 'o';
 }
 
 static void
@@ -290,8 +295,8 @@ ner_fixtypes(LedeNerStage *ns, const char *const *forms, const size_t *len,
 		    !strcmp(ns->otag[j] + 1, ns->otag[i] + 1))
 			j++;
 		/* "James Capel and Co": the firm, as CoNLL-2003 tags it */
-		if (ns->org && j + 1 < n && isform(forms[j], len[j], "and", "&") &&
-		    isform(forms[j + 1], len[j + 1], "Co", "Co.") &&
+		if (ns->org && j + 1 < n && isand(forms[j], len[j]) &&
+		    isco(forms[j + 1], len[j + 1]) &&
 		    (j + 2 == n || ns->otag[j + 2][0] != 'I')) {
 			memcpy(ns->otag[i], "B-ORG", 6);
 			for (h = i + 1; h < j + 2; h++)
@@ -518,10 +523,11 @@ lede_ner_stage_sent(LedeNerStage *ns, LedeSent *s, int k)
 	for (i = 0; i < ng; i++)
 		project(ns, s, &ns->grp[i], ns->lab[i],
 		    i + 1 < ng ? ns->lab[i + 1] : 0);
-	for (i = 0; i < s->ntok; i++) {
-		ns->forms[i] = lede_field(s, i, ns->formcol);
-		ns->len[i] = strlen(ns->forms[i]);
-	}
+	if (ng < s->ntok)	/* the forms of the tokens, not of the words */
+		for (i = 0; i < s->ntok; i++) {
+			ns->forms[i] = lede_field(s, i, ns->formcol);
+			ns->len[i] = strlen(ns->forms[i]);
+		}
 	ner_fixtypes(ns, ns->forms, ns->len, s->ntok);
 	ner_extras(ns, ns->forms, ns->len, s->ntok);
 	/* BIO: an I- that does not continue a name of its type is a B- */
