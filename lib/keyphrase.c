@@ -917,8 +917,9 @@ tagsent(LedeKp *kp)
  * the amount words of nophrase-en.txt: a word of 1 to 3 ASCII letters,
  * the first in lower case, that follows a number with no space between,
  * in the same sentence, unless the number is itself glued to a word or
- * hyphen before it (a currency sign, "$" or "£", is no word here).  A capital after a number mostly starts a name or a
- * designation ("3Com", "Audi 5000CS", "767-300ER", "F-4EJ"), not a unit.
+ * hyphen before it (a currency sign, "$" or "£", is no word here).  A
+ * capital after a number mostly starts a name or a designation ("3Com",
+ * "Audi 5000CS", "767-300ER", "F-4EJ"), not a unit.
  */
 static void
 units(LedeKp *kp)

@@ -236,15 +236,42 @@ ner_ensure(LedeNerStage *ns, size_t n)
 	}
 }
 
-/* Labels of dropped types become O (whole spans, since B and I go alike). */
+/*
+ * Names of the model's types that -t drops become O (whole names, since B
+ * and I go alike); after the rules of ner_fixtypes, which may change a
+ * name's type, and before the rule-based types, which look for O.
+ */
 static void
-ner_filter(const LedeNerStage *ns, int *l, size_t n)
+ner_filter(LedeNerStage *ns, size_t n)
 {
+	int nt = lede_ner_ntypes(ns->model), t;
+	unsigned all = (1u << nt) - 1;
 	size_t i;
 
-	for (i = 0; i < n; i++)
-		if (l[i] > 0 && !(ns->keep & (1u << ((l[i] - 1) / 4))))
-			l[i] = 0;
+	if ((ns->keep & all) == all)
+		return;
+	for (i = 0; i < n; i++) {
+		if (ns->otag[i][0] == 'O')
+			continue;
+		for (t = 0; t < nt; t++)
+			if (!strcmp(ns->otag[i] + 1, ns->bio[1 + 4 * t] + 1))
+				break;
+		if (t < nt && !(ns->keep & (1u << t)))
+			memcpy(ns->otag[i], "O", 2);
+	}
+}
+
+/* "and" or "&", then "Co" or "Co." */
+static int
+isand(const char *f, size_t n)
+{
+	return (n == 3 && !memcmp(f, "and", 3)) || (n == 1 && f[0] == '&');
+}
+
+static int
+isco(const char *f, size_t n)
+{
+	return (n == 2 || (n == 3 && f[2] == '.')) && f[0] == 'C' && f[1] == 'o';
 }
 
 /*
@@ -265,18 +292,18 @@ ner_filter(const LedeNerStage *ns, int *l, size_t n)
  *   other holiday in training and took most of them for places
  *   ("Christmas", "Easter" and "Ramadan" LOC).  Only for a model with a
  *   MISC type.
+ * They run before -t drops types (ner_filter): a name whose type by rule
+ * is dropped goes with it.
  */
-/* "and" or "&", then "Co" or "Co." */
-static int
-isand(const char *f, size_t n)
+/* Tokens a..b-1 one name of the type. */
+static void
+settype(LedeNerStage *ns, size_t a, size_t b, const char *type)
 {
-	return (n == 3 && !memcmp(f, "and", 3)) || (n == 1 && f[0] == '&');
-}
+	size_t i;
 
-static int
-isco(const char *f, size_t n)
-{
-	return (n == 2 || (n == 3 && f[2] == '.')) && f[0] == 'C' && f[1] == 'o';
+	for (i = a; i < b; i++)
+		snprintf(ns->otag[i], sizeof(ns->otag[i]), "%c-%s",
+		    i == a ? 'B' : 'I', type);
 }
 
 static void
@@ -298,18 +325,12 @@ ner_fixtypes(LedeNerStage *ns, const char *const *forms, const size_t *len,
 		if (ns->org && j + 1 < n && isand(forms[j], len[j]) &&
 		    isco(forms[j + 1], len[j + 1]) &&
 		    (j + 2 == n || ns->otag[j + 2][0] != 'I')) {
-			memcpy(ns->otag[i], "B-ORG", 6);
-			for (h = i + 1; h < j + 2; h++)
-				memcpy(ns->otag[h], "I-ORG", 6);
 			j += 2;
+			settype(ns, i, j, "ORG");
 			continue;
 		}
 		if (ns->loc && lede_nerx_country(forms + i, len + i, j - i)) {
-			if (strcmp(ns->otag[i] + 2, "LOC")) {
-				memcpy(ns->otag[i], "B-LOC", 6);
-				for (h = i + 1; h < j; h++)
-					memcpy(ns->otag[h], "I-LOC", 6);
-			}
+			settype(ns, i, j, "LOC");
 			continue;
 		}
 		if (!ns->misc || (h = lede_nerx_holiday(forms, len, n, i)) < j)
@@ -318,9 +339,7 @@ ner_fixtypes(LedeNerStage *ns, const char *const *forms, const size_t *len,
 			j++;
 		if (j < h)	/* another name starts inside the holiday */
 			continue;
-		memcpy(ns->otag[i], "B-MISC", 7);
-		while (++i < j)
-			memcpy(ns->otag[i], "I-MISC", 7);
+		settype(ns, i, j, "MISC");
 	}
 }
 
@@ -359,10 +378,10 @@ lede_ner_stage_tokens(LedeNerStage *ns, const char *const *forms,
 
 	ner_ensure(ns, n);
 	lede_ner_tag(ns->t, forms, len, n, ns->lab);
-	ner_filter(ns, ns->lab, n);
 	for (i = 0; i < n; i++)
 		memcpy(ns->otag[i], ns->bio[ns->lab[i]], sizeof(ns->otag[i]));
 	ner_fixtypes(ns, forms, len, n);
+	ner_filter(ns, n);
 	ner_extras(ns, forms, len, n);
 	for (i = 0; i < n; i++)
 		ns->otagp[i] = ns->otag[i];
@@ -519,7 +538,6 @@ lede_ner_stage_sent(LedeNerStage *ns, LedeSent *s, int k)
 		}
 	}
 	lede_ner_tag(ns->t, ns->forms, ns->len, ng, ns->lab);
-	ner_filter(ns, ns->lab, ng);
 	for (i = 0; i < ng; i++)
 		project(ns, s, &ns->grp[i], ns->lab[i],
 		    i + 1 < ng ? ns->lab[i + 1] : 0);
@@ -529,6 +547,7 @@ lede_ner_stage_sent(LedeNerStage *ns, LedeSent *s, int k)
 			ns->len[i] = strlen(ns->forms[i]);
 		}
 	ner_fixtypes(ns, ns->forms, ns->len, s->ntok);
+	ner_filter(ns, s->ntok);
 	ner_extras(ns, ns->forms, ns->len, s->ntok);
 	/* BIO: an I- that does not continue a name of its type is a B- */
 	for (i = 0; i < s->ntok; i++)
