@@ -178,6 +178,51 @@ static const char *const holnext[] = {"Day", "Eve", "Sunday", "Monday",
 static const char *const dayname[] = {"Boxing", "Labor", "Labour",
     "Memorial", "Veterans", "Bastille", "Anzac", "Valentine", "Valentines",
     NULL};
+/*
+ * Countries, present and past, and their usual short forms.  Names that
+ * are also common given names or surnames (Jordan, Chad, Georgia) are
+ * left out: "Jordan" is a person 8 times of 11 in CoNLL-2003 dev.
+ */
+#define B_COUNTRY (1u << 21)
+static const char *const countries[] = {
+    "Afghanistan", "Albania", "Algeria", "Andorra", "Angola", "Argentina",
+    "Armenia", "Australia", "Austria", "Azerbaijan", "Bahamas", "Bahrain",
+    "Bangladesh", "Barbados", "Belarus", "Belgium", "Belize", "Benin",
+    "Bhutan", "Bolivia", "Bosnia", "Bosnia-Herzegovina",
+    "Bosnia - Herzegovina", "Bosnia and Herzegovina", "Botswana", "Brazil", "Britain",
+    "Great Britain", "Brunei", "Bulgaria", "Burkina Faso", "Burma",
+    "Burundi", "Cambodia", "Cameroon", "Canada", "Cape Verde",
+    "Central African Republic", "Chile", "China", "Colombia", "Comoros",
+    "Congo", "Costa Rica", "Croatia", "Cuba", "Cyprus", "Czech Republic",
+    "Czechoslovakia", "Denmark", "Djibouti", "Dominica",
+    "Dominican Republic", "East Germany", "East Timor", "Ecuador", "Egypt",
+    "El Salvador", "Equatorial Guinea", "Eritrea", "Estonia", "Ethiopia",
+    "Fiji", "Finland", "France", "Gabon", "Gambia", "Ghana", "Greece",
+    "Grenada", "Guatemala", "Guinea", "Guinea-Bissau", "Guinea - Bissau", "Guyana", "Haiti",
+    "Honduras", "Hungary", "Iceland", "India", "Indonesia", "Iran", "Iraq",
+    "Ireland", "Irish Republic", "Israel", "Italy", "Ivory Coast",
+    "Jamaica", "Japan", "Kazakhstan", "Kenya", "Kiribati", "Kosovo",
+    "Kuwait", "Kyrgyzstan", "Laos", "Latvia", "Lebanon", "Lesotho",
+    "Liberia", "Libya", "Liechtenstein", "Lithuania", "Luxembourg",
+    "Macedonia", "Madagascar", "Malawi", "Malaysia", "Maldives", "Mali",
+    "Malta", "Mauritania", "Mauritius", "Mexico", "Moldova", "Monaco",
+    "Mongolia", "Montenegro", "Morocco", "Mozambique", "Myanmar",
+    "Namibia", "Nauru", "Nepal", "Netherlands", "New Zealand", "Nicaragua",
+    "Niger", "Nigeria", "North Korea", "Norway", "Oman", "Pakistan",
+    "Panama", "Papua New Guinea", "Paraguay", "Peru", "Philippines",
+    "Poland", "Portugal", "Qatar", "Romania", "Russia", "Rwanda",
+    "Samoa", "San Marino", "Saudi Arabia", "Senegal", "Serbia",
+    "Seychelles", "Sierra Leone", "Singapore", "Slovakia", "Slovenia",
+    "Somalia", "South Africa", "South Korea", "Soviet Union", "Spain",
+    "Sri Lanka", "Sudan", "South Sudan", "Suriname", "Swaziland", "Sweden",
+    "Switzerland", "Syria", "Taiwan", "Tajikistan", "Tanzania", "Thailand",
+    "Togo", "Tonga", "Trinidad", "Trinidad and Tobago", "Tunisia",
+    "Turkey", "Turkmenistan", "Tuvalu", "Uganda", "Ukraine",
+    "United Arab Emirates", "UAE", "U.A.E.", "United Kingdom", "UK",
+    "U.K.", "United States", "United States of America", "US", "U.S.",
+    "USA", "U.S.A.", "Uruguay", "USSR", "U.S.S.R.", "Uzbekistan",
+    "Vanuatu", "Venezuela", "Vietnam", "West Germany", "Yemen",
+    "Yugoslavia", "Zaire", "Zambia", "Zimbabwe", NULL};
 static const char *const per[] = {"per", NULL};
 static const char *const cent[] = {"cent", NULL};
 static const char *const sterling[] = {"sterling", NULL};
@@ -192,12 +237,15 @@ static const struct {
 	{curword, B_CURWORD}, {percent, B_PERCENT}, {units, B_UNITS},
 	{ampm, B_AMPM}, {zones, B_ZONES}, {clock, B_CLOCK}, {per, B_PER},
 	{cent, B_CENT}, {sterling, B_STERLING}, {holidays, B_HOLIDAY},
-	{holnext, B_HOLNEXT}, {dayname, B_DAYNAME},
+	{holnext, B_HOLNEXT}, {dayname, B_DAYNAME}, {countries, B_COUNTRY},
 };
 
-/* The words of all lists, lower-cased, in an open-addressing table. */
-#define WMAX 12
-#define NSLOT 1024
+/*
+ * The words of all lists, lower-cased, in an open-addressing table; a
+ * country of several words is one entry, its words joined by spaces.
+ */
+#define WMAX 31
+#define NSLOT 2048
 static struct {
 	char w[WMAX + 1];
 	unsigned bits;
@@ -358,112 +406,23 @@ numend(const Sent *s, size_t i)
 	return j;
 }
 
-/*
- * Countries, present and past, and their usual short forms.  Names that
- * are also common given names or surnames (Jordan, Chad, Georgia) are
- * left out: "Jordan" is a person 8 times of 11 in CoNLL-2003 dev.
- */
-static const char *const countries[] = {
-    "Afghanistan", "Albania", "Algeria", "Andorra", "Angola", "Argentina",
-    "Armenia", "Australia", "Austria", "Azerbaijan", "Bahamas", "Bahrain",
-    "Bangladesh", "Barbados", "Belarus", "Belgium", "Belize", "Benin",
-    "Bhutan", "Bolivia", "Bosnia", "Bosnia-Herzegovina",
-    "Bosnia - Herzegovina", "Bosnia and Herzegovina", "Botswana", "Brazil", "Britain",
-    "Great Britain", "Brunei", "Bulgaria", "Burkina Faso", "Burma",
-    "Burundi", "Cambodia", "Cameroon", "Canada", "Cape Verde",
-    "Central African Republic", "Chile", "China", "Colombia", "Comoros",
-    "Congo", "Costa Rica", "Croatia", "Cuba", "Cyprus", "Czech Republic",
-    "Czechoslovakia", "Denmark", "Djibouti", "Dominica",
-    "Dominican Republic", "East Germany", "East Timor", "Ecuador", "Egypt",
-    "El Salvador", "Equatorial Guinea", "Eritrea", "Estonia", "Ethiopia",
-    "Fiji", "Finland", "France", "Gabon", "Gambia", "Ghana", "Greece",
-    "Grenada", "Guatemala", "Guinea", "Guinea-Bissau", "Guinea - Bissau", "Guyana", "Haiti",
-    "Honduras", "Hungary", "Iceland", "India", "Indonesia", "Iran", "Iraq",
-    "Ireland", "Irish Republic", "Israel", "Italy", "Ivory Coast",
-    "Jamaica", "Japan", "Kazakhstan", "Kenya", "Kiribati", "Kosovo",
-    "Kuwait", "Kyrgyzstan", "Laos", "Latvia", "Lebanon", "Lesotho",
-    "Liberia", "Libya", "Liechtenstein", "Lithuania", "Luxembourg",
-    "Macedonia", "Madagascar", "Malawi", "Malaysia", "Maldives", "Mali",
-    "Malta", "Mauritania", "Mauritius", "Mexico", "Moldova", "Monaco",
-    "Mongolia", "Montenegro", "Morocco", "Mozambique", "Myanmar",
-    "Namibia", "Nauru", "Nepal", "Netherlands", "New Zealand", "Nicaragua",
-    "Niger", "Nigeria", "North Korea", "Norway", "Oman", "Pakistan",
-    "Panama", "Papua New Guinea", "Paraguay", "Peru", "Philippines",
-    "Poland", "Portugal", "Qatar", "Romania", "Russia", "Rwanda",
-    "Samoa", "San Marino", "Saudi Arabia", "Senegal", "Serbia",
-    "Seychelles", "Sierra Leone", "Singapore", "Slovakia", "Slovenia",
-    "Somalia", "South Africa", "South Korea", "Soviet Union", "Spain",
-    "Sri Lanka", "Sudan", "South Sudan", "Suriname", "Swaziland", "Sweden",
-    "Switzerland", "Syria", "Taiwan", "Tajikistan", "Tanzania", "Thailand",
-    "Togo", "Tonga", "Trinidad", "Trinidad and Tobago", "Tunisia",
-    "Turkey", "Turkmenistan", "Tuvalu", "Uganda", "Ukraine",
-    "United Arab Emirates", "UAE", "U.A.E.", "United Kingdom", "UK",
-    "U.K.", "United States", "United States of America", "US", "U.S.",
-    "USA", "U.S.A.", "Uruguay", "USSR", "U.S.S.R.", "Uzbekistan",
-    "Vanuatu", "Venezuela", "Vietnam", "West Germany", "Yemen",
-    "Yugoslavia", "Zaire", "Zambia", "Zimbabwe", NULL};
-
-/* Countries lower-cased, words joined by one space, in a table. */
-#define CMAX 32
-#define CSLOT 512
-static char ctable[CSLOT][CMAX];
-static int cbuilt;
-
-static unsigned
-chash(const char *s, size_t n)
-{
-	unsigned h = 2166136261u;
-	size_t i;
-
-	for (i = 0; i < n; i++) {
-		unsigned char c = (unsigned char)s[i];
-
-		h = (h ^ (c >= 'A' && c <= 'Z' ? c + 32 : c)) * 16777619u;
-	}
-	return h & (CSLOT - 1);
-}
-
-static void
-cbuild(void)
-{
-	size_t k, n, h, i;
-
-	for (k = 0; countries[k]; k++) {
-		n = strlen(countries[k]);
-		for (h = chash(countries[k], n); ctable[h][0];
-		    h = (h + 1) & (CSLOT - 1))
-			;
-		for (i = 0; i < n; i++) {
-			char c = countries[k][i];
-
-			ctable[h][i] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
-		}
-	}
-	cbuilt = 1;
-}
-
 int
 lede_nerx_country(const char *const *forms, const size_t *len, size_t n)
 {
-	char buf[CMAX];
-	size_t i, k = 0, h;
+	char buf[WMAX + 1];
+	size_t i, k = 0;
 
-	if (!cbuilt)
-		cbuild();
+	if (!built)
+		build();
 	for (i = 0; i < n; i++) {
-		if (k + len[i] + (i > 0) >= CMAX)
+		if (k + len[i] + (i > 0) > WMAX)
 			return 0;
 		if (i > 0)
 			buf[k++] = ' ';
 		memcpy(buf + k, forms[i], len[i]);
 		k += len[i];
 	}
-	if (!k)
-		return 0;
-	for (h = chash(buf, k); ctable[h][0]; h = (h + 1) & (CSLOT - 1))
-		if (!strncasecmp(ctable[h], buf, k) && ctable[h][k] == '\0')
-			return 1;
-	return 0;
+	return (wordbits(buf, k) & B_COUNTRY) != 0;
 }
 
 /* Token i is exactly w (ASCII, case-insensitive). */
