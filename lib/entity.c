@@ -889,16 +889,29 @@ hasword(const char *s, size_t n, const char *w, size_t wl)
 /*
  * Length of key s[0..n) without the legal-form designators that end it
  * ("mobil corp" -> "mobil", "goldman sachs & co" -> "goldman sachs",
- * "x co ltd" -> "x"): n when it ends in none, 0 when it is all of them.
+ * "x co ltd" -> "x"), and with bracket set without a bracketed part
+ * before them too ("cheung kong (holdings) ltd" -> "cheung kong"): n when
+ * it ends in none, 0 when it is all of them.
  */
 static size_t
-undesignate(const char *s, size_t n)
+undesignate(const char *s, size_t n, int bracket)
 {
 	size_t end = n, ws;
 
 	for (;;) {
 		for (ws = end; ws > 0 && s[ws - 1] != ' '; ws--)
 			;
+		if (end < n && bracket && end - ws >= 1 && s[end - 1] == ')') {
+			/* "(europe)", "(hong kong)": back to its "(" */
+			while (ws > 0 && s[ws] != '(')
+				for (ws--; ws > 0 && s[ws - 1] != ' '; ws--)
+					;
+			if (s[ws] != '(' || ws < 2)
+				return end;
+			bracket = 0;
+			end = ws - 1;
+			continue;
+		}
 		if (!lede_inlist(designators, LEDE_LEN(designators), s + ws,
 		    end - ws))
 			return end;
@@ -1092,7 +1105,7 @@ build_groups(LedeEntDoc *d)
 		 */
 		g->corp = 0;
 		if (g->cls <= C_MISC && place < 0) {
-			size_t b = undesignate(key, klen);
+			size_t b = undesignate(key, klen, 0);
 
 			if (b > 0 && b < klen) {
 				g->corp = 1;
@@ -1230,10 +1243,14 @@ merge_rules(LedeEntDoc *d)
 		}
 		if (g->cls == C_ORG) {
 			const char *p = k;
-			size_t b = undesignate(k, n);
+			size_t b = undesignate(k, n, 0), bb;
 
 			if (b > 0 && b < n)
 				index_key(d, &mm, 'D', k, b, (long)i);
+			/* "Cheung Kong (Holdings) Ltd": used when no 'D' is */
+			if (b > 0 && b < n && (bb = undesignate(k, n, 1)) != b &&
+			    bb > 0)
+				index_key(d, &mm, 'E', k, bb, (long)i);
 
 			for (w = 1; w < g->nwords; w++) {
 				p = memchr(p, ' ', n - (size_t)(p - k));
@@ -1296,12 +1313,20 @@ merge_rules(LedeEntDoc *d)
 		size_t n;
 		const char *k;
 		long e;
+		int r;
 
 		if (!desig_joins(g))
 			continue;
 		k = lede_dict_key(d->keyd, (long)i, &n);
 		e = lookup(d, &mm, 'D', k, n);
-		if (roots(d, &mm, e, (long)i, C_ORG, g->nwords + 1, &root) != 1)
+		r = roots(d, &mm, e, (long)i, C_ORG, g->nwords + 1, &root);
+		if (r == 0) {
+			/* a bracketed part too: "Cheung Kong (Holdings) Ltd" */
+			e = lookup(d, &mm, 'E', k, n);
+			r = roots(d, &mm, e, (long)i, C_ORG, g->nwords + 1,
+			    &root);
+		}
+		if (r != 1)
 			continue;
 		g->desig = 1;
 		unite(d->g, (long)i, root);
@@ -2775,7 +2800,7 @@ designated(const LedeEntCorpus *c, long b, const char *k, size_t n)
 	size_t bn;
 	const char *bk = ident_key(c, b, &bn);
 
-	return bn > n && undesignate(bk, bn) == n && !memcmp(bk, k, n);
+	return bn > n && undesignate(bk, bn, 0) == n && !memcmp(bk, k, n);
 }
 
 /*

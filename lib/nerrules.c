@@ -223,6 +223,12 @@ static const char *const countries[] = {
     "USA", "U.S.A.", "Uruguay", "USSR", "U.S.S.R.", "Uzbekistan",
     "Vanuatu", "Venezuela", "Vietnam", "West Germany", "Yemen",
     "Yugoslavia", "Zaire", "Zambia", "Zimbabwe", NULL};
+#define B_LEGAL (1u << 22)
+static const char *const legal[] = {"Ltd", "Ltd.", "Limited", "Inc",
+    "Inc.", "Incorporated", "Co", "Co.", "Corp", "Corp.", "Corporation",
+    "Company", "Plc", "AG", "SA", "S.A.", "NV", "N.V.", "BV", "B.V.",
+    "GmbH", "SpA", "AB", "Bhd", "Berhad", "Pte", "Pty", "LLC", "LP",
+    "L.P.", "Oy", "ASA", "KK", NULL};
 static const char *const per[] = {"per", NULL};
 static const char *const cent[] = {"cent", NULL};
 static const char *const sterling[] = {"sterling", NULL};
@@ -238,6 +244,7 @@ static const struct {
 	{ampm, B_AMPM}, {zones, B_ZONES}, {clock, B_CLOCK}, {per, B_PER},
 	{cent, B_CENT}, {sterling, B_STERLING}, {holidays, B_HOLIDAY},
 	{holnext, B_HOLNEXT}, {dayname, B_DAYNAME}, {countries, B_COUNTRY},
+	{legal, B_LEGAL},
 };
 
 /*
@@ -423,6 +430,16 @@ lede_nerx_country(const char *const *forms, const size_t *len, size_t n)
 		k += len[i];
 	}
 	return (wordbits(buf, k) & B_COUNTRY) != 0;
+}
+
+int
+lede_nerx_legal(const char *form, size_t len)
+{
+	if (!built)
+		build();
+	return len > 0 && ((form[0] >= 'A' && form[0] <= 'Z') ||
+	    (len == 3 && !memcmp(form, "plc", 3))) &&
+	    (wordbits(form, len) & B_LEGAL) != 0;
 }
 
 /* Token i is exactly w (ASCII, case-insensitive). */

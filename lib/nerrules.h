@@ -48,4 +48,11 @@ size_t lede_nerx_holiday(const char *const *forms, const size_t *len,
  */
 int lede_nerx_country(const char *const *forms, const size_t *len, size_t n);
 
+/*
+ * Whether the form is a legal-form designator that ends a company's name
+ * ("Ltd", "Inc", "Co", "Plc", "plc", "AG", "GmbH"; ASCII case ignored
+ * after a capital first letter).
+ */
+int lede_nerx_legal(const char *form, size_t len);
+
 #endif

@@ -274,12 +274,48 @@ isco(const char *f, size_t n)
 	return (n == 2 || (n == 3 && f[2] == '.')) && f[0] == 'C' && f[1] == 'o';
 }
 
+/* A word that starts with an ASCII capital or a digit. */
+static int
+capordig(const char *f)
+{
+	return (f[0] >= 'A' && f[0] <= 'Z') || (f[0] >= '0' && f[0] <= '9');
+}
+
+/*
+ * The end (exclusive) of a bracketed part and a legal-form designator
+ * that go on a company's name from token j: "(Pacific) Ltd", "(Europe)
+ * Ltd", "(U.K.) Ltd", "(1962) Ltd"; 1 to 4 words in the brackets, the
+ * first and last capitalized or numbers; or 0.
+ */
+static size_t
+legaltail(const char *const *forms, const size_t *len, size_t n, size_t j)
+{
+	size_t k;
+
+	if (j + 3 >= n || len[j] != 1 || forms[j][0] != '(' ||
+	    !capordig(forms[j + 1]))
+		return 0;
+	for (k = j + 1; k < n && k <= j + 4; k++)
+		if (len[k] == 1 && forms[k][0] == ')')
+			break;
+	if (k >= n || k == j + 1 || len[k] != 1 || forms[k][0] != ')' ||
+	    !capordig(forms[k - 1]) ||
+	    k + 1 >= n || !lede_nerx_legal(forms[k + 1], len[k + 1]))
+		return 0;
+	return k + 2;
+}
+
 /*
  * Types the model gets wrong on names of closed classes:
  * - a name followed by "and Co" or "& Co" is a firm, ORG over all of it
  *   ("James Capel and Co"), as CoNLL-2003 tags "Goldman Sachs & Co";
  *   the model made the name PER and "Co" a name of its own (LOC in 27
  *   Reuters-21578 articles).  Only for a model with an ORG type.
+ * - so is a name followed by a bracketed part and a legal-form
+ *   designator ("Industrial Equity (Pacific) Ltd", "Sony (U.K.) Ltd"),
+ *   as CoNLL-2003 tags "Total Petroleum (North America) Ltd"; the model
+ *   made the bracketed part a place and "Ltd" a company of its own (in
+ *   160 of the 200 such names of Reuters-21578).
  * - a name that is a country's ("Philippines", "USSR", "U.K.") is LOC, as
  *   CoNLL-2003 tags every country (national teams too).  The model, with
  *   the silver GMB gazetteer, made "Philippines" and "USSR" ORG in most
@@ -326,6 +362,11 @@ ner_fixtypes(LedeNerStage *ns, const char *const *forms, const size_t *len,
 		    isco(forms[j + 1], len[j + 1]) &&
 		    (j + 2 == n || ns->otag[j + 2][0] != 'I')) {
 			j += 2;
+			settype(ns, i, j, "ORG");
+			continue;
+		}
+		if (ns->org && (h = legaltail(forms, len, n, j)) > 0) {
+			j = h;
 			settype(ns, i, j, "ORG");
 			continue;
 		}
