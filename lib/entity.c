@@ -54,6 +54,7 @@ typedef struct {
 	int notone;		/* takes no tone from its sentence */
 	int place;		/* a wire dateline's place: its entity is a place */
 	int poss;		/* its name is its text without a possessive */
+	int ownposs;		/* a verb follows its possessive (ORG: the name's) */
 	int titled;		/* titles were stripped from its name */
 } Mention;
 
@@ -675,6 +676,13 @@ lede_entdoc_notone(LedeEntDoc *d, size_t m)
 }
 
 void
+lede_entdoc_ownposs(LedeEntDoc *d, size_t m)
+{
+	if (m < d->nm)
+		d->m[m].ownposs = 1;
+}
+
+void
 lede_entdoc_place(LedeEntDoc *d, size_t m)
 {
 	if (m < d->nm)
@@ -780,6 +788,7 @@ lede_entdoc_mention(LedeEntDoc *d, const char *type, size_t typelen,
 	m->next = -1;
 	m->notone = 0;
 	m->place = 0;
+	m->ownposs = 0;
 	m->surf = lede_dict_put(d->surfd, text, len, NULL);
 	typeid = lede_dict_put(d->typed, type, typelen, NULL);
 	m->type = typeid;
@@ -1788,14 +1797,18 @@ capital_end(const LedeEntDoc *d, long m)
  * keeps it when a mention of its type has a name that starts with that
  * text and goes on to a word not in lower case ("Moody's" beside "Moody's
  * Investors Service", "Lloyd's" beside "Lloyd's of London", not "Bank's"
- * beside a "Bank's gold" the tagger took for a name), compared by keys.
+ * beside a "Bank's gold" the tagger took for a name), compared by keys;
+ * or, for an ORG, when a mention with its text and type has a verb after
+ * the possessive ("Moody's said": lede_entdoc_ownposs).
  */
 static void
 keep_possessives(LedeEntDoc *d)
 {
 	size_t i, np = 0, nr = 0, lo;
 	size_t nn = lede_dict_size(d->named), ns = lede_dict_size(d->surfd);
-	long *seen, *memo, *memotype;
+	long *seen, *memo, *memotype, *own;
+	size_t nk;
+	char *used;
 	Ref *r, probe;
 	LedeBuf *b = &d->tmp2;
 
@@ -1803,6 +1816,34 @@ keep_possessives(LedeEntDoc *d)
 		np += d->m[i].poss;
 	if (np == 0)
 		return;
+	/*
+	 * the surface forms and types that an ORG's verb says are names,
+	 * unless the name without the possessive is a mention's too, alone
+	 * or leading a longer name ("Wainoco's said" beside "Wainoco Oil
+	 * Corp" is a slip of the pen)
+	 */
+	nk = lede_dict_size(d->keyd);
+	used = ecalloc(nk ? nk : 1, 1);
+	for (i = 0; i < d->nm; i++) {
+		size_t kl, w;
+		const char *k;
+		long g;
+
+		if (d->m[i].poss)
+			continue;
+		k = lede_dict_key(d->keyd, d->m[i].group, &kl);
+		for (w = 1; w <= kl; w++)
+			if ((w == kl || k[w] == ' ') &&
+			    (g = lede_dict_get(d->keyd, k, w)) >= 0)
+				used[g] = 1;
+	}
+	own = ecalloc(ns ? ns : 1, sizeof(*own));
+	for (i = 0; i < d->nm; i++)
+		if (d->m[i].poss && d->m[i].ownposs && !used[d->m[i].group] &&
+		    type_class(lede_dict_key(d->typed, d->m[i].type, NULL)) ==
+		    C_ORG)
+			own[d->m[i].surf] = d->m[i].type + 1;
+	free(used);
 	/* "TYPE NUL KEY" of each name (once a type), sorted */
 	seen = emalloc(nn * sizeof(*seen));
 	for (i = 0; i < nn; i++)
@@ -1839,6 +1880,12 @@ keep_possessives(LedeEntDoc *d)
 
 		if (!m->poss)
 			continue;
+		if (own[m->surf] == m->type + 1) {
+			sf = lede_dict_key(d->surfd, m->surf, &sl);
+			m->name = name_id(d, sf, sl);
+			m->group = d->ni[m->name].key;
+			continue;
+		}
 		if (memo[m->surf] != -2 && memotype[m->surf] == m->type) {
 			if (memo[m->surf] >= 0) {
 				m->name = memo[m->surf];
@@ -1866,6 +1913,7 @@ keep_possessives(LedeEntDoc *d)
 	}
 	free(memo);
 	free(memotype);
+	free(own);
 	free(seen);
 	free(r);
 }

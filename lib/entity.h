@@ -80,6 +80,14 @@ size_t lede_entdoc_mention(LedeEntDoc *d, const char *type, size_t typelen,
 void lede_entdoc_notone(LedeEntDoc *d, size_t m);
 
 /*
+ * Mention m, which ends in a possessive, is followed by a word that needs
+ * a subject ("Moody's said", "Standard and Poor's affirmed") or ends its
+ * sentence there: the possessive is part of its name when it is an ORG
+ * (docs/ENTITIES.md, "Names and keys").
+ */
+void lede_entdoc_ownposs(LedeEntDoc *d, size_t m);
+
+/*
  * Mention m is the place of a wire dateline (typed LOC or GPE by the
  * caller): its key's mentions, and the entity they join, take its type,
  * unless most of the others are ORG and an ORG mention's key starts with

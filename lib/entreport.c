@@ -11,6 +11,7 @@
 #include <strings.h>
 
 #include "boiler.h"
+#include "text.h"
 #include "stage.h"
 
 static const char *names[] = {"doc", "entity", "type", "mentions", "first",
@@ -148,6 +149,41 @@ possessive(const char *f)
 	    !strcmp(f, "\xE2\x80\x99") || !strcmp(f, "'S") || !strcmp(f, "\xE2\x80\x99S");
 }
 
+/*
+ * Words that need a subject, after a name that ends in a possessive:
+ * "Moody's said", "Standard and Poor's affirmed" (sorted).
+ */
+static const char *const subjverbs[] = {
+	"added", "affirmed", "agreed", "declined", "downgraded", "expects",
+	"had", "has", "lowered", "rated", "said", "says", "upgraded", "will",
+	"would",
+};
+
+/*
+ * Whether the mention of tokens first..last ends in a possessive that is
+ * its name's: a verb after it, or, after "by", "and", a comma or the end
+ * of the sentence ("rated by Moody's and by Standard and Poor's.").  Not
+ * the end of the sentence alone: "worth twice as much as Rainbow's."
+ */
+static int
+ownposs(const LedeEntReport *er, const LedeSent *s, size_t first,
+    size_t last)
+{
+	const char *f = lede_field(s, last, er->col.form), *nx;
+	size_t n = strlen(f);
+
+	if (!(last > first && possessive(f)) && !(n > 2 &&
+	    (!strcmp(f + n - 2, "'s") || (n > 4 &&
+	    !strcmp(f + n - 4, "\xE2\x80\x99s")))))
+		return 0;
+	nx = last + 1 < s->ntok ? lede_field(s, last + 1, er->col.form) : ".";
+	if (first > 0 && !strcmp(lede_field(s, first - 1, er->col.form), "by") &&
+	    (!strcmp(nx, "and") || !strcmp(nx, ",") || (!strcmp(nx, ".") &&
+	    last + 2 >= s->ntok)))
+		return 1;
+	return lede_inlist(subjverbs, LEDE_LEN(subjverbs), nx, strlen(nx));
+}
+
 static unsigned long
 rowline(const LedeSent *s, size_t tok)
 {
@@ -181,7 +217,17 @@ mention(LedeEntReport *er, const LedeSent *s, size_t first, size_t last,
 	size_t k;
 	long st = -1, prevend = -1;
 	int have;
+	const char *pt;
 
+	/*
+	 * a possessive 's the tagger left out that is the name's: "Poor's
+	 * said" (not an apostrophe alone, which may close a quotation)
+	 */
+	if (last + 1 < s->ntok && possessive(pt = lede_field(s, last + 1,
+	    er->col.form)) && strlen(pt) > 1 && pt[strlen(pt) - 1] != '\x99' &&
+	    ((pt = lede_field(s, last + 1, er->col.ner))[0] == 'O' ||
+	    pt[0] == '_') && pt[1] == '\0' && ownposs(er, s, first, last + 1))
+		last++;
 	lede_buf_clear(&er->text);
 	for (k = first; k <= last; k++) {
 		const char *f = lede_field(s, k, er->col.form);
@@ -217,6 +263,8 @@ mention(LedeEntReport *er, const LedeSent *s, size_t first, size_t last,
 	er->span[er->nspan].last = last;
 	er->span[er->nspan].m = lede_entdoc_mention(er->d, type, typelen,
 	    er->text.p, er->text.len, st, er->doctok + first);
+	if (ownposs(er, s, first, last))
+		lede_entdoc_ownposs(er->d, er->span[er->nspan].m);
 	for (k = 0; k < er->pl.n; k++)
 		if (er->pltag[k] && first >= er->pl.p[k][0] &&
 		    last < er->pl.p[k][1])
