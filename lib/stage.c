@@ -274,6 +274,56 @@ isco(const char *f, size_t n)
 	return (n == 2 || (n == 3 && f[2] == '.')) && f[0] == 'C' && f[1] == 'o';
 }
 
+/*
+ * A plain capitalized word: an ASCII capital, then ASCII letters, not all
+ * capitals ("Peabody", "McCutcheon"; not "AZT", "J.P.").
+ */
+static int
+plainword(const char *f, size_t n)
+{
+	size_t i;
+	int lower = 0;
+
+	if (n < 2 || !(f[0] >= 'A' && f[0] <= 'Z'))
+		return 0;
+	for (i = 1; i < n; i++) {
+		if (f[i] >= 'a' && f[i] <= 'z')
+			lower = 1;
+		else if (!(f[i] >= 'A' && f[i] <= 'Z'))
+			return 0;
+	}
+	return lower;
+}
+
+/*
+ * The end (exclusive) of ", Y and Co" from token j, Y one or two plain
+ * capitalized words, after a name of plain words i..j-1 ("Kidder,
+ * Peabody and Co", "Smith Barney, Harris Upham and Co"), or 0.  Not after
+ * initials or capitals ("makes AZT, Merck and Co", "Citicorp, J.P.
+ * Morgan and Co": lists).
+ */
+static size_t
+commaco(const char *const *forms, const size_t *len, size_t n, size_t i,
+    size_t j)
+{
+	size_t k, m;
+
+	if (j - i > 2 || j + 3 >= n || len[j] != 1 || forms[j][0] != ',')
+		return 0;
+	for (k = i; k < j; k++)
+		if (!plainword(forms[k], len[k]))
+			return 0;
+	for (m = 1; m <= 2; m++) {
+		k = j + m;	/* the last word of Y */
+		if (k + 2 >= n || !plainword(forms[k], len[k]))
+			return 0;
+		if (isand(forms[k + 1], len[k + 1]) &&
+		    isco(forms[k + 2], len[k + 2]))
+			return k + 3;
+	}
+	return 0;
+}
+
 /* A word that starts with an ASCII capital or a digit. */
 static int
 capordig(const char *f)
@@ -358,10 +408,16 @@ ner_fixtypes(LedeNerStage *ns, const char *const *forms, const size_t *len,
 		    !strcmp(ns->otag[j] + 1, ns->otag[i] + 1))
 			j++;
 		/* "James Capel and Co": the firm, as CoNLL-2003 tags it */
-		if (ns->org && j + 1 < n && isand(forms[j], len[j]) &&
-		    isco(forms[j + 1], len[j + 1]) &&
-		    (j + 2 == n || ns->otag[j + 2][0] != 'I')) {
-			j += 2;
+		h = 0;
+		if (j + 1 < n && isand(forms[j], len[j]) &&
+		    isco(forms[j + 1], len[j + 1]))
+			h = j + 2;
+		else	/* "Kidder, Peabody and Co" */
+			h = commaco(forms, len, n, i, j);
+		while (h > 0 && h < n && lede_nerx_legal(forms[h], len[h]))
+			h++;	/* "and Co Inc" */
+		if (ns->org && h > 0 && (h == n || ns->otag[h][0] != 'I')) {
+			j = h;
 			settype(ns, i, j, "ORG");
 			continue;
 		}
