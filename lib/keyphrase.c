@@ -11,6 +11,7 @@
 
 #include "formtab.h"
 #include "keyphrase.h"
+#include "nerrules.h"
 #include "postag.h"
 #include "rank.h"
 #include "text.h"
@@ -62,6 +63,8 @@ typedef struct {
 	size_t woff, nw;	/* stems of its words in kp->pw */
 	long surf;		/* best surface so far (index in kp->sf) */
 	long surfcount, surffirst;
+	size_t bare;		/* stems without its legal form, or 0 */
+	int dead;		/* merged into its legal name's phrase */
 	double score;
 } Phrase;
 
@@ -1011,10 +1014,59 @@ surf_hash(const LedeKp *kp, size_t i)
 	    ((uint64_t)f->phrase * 0x9E3779B97F4A7C15ULL);
 }
 
+/*
+ * The number of stems of the phrase of tokens [a, b) (nw in all) without
+ * the short legal-form designators (up to four letters and a full stop:
+ * "Corp.", "GmbH"; not "Corporation") that end a name of two words or
+ * more, an
+ * "and" or "&" or a bracketed part before them: "Wrather Corp" ->
+ * "Wrather", "Goldman Sachs & Co" -> "Goldman Sachs", "Industrial Equity
+ * (Pacific) Ltd" -> "Industrial Equity"; nw when it ends in none.
+ */
+static size_t
+undesignate(const LedeKp *kp, size_t a, size_t b, size_t nw)
+{
+	size_t i = b, k = nw;
+	const Tok *t;
+
+	while (k > 1 && i > a) {
+		t = &kp->tok[--i];
+		if (t->flags & F_HYPH)
+			return nw;
+		/* the short forms: "Internet Corporation" is no legal name */
+		if (t->len > 5 || (t->len == 5 && kp->text.p[t->off + 4] != '.') ||
+		    !lede_nerx_legal(kp->text.p + t->off, t->len))
+			break;
+		k--;
+	}
+	if (k == nw)
+		return nw;
+	t = &kp->tok[i];
+	if (k > 1 && ((t->len == 1 && kp->text.p[t->off] == '&') ||
+	    (t->len == 3 && !memcmp(kp->text.p + t->off, "and", 3))))
+		k--;
+	else if (t->len == 1 && kp->text.p[t->off] == ')') {
+		/* "Industrial Equity (Pacific) Ltd": the bracket too */
+		size_t j = i, m = k;
+
+		while (j > a && m > 1 && !(kp->tok[j].len == 1 &&
+		    kp->text.p[kp->tok[j].off] == '(')) {
+			if (kp->tok[j].flags & F_HYPH)
+				return k;
+			j--;
+			m--;
+		}
+		if (m > 1 && kp->tok[j].len == 1 &&
+		    kp->text.p[kp->tok[j].off] == '(')
+			k = m - 1;
+	}
+	return k;
+}
+
 static void
 add_candidate(LedeKp *kp, size_t a, size_t b)
 {
-	size_t i, j, nw = 0, mask, soff, slen;
+	size_t i, j, nw = 0, mask, soff, slen, bare;
 	long id, sid;
 	uint64_t h;
 	Phrase *ph;
@@ -1042,6 +1094,13 @@ add_candidate(LedeKp *kp, size_t a, size_t b)
 		kp->sbytes.len = soff;
 		return;
 	}
+	/* a legal-form designator alone ("Ltd" of "(Pacific) Ltd") is none */
+	if (nw == 1 && b - a == 1 &&
+	    lede_nerx_legal(kp->text.p + kp->tok[a].off, kp->tok[a].len)) {
+		kp->sbytes.len = soff;
+		return;
+	}
+	bare = undesignate(kp, a, b, nw);
 	/* the phrase: its stems */
 	if (2 * (kp->nph + 1) > kp->npslot)
 		kp->pslot = gtab_grow(kp->pslot, &kp->npslot, kp->nph, kp->gen,
@@ -1076,6 +1135,8 @@ add_candidate(LedeKp *kp, size_t a, size_t b)
 		ph->surf = -1;
 		ph->surfcount = 0;
 		ph->surffirst = 0;
+		ph->bare = bare < nw ? bare : 0;
+		ph->dead = 0;
 		if (kp->npw + nw > kp->cpw) {
 			kp->cpw = (kp->npw + nw) * 2;
 			kp->pw = ereallocarray(kp->pw, kp->cpw, sizeof(*kp->pw));
@@ -1195,6 +1256,68 @@ close_run(LedeKp *kp, size_t a, size_t b)
 		if (c > a && c < b && !(kp->tok[c - 1].flags & F_HYPH))
 			add_candidate(kp, c, b);
 	}
+}
+
+/* The phrase whose stems are w[0..nw), or -1. */
+static long
+find_phrase(const LedeKp *kp, const long *w, size_t nw)
+{
+	uint64_t h = lede_hash(w, nw * sizeof(long));
+	size_t mask = kp->npslot - 1, j;
+
+	if (!kp->pslot)
+		return -1;
+	for (j = (size_t)h & mask; kp->pslot[j].gen == kp->gen; j = (j + 1) & mask) {
+		const Phrase *q = &kp->ph[kp->pslot[j].id];
+
+		if (kp->pslot[j].hash == (uint32_t)(h >> 32) && q->nw == nw &&
+		    !memcmp(kp->pw + q->woff, w, nw * sizeof(long)))
+			return (long)kp->pslot[j].id;
+	}
+	return -1;
+}
+
+/*
+ * A company's name joins its legal name's phrase ("Wrather" counts with
+ * "Wrather Corp", "Volkswagen" with "Volkswagen AG"), as in `entities`:
+ * the legal name is shown, with the count and first place of both; not
+ * when two legal names have the name ("Unilever Plc", "Unilever NV").
+ */
+static void
+merge_legal(LedeKp *kp)
+{
+	size_t i, n = kp->nph;
+	long q, *claim = NULL;
+
+	for (i = 0; i < n; i++)
+		if (kp->ph[i].bare)
+			break;
+	if (i == n)
+		return;
+	claim = emalloc(n * sizeof(*claim));
+	for (i = 0; i < n; i++)
+		claim[i] = -1;
+	for (i = 0; i < n; i++) {
+		const Phrase *p = &kp->ph[i];
+
+		if (p->bare && (q = find_phrase(kp, kp->pw + p->woff,
+		    p->bare)) >= 0)
+			claim[q] = claim[q] == -1 ? (long)i : -2;
+	}
+	for (i = 0; i < n; i++) {
+		Phrase *p, *b = &kp->ph[i];
+
+		if (claim[i] < 0)
+			continue;
+		p = &kp->ph[claim[i]];
+		p->count += b->count;
+		if (b->first < p->first)
+			p->first = b->first;
+		if (b->firstsent < p->firstsent)
+			p->firstsent = b->firstsent;
+		b->dead = 1;
+	}
+	free(claim);
 }
 
 static void
@@ -1494,6 +1617,7 @@ lede_kp_rank(LedeKp *kp, size_t nkey, const LedeKpPhrase **out)
 	kp->nph = kp->npw = kp->nsf = 0;
 	lede_buf_clear(&kp->sbytes);
 	candidates(kp);
+	merge_legal(kp);
 	if (m == LEDE_KP_TEXTRANK || m == LEDE_KP_POSITIONRANK || m == LEDE_KP_DEFAULT)
 		nnode = wordgraph(kp, m != LEDE_KP_TEXTRANK);
 	if (m == LEDE_KP_DEFAULT && kp->p.short_len > 0 && kp->nword > 0) {
@@ -1557,7 +1681,7 @@ lede_kp_rank(LedeKp *kp, size_t nkey, const LedeKpPhrase **out)
 				    kp->p.tf_exp);
 			break;
 		}
-		ph->score = s;
+		ph->score = ph->dead ? -1 : s;
 	}
 	/* the order, and the scratch of its sorts after it */
 	kp->order = ereallocarray(kp->order, kp->nph ? 2 * kp->nph : 1,
@@ -1620,6 +1744,11 @@ lede_kp_rank(LedeKp *kp, size_t nkey, const LedeKpPhrase **out)
 			kp->nph = kept;
 		}
 	}
+	/* the names merged into their legal names' phrases go */
+	for (i = j = 0; i < kp->nph; i++)
+		if (!kp->ph[kp->order[i]].dead)
+			kp->order[j++] = kp->order[i];
+	kp->nph = j;
 	if (kp->nph > kp->cout) {
 		kp->cout = kp->nph;
 		kp->out = ereallocarray(kp->out, kp->cout, sizeof(*kp->out));

@@ -1,0 +1,1 @@
+tokenize --jsonl designators.jsonl | ner-tag | keywords --no-df -n 6
