@@ -358,14 +358,16 @@ legaltail(const char *const *forms, const size_t *len, size_t n, size_t j)
 /*
  * Types the model gets wrong on names of closed classes:
  * - a name followed by "and Co" or "& Co" is a firm, ORG over all of it
- *   ("James Capel and Co"), as CoNLL-2003 tags "Goldman Sachs & Co";
- *   the model made the name PER and "Co" a name of its own (LOC in 27
- *   Reuters-21578 articles).  Only for a model with an ORG type.
+ *   and the designators after it ("James Capel and Co", "C. Itoh and Co
+ *   Ltd"), as CoNLL-2003 tags "Goldman Sachs & Co"; the model made the
+ *   name PER and "Co" a name of its own (LOC in 27 Reuters-21578
+ *   articles).  So is "Kidder, Peabody and Co" (commaco).  Only for a
+ *   model with an ORG type.
  * - so is a name followed by a bracketed part and a legal-form
  *   designator ("Industrial Equity (Pacific) Ltd", "Sony (U.K.) Ltd"),
  *   as CoNLL-2003 tags "Total Petroleum (North America) Ltd"; the model
  *   made the bracketed part a place and "Ltd" a company of its own (in
- *   160 of the 200 such names of Reuters-21578).
+ *   164 of the 201 such names of the Reuters-21578 chain stream).
  * - a name that is a country's ("Philippines", "USSR", "U.K.") is LOC, as
  *   CoNLL-2003 tags every country (national teams too).  The model, with
  *   the silver GMB gazetteer, made "Philippines" and "USSR" ORG in most
