@@ -1018,10 +1018,9 @@ surf_hash(const LedeKp *kp, size_t i)
  * The number of stems of the phrase of tokens [a, b) (nw in all) without
  * the short legal-form designators (up to four letters and a full stop:
  * "Corp.", "GmbH"; not "Corporation") that end a name of two words or
- * more, an
- * "and" or "&" or a bracketed part before them: "Wrather Corp" ->
- * "Wrather", "Goldman Sachs & Co" -> "Goldman Sachs", "Industrial Equity
- * (Pacific) Ltd" -> "Industrial Equity"; nw when it ends in none.
+ * more, and an "and" or "&" or a bracketed part before them: "Wrather
+ * Corp" -> "Wrather", "Goldman Sachs & Co" -> "Goldman Sachs", "Industrial
+ * Equity (Pacific) Ltd" -> "Industrial Equity"; nw when it ends in none.
  */
 static size_t
 undesignate(const LedeKp *kp, size_t a, size_t b, size_t nw)
@@ -1061,6 +1060,25 @@ undesignate(const LedeKp *kp, size_t a, size_t b, size_t nw)
 			k = m - 1;
 	}
 	return k;
+}
+
+/*
+ * The slot of kp->pslot that holds the phrase whose stems are w[0..nw)
+ * (hash h), or the free slot where it would go.
+ */
+static size_t
+phrase_slot(const LedeKp *kp, const long *w, size_t nw, uint64_t h)
+{
+	size_t mask = kp->npslot - 1, j;
+
+	for (j = (size_t)h & mask; kp->pslot[j].gen == kp->gen; j = (j + 1) & mask) {
+		const Phrase *q = &kp->ph[kp->pslot[j].id];
+
+		if (kp->pslot[j].hash == (uint32_t)(h >> 32) && q->nw == nw &&
+		    !memcmp(kp->pw + q->woff, w, nw * sizeof(long)))
+			break;
+	}
+	return j;
 }
 
 static void
@@ -1106,14 +1124,7 @@ add_candidate(LedeKp *kp, size_t a, size_t b)
 		kp->pslot = gtab_grow(kp->pslot, &kp->npslot, kp->nph, kp->gen,
 		    phrase_hash, kp);
 	h = lede_hash(kp->cand, nw * sizeof(long));
-	mask = kp->npslot - 1;
-	for (j = (size_t)h & mask; kp->pslot[j].gen == kp->gen; j = (j + 1) & mask) {
-		const Phrase *q = &kp->ph[kp->pslot[j].id];
-
-		if (kp->pslot[j].hash == (uint32_t)(h >> 32) && q->nw == nw &&
-		    !memcmp(kp->pw + q->woff, kp->cand, nw * sizeof(long)))
-			break;
-	}
+	j = phrase_slot(kp, kp->cand, nw, h);
 	if (kp->pslot[j].gen == kp->gen) {
 		id = (long)kp->pslot[j].id;
 		ph = &kp->ph[id];
@@ -1262,19 +1273,12 @@ close_run(LedeKp *kp, size_t a, size_t b)
 static long
 find_phrase(const LedeKp *kp, const long *w, size_t nw)
 {
-	uint64_t h = lede_hash(w, nw * sizeof(long));
-	size_t mask = kp->npslot - 1, j;
+	size_t j;
 
 	if (!kp->pslot)
 		return -1;
-	for (j = (size_t)h & mask; kp->pslot[j].gen == kp->gen; j = (j + 1) & mask) {
-		const Phrase *q = &kp->ph[kp->pslot[j].id];
-
-		if (kp->pslot[j].hash == (uint32_t)(h >> 32) && q->nw == nw &&
-		    !memcmp(kp->pw + q->woff, w, nw * sizeof(long)))
-			return (long)kp->pslot[j].id;
-	}
-	return -1;
+	j = phrase_slot(kp, w, nw, lede_hash(w, nw * sizeof(long)));
+	return kp->pslot[j].gen == kp->gen ? (long)kp->pslot[j].id : -1;
 }
 
 /*
