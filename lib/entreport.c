@@ -142,11 +142,29 @@ offset(const LedeSent *s, size_t tok, int c, long *v)
 	return 1;
 }
 
+/* 1 when tag is O or _: outside any name. */
+static int
+outside(const char *tag)
+{
+	return (tag[0] == 'O' || tag[0] == '_') && tag[1] == '\0';
+}
+
 static int
 possessive(const char *f)
 {
+	if (f[0] != '\'' && (unsigned char)f[0] != 0xE2)
+		return 0;	/* most tokens: no call */
 	return !strcmp(f, "'s") || !strcmp(f, "\xE2\x80\x99s") || !strcmp(f, "'") ||
 	    !strcmp(f, "\xE2\x80\x99") || !strcmp(f, "'S") || !strcmp(f, "\xE2\x80\x99S");
+}
+
+/* Whether f ends in an s or S: "'s", not an apostrophe alone. */
+static int
+endss(const char *f)
+{
+	size_t n = strlen(f);
+
+	return n > 0 && (f[n - 1] == 's' || f[n - 1] == 'S');
 }
 
 /*
@@ -172,7 +190,7 @@ ownposs(const LedeEntReport *er, const LedeSent *s, size_t first,
 	const char *f = lede_field(s, last, er->col.form), *nx;
 	size_t n = strlen(f);
 
-	if (!(last > first && possessive(f)) && !(n > 2 &&
+	if (!(last > first && possessive(f)) && !(n > 2 && f[n - 1] == 's' &&
 	    (!strcmp(f + n - 2, "'s") || (n > 4 &&
 	    !strcmp(f + n - 4, "\xE2\x80\x99s")))))
 		return 0;
@@ -216,18 +234,22 @@ mention(LedeEntReport *er, const LedeSent *s, size_t first, size_t last,
 {
 	size_t k;
 	long st = -1, prevend = -1;
-	int have;
-	const char *pt;
+	int have, own;
+	const char *nx = last + 1 < s->ntok ?
+	    lede_field(s, last + 1, er->col.form) : "";
 
 	/*
 	 * a possessive 's the tagger left out that is the name's: "Poor's
 	 * said" (not an apostrophe alone, which may close a quotation)
 	 */
-	if (last + 1 < s->ntok && possessive(pt = lede_field(s, last + 1,
-	    er->col.form)) && strlen(pt) > 1 && pt[strlen(pt) - 1] != '\x99' &&
-	    ((pt = lede_field(s, last + 1, er->col.ner))[0] == 'O' ||
-	    pt[0] == '_') && pt[1] == '\0' && ownposs(er, s, first, last + 1))
+	if (possessive(nx) && endss(nx) &&
+	    outside(lede_field(s, last + 1, er->col.ner)) &&
+	    ownposs(er, s, first, last + 1)) {
 		last++;
+		own = 1;
+	} else {
+		own = ownposs(er, s, first, last);
+	}
 	lede_buf_clear(&er->text);
 	for (k = first; k <= last; k++) {
 		const char *f = lede_field(s, k, er->col.form);
@@ -263,7 +285,7 @@ mention(LedeEntReport *er, const LedeSent *s, size_t first, size_t last,
 	er->span[er->nspan].last = last;
 	er->span[er->nspan].m = lede_entdoc_mention(er->d, type, typelen,
 	    er->text.p, er->text.len, st, er->doctok + first);
-	if (ownposs(er, s, first, last))
+	if (own)
 		lede_entdoc_ownposs(er->d, er->span[er->nspan].m);
 	for (k = 0; k < er->pl.n; k++)
 		if (er->pltag[k] && first >= er->pl.p[k][0] &&
@@ -280,13 +302,6 @@ static int
 is(const LedeEntReport *er, const LedeSent *s, size_t tok, const char *form)
 {
 	return tok < s->ntok && !strcmp(lede_field(s, tok, er->col.form), form);
-}
-
-/* 1 when tag is O or _: outside any name. */
-static int
-outside(const char *tag)
-{
-	return (tag[0] == 'O' || tag[0] == '_') && tag[1] == '\0';
 }
 
 /* 1 when tag is B-, I-, E- or S- and a type: inside a name. */
