@@ -1257,8 +1257,8 @@ merge_rules(LedeEntDoc *d)
 			if (b > 0 && b < n)
 				index_key(d, &mm, 'D', k, b, (long)i);
 			/* "Cheung Kong (Holdings) Ltd": used when no 'D' is */
-			if (b > 0 && b < n && (bb = undesignate(k, n, 1)) != b &&
-			    bb > 0)
+			if (b > 0 && b < n && memchr(k, ')', b) &&
+			    (bb = undesignate(k, n, 1)) != b && bb > 0)
 				index_key(d, &mm, 'E', k, bb, (long)i);
 
 			for (w = 1; w < g->nwords; w++) {
@@ -1822,9 +1822,12 @@ keep_possessives(LedeEntDoc *d)
 	 * or leading a longer name ("Wainoco's said" beside "Wainoco Oil
 	 * Corp" is a slip of the pen)
 	 */
-	nk = lede_dict_size(d->keyd);
-	used = ecalloc(nk ? nk : 1, 1);
-	for (i = 0; i < d->nm; i++) {
+	own = ecalloc(ns ? ns : 1, sizeof(*own));
+	for (i = 0; i < d->nm && !(d->m[i].poss && d->m[i].ownposs); i++)
+		;
+	nk = i < d->nm ? lede_dict_size(d->keyd) : 0;
+	used = nk ? ecalloc(nk, 1) : NULL;
+	for (i = 0; nk && i < d->nm; i++) {
 		size_t kl, w;
 		const char *k;
 		long g;
@@ -1837,8 +1840,7 @@ keep_possessives(LedeEntDoc *d)
 			    (g = lede_dict_get(d->keyd, k, w)) >= 0)
 				used[g] = 1;
 	}
-	own = ecalloc(ns ? ns : 1, sizeof(*own));
-	for (i = 0; i < d->nm; i++)
+	for (i = 0; nk && i < d->nm; i++)
 		if (d->m[i].poss && d->m[i].ownposs && !used[d->m[i].group] &&
 		    type_class(lede_dict_key(d->typed, d->m[i].type, NULL)) ==
 		    C_ORG)

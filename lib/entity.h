@@ -81,9 +81,10 @@ void lede_entdoc_notone(LedeEntDoc *d, size_t m);
 
 /*
  * Mention m, which ends in a possessive, is followed by a word that needs
- * a subject ("Moody's said", "Standard and Poor's affirmed") or ends its
- * sentence there: the possessive is part of its name when it is an ORG
- * (docs/ENTITIES.md, "Names and keys").
+ * a subject ("Moody's said", "Standard and Poor's affirmed"), or comes
+ * after "by" and before "and", a comma or the end of its sentence: the
+ * possessive is part of its name when it is an ORG and the name without
+ * it is no other mention's (docs/ENTITIES.md, "Names and keys").
  */
 void lede_entdoc_ownposs(LedeEntDoc *d, size_t m);
 
