@@ -116,7 +116,7 @@ struct LedeEntDoc {
 	size_t *poollen;
 	long *pooln;
 	size_t cpool;
-	LedeBuf tmp, tmp2;
+	LedeBuf tmp, tmp2, clipa;
 	int32_t *cpa, *cpb;
 	size_t ccpa, ccpb;
 };
@@ -665,6 +665,7 @@ lede_entdoc_free(LedeEntDoc *d)
 	free(d->cpb);
 	lede_buf_free(&d->tmp);
 	lede_buf_free(&d->tmp2);
+	lede_buf_free(&d->clipa);
 	free(d);
 }
 
@@ -955,6 +956,178 @@ initials(LedeBuf *out, const char *s, size_t n, int content)
 }
 
 /*
+ * Last words whose "s" does not make a plural of another name: the
+ * Treasury's bonds are "Treasuries", "The Times" is not "Time" (folded;
+ * sorted).
+ */
+static const char *const notplural[] = {
+	"news", "times", "treasuries",
+};
+
+/*
+ * How key s[0..n) ends in a plural: the bytes to cut off its last word
+ * ("lib dems": 1; "tories": 3, and *y set, for "tory"), or 0.  The last
+ * word ends in "s" and has four letters or more (not "ss"), or in "ies"
+ * and five or more, and is not in notplural.
+ */
+static size_t
+plural_cut(const char *s, size_t n, int *y)
+{
+	const char *l;
+	size_t ll, cut;
+
+	*y = 0;
+	if (n < 4 || s[n - 1] != 's' || s[n - 2] == 's')
+		return 0;
+	ll = word(s, n, -1, &l);
+	if (ll >= 5 && !memcmp(l + ll - 3, "ies", 3)) {
+		*y = 1;
+		cut = 3;
+	} else {
+		cut = ll >= 4;
+	}
+	if (cut && lede_inlist(notplural, LEDE_LEN(notplural), l, ll)) {
+		*y = 0;
+		return 0;
+	}
+	return cut;
+}
+
+/* Key s[0..n) with its last word in the singular (plural_cut), to out. */
+static void
+singular(LedeBuf *out, const char *s, size_t n)
+{
+	int y;
+	size_t cut = plural_cut(s, n, &y);
+
+	lede_buf_clear(out);
+	lede_buf_add(out, s, n - cut);
+	if (y)
+		lede_buf_addc(out, 'y');
+}
+
+/* Whether key p[0..pn) is the plural of key s[0..sn) ("tories", "tory"). */
+static int
+plural_of(const char *p, size_t pn, const char *s, size_t sn)
+{
+	int y;
+	size_t cut = plural_cut(p, pn, &y);
+
+	return cut && pn - cut + (size_t)y == sn && !memcmp(p, s, pn - cut) &&
+	    (!y || s[sn - 1] == 'y');
+}
+
+/*
+ * Whether some mention of group g writes its name with a lower-case
+ * plural ending ("Lib Dems", "LCDs", "Tories"), so that the "S" of an
+ * acronym ("SAS", "CBS") is not taken for one.
+ */
+static int
+plural_written(const LedeEntDoc *d, const Group *g)
+{
+	long m;
+	size_t nl;
+	const char *name;
+
+	for (m = g->first; m >= 0; m = d->m[m].next) {
+		name = lede_dict_key(d->named, d->m[m].name, &nl);
+		if (nl >= 2 && name[nl - 1] == 's' && name[nl - 2] >= 'a' &&
+		    name[nl - 2] <= 'z')
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * Whether the words of key a[0..an) are, one for one, those of key
+ * b[0..bn) or their first three letters (both keys singular): "lib dem"
+ * of "liberal democrat", "united air" of "united airline".  One word at
+ * least is cut, and a cut word is of six bytes or more ("us bank" is not
+ * "us bankers").
+ */
+static int
+clipped(const char *a, size_t an, const char *b, size_t bn)
+{
+	size_t i = 0, j = 0, ie, je;
+	int cut = 0;
+
+	while (i < an && j < bn) {
+		for (ie = i; ie < an && a[ie] != ' '; ie++)
+			;
+		for (je = j; je < bn && b[je] != ' '; je++)
+			;
+		if (ie - i > je - j || memcmp(a + i, b + j, ie - i))
+			return 0;
+		if (ie - i < je - j) {
+			if (ie - i != 3 || je - j < 6)
+				return 0;
+			cut = 1;
+		}
+		i = ie + 1;
+		j = je + 1;
+	}
+	return cut && i >= an && j >= bn;
+}
+
+/*
+ * Whether NUL-terminated key s has a word that may be cut (rule 8): one
+ * of three bytes, or a last one of four ending in "s" ("lib dems").
+ */
+static int
+word3(const char *s)
+{
+	const char *w;
+
+	for (w = s; *s; s++)
+		if (*s == ' ') {
+			if (s - w == 3)
+				return 1;
+			w = s + 1;
+		}
+	return s - w == 3 || (s - w == 4 && s[-1] == 's');
+}
+
+/* Whether NUL-terminated key s has a word of six bytes or more. */
+static int
+word6(const char *s)
+{
+	const char *w;
+
+	for (w = s; *s; s++)
+		if (*s == ' ') {
+			if (s - w >= 6)
+				return 1;
+			w = s + 1;
+		}
+	return s - w >= 6;
+}
+
+/* The index key of rule 8: two bytes of each word of key s[0..n). */
+static void
+clip_sig(LedeBuf *out, const char *s, size_t n)
+{
+	size_t i = 0, j;
+
+	lede_buf_clear(out);
+	while (i < n) {
+		for (j = i; j < n && s[j] != ' '; j++)
+			;
+		if (out->len)
+			lede_buf_addc(out, ' ');
+		lede_buf_add(out, s + i, j - i < 2 ? j - i : 2);
+		i = j + 1;
+	}
+}
+
+/* A group that rule 8 may join: a name of an organisation or a thing. */
+static int
+clip_joins(const Group *g)
+{
+	return (g->cls == C_ORG || g->cls == C_MISC || g->cls == C_OTHER) &&
+	    !g->place;
+}
+
+/*
  * The distinct roots, other than self's, of the groups on the list
  * starting at entry e that pass the filter; returns their number (0, 1 or
  * 2 meaning "more than one") and the one in *root.
@@ -1221,6 +1394,87 @@ desig_joins(const Group *g)
 	return 1;
 }
 
+/*
+ * Rule 8 of docs/ENTITIES.md, plurals and clipped words, for
+ * organisations and things: "Lib Dem" and "Lib Dems" are one entity (a
+ * plural joins its singular), and so are "Lib Dems" and "Liberal
+ * Democrats" (each word the other's or its first three letters).
+ */
+static void
+plurals(LedeEntDoc *d, Multi *mm)
+{
+	size_t ng = lede_dict_size(d->keyd), i;
+
+	for (i = 0; i < ng; i++) {
+		const Group *g = &d->g[i];
+		size_t n;
+		const char *k;
+		long x;
+		int y;
+
+		if (!clip_joins(g))
+			continue;
+		k = lede_dict_key(d->keyd, (long)i, &n);
+		if (!plural_cut(k, n, &y))
+			continue;
+		singular(&d->tmp2, k, n);
+		if ((x = lede_dict_get(d->keyd, d->tmp2.p, d->tmp2.len)) < 0 ||
+		    !plural_written(d, g))
+			continue;
+		if (clip_joins(&d->g[x]))
+			unite(d->g, (long)i, x);
+	}
+	/* the clipped words: only names with a word of three bytes look */
+	for (i = 0; i < ng; i++)
+		if (clip_joins(&d->g[i]) && d->g[i].nwords >= 2 &&
+		    word3(lede_dict_key(d->keyd, (long)i, NULL)))
+			break;
+	for (i = i < ng ? 0 : ng; i < ng; i++) {
+		size_t n;
+		const char *k;
+
+		if (!clip_joins(&d->g[i]) || d->g[i].nwords < 2)
+			continue;
+		k = lede_dict_key(d->keyd, (long)i, &n);
+		if (!word6(k))
+			continue;
+		singular(&d->tmp2, k, n);
+		clip_sig(&d->tmp, d->tmp2.p, d->tmp2.len);
+		lede_buf_clear(&d->tmp2);
+		lede_buf_add(&d->tmp2, d->tmp.p, d->tmp.len);
+		index_key(d, mm, 'C', d->tmp2.p, d->tmp2.len, (long)i);
+	}
+	for (i = 0; i < ng; i++) {
+		size_t n, bn;
+		const char *k, *b;
+		long e, r, sr, cand = -1;
+		int amb = 0;
+
+		if (!clip_joins(&d->g[i]) || d->g[i].nwords < 2)
+			continue;
+		k = lede_dict_key(d->keyd, (long)i, &n);
+		if (!word3(k))
+			continue;
+		singular(&d->clipa, k, n);
+		clip_sig(&d->tmp2, d->clipa.p, d->clipa.len);
+		e = lookup(d, mm, 'C', d->tmp2.p, d->tmp2.len);
+		sr = find(d->g, (long)i);
+		for (; e >= 0 && !amb; e = mm->next[e]) {
+			b = lede_dict_key(d->keyd, mm->val[e], &bn);
+			singular(&d->tmp2, b, bn);
+			if (!clipped(d->clipa.p, d->clipa.len, d->tmp2.p,
+			    d->tmp2.len) || (r = find(d->g, mm->val[e])) == sr)
+				continue;
+			if (cand < 0)
+				cand = r;
+			else if (cand != r)
+				amb = 1;
+		}
+		if (cand >= 0 && !amb)
+			unite(d->g, (long)i, cand);
+	}
+}
+
 static void
 merge_rules(LedeEntDoc *d)
 {
@@ -1455,9 +1709,24 @@ merge_rules(LedeEntDoc *d)
 		if (cand >= 0 && !amb)
 			unite(d->g, (long)i, cand);
 	}
+	/* (8) plurals and clipped words */
+	plurals(d, &mm);
 	free(order);
 	free(tmp);
 	multi_free(&mm);
+}
+
+/* Whether one of the keys k1 and k2 is the plural of the other. */
+static int
+plural_pair(const LedeEntDoc *d, long k1, long k2)
+{
+	size_t n1, n2;
+	const char *s1 = lede_dict_key(d->keyd, k1, &n1);
+	const char *s2 = lede_dict_key(d->keyd, k2, &n2);
+
+	if (n1 + 1 != n2 && n2 + 1 != n1 && n1 + 2 != n2 && n2 + 2 != n1)
+		return 0;
+	return plural_of(s1, n1, s2, n2) || plural_of(s2, n2, s1, n1);
 }
 
 /* Canonical name order: the fullest first. */
@@ -1472,6 +1741,9 @@ name_better(const LedeEntDoc *d, long a, long na, long fa, long b, long nb, long
 		return !x->article;
 	if (x->allcaps != y->allcaps)
 		return !x->allcaps;
+	/* "Tory" and "Tories", "Grand Slam" and "Grand Slams": the more used */
+	if (na != nb && x->key != y->key && plural_pair(d, x->key, y->key))
+		return na > nb;
 	if (x->ncp != y->ncp)
 		return x->ncp > y->ncp;
 	if (x->nsp != y->nsp)
