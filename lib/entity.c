@@ -957,11 +957,11 @@ initials(LedeBuf *out, const char *s, size_t n, int content)
 
 /*
  * Last words whose "s" does not make a plural of another name: the
- * Treasury's bonds are "Treasuries", "The Times" is not "Time" (folded;
- * sorted).
+ * Treasury's bonds are "Treasuries", "The Times" is not "Time", "AIDS"
+ * (or "Aids") is not "Aid" (folded; sorted).
  */
 static const char *const notplural[] = {
-	"news", "times", "treasuries",
+	"aids", "news", "times", "treasuries",
 };
 
 /*
@@ -1018,12 +1018,33 @@ plural_of(const char *p, size_t pn, const char *s, size_t sn)
 }
 
 /*
- * Whether some mention of group g writes its name with a lower-case
- * plural ending ("Lib Dems", "LCDs", "Tories"), so that the "S" of an
- * acronym ("SAS", "CBS") is not taken for one.
+ * Whether the name s[0..n) ends in a lower-case plural "s" ("Lib Dems",
+ * "Tories"), so that the "S" of an acronym ("SAS", "CBS") is not taken
+ * for one; with acr, after an acronym ("LCDs" beside "LCD", but not
+ * "Texas" beside "TEX.A").
  */
 static int
-plural_written(const LedeEntDoc *d, const Group *g)
+plural_name(const char *s, size_t n, int acr)
+{
+	return n >= 2 && s[n - 1] == 's' && s[n - 2] >= 'a' && s[n - 2] <= 'z' ?
+	    !acr : n >= 2 && s[n - 1] == 's' && lede_ent_isacronym(s, n - 1);
+}
+
+/* Whether every mention of group g is named by an acronym ("TEX.A"). */
+static int
+acronym_only(const LedeEntDoc *d, const Group *g)
+{
+	long m;
+
+	for (m = g->first; m >= 0; m = d->m[m].next)
+		if (!d->ni[d->m[m].name].acronym)
+			return 0;
+	return 1;
+}
+
+/* Whether some mention of group g has a plural_name. */
+static int
+plural_written(const LedeEntDoc *d, const Group *g, int acr)
 {
 	long m;
 	size_t nl;
@@ -1031,8 +1052,7 @@ plural_written(const LedeEntDoc *d, const Group *g)
 
 	for (m = g->first; m >= 0; m = d->m[m].next) {
 		name = lede_dict_key(d->named, d->m[m].name, &nl);
-		if (nl >= 2 && name[nl - 1] == 's' && name[nl - 2] >= 'a' &&
-		    name[nl - 2] <= 'z')
+		if (plural_name(name, nl, acr))
 			return 1;
 	}
 	return 0;
@@ -1119,12 +1139,18 @@ clip_sig(LedeBuf *out, const char *s, size_t n)
 	}
 }
 
+/* Whether rule 8 joins names of type class cls: organisations, things. */
+static int
+clip_class(int cls)
+{
+	return cls == C_ORG || cls == C_MISC || cls == C_OTHER;
+}
+
 /* A group that rule 8 may join: a name of an organisation or a thing. */
 static int
 clip_joins(const Group *g)
 {
-	return (g->cls == C_ORG || g->cls == C_MISC || g->cls == C_OTHER) &&
-	    !g->place;
+	return clip_class(g->cls) && !g->place;
 }
 
 /*
@@ -1418,10 +1444,9 @@ plurals(LedeEntDoc *d, Multi *mm)
 		if (!plural_cut(k, n, &y))
 			continue;
 		singular(&d->tmp2, k, n);
-		if ((x = lede_dict_get(d->keyd, d->tmp2.p, d->tmp2.len)) < 0 ||
-		    !plural_written(d, g))
-			continue;
-		if (clip_joins(&d->g[x]))
+		if ((x = lede_dict_get(d->keyd, d->tmp2.p, d->tmp2.len)) >= 0 &&
+		    clip_joins(&d->g[x]) &&
+		    plural_written(d, g, acronym_only(d, &d->g[x])))
 			unite(d->g, (long)i, x);
 	}
 	/* the clipped words: only names with a word of three bytes look */
@@ -3126,6 +3151,23 @@ designated(const LedeEntCorpus *c, long b, const char *k, size_t n)
 }
 
 /*
+ * Whether identity a's key is the plural or the singular of identity b's
+ * (rule 8 of merge_rules: "tories", "tory") and b has more mentions (ties:
+ * b first in byte order), so that of the two only one folds into the other.
+ */
+static int
+pluralof(const LedeEntCorpus *c, long a, long b)
+{
+	size_t an, bn;
+	const char *ak = ident_key(c, a, &an), *bk = ident_key(c, b, &bn);
+
+	if (!plural_of(ak, an, bk, bn) && !plural_of(bk, bn, ak, an))
+		return 0;
+	return c->id[b].mentions > c->id[a].mentions ||
+	    (c->id[b].mentions == c->id[a].mentions && ident_cmp(c, b, a) < 0);
+}
+
+/*
  * Where each identity folds (into[i], or -1): a row whose key is one word
  * and whose names include an acronym ("U.S.", "EC") folds into the row of
  * the same type whose key it is the initials of (rule 6 of merge_rules)
@@ -3142,7 +3184,8 @@ static size_t
 fold_acronyms(LedeEntCorpus *c, long *into)
 {
 	size_t ni = lede_dict_size(c->ids), nf = lede_dict_size(c->forms), i, np, k = 0;
-	char *acr = ecalloc(ni ? ni : 1, 1);
+	char *acr = ecalloc(ni ? ni : 1, 1), *plurals = ecalloc(ni ? ni : 1, 1);
+	char *onlyacr = ecalloc(ni ? ni : 1, 1);
 	long long *tot = ecalloc(ni ? ni : 1, sizeof(*tot)), *bestw, *w = NULL;
 	LedeDict *pairs = lede_dict_new();
 	LedeBuf key = {0}, id = {0}, ini = {0};
@@ -3154,6 +3197,21 @@ fold_acronyms(LedeEntCorpus *c, long *into)
 
 		into[i] = -1;
 		acr[i] = memchr(k, ' ', n) == NULL;	/* one word */
+		plurals[i] = clip_class(type_class(lede_dict_key(c->ids,
+		    (long)i, NULL)));
+	}
+	for (i = 0; i < nf; i++) {
+		size_t n;
+		const char *s = lede_dict_key(c->forms, (long)i, &n);
+
+		/* a name or surface form with a plural "s": 2, after an acronym 3 */
+		if (plurals[c->f[i].ident] && (s[8] == 'n' || s[8] == 's')) {
+			if (plural_name(s + 9, n - 9, 1))
+				plurals[c->f[i].ident] = 3;
+			else if (plural_name(s + 9, n - 9, 0) &&
+			    plurals[c->f[i].ident] == 1)
+				plurals[c->f[i].ident] = 2;
+		}
 	}
 	for (i = 0; i < nf; i++) {
 		size_t n;
@@ -3162,7 +3220,13 @@ fold_acronyms(LedeEntCorpus *c, long *into)
 		if (s[8] == 'n' && acr[c->f[i].ident] == 1 &&
 		    lede_ent_isacronym(s + 9, n - 9))
 			acr[c->f[i].ident] = 2;
+		/* named by acronyms only ("TEX.A"): 1, until a name is not one */
+		if (s[8] == 'n' && onlyacr[c->f[i].ident] != 2)
+			onlyacr[c->f[i].ident] = lede_ent_isacronym(s + 9,
+			    n - 9) ? 1 : 2;
 	}
+	for (i = 0; i < ni; i++)
+		onlyacr[i] = onlyacr[i] == 1;
 	for (i = 0; i < nf; i++) {
 		size_t n;
 		const char *s = lede_dict_key(c->forms, (long)i, &n);
@@ -3209,18 +3273,56 @@ fold_acronyms(LedeEntCorpus *c, long *into)
 		/* bestw < ceil(4/5 tot), without overflow when tot is saturated */
 		if (into[i] >= 0 && (bestw[i] < 2 || bestw[i] < tot[i] - tot[i] / 5))
 			into[i] = -1;
+	}
+	/*
+	 * a plural and its singular of one type (rule 8 of merge_rules): the
+	 * row with fewer mentions folds into the other, as the words tell
+	 * (no document need join them)
+	 */
+	for (i = 0; i < ni; i++) {
+		size_t n;
+		const char *k;
+		long a;
+		int y;
+
+		if (plurals[i] < 2)
+			continue;
+		k = ident_key(c, (long)i, &n);
+		if (!plural_cut(k, n, &y))
+			continue;
+		lede_buf_clear(&id);
+		lede_buf_add(&id, lede_dict_key(c->ids, (long)i, NULL),
+		    c->id[i].typelen + 1);
+		singular(&key, k, n);
+		lede_buf_add(&id, key.p, key.len);
+		/* "LCDs" beside "LCD", but not "Texas" beside "TEX.A" */
+		if ((a = lede_dict_get(c->ids, id.p, id.len)) < 0 ||
+		    (onlyacr[a] && plurals[i] != 3))
+			continue;
+		if (pluralof(c, (long)i, a)) {
+			if (into[i] < 0)
+				into[i] = a;
+		} else if (into[a] < 0) {
+			into[a] = (long)i;
+		}
+	}
+	for (i = 0; i < ni; i++)
 		if (into[i] >= 0)
 			k++;
-	}
 	/*
 	 * "U.S." into "United States", which may fold into "United States
 	 * Inc": a name with designators folds into nothing, so one step more
 	 * ends every chain
 	 */
-	for (i = 0; i < ni; i++)
-		if (into[i] >= 0 && into[into[i]] >= 0)
+	for (i = 0; i < ni; i++) {
+		size_t step;
+
+		for (step = 0; step < 4 && into[i] >= 0 && into[into[i]] >= 0; step++)
 			into[i] = into[into[i]];
+	}
 	free(acr);
+	free(plurals);
+	free(onlyacr);
 	free(tot);
 	free(bestw);
 	free(w);
