@@ -1060,10 +1060,11 @@ plural_written(const LedeEntDoc *d, const Group *g, int acr)
 
 /*
  * Whether the words of key a[0..an) are, one for one, those of key
- * b[0..bn) or their first three letters (both keys singular): "lib dem"
+ * b[0..bn) or their first three bytes (both keys singular): "lib dem"
  * of "liberal democrat", "united air" of "united airline".  One word at
- * least is cut, and a cut word is of six bytes or more ("us bank" is not
- * "us bankers").
+ * least is cut, and a word is cut only from six bytes or more; "us bank"
+ * is not "us bankers" (four bytes), "bbc news" not "bbc newsnight"
+ * ("news" is no plural).
  */
 static int
 clipped(const char *a, size_t an, const char *b, size_t bn)
@@ -3177,8 +3178,10 @@ pluralof(const LedeEntCorpus *c, long a, long b)
  * corpus enter, so the result is the same whatever the order of the
  * documents or partials.  So does a row ("USX", "Mobil") into the row of
  * its type whose key is its key and legal-form designators ("USX Corp",
- * "Mobil Corp"; rule 2 of merge_rules), on the same terms.  Returns the
- * number of folds.
+ * "Mobil Corp"; rule 2 of merge_rules), on the same terms.  And of a
+ * singular and its plural of one type (rule 8: "Tory", "Tories"), the
+ * row with fewer mentions folds into the other, on the words alone.
+ * Returns the number of folds.
  */
 static size_t
 fold_acronyms(LedeEntCorpus *c, long *into)
