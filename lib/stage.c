@@ -394,6 +394,50 @@ settype(LedeNerStage *ns, size_t a, size_t b, const char *type)
 		    i == a ? 'B' : 'I', type);
 }
 
+/* Whether f[0..n) is w. */
+static int
+is(const char *f, size_t n, const char *w)
+{
+	return n == strlen(w) && !memcmp(f, w, n);
+}
+
+/*
+ * "Bill" tagged a person alone, with no capitalized word after it, is a
+ * bill of parliament after a determiner ("the Bill": h = i, no name) or
+ * after capitalized words that are no name ("the Finance Bill",
+ * "Gambling Bill": h the first of them, the name a MISC, as CoNLL-2003
+ * tags "Brady Bill"), unless they start the sentence ("When Bill") or
+ * are a title ("Mr Bill", "Uncle Bill").  Returns h, or i + 1 when
+ * "Bill" stays a person.
+ */
+static size_t
+bill(const LedeNerStage *ns, const char *const *forms, const size_t *len,
+    size_t n, size_t i)
+{
+	static const char *const det[] = {	/* lower case, sorted */
+		"'s", "a", "its", "that", "the", "this", "\xe2\x80\x99s",
+	};
+	static const char *const title[] = {	/* lower case, sorted */
+		"a", "an", "aunt", "big", "brother", "buffalo", "dr", "father",
+		"little", "mr", "mrs", "ms", "old", "sir", "that", "the", "this",
+		"uncle", "wild",
+	};
+	size_t h;
+
+	if (!ns->misc || strcmp(ns->otag[i], "B-PER") ||
+	    !is(forms[i], len[i], "Bill") || i == 0 ||
+	    (i + 1 < n && forms[i + 1][0] >= 'A' && forms[i + 1][0] <= 'Z'))
+		return i + 1;
+	if (lede_inlist(det, LEDE_LEN(det), forms[i - 1], len[i - 1]))
+		return i;
+	for (h = i; h > 0 && !strcmp(ns->otag[h - 1], "O") &&
+	    forms[h - 1][0] >= 'A' && forms[h - 1][0] <= 'Z' &&
+	    len[h - 1] > 1 && forms[h - 1][len[h - 1] - 1] != '.' &&
+	    !lede_inlist(title, LEDE_LEN(title), forms[h - 1], len[h - 1]); h--)
+		;
+	return h == i || h == 0 ? i + 1 : h;
+}
+
 static void
 ner_fixtypes(LedeNerStage *ns, const char *const *forms, const size_t *len,
     size_t n)
@@ -430,6 +474,13 @@ ner_fixtypes(LedeNerStage *ns, const char *const *forms, const size_t *len,
 		}
 		if (ns->loc && lede_nerx_country(forms + i, len + i, j - i)) {
 			settype(ns, i, j, "LOC");
+			continue;
+		}
+		if (j == i + 1 && (h = bill(ns, forms, len, n, i)) != j) {
+			if (h == i)
+				snprintf(ns->otag[i], sizeof(ns->otag[i]), "O");
+			else
+				settype(ns, h, j, "MISC");
 			continue;
 		}
 		if (!ns->misc || (h = lede_nerx_holiday(forms, len, n, i)) < j)
