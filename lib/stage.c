@@ -4,6 +4,7 @@
  * see stage.h.
  */
 #include <math.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -402,17 +403,20 @@ is(const char *f, size_t n, const char *w)
 }
 
 /*
- * "Bill" tagged a person alone, with no capitalized word after it, is a
- * bill of parliament after a determiner ("the Bill": h = i, no name) or
- * after capitalized words that are no name ("the Finance Bill",
- * "Gambling Bill": h the first of them, the name a MISC, as CoNLL-2003
- * tags "Brady Bill"), unless they start the sentence ("When Bill") or
- * are a title ("Mr Bill", "Uncle Bill").  Returns h, or i + 1 when
- * "Bill" stays a person.
+ * A bill of parliament that the model took for a person or a firm: a
+ * name of two words or more, PER or ORG, that ends in "Bill" ("Identity
+ * Cards Bill", "Kill Bill": h = i, the name made MISC, as CoNLL-2003 tags
+ * "Brady Bill"); and "Bill" tagged a person alone, with no capitalized
+ * word after it, after a determiner or a possessive ("the Bill": h =
+ * SIZE_MAX, no name) or after capitalized words that are no name ("the
+ * Finance Bill", "Gambling Bill": h the first of them, the name a MISC).
+ * Not after a title or a nickname ("Mr Bill", "Buffalo Bill"), nor when
+ * the capitals start the sentence ("When Bill").  Returns h, or j when
+ * the name [i, j) stays as it is.
  */
 static size_t
 bill(const LedeNerStage *ns, const char *const *forms, const size_t *len,
-    size_t n, size_t i)
+    size_t n, size_t i, size_t j)
 {
 	static const char *const det[] = {	/* lower case, sorted */
 		"'s", "a", "its", "that", "the", "this", "\xe2\x80\x99s",
@@ -424,18 +428,23 @@ bill(const LedeNerStage *ns, const char *const *forms, const size_t *len,
 	};
 	size_t h;
 
-	if (!ns->misc || strcmp(ns->otag[i], "B-PER") ||
-	    !is(forms[i], len[i], "Bill") || i == 0 ||
-	    (i + 1 < n && forms[i + 1][0] >= 'A' && forms[i + 1][0] <= 'Z'))
-		return i + 1;
+	if (!ns->misc || !is(forms[j - 1], len[j - 1], "Bill") ||
+	    (strcmp(ns->otag[i], "B-PER") && strcmp(ns->otag[i], "B-ORG")))
+		return j;
+	if (j > i + 1)
+		return lede_inlist(title, LEDE_LEN(title), forms[i], len[i]) ?
+		    j : i;
+	if (strcmp(ns->otag[i], "B-PER") || i == 0 ||
+	    (j < n && forms[j][0] >= 'A' && forms[j][0] <= 'Z'))
+		return j;
 	if (lede_inlist(det, LEDE_LEN(det), forms[i - 1], len[i - 1]))
-		return i;
+		return SIZE_MAX;
 	for (h = i; h > 0 && !strcmp(ns->otag[h - 1], "O") &&
 	    forms[h - 1][0] >= 'A' && forms[h - 1][0] <= 'Z' &&
 	    len[h - 1] > 1 && forms[h - 1][len[h - 1] - 1] != '.' &&
 	    !lede_inlist(title, LEDE_LEN(title), forms[h - 1], len[h - 1]); h--)
 		;
-	return h == i || h == 0 ? i + 1 : h;
+	return h == i || h == 0 ? j : h;
 }
 
 static void
@@ -476,8 +485,8 @@ ner_fixtypes(LedeNerStage *ns, const char *const *forms, const size_t *len,
 			settype(ns, i, j, "LOC");
 			continue;
 		}
-		if (j == i + 1 && (h = bill(ns, forms, len, n, i)) != j) {
-			if (h == i)
+		if ((h = bill(ns, forms, len, n, i, j)) != j) {
+			if (h == SIZE_MAX)
 				snprintf(ns->otag[i], sizeof(ns->otag[i]), "O");
 			else
 				settype(ns, h, j, "MISC");
