@@ -1090,37 +1090,33 @@ clipped(const char *a, size_t an, const char *b, size_t bn)
 	return cut && i >= an && j >= bn;
 }
 
-/*
- * Whether NUL-terminated key s has a word that may be cut (rule 8): one
- * of three bytes, or a last one of four ending in "s" ("lib dems").
- */
+/* Whether key s[0..n) has a word of lo to hi bytes. */
 static int
-word3(const char *s)
+wordlen(const char *s, size_t n, size_t lo, size_t hi)
 {
-	const char *w;
+	size_t i = 0, j;
 
-	for (w = s; *s; s++)
-		if (*s == ' ') {
-			if (s - w == 3)
-				return 1;
-			w = s + 1;
-		}
-	return s - w == 3 || (s - w == 4 && s[-1] == 's');
+	for (;;) {
+		for (j = i; j < n && s[j] != ' '; j++)
+			;
+		if (j - i >= lo && j - i <= hi)
+			return 1;
+		if (j >= n)
+			return 0;
+		i = j + 1;
+	}
 }
 
-/* Whether NUL-terminated key s has a word of six bytes or more. */
+/*
+ * Whether key s[0..n) has a word that rule 8 may find cut: one of three
+ * bytes, or a last one of four ending in "s" ("lib dems").
+ */
 static int
-word6(const char *s)
+cuttable(const char *s, size_t n)
 {
-	const char *w;
+	const char *l;
 
-	for (w = s; *s; s++)
-		if (*s == ' ') {
-			if (s - w >= 6)
-				return 1;
-			w = s + 1;
-		}
-	return s - w >= 6;
+	return wordlen(s, n, 3, 3) || (word(s, n, -1, &l) == 4 && l[3] == 's');
 }
 
 /* The index key of rule 8: two bytes of each word of key s[0..n). */
@@ -1451,10 +1447,14 @@ plurals(LedeEntDoc *d, Multi *mm)
 			unite(d->g, (long)i, x);
 	}
 	/* the clipped words: only names with a word of three bytes look */
-	for (i = 0; i < ng; i++)
+	for (i = 0; i < ng; i++) {
+		size_t n;
+		const char *k = lede_dict_key(d->keyd, (long)i, &n);
+
 		if (clip_joins(&d->g[i]) && d->g[i].nwords >= 2 &&
-		    word3(lede_dict_key(d->keyd, (long)i, NULL)))
+		    cuttable(k, n))
 			break;
+	}
 	for (i = i < ng ? 0 : ng; i < ng; i++) {
 		size_t n;
 		const char *k;
@@ -1462,13 +1462,11 @@ plurals(LedeEntDoc *d, Multi *mm)
 		if (!clip_joins(&d->g[i]) || d->g[i].nwords < 2)
 			continue;
 		k = lede_dict_key(d->keyd, (long)i, &n);
-		if (!word6(k))
+		if (!wordlen(k, n, 6, n))
 			continue;
 		singular(&d->tmp2, k, n);
-		clip_sig(&d->tmp, d->tmp2.p, d->tmp2.len);
-		lede_buf_clear(&d->tmp2);
-		lede_buf_add(&d->tmp2, d->tmp.p, d->tmp.len);
-		index_key(d, mm, 'C', d->tmp2.p, d->tmp2.len, (long)i);
+		clip_sig(&d->clipa, d->tmp2.p, d->tmp2.len);
+		index_key(d, mm, 'C', d->clipa.p, d->clipa.len, (long)i);
 	}
 	for (i = 0; i < ng; i++) {
 		size_t n, bn;
@@ -1479,7 +1477,7 @@ plurals(LedeEntDoc *d, Multi *mm)
 		if (!clip_joins(&d->g[i]) || d->g[i].nwords < 2)
 			continue;
 		k = lede_dict_key(d->keyd, (long)i, &n);
-		if (!word3(k))
+		if (!cuttable(k, n))
 			continue;
 		singular(&d->clipa, k, n);
 		clip_sig(&d->tmp2, d->clipa.p, d->clipa.len);
@@ -3228,8 +3226,6 @@ fold_acronyms(LedeEntCorpus *c, long *into)
 			onlyacr[c->f[i].ident] = lede_ent_isacronym(s + 9,
 			    n - 9) ? 1 : 2;
 	}
-	for (i = 0; i < ni; i++)
-		onlyacr[i] = onlyacr[i] == 1;
 	for (i = 0; i < nf; i++) {
 		size_t n;
 		const char *s = lede_dict_key(c->forms, (long)i, &n);
@@ -3300,7 +3296,7 @@ fold_acronyms(LedeEntCorpus *c, long *into)
 		lede_buf_add(&id, key.p, key.len);
 		/* "LCDs" beside "LCD", but not "Texas" beside "TEX.A" */
 		if ((a = lede_dict_get(c->ids, id.p, id.len)) < 0 ||
-		    (onlyacr[a] && plurals[i] != 3))
+		    (onlyacr[a] == 1 && plurals[i] != 3))
 			continue;
 		if (pluralof(c, (long)i, a)) {
 			if (into[i] < 0)
