@@ -721,7 +721,7 @@ dateline(const LedeSent *s, int formcol, int nercol, LedeDatePlaces *pl)
 			for (i = k + 2; i < n && i < k + 5 && !monthday(s, formcol, i) &&
 			    (placeword(F(i)) || !strcmp(F(i), ".")); i++)
 				;
-			if (i > b) {
+			if (i > b && !date) {	/* "March 12, Reuter" is the wire */
 				pl->p[pl->n][0] = b;
 				pl->p[pl->n][1] = i;
 				pl->n++;

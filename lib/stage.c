@@ -10,6 +10,7 @@
 
 #include <libstemmer.h>
 
+#include "boiler.h"
 #include "formtab.h"
 #include "nerrules.h"
 #include "sentiment.h"
@@ -503,6 +504,41 @@ ner_fixtypes(LedeNerStage *ns, const char *const *forms, const size_t *len,
 }
 
 /*
+ * The places of a wire dateline at a paragraph's start ("DENVER, March 3
+ * -", "SAO PAULO, March 3 -", "BOCA RATON, Fla., March 3 -"; the rule of
+ * lib/boiler.c) are places whatever the model made of them: the words of
+ * each place from the first it tagged to the last become one LOC name.
+ * Words it left out before or after stay out ("ZURICH GOLD CLOSING,
+ * March 3 -" keeps its tagged "ZURICH" alone), and a place that a name
+ * runs into or out of is left as tagged.  `entities` reads a dateline
+ * the same way (lib/entreport.c), for streams tagged otherwise.
+ */
+static void
+ner_dateline(LedeNerStage *ns, const LedeSent *s)
+{
+	LedeDatePlaces pl;
+	size_t g, k;
+
+	if (!ns->loc || !lede_boil_sentdateplaces(s, ns->formcol, -1, &pl))
+		return;
+	for (g = 0; g < pl.n; g++) {
+		size_t b = pl.p[g][0], e = pl.p[g][1], tb = e, te = e;
+
+		for (k = b; k < e; k++)
+			if (ns->otag[k][0] != 'O') {
+				if (tb == e)
+					tb = k;
+				te = k + 1;
+			}
+		if (tb == e || (ns->otag[tb][0] == 'I' && tb > 0 &&
+		    ns->otag[tb - 1][0] != 'O') ||
+		    (te < s->ntok && ns->otag[te][0] == 'I'))
+			continue;
+		settype(ns, tb, te, "LOC");
+	}
+}
+
+/*
  * Rule-based types (lib/nerrules.h) on the tokens tagged O, for the types
  * kept (bits ntypes.. of keep).
  */
@@ -706,6 +742,7 @@ lede_ner_stage_sent(LedeNerStage *ns, LedeSent *s, int k)
 			ns->len[i] = strlen(ns->forms[i]);
 		}
 	ner_fixtypes(ns, ns->forms, ns->len, s->ntok);
+	ner_dateline(ns, s);
 	ner_filter(ns, s->ntok);
 	ner_extras(ns, ns->forms, ns->len, s->ntok);
 	/* BIO: an I- that does not continue a name of its type is a B- */
