@@ -436,6 +436,11 @@ lede_ent_report_sent(LedeEntReport *er, const LedeSent *s)
 		er->col.start = lede_sent_col(s, "START");
 		er->col.end = lede_sent_col(s, "END");
 	}
+	/* entities(1) has its reader require them; a library caller may not */
+	if (er->col.form < 0 || er->col.ner < 0)
+		return fail(er, s, s->line, "no %s column (run %s first)",
+		    er->col.form < 0 ? "FORM" : "NER",
+		    er->col.form < 0 ? "tokenize" : "ner-tag");
 	if ((v = lede_sent_meta(s, "sentiment", &vlen))) {
 		if (lede_strtod(v, -1, 1, &x) < 0)
 			return fail(er, s, lede_sent_meta_line(s, "sentiment"),

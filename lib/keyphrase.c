@@ -754,7 +754,7 @@ resolve(LedeKp *kp)
 		Tok *t = &kp->tok[base + i];
 		const Pend *pd = &kp->pend[i];
 		LedeFtEnt *e = form_get(kp, kp->text.p + t->off, t->len, pd->hash);
-		const char *stem = kp->colstems.p + pd->soff;
+		const char *stem = kp->colstems.p ? kp->colstems.p + pd->soff : "";
 		size_t slen = pd->slen;
 
 		t->form = form_index(kp, e);
