@@ -1356,7 +1356,7 @@ main(int argc, char *argv[])
 		if (runs > 1 && !quiet)
 			fprintf(stderr, "%s: run %d of %ld\n", argv0, run + 1, runs);
 		for (it = 1; it <= iters; it++) {
-			size_t ndoc = 0, d, nerr = 0, nseen = 0;
+			size_t ndoc = 0, d, nseen = 0;
 			LedeNerEval tev;
 
 			memset(&tev, 0, sizeof(tev));
@@ -1382,7 +1382,7 @@ main(int argc, char *argv[])
 						break;
 					if (sent[s].n == 0)
 						continue;
-					nerr += (size_t)train_sent(&sent[s]);
+					(void)train_sent(&sent[s]);
 					addeval(&tev, gold + sent[s].off, pred, sent[s].n);
 					nseen++;
 				}
