@@ -4,8 +4,8 @@
  * `tokenize` does and written as a token stream; or, when it starts with
  * "# global.columns", a token stream as it is, tags and comments as the
  * fuzzer made them.  The stream is read back and each sentence goes
- * through the stem, ner-tag and sentiment stages (the shipped model and
- * lexicon; a stream that has a NER column keeps its own tags) to every
+ * through the stem, ner-tag (every other input with `-t all`) and
+ * sentiment stages (the shipped model and lexicon) to every
  * report: keywords, entities, tone (by entity too) and summarize per
  * document, and the corpus reports of keywords, entities and tone.  The
  * reports go to /dev/null: what is checked is that nothing crashes,
@@ -22,6 +22,7 @@
 #include "keyphrase.h"
 #include "kwcorpus.h"
 #include "lexicon.h"
+#include "nerrules.h"
 #include "postag.h"
 #include "report.h"
 #include "segment.h"
@@ -36,7 +37,7 @@
 static LedeSeg *seg;
 static LedeStemStage *stem;
 static LedeNerModel *model;
-static LedeNerStage *ner;
+static LedeNerStage *ner, *nerall;
 static LedeLexicon *lx;
 static LedeSentStage *sent;
 static LedeKpParams params;
@@ -87,6 +88,8 @@ LLVMFuzzerInitialize(int *argc, char ***argv)
 	}
 	free(path);
 	ner = lede_ner_stage_new(model, lede_ner_keep_default(model));
+	nerall = lede_ner_stage_new(model,	/* -t all: the rule-based types too */
+	    (1u << (lede_ner_ntypes(model) + LEDE_NX_NTYPES)) - 1);
 	lx = lede_lexicon_new();
 	if (lede_sent_lexicon_load(lx, 0, NULL, 0, &err) < 0 ||
 	    (lede_kp_defaults(&params), kp = lede_kp_new(&params),
@@ -237,7 +240,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			continue;
 		if (chain) {
 			lede_stem_stage_sent(stem, s, 0);
-			lede_ner_stage_sent(ner, s, 1);
+			lede_ner_stage_sent(size % 2 ? nerall : ner, s, 1);
 			lede_sent_stage_sent(sent, s, 2);
 		}
 		(void)lede_ent_report_add(ent, s);
