@@ -635,6 +635,40 @@ lede_sum_token(LedeSum *s, const char *form, size_t n, const char *stem,
 		lede_buf_add(&s->pendbuf, stem, slen);
 }
 
+void
+lede_sum_doc(LedeSum *s, const LedeDoc *d, LedeBuf *text)
+{
+	unsigned gen = (unsigned)-1;
+	int formcol = -1, stemcol = -1;
+	size_t i, k, tl = 0;
+	const char *title = d->nsent ?
+	    lede_sent_meta(&d->sent[0], "title", &tl) : NULL;
+
+	lede_sum_begin(s, title, tl);
+	for (i = 0; i < d->nsent; i++) {
+		const LedeSent *st = &d->sent[i];
+		const char *t;
+
+		if (st->ntok == 0)
+			continue;
+		if (st->gen != gen) {
+			gen = st->gen;
+			formcol = lede_sent_col(st, "FORM");
+			stemcol = lede_sent_col(st, "STEM");
+		}
+		if (formcol < 0)
+			continue;
+		t = lede_sent_text(st, formcol, text, &tl);
+		lede_sum_sent(s, t, tl, i == 0 || lede_sent_newpar(st));
+		for (k = 0; k < st->ntok; k++) {
+			const char *f = lede_field(st, k, formcol);
+			const char *sm = stemcol >= 0 ? lede_field(st, k, stemcol) : NULL;
+
+			lede_sum_token(s, f, strlen(f), sm, sm ? strlen(sm) : 0);
+		}
+	}
+}
+
 size_t
 lede_sum_nsent(const LedeSum *s)
 {

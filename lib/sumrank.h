@@ -6,6 +6,7 @@
 
 #include "boiler.h"
 #include "df.h"
+#include "stream.h"
 #include "util.h"
 
 /*
@@ -89,6 +90,13 @@ void lede_sum_sent(LedeSum *s, const char *text, size_t len, int newpar);
 /* A token of the current sentence (stem NULL: stemmed here). */
 void lede_sum_token(LedeSum *s, const char *form, size_t n, const char *stem,
     size_t slen);
+/*
+ * A whole document of a stream: begin (with its "# title"), then each
+ * sentence's text (its forms between spaces; the stream's "# text" is not
+ * kept by the reader) and tokens, with the STEM column when it has one.
+ * text is scratch space, kept between calls.
+ */
+void lede_sum_doc(LedeSum *s, const LedeDoc *d, LedeBuf *text);
 
 /*
  * Pick the summary: nsent sentences (when > 0), or sentences until nwords

@@ -137,7 +137,7 @@ main(int argc, char *argv[])
 	double ratio = 0;
 	int c, rc, status = 0, nodf = 0, showboil = 0, stats = 0, nlimits = 0;
 	int showfeat = 0, rankset = 0, fmtset = 0;
-	size_t i, k;
+	size_t i;
 
 	lede_init(argv[0]);
 	lede_sum_defaults(&params);
@@ -293,8 +293,6 @@ main(int argc, char *argv[])
 	for (;;) {
 		const size_t *pick;
 		size_t np;
-		unsigned gen = (unsigned)-1;
-		int formcol = -1, stemcol = -1;
 
 		rc = lede_read_doc(r, &d);
 		if (rc == 0)
@@ -304,35 +302,7 @@ main(int argc, char *argv[])
 			status = 1;
 			continue;
 		}
-		{
-			size_t tl = 0;
-			const char *title = d.nsent ?
-			    lede_sent_meta(&d.sent[0], "title", &tl) : NULL;
-
-			lede_sum_begin(sum, title, tl);
-		}
-		for (i = 0; i < d.nsent; i++) {
-			LedeSent *s = &d.sent[i];
-			size_t tl = 0;
-			const char *text;
-
-			if (s->ntok == 0)
-				continue;
-			if (s->gen != gen) {
-				gen = s->gen;
-				formcol = lede_sent_col(s, "FORM");
-				stemcol = lede_sent_col(s, "STEM");
-			}
-			/* no "# text": the forms, separated by spaces */
-			text = lede_sent_text(s, formcol, &textbuf, &tl);
-			lede_sum_sent(sum, text, tl, i == 0 || lede_sent_newpar(s));
-			for (k = 0; k < s->ntok; k++) {
-				const char *f = lede_field(s, k, formcol);
-				const char *st = stemcol >= 0 ? lede_field(s, k, stemcol) : NULL;
-
-				lede_sum_token(sum, f, strlen(f), st, st ? strlen(st) : 0);
-			}
-		}
+		lede_sum_doc(sum, &d, &textbuf);
 		np = lede_sum_pick(sum, nsent, nwords, ratio, &pick);
 		docs++;
 		{

@@ -155,27 +155,10 @@ document(LedeKwReport *kw, LedeToneReport *tr, const LedeDoc *d)
 {
 	const size_t *pick;
 	LedeBuf text = {0};
-	size_t i, k, tl;
 
 	lede_kw_report_doc(kw, d);
 	(void)lede_tone_report_doc(tr, d);
-	lede_sum_begin(sum, NULL, 0);
-	for (i = 0; i < d->nsent; i++) {
-		const LedeSent *s = &d->sent[i];
-		int fc = lede_sent_col(s, "FORM"), sc = lede_sent_col(s, "STEM");
-		const char *t;
-
-		if (s->ntok == 0 || fc < 0)
-			continue;
-		t = lede_sent_text(s, fc, &text, &tl);
-		lede_sum_sent(sum, t, tl, i == 0 || lede_sent_newpar(s));
-		for (k = 0; k < s->ntok; k++) {
-			const char *f = lede_field(s, k, fc);
-			const char *st = sc >= 0 ? lede_field(s, k, sc) : NULL;
-
-			lede_sum_token(sum, f, strlen(f), st, st ? strlen(st) : 0);
-		}
-	}
+	lede_sum_doc(sum, d, &text);
 	(void)lede_sum_pick(sum, 3, 0, 0, &pick);
 	lede_buf_free(&text);
 }
