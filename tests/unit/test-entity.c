@@ -6,6 +6,8 @@
 
 #include "check.h"
 #include "entity.h"
+#include "stage.h"
+#include "stream.h"
 #include "text.h"
 #include "util.h"
 
@@ -319,10 +321,41 @@ test_settings(void)
 	lede_buf_free(&err);
 }
 
+/*
+ * The entity report of a stream without a NER column: entities(1) has its
+ * reader require the column, but a library caller (lede --fused,
+ * fuzz-chain) reads only ID and FORM; the report must say so, not read
+ * tags from outside the row (found by fuzz-chain).
+ */
+static void
+test_report_nocol(void)
+{
+	static char stream[] = "# global.columns = ID FORM\n# newdoc id = a\n"
+	    "1\tDENVER\n2\tsaid\n\n";
+	FILE *fp = fmemopen(stream, strlen(stream), "r");
+	LedeReader *r = lede_reader_open_fp(fp, "s");
+	LedeEntReport *er = lede_ent_report_new(NULL, LEDE_FMT_TSV, 0, NULL, 0,
+	    NULL);
+	LedeSent s = {0};
+
+	lede_reader_require(r, (const char *[]){"ID", "FORM"}, 2);
+	check(lede_read_sent(r, &s) == 1, "read: %s", lede_reader_error(r));
+	check(lede_ent_report_add(er, &s) == -1, "%s", "no NER column accepted");
+	check(!strcmp(lede_ent_report_error(er),
+	    "s:2: no NER column (run ner-tag first)"), "error '%s'",
+	    lede_ent_report_error(er));
+	lede_ent_report_finish(er);
+	lede_ent_report_free(er);
+	lede_sent_free(&s);
+	lede_reader_free(r);
+	fclose(fp);
+}
+
 int
 main(void)
 {
 	test_names();
+	test_report_nocol();
 	test_doc();
 	test_corpus();
 	test_settings();
