@@ -92,9 +92,9 @@ void lede_sum_token(LedeSum *s, const char *form, size_t n, const char *stem,
     size_t slen);
 /*
  * A whole document of a stream: begin (with its "# title"), then each
- * sentence's text (its forms between spaces; the stream's "# text" is not
- * kept by the reader) and tokens, with the STEM column when it has one.
- * text is scratch space, kept between calls.
+ * sentence's text (lede_sent_text: its "# text", or its forms between
+ * spaces) and tokens, with the STEM column when it has one.  text is
+ * scratch space, kept between calls.
  */
 void lede_sum_doc(LedeSum *s, const LedeDoc *d, LedeBuf *text);
 
