@@ -171,6 +171,12 @@ lede_ner_keep_default(const LedeNerModel *m)
 	return (1u << lede_ner_ntypes(m)) - 1;
 }
 
+unsigned
+lede_ner_keep_all(const LedeNerModel *m)
+{
+	return (1u << (lede_ner_ntypes(m) + LEDE_NX_NTYPES)) - 1;
+}
+
 LedeNerStage *
 lede_ner_stage_new(const LedeNerModel *m, unsigned keep)
 {

@@ -45,6 +45,8 @@ typedef struct LedeNerStage LedeNerStage;
 
 /* The types a model tags by default: its own (bits 0..ntypes-1). */
 unsigned lede_ner_keep_default(const LedeNerModel *m);
+/* Every type, the model's and the rule-based ones (-t all). */
+unsigned lede_ner_keep_all(const LedeNerModel *m);
 /*
  * m must outlive the stage.  keep: the types tagged, bit t for the
  * model's type t, bits ntypes.. for the rule-based ones (nerrules.h).

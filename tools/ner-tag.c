@@ -223,11 +223,11 @@ main(int argc, char *argv[])
 		keep = 0;
 		for (p = strtok_r(tl, ",", &save); p; p = strtok_r(NULL, ",", &save)) {
 			if (!strcmp(p, "all")) {
-				keep = (1u << (nt + LEDE_NX_NTYPES)) - 1;
+				keep = lede_ner_keep_all(model);
 				continue;
 			}
 			if (!strcmp(p, "model")) {
-				keep |= (1u << nt) - 1;
+				keep |= lede_ner_keep_default(model);
 				continue;
 			}
 			for (c = 0; c < nt; c++)
