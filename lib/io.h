@@ -52,5 +52,7 @@ const char *lede_lines_name(const LedeLines *r);
  * holds the first max bytes and the rest is left unread).
  */
 int lede_slurp(FILE *fp, LedeBuf *b, size_t max);
+/* Data files read whole (lexicons, word lists) are refused past this size. */
+#define LEDE_DATA_MAX ((size_t)64 << 20)
 
 #endif

@@ -13,8 +13,6 @@
 
 /* Phrases of each document that count towards --corpus. */
 #define CORPUS_PER_DOC 20
-/* Lexicon files are refused past this size. */
-#define LEX_MAX ((size_t)64 << 20)
 
 const char *lede_kw_cols[5] = {"doc", "rank", "phrase", "score", "count"};
 const LedeColKind lede_kw_kinds[5] = {
@@ -42,7 +40,7 @@ slurp_data(const char *rel, LedeBuf *b, char **pathp, LedeBuf *err)
 		lede_buf_printf(err, "%s: %s", path, strerror(errno));
 		return -1;
 	}
-	rc = lede_slurp(fp, b, LEX_MAX);
+	rc = lede_slurp(fp, b, LEDE_DATA_MAX);
 	if (rc == -1)
 		lede_buf_printf(err, "%s: %s", path, strerror(errno));
 	fclose(fp);

@@ -13,8 +13,6 @@
 #include "sumrank.h"
 #include "util.h"
 
-/* Lexicon files are refused past this size. */
-#define LEX_MAX ((size_t)64 << 20)
 
 static void
 usage(FILE *fp)
@@ -88,7 +86,7 @@ slurp(const char *path, LedeBuf *b)
 
 	if (!fp)
 		eprintf("%s:", path);
-	rc = lede_slurp(fp, b, LEX_MAX);
+	rc = lede_slurp(fp, b, LEDE_DATA_MAX);
 	if (rc == -1)
 		eprintf("%s: read error:", path);	/* with errno's reason */
 	fclose(fp);

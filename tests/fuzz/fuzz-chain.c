@@ -21,8 +21,8 @@
 #include "df.h"
 #include "keyphrase.h"
 #include "kwcorpus.h"
+#include "io.h"
 #include "lexicon.h"
-#include "nerrules.h"
 #include "postag.h"
 #include "report.h"
 #include "segment.h"
@@ -47,34 +47,26 @@ static LedeDf *df;
 static LedeSum *sum;
 static FILE *devnull;
 
-static char *
-slurp(const char *rel, size_t *len)
+/* The shipped data file rel into b, or exit. */
+static void
+slurp(const char *rel, LedeBuf *b)
 {
-	char *path = lede_datapath(rel), *p = NULL;
+	char *path = lede_datapath(rel);
 	FILE *fp;
 
-	if (!path || !(fp = fopen(path, "rb"))) {
-		fprintf(stderr, "fuzz-chain: cannot find %s (set LEDE_DATA)\n", rel);
+	if (!path || !(fp = fopen(path, "rb")) || lede_slurp(fp, b, LEDE_DATA_MAX) < 0) {
+		fprintf(stderr, "fuzz-chain: cannot read %s (set LEDE_DATA)\n", rel);
 		exit(1);
 	}
-	fseek(fp, 0, SEEK_END);
-	*len = (size_t)ftell(fp);
-	rewind(fp);
-	p = emalloc(*len + 1);
-	if (fread(p, 1, *len, fp) != *len)
-		exit(1);
-	p[*len] = '\0';
 	fclose(fp);
 	free(path);
-	return p;
 }
 
 int
 LLVMFuzzerInitialize(int *argc, char ***argv)
 {
-	char msg[256], *path, *buf;
-	LedeBuf err = {0};
-	size_t len;
+	char msg[256], *path;
+	LedeBuf err = {0}, stop = {0};
 
 	(void)argc;
 	(void)argv;
@@ -88,8 +80,7 @@ LLVMFuzzerInitialize(int *argc, char ***argv)
 	}
 	free(path);
 	ner = lede_ner_stage_new(model, lede_ner_keep_default(model));
-	nerall = lede_ner_stage_new(model,	/* -t all: the rule-based types too */
-	    (1u << (lede_ner_ntypes(model) + LEDE_NX_NTYPES)) - 1);
+	nerall = lede_ner_stage_new(model, lede_ner_keep_all(model));
 	lx = lede_lexicon_new();
 	if (lede_sent_lexicon_load(lx, 0, NULL, 0, &err) < 0 ||
 	    (lede_kp_defaults(&params), kp = lede_kp_new(&params),
@@ -104,10 +95,10 @@ LLVMFuzzerInitialize(int *argc, char ***argv)
 		lede_sum_defaults(&sp);
 		sum = lede_sum_new(&sp);
 	}
-	buf = slurp("data/keywords/stopwords-en.txt", &len);
-	if (lede_sum_load_stop(sum, buf, len, msg, sizeof(msg)) < 0)
+	slurp("data/keywords/stopwords-en.txt", &stop);
+	if (lede_sum_load_stop(sum, stop.p, stop.len, msg, sizeof(msg)) < 0)
 		exit(1);
-	free(buf);
+	lede_buf_free(&stop);
 	lede_sum_set_df(sum, df);
 	devnull = fopen("/dev/null", "w");
 	lede_buf_free(&err);
