@@ -454,6 +454,52 @@ bill(const LedeNerStage *ns, const char *const *forms, const size_t *len,
 	return h == i || h == 0 ? j : h;
 }
 
+/*
+ * A name right after a lower-case noun that names a kind of organization
+ * ("the aid group Oxfam", "Dutch newspaper Algemeen Dagblad", "Chinese
+ * firm Dongfeng") is an organization, as CoNLL-2003 tags such names in
+ * its training set: a PER or MISC name there becomes ORG.  Not when a
+ * determiner or a number comes right before the noun ("the firm Gordon Wu
+ * said", "both companies Li Ka-shing", "a company Cross is forming": the
+ * name starts a clause or is a person), nor a MISC name that a lower-case
+ * word follows ("a firm American commitment": an adjective).  Nouns that
+ * also name a person's trade ("broker", "broadcaster", "publisher") or a
+ * thing ("carrier", of ships) are not in the list.  Returns whether the
+ * name [i, j) of n tokens is such a name.
+ */
+static int
+orgafter(const LedeNerStage *ns, const char *const *forms, const size_t *len,
+    size_t n, size_t i, size_t j)
+{
+	static const char *const head[] = {	/* sorted */
+		"agencies", "agency", "airline", "airlines", "association",
+		"automaker", "band", "bank", "banks", "carmaker", "chain",
+		"charity", "club", "coalition", "companies", "company",
+		"conglomerate", "consortium", "dailies", "daily", "firm",
+		"firms", "foundation", "group", "groups", "insurer", "lender",
+		"magazine", "movement", "network", "newspaper", "newspapers",
+		"organisation", "organization", "retailer", "subsidiary",
+		"tabloid", "union", "unit", "weekly",
+	};
+	static const char *const det[] = {	/* lower case, sorted */
+		"a", "an", "both", "each", "every", "five", "four", "her",
+		"his", "its", "one", "our", "several", "that", "the", "their",
+		"these", "this", "those", "three", "two", "your",
+	};
+	int misc = !strcmp(ns->otag[i], "B-MISC");
+	unsigned char c = (unsigned char)forms[i][0];
+
+	if (!ns->org || i == 0 || (!misc && strcmp(ns->otag[i], "B-PER")) ||
+	    forms[i - 1][0] < 'a' || forms[i - 1][0] > 'z' ||
+	    !((c >= 'A' && c <= 'Z') || c >= 0xc0) ||
+	    !lede_inlist(head, LEDE_LEN(head), forms[i - 1], len[i - 1]))
+		return 0;
+	if (i >= 2 && ((forms[i - 2][0] >= '0' && forms[i - 2][0] <= '9') ||
+	    lede_inlist(det, LEDE_LEN(det), forms[i - 2], len[i - 2])))
+		return 0;
+	return !misc || j == n || forms[j][0] < 'a' || forms[j][0] > 'z';
+}
+
 static void
 ner_fixtypes(LedeNerStage *ns, const char *const *forms, const size_t *len,
     size_t n)
@@ -485,6 +531,10 @@ ner_fixtypes(LedeNerStage *ns, const char *const *forms, const size_t *len,
 		}
 		if (ns->org && (h = legaltail(forms, len, n, j)) > 0) {
 			j = h;
+			settype(ns, i, j, "ORG");
+			continue;
+		}
+		if (orgafter(ns, forms, len, n, i, j)) {
 			settype(ns, i, j, "ORG");
 			continue;
 		}
