@@ -553,8 +553,8 @@ lede_boil_words(const LedeSent *s, int formcol)
 	return words;
 }
 
-int
-lede_boil_nomentions(const LedeSent *s, int formcol)
+LedeBoil
+lede_boil_sentclass(const LedeSent *s, int formcol)
 {
 	LedeBoilCtx ctx;
 	LedeBuf b = {0};
@@ -563,17 +563,49 @@ lede_boil_nomentions(const LedeSent *s, int formcol)
 	LedeBoil r;
 
 	if (s->ntok == 0 || formcol < 0)
-		return 0;
+		return LEDE_BOIL_NONE;
 	ctx.alone = s->newdoc != NULL || lede_sent_newpar(s);
 	if ((ctx.words = lede_boil_words(s, formcol)) > LEDE_BOIL_MAXWORDS)
-		return 0;	/* no rule applies (docs/SUMMARIZE.md) */
+		return LEDE_BOIL_NONE;	/* no rule applies (docs/SUMMARIZE.md) */
 	text = lede_sent_text(s, formcol, &b, &len);
 	r = lede_boil_check(text, len, &ctx);
 	lede_buf_free(&b);
+	return r;
+}
+
+int
+lede_boil_nomentions(const LedeSent *s, int formcol)
+{
+	LedeBoil r = lede_boil_sentclass(s, formcol);
+
 	return r == LEDE_BOIL_DISCLOSURE || r == LEDE_BOIL_SUBSCRIBE ||
 	    r == LEDE_BOIL_READMORE || r == LEDE_BOIL_NAV ||
 	    r == LEDE_BOIL_COPYRIGHT || r == LEDE_BOIL_DATELINE ||
 	    r == LEDE_BOIL_SIGNOFF;
+}
+
+/*
+ * The words of the disclosure, subscribe and read-more phrases above that
+ * are common words, not names (so not "Facebook"), and a few that go with
+ * them ("updates", "alerts"), lower case, sorted (lede_inlist).
+ */
+static const char *const cuewords[] = {
+	"account", "ad", "advertisement", "affiliate", "alerts", "app",
+	"article", "articles", "become", "click", "commission", "content",
+	"continue", "cookie", "coverage", "create", "disclosure", "download",
+	"earn", "ethics", "explore", "follow", "get", "here", "join",
+	"journalism", "latest", "link", "listen", "log", "member", "more",
+	"newsletter", "newsletters", "next", "paid", "partner", "partnership",
+	"policy", "post", "privacy", "promoted", "read", "reading",
+	"recommended", "related", "see", "service", "share", "sign",
+	"sponsored", "stories", "subscribe", "subscriber", "support", "terms",
+	"trending", "up", "updates", "use",
+};
+
+int
+lede_boil_cueword(const char *w, size_t n)
+{
+	return lede_inlist(cuewords, LEDE_LEN(cuewords), w, n);
 }
 
 /*

@@ -70,6 +70,21 @@ LedeBoil lede_boil_check(const char *text, size_t len, const LedeBoilCtx *ctx);
 int lede_boil_nomentions(const LedeSent *s, int formcol);
 
 /*
+ * The rule (lede_boil_check) that makes the sentence s of a token stream
+ * boilerplate, with its text and paragraph taken as lede_boil_nomentions
+ * takes them, or LEDE_BOIL_NONE (LEDE_BOIL_REPEAT is never found).
+ */
+LedeBoil lede_boil_sentclass(const LedeSent *s, int formcol);
+
+/*
+ * 1 when w[0..n), in any case, is a common word of the disclosure,
+ * subscribe or read-more phrases ("Subscribe", "Affiliate", "Disclosure",
+ * "Newsletter", "Related"), else 0: such a word in such a line is no
+ * name (ner-tag).
+ */
+int lede_boil_cueword(const char *w, size_t n);
+
+/*
  * 1 when w[0..n) is a month's name or its abbreviation ("March", "SEPT",
  * "Feb."), in any case, else 0.
  */

@@ -595,6 +595,60 @@ ner_dateline(LedeNerStage *ns, const LedeSent *s)
 }
 
 /*
+ * A name made only of the common words of a disclosure, subscribe or
+ * read-more line ("Sponsored content: Subscribe to our newsletter",
+ * "Affiliate Disclosure", "Related Stories"; lede_boil_cueword), in such a
+ * line, is no name: the model took the capitals of a web page's furniture
+ * for a person.  The line is classified only when the sentence holds such
+ * a name.
+ */
+/* The end of the name that starts at i (tagged B-), or i + 1. */
+static size_t
+nameend(const LedeNerStage *ns, size_t n, size_t i)
+{
+	size_t j = i + 1;
+
+	while (j < n && ns->otag[j][0] == 'I' &&
+	    !strcmp(ns->otag[j] + 1, ns->otag[i] + 1))
+		j++;
+	return j;
+}
+
+/* Whether the words [i, j) are all cue words of boilerplate lines. */
+static int
+cuename(const LedeNerStage *ns, size_t i, size_t j)
+{
+	while (i < j && lede_boil_cueword(ns->forms[i], ns->len[i]))
+		i++;
+	return i == j;
+}
+
+static void
+ner_boiler(LedeNerStage *ns, const LedeSent *s)
+{
+	size_t i, j, k;
+	LedeBoil b;
+
+	for (i = 0; i < s->ntok; i = j) {
+		j = ns->otag[i][0] == 'O' ? i + 1 : nameend(ns, s->ntok, i);
+		if (ns->otag[i][0] != 'O' && cuename(ns, i, j))
+			break;
+	}
+	if (i == s->ntok)
+		return;
+	b = lede_boil_sentclass(s, ns->formcol);
+	if (b != LEDE_BOIL_DISCLOSURE && b != LEDE_BOIL_SUBSCRIBE &&
+	    b != LEDE_BOIL_READMORE)
+		return;
+	for (; i < s->ntok; i = j) {
+		j = ns->otag[i][0] == 'O' ? i + 1 : nameend(ns, s->ntok, i);
+		if (ns->otag[i][0] != 'O' && cuename(ns, i, j))
+			for (k = i; k < j; k++)
+				snprintf(ns->otag[k], sizeof(ns->otag[k]), "O");
+	}
+}
+
+/*
  * Rule-based types (lib/nerrules.h) on the tokens tagged O, for the types
  * kept (bits ntypes.. of keep).
  */
@@ -799,6 +853,7 @@ lede_ner_stage_sent(LedeNerStage *ns, LedeSent *s, int k)
 		}
 	ner_fixtypes(ns, ns->forms, ns->len, s->ntok);
 	ner_dateline(ns, s);
+	ner_boiler(ns, s);
 	ner_filter(ns, s->ntok);
 	ner_extras(ns, ns->forms, ns->len, s->ntok);
 	/* BIO: an I- that does not continue a name of its type is a B- */
