@@ -1027,6 +1027,11 @@ unit_cut(const LedeSeg *sg, size_t i, size_t j)
 	static const char *const keep[] = {
 		"st", "nd", "rd", "th", "s", "d", NULL,
 	};
+	/* units written with a capital, split as "5 km" is (5Mbps, 2Hz) */
+	static const char *const units[] = {
+		"Ah", "Gb", "Gbps", "Hz", "Kb", "Kbps", "Kg", "Km", "Mb", "Mbps",
+		"Nm", "Pa", "Tb", "Wh", NULL,
+	};
 	size_t k;
 
 	if (!(U(i).cls & C_DIGIT))
@@ -1041,6 +1046,11 @@ unit_cut(const LedeSeg *sg, size_t i, size_t j)
 		return 0;
 	if (j == k + 1 && (U(k).cls & C_UPPER) && all_cls(sg, i, k, C_DIGIT))
 		return 0;	/* 4G, 83N (but 13.9 M) */
+	/* one digit and a capitalized word: a name (3Com, 7Up, 1Password) */
+	if (k == i + 1 && j >= k + 2 && (U(k).cls & C_UPPER) &&
+	    all_cls(sg, k + 1, j, C_LOWER) &&
+	    !in_list(BYTES(k), NBYTES(k, j), units, 0))
+		return 0;
 	return k;
 }
 
