@@ -500,6 +500,39 @@ orgafter(const LedeNerStage *ns, const char *const *forms, const size_t *len,
 	return !misc || j == n || forms[j][0] < 'a' || forms[j][0] > 'z';
 }
 
+/*
+ * A firm's name that ends in a legal form or "Capital", "Partners" or
+ * "Holdings", followed by "of" and a place, all in one ORG name
+ * ("Nordhavn Capital of Copenhagen", "Bestop Inc of Boulder"): the firm
+ * and the place, as CoNLL-2003 tags all four such names of train and
+ * dev ("Bessemer Venture Partners of Menlo Park").  Two words or more
+ * before "of", capitalized words after it to the name's end.  Returns
+ * the index of "of" in the ORG name [i, j), or 0.
+ */
+static size_t
+firmofplace(const LedeNerStage *ns, const char *const *forms,
+    const size_t *len, size_t i, size_t j)
+{
+	static const char *const end[] = {	/* lower case, sorted */
+		"capital", "holdings", "inc", "llc", "ltd", "nv", "partners",
+		"plc",
+	};
+	size_t k, m;
+
+	if (!ns->loc || strcmp(ns->otag[i], "B-ORG"))
+		return 0;
+	for (k = i + 2; k + 1 < j; k++)
+		if (is(forms[k], len[k], "of"))
+			break;
+	if (k + 1 >= j || !lede_inlist(end, LEDE_LEN(end), forms[k - 1],
+	    len[k - 1]) || forms[k - 1][0] < 'A' || forms[k - 1][0] > 'Z')
+		return 0;
+	for (m = k + 1; m < j; m++)
+		if (!capordig(forms[m]) || lede_nerx_legal(forms[m], len[m]))
+			return 0;
+	return k;
+}
+
 static void
 ner_fixtypes(LedeNerStage *ns, const char *const *forms, const size_t *len,
     size_t n)
@@ -532,6 +565,12 @@ ner_fixtypes(LedeNerStage *ns, const char *const *forms, const size_t *len,
 		if (ns->org && (h = legaltail(forms, len, n, j)) > 0) {
 			j = h;
 			settype(ns, i, j, "ORG");
+			continue;
+		}
+		if ((h = firmofplace(ns, forms, len, i, j)) > 0) {
+			settype(ns, i, h, "ORG");
+			snprintf(ns->otag[h], sizeof(ns->otag[h]), "O");
+			settype(ns, h + 1, j, "LOC");
 			continue;
 		}
 		if (orgafter(ns, forms, len, n, i, j)) {

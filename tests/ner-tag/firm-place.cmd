@@ -1,0 +1,1 @@
+tokenize | ner-tag | awk -F'\t' '!/^#/ && NF && $NF != "O" { print $2 "\t" $NF }'
