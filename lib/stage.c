@@ -598,6 +598,18 @@ ner_fixtypes(LedeNerStage *ns, const char *const *forms, const size_t *len,
 	}
 }
 
+/* The end of the name that starts at i (tagged B-), or i + 1. */
+static size_t
+nameend(const LedeNerStage *ns, size_t n, size_t i)
+{
+	size_t j = i + 1;
+
+	while (j < n && ns->otag[j][0] == 'I' &&
+	    !strcmp(ns->otag[j] + 1, ns->otag[i] + 1))
+		j++;
+	return j;
+}
+
 /*
  * The places of a wire dateline at a paragraph's start ("DENVER, March 3
  * -", "SAO PAULO, March 3 -", "BOCA RATON, Fla., March 3 -"; the rule of
@@ -606,16 +618,30 @@ ner_fixtypes(LedeNerStage *ns, const char *const *forms, const size_t *len,
  * Words it left out before or after stay out ("ZURICH GOLD CLOSING,
  * March 3 -" keeps its tagged "ZURICH" alone), and a place that a name
  * runs into or out of is left as tagged.  `entities` reads a dateline
- * the same way (lib/entreport.c), for streams tagged otherwise.
+ * the same way (lib/entreport.c), for streams tagged otherwise.  A name
+ * of the dateline outside its places is the wire ("PARIS, March 12,
+ * Reuter -", which the model took for a person): an ORG.
  */
 static void
 ner_dateline(LedeNerStage *ns, const LedeSent *s)
 {
 	LedeDatePlaces pl;
-	size_t g, k;
+	size_t g, k, dl;
 
-	if (!ns->loc || !lede_boil_sentdateplaces(s, ns->formcol, -1, &pl))
+	if (!ns->loc || !(dl = lede_boil_sentdateplaces(s, ns->formcol, -1,
+	    &pl)))
 		return;
+	/* a name outside the places is the wire: "(Reuters)", "Reuter -" */
+	for (k = 0; ns->org && k < dl && k < s->ntok; k = g) {
+		size_t p;
+
+		g = ns->otag[k][0] == 'B' ? nameend(ns, s->ntok, k) : k + 1;
+		for (p = 0; p < pl.n && (k >= pl.p[p][1] || g <= pl.p[p][0]); p++)
+			;
+		if (ns->otag[k][0] == 'B' && p == pl.n && g <= dl &&
+		    strcmp(ns->otag[k], "B-ORG"))
+			settype(ns, k, g, "ORG");
+	}
 	for (g = 0; g < pl.n; g++) {
 		size_t b = pl.p[g][0], e = pl.p[g][1], tb = e, te = e;
 
@@ -641,18 +667,6 @@ ner_dateline(LedeNerStage *ns, const LedeSent *s)
  * for a person.  The line is classified only when the sentence holds such
  * a name.
  */
-/* The end of the name that starts at i (tagged B-), or i + 1. */
-static size_t
-nameend(const LedeNerStage *ns, size_t n, size_t i)
-{
-	size_t j = i + 1;
-
-	while (j < n && ns->otag[j][0] == 'I' &&
-	    !strcmp(ns->otag[j] + 1, ns->otag[i] + 1))
-		j++;
-	return j;
-}
-
 /* Whether the words [i, j) are all cue words of boilerplate lines. */
 static int
 cuename(const LedeNerStage *ns, size_t i, size_t j)
