@@ -659,14 +659,6 @@ ner_dateline(LedeNerStage *ns, const LedeSent *s)
 	}
 }
 
-/*
- * A name made only of the common words of a disclosure, subscribe or
- * read-more line ("Sponsored content: Subscribe to our newsletter",
- * "Affiliate Disclosure", "Related Stories"; lede_boil_cueword), in such a
- * line, is no name: the model took the capitals of a web page's furniture
- * for a person.  The line is classified only when the sentence holds such
- * a name.
- */
 /* Whether the words [i, j) are all cue words of boilerplate lines. */
 static int
 cuename(const LedeNerStage *ns, size_t i, size_t j)
@@ -676,6 +668,14 @@ cuename(const LedeNerStage *ns, size_t i, size_t j)
 	return i == j;
 }
 
+/*
+ * A name made only of the common words of a disclosure, subscribe or
+ * read-more line ("Sponsored content: Subscribe to our newsletter",
+ * "Affiliate Disclosure", "Related Stories"; lede_boil_cueword), in such a
+ * line, is no name: the model took the capitals of a web page's furniture
+ * for a person.  The line is classified only when the sentence holds such
+ * a name.
+ */
 static void
 ner_boiler(LedeNerStage *ns, const LedeSent *s)
 {
