@@ -454,6 +454,18 @@ bill(const LedeNerStage *ns, const char *const *forms, const size_t *len,
 	return h == i || h == 0 ? j : h;
 }
 
+/* The end of the name that starts at i (tagged B-), or i + 1. */
+static size_t
+nameend(const LedeNerStage *ns, size_t n, size_t i)
+{
+	size_t j = i + 1;
+
+	while (j < n && ns->otag[j][0] == 'I' &&
+	    !strcmp(ns->otag[j] + 1, ns->otag[i] + 1))
+		j++;
+	return j;
+}
+
 /*
  * A name right after a lower-case noun that names a kind of organization
  * ("the aid group Oxfam", "Dutch newspaper Algemeen Dagblad", "Chinese
@@ -471,7 +483,7 @@ static int
 orgafter(const LedeNerStage *ns, const char *const *forms, const size_t *len,
     size_t n, size_t i, size_t j)
 {
-	static const char *const head[] = {	/* sorted */
+	static const char *const head[] = {	/* lower case, sorted */
 		"agencies", "agency", "airline", "airlines", "association",
 		"automaker", "band", "bank", "banks", "carmaker", "chain",
 		"charity", "club", "coalition", "companies", "company",
@@ -545,9 +557,7 @@ ner_fixtypes(LedeNerStage *ns, const char *const *forms, const size_t *len,
 		j = i + 1;
 		if (ns->otag[i][0] != 'B')
 			continue;
-		while (j < n && ns->otag[j][0] == 'I' &&
-		    !strcmp(ns->otag[j] + 1, ns->otag[i] + 1))
-			j++;
+		j = nameend(ns, n, i);
 		/* "James Capel and Co": the firm, as CoNLL-2003 tags it */
 		h = 0;
 		if (j + 1 < n && isand(forms[j], len[j]) &&
@@ -596,18 +606,6 @@ ner_fixtypes(LedeNerStage *ns, const char *const *forms, const size_t *len,
 			continue;
 		settype(ns, i, j, "MISC");
 	}
-}
-
-/* The end of the name that starts at i (tagged B-), or i + 1. */
-static size_t
-nameend(const LedeNerStage *ns, size_t n, size_t i)
-{
-	size_t j = i + 1;
-
-	while (j < n && ns->otag[j][0] == 'I' &&
-	    !strcmp(ns->otag[j] + 1, ns->otag[i] + 1))
-		j++;
-	return j;
 }
 
 /*
@@ -680,24 +678,22 @@ static void
 ner_boiler(LedeNerStage *ns, const LedeSent *s)
 {
 	size_t i, j, k;
-	LedeBoil b;
+	int furniture = -1;	/* the line's class, once a name asks for it */
 
 	for (i = 0; i < s->ntok; i = j) {
 		j = ns->otag[i][0] == 'O' ? i + 1 : nameend(ns, s->ntok, i);
-		if (ns->otag[i][0] != 'O' && cuename(ns, i, j))
-			break;
-	}
-	if (i == s->ntok)
-		return;
-	b = lede_boil_sentclass(s, ns->formcol);
-	if (b != LEDE_BOIL_DISCLOSURE && b != LEDE_BOIL_SUBSCRIBE &&
-	    b != LEDE_BOIL_READMORE)
-		return;
-	for (; i < s->ntok; i = j) {
-		j = ns->otag[i][0] == 'O' ? i + 1 : nameend(ns, s->ntok, i);
-		if (ns->otag[i][0] != 'O' && cuename(ns, i, j))
-			for (k = i; k < j; k++)
-				snprintf(ns->otag[k], sizeof(ns->otag[k]), "O");
+		if (ns->otag[i][0] == 'O' || !cuename(ns, i, j))
+			continue;
+		if (furniture < 0) {
+			LedeBoil b = lede_boil_sentclass(s, ns->formcol);
+
+			furniture = b == LEDE_BOIL_DISCLOSURE ||
+			    b == LEDE_BOIL_SUBSCRIBE || b == LEDE_BOIL_READMORE;
+		}
+		if (!furniture)
+			return;
+		for (k = i; k < j; k++)
+			snprintf(ns->otag[k], sizeof(ns->otag[k]), "O");
 	}
 }
 

@@ -13,7 +13,6 @@
 #include "sumrank.h"
 #include "util.h"
 
-
 static void
 usage(FILE *fp)
 {
