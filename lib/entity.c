@@ -3150,6 +3150,21 @@ designated(const LedeEntCorpus *c, long b, const char *k, size_t n)
 }
 
 /*
+ * Whether k[0..n), a person's key of one word, is the last word of
+ * identity b's key of more ("baker", "james baker").
+ */
+static int
+surnameof(const LedeEntCorpus *c, long b, const char *k, size_t n)
+{
+	size_t bn;
+	const char *bk = ident_key(c, b, &bn);
+
+	return type_class(lede_dict_key(c->ids, b, NULL)) == C_PER &&
+	    memchr(k, ' ', n) == NULL && bn > n + 1 && bk[bn - n - 1] == ' ' &&
+	    !memcmp(bk + bn - n, k, n);
+}
+
+/*
  * Whether identity a's key is the plural or the singular of identity b's
  * (rule 8 of merge_rules: "tories", "tory") and b has more mentions (ties:
  * b first in byte order), so that of the two only one folds into the other.
@@ -3176,7 +3191,9 @@ pluralof(const LedeEntCorpus *c, long a, long b)
  * corpus enter, so the result is the same whatever the order of the
  * documents or partials.  So does a row ("USX", "Mobil") into the row of
  * its type whose key is its key and legal-form designators ("USX Corp",
- * "Mobil Corp"; rule 2 of merge_rules), on the same terms.  And of a
+ * "Mobil Corp"; rule 2 of merge_rules), on the same terms, and a
+ * person's row of one word ("Baker") into the person's row whose key ends
+ * in it ("James Baker"; a surname that several share stays).  And of a
  * singular and its plural of one type (rule 8: "Tory", "Tories"), the
  * row with fewer mentions folds into the other, on the words alone.
  * Returns the number of folds.
@@ -3242,7 +3259,8 @@ fold_acronyms(LedeEntCorpus *c, long *into)
 		lede_buf_add(&id, key.p, key.len);
 		if ((a = lede_dict_get(c->ids, id.p, id.len)) < 0 || a == b ||
 		    (!(acr[a] == 2 && initialsof(c, b, key.p, key.len, &ini)) &&
-		    !designated(c, b, key.p, key.len)))
+		    !designated(c, b, key.p, key.len) &&
+		    !surnameof(c, b, key.p, key.len)))
 			continue;
 		pair[0] = a;
 		pair[1] = b;

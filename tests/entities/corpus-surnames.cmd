@@ -1,0 +1,1 @@
+entities --corpus corpus-surnames.in && echo && entities --partial corpus-surnames.in | entities --merge
