@@ -3199,7 +3199,7 @@ pluralof(const LedeEntCorpus *c, long a, long b)
  * Returns the number of folds.
  */
 static size_t
-fold_acronyms(LedeEntCorpus *c, long *into)
+fold_names(LedeEntCorpus *c, long *into)
 {
 	size_t ni = lede_dict_size(c->ids), nf = lede_dict_size(c->forms), i, np, k = 0;
 	char *acr = ecalloc(ni ? ni : 1, 1), *plurals = ecalloc(ni ? ni : 1, 1);
@@ -3477,7 +3477,7 @@ lede_entcorpus_result(LedeEntCorpus *c, const LedeEntity **out)
 	int caps = 0;
 
 	corpus_clear_result(c);
-	fold_acronyms(c, into);
+	fold_names(c, into);
 	fold_types(c, into);
 	fold_chains(into, ni);
 	/* the rows: the identities that do not fold, in their order */
