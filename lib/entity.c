@@ -3164,6 +3164,24 @@ surnameof(const LedeEntCorpus *c, long b, const char *k, size_t n)
 	    !memcmp(bk + bn - n, k, n);
 }
 
+/* Whether identity x has more mentions than y (ties: x first in byte order). */
+static int
+ident_more(const LedeEntCorpus *c, long x, long y)
+{
+	return c->id[x].mentions > c->id[y].mentions ||
+	    (c->id[x].mentions == c->id[y].mentions && ident_cmp(c, x, y) < 0);
+}
+
+/*
+ * Whether part is at least four fifths of tot (part >= ceil(4/5 tot)),
+ * without overflow when tot is saturated: the share a fold asks for.
+ */
+static int
+fourfifths(long long part, long long tot)
+{
+	return part >= tot - tot / 5;
+}
+
 /*
  * Whether identity a's key is the plural or the singular of identity b's
  * (rule 8 of merge_rules: "tories", "tory") and b has more mentions (ties:
@@ -3177,8 +3195,7 @@ pluralof(const LedeEntCorpus *c, long a, long b)
 
 	if (!plural_of(ak, an, bk, bn) && !plural_of(bk, bn, ak, an))
 		return 0;
-	return c->id[b].mentions > c->id[a].mentions ||
-	    (c->id[b].mentions == c->id[a].mentions && ident_cmp(c, b, a) < 0);
+	return ident_more(c, b, a);
 }
 
 /*
@@ -3287,8 +3304,7 @@ fold_names(LedeEntCorpus *c, long *into)
 		}
 	}
 	for (i = 0; i < ni; i++) {
-		/* bestw < ceil(4/5 tot), without overflow when tot is saturated */
-		if (into[i] >= 0 && (bestw[i] < 2 || bestw[i] < tot[i] - tot[i] / 5))
+		if (into[i] >= 0 && (bestw[i] < 2 || !fourfifths(bestw[i], tot[i])))
 			into[i] = -1;
 	}
 	/*
@@ -3428,13 +3444,10 @@ fold_types(LedeEntCorpus *c, long *into)
 			long x = r[j].id;
 
 			add_ll(c, &tot, c->id[x].mentions);
-			if (c->id[x].mentions > c->id[best].mentions ||
-			    (c->id[x].mentions == c->id[best].mentions &&
-			    ident_cmp(c, x, best) < 0))
+			if (ident_more(c, x, best))
 				best = x;
 		}
-		/* best >= ceil(4/5 tot), without overflow when tot is saturated */
-		if (j - i < 2 || c->id[best].mentions < tot - tot / 5)
+		if (j - i < 2 || !fourfifths(c->id[best].mentions, tot))
 			continue;
 		for (; i < j; i++)
 			if (r[i].id != best && into[r[i].id] < 0) {
