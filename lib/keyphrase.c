@@ -14,6 +14,7 @@
 #include "nerrules.h"
 #include "postag.h"
 #include "rank.h"
+#include "segment.h"
 #include "text.h"
 #include "util.h"
 
@@ -63,6 +64,7 @@ typedef struct {
 	size_t woff, nw;	/* stems of its words in kp->pw */
 	long surf;		/* best surface so far (index in kp->sf) */
 	long surfcount, surffirst;
+	int surfhl;		/* it is of the title (lede_kp_headline) */
 	size_t bare;		/* stems without its legal form, or 0 */
 	int dead;		/* merged into its legal name's phrase */
 	double score;
@@ -73,6 +75,7 @@ typedef struct {
 	long phrase;
 	size_t off, len;
 	long count, first;
+	int hl;			/* of the title: shown only if the text lacks the phrase */
 } Surf;
 
 /*
@@ -102,6 +105,9 @@ typedef struct {
 
 struct LedeKp {
 	LedeKpParams p;
+	LedeSeg *seg;		/* for lede_kp_headline, made when first used */
+	int hlsent;		/* the title's sentence, or -1 */
+	LedeBuf hlshow;		/* its tokens as shown, from kp->text's start */
 	struct sb_stemmer *st;
 	LedeDict *lex, *stop;
 	unsigned char *lexflags;
@@ -187,6 +193,7 @@ const LedeKnob lede_kp_knobs[] = {
 	KNOB("hyphen", 0, 1, hyphen, 1), KNOB("single", 0, 10, single, 0),
 	KNOB("short", 0, 1e6, short_len, 0), KNOB("shortexp", 0, 20, short_exp, 0),
 	KNOB("entities", 0, 2, entities, 1), KNOB("verbgap", 0, 1000, verbgap, 0),
+	KNOB("headline", 0, 1, headline, 1),
 };
 const size_t lede_kp_nknobs = LEDE_LEN(lede_kp_knobs);
 
@@ -240,6 +247,7 @@ lede_kp_defaults(LedeKpParams *p)
 	p->short_len = 300;
 	p->short_exp = 4;
 	p->entities = 2;
+	p->headline = 1;
 }
 
 LedeKp *
@@ -267,6 +275,7 @@ lede_kp_free(LedeKp *kp)
 	if (!kp)
 		return;
 	sb_stemmer_delete(kp->st);
+	lede_seg_free(kp->seg);
 	lede_dict_free(kp->lex);
 	lede_dict_free(kp->stop);
 	free(kp->lexflags);
@@ -281,6 +290,7 @@ lede_kp_free(LedeKp *kp)
 	lede_buf_free(&kp->key);
 	lede_buf_free(&kp->sbuf);
 	lede_buf_free(&kp->titlebuf);
+	lede_buf_free(&kp->hlshow);
 	lede_buf_free(&kp->colstems);
 	free(kp->pslot);
 	free(kp->sslot);
@@ -694,6 +704,7 @@ lede_kp_begin(LedeKp *kp, const char *title, size_t titlelen)
 	lede_buf_clear(&kp->colstems);
 	kp->nword = 0;
 	kp->sent = 0;
+	kp->hlsent = -1;
 	lede_buf_clear(&kp->text);
 	kp->docno++;
 	if (lede_dict_size(kp->stems) > CACHE_MAX) {
@@ -952,6 +963,37 @@ units(LedeKp *kp)
 }
 
 void
+lede_kp_headline(LedeKp *kp, const char *title, const char *cased,
+    size_t len)
+{
+	const LedeTok *tok;
+	size_t n, i, prevend = 0;
+	int any = 0;
+
+	if (!kp->p.headline || kp->ntok > 0)
+		return;
+	if (!cased)
+		cased = title;
+	if (!kp->seg)
+		kp->seg = lede_seg_new(0, LEDE_PARA_AUTO);
+	/* the title's bytes, laid out as the tokens' forms in kp->text */
+	lede_buf_clear(&kp->hlshow);
+	lede_seg_start(kp->seg, cased, len);
+	while ((n = lede_seg_next(kp->seg, &tok)) > 0)
+		for (i = 0; i < n; i++) {
+			lede_kp_token(kp, cased + tok[i].off, tok[i].len, NULL, 0,
+			    NULL, any ? tok[i].off == prevend : -1);
+			lede_buf_add(&kp->hlshow, title + tok[i].off, tok[i].len);
+			prevend = tok[i].off + tok[i].len;
+			any = 1;
+		}
+	if (any) {
+		kp->hlsent = kp->sent;
+		lede_kp_endsent(kp);
+	}
+}
+
+void
 lede_kp_endsent(LedeKp *kp)
 {
 	resolve(kp);
@@ -1103,7 +1145,8 @@ add_candidate(LedeKp *kp, size_t a, size_t b)
 		    !(t->glued < 0 && ((t->flags & F_HYPH) ||
 		    (kp->tok[i - 1].flags & F_HYPH))))
 			lede_buf_addc(&kp->sbytes, ' ');
-		lede_buf_add(&kp->sbytes, kp->text.p + t->off, t->len);
+		lede_buf_add(&kp->sbytes, (t->sent == kp->hlsent ?
+		    kp->hlshow.p : kp->text.p) + t->off, t->len);
 		if (!(t->flags & F_HYPH))
 			kp->cand[nw++] = t->stem;
 	}
@@ -1146,6 +1189,7 @@ add_candidate(LedeKp *kp, size_t a, size_t b)
 		ph->surf = -1;
 		ph->surfcount = 0;
 		ph->surffirst = 0;
+		ph->surfhl = 1;
 		ph->bare = bare < nw ? bare : 0;
 		ph->dead = 0;
 		if (kp->npw + nw > kp->cpw) {
@@ -1188,14 +1232,19 @@ add_candidate(LedeKp *kp, size_t a, size_t b)
 		kp->sf[sid].len = slen;
 		kp->sf[sid].count = 0;
 		kp->sf[sid].first = kp->tok[a].wpos;
+		kp->sf[sid].hl = kp->tok[a].sent == kp->hlsent;
 	}
 	sf = &kp->sf[sid];
 	sf->count++;
-	if (sf->count > ph->surfcount || (sf->count == ph->surfcount &&
-	    sf->first < ph->surffirst)) {
+	if (kp->tok[a].sent != kp->hlsent)
+		sf->hl = 0;
+	if (sf->hl < ph->surfhl || (sf->hl == ph->surfhl &&
+	    (sf->count > ph->surfcount || (sf->count == ph->surfcount &&
+	    sf->first < ph->surffirst)))) {
 		ph->surf = sid;
 		ph->surfcount = sf->count;
 		ph->surffirst = sf->first;
+		ph->surfhl = sf->hl;
 	}
 }
 

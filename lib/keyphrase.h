@@ -58,6 +58,11 @@ typedef struct {
 	 */
 	int entities;
 	/*
+	 * 1: the document's "# title" is its first sentence (lede_kp_headline),
+	 * so that a title kept out of the text (JSON Lines) gives phrases.
+	 */
+	int headline;
+	/*
 	 * The length of a text that is half short, half long (0: every text
 	 * is long): a text of n words is long by w = r^k / (1 + r^k), r =
 	 * n / short_len, k = short_exp; the graph exponent is rank_exp x w
@@ -140,6 +145,18 @@ void lede_kp_begin(LedeKp *kp, const char *title, size_t titlelen);
 void lede_kp_token(LedeKp *kp, const char *form, size_t flen,
     const char *stem, size_t slen, const char *ner, int glued);
 void lede_kp_endsent(LedeKp *kp);
+/*
+ * With the headline knob, add the document's title[0..len) (valid UTF-8
+ * without NUL) as its first sentence: tokenized by tokenize's rules,
+ * stemmed by kp's stemmer, without NER.  When cased is not NULL, the
+ * tokens, stems and tags are those of cased[0..len) (the title with
+ * other letter case, byte for byte as long), the phrases shown those of
+ * title.  Call it after lede_kp_begin and before the first token, when
+ * the text does not begin with the title.  A phrase is shown as the
+ * title writes it only when the text lacks it.
+ */
+void lede_kp_headline(LedeKp *kp, const char *title, const char *cased,
+    size_t len);
 /*
  * Rank the document's phrases: *out gets them best first (ties broken by
  * first occurrence); returns their number.  The first nkey of them get

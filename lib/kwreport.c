@@ -153,6 +153,124 @@ newpar(const LedeDoc *d, size_t i)
 	return i == 0 || lede_sent_newpar(&d->sent[i]);
 }
 
+/* The next letter or digit of s[*i..n), lower-cased, or -1 at the end. */
+static int
+nextalnum(const char *s, size_t n, size_t *i)
+{
+	for (; *i < n; (*i)++) {
+		unsigned char c = (unsigned char)s[*i];
+
+		if (lede_boil_wordbyte(c)) {
+			(*i)++;
+			return c >= 'A' && c <= 'Z' ? c + 32 : c;
+		}
+	}
+	return -1;
+}
+
+/*
+ * 1 when the text of d begins with its title t[0..tn): the letters and
+ * digits of its first sentences, case aside, are those of the title.
+ */
+static int
+titlerepeat(const LedeDoc *d, const char *t, size_t tn)
+{
+	size_t i, j = 0, k, len;
+	const char *text;
+	int c;
+
+	for (i = 0; i < d->nsent; i++) {
+		if (!(text = lede_sent_meta(&d->sent[i], "text", &len)))
+			return 0;
+		for (k = 0; (c = nextalnum(text, len, &k)) >= 0;)
+			if (c != nextalnum(t, tn, &j))
+				return 0;
+		if (k > 0 && nextalnum(t, tn, &(size_t){j}) < 0)
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * 1 when the case of the title t[0..tn) tells nothing: it is in capitals
+ * ("COBANCO INC <CBCO> YEAR NET"), or each of its words of four letters
+ * or more, two at least, is capitalised ("Tidal Turbine Plan Approved").
+ */
+static int
+blindcase(const char *t, size_t tn)
+{
+	size_t i, j, upper = 0, lower = 0, cap = 0, nocap = 0;
+
+	for (i = 0; i < tn; i = j + (j == i)) {
+		for (j = i; j < tn && lede_boil_wordbyte((unsigned char)t[j]); j++)
+			if (t[j] >= 'a' && t[j] <= 'z')
+				lower++;
+			else if (t[j] >= 'A' && t[j] <= 'Z')
+				upper++;
+		if (j - i >= 4 && t[i] >= 'A' && t[i] <= 'Z')
+			cap++;
+		else if (j - i >= 4 && t[i] >= 'a' && t[i] <= 'z')
+			nocap++;
+	}
+	return (upper > 0 && lower == 0) || (cap >= 2 && nocap == 0);
+}
+
+/* 1 when a[0..n) and b[0..n) are the same bytes, ASCII case aside. */
+static int
+samefold(const char *a, const char *b, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (a[i] != b[i] && ((a[i] | 32) != (b[i] | 32) ||
+		    (a[i] | 32) < 'a' || (a[i] | 32) > 'z'))
+			return 0;
+	return 1;
+}
+
+/*
+ * Into b, the title t[0..tn) in the case of the text of d, for the
+ * tagger, which reads a title in capitals or in title case badly: each
+ * run of letters and digits that the text holds as a token, other than
+ * the first of its sentence, as the first such token writes it ("TIDAL
+ * TURBINE PLAN APPROVED" -> "tidal turbine plan approved"; a run the text
+ * lacks stays as it is).  Only the first TITLE_WORDS runs are looked up.
+ */
+#define TITLE_WORDS 64
+static void
+truecase(const LedeDoc *d, const char *t, size_t tn, LedeBuf *b)
+{
+	size_t i, j, k, m, nw = 0;
+	unsigned gen = (unsigned)-1;
+	int formcol = -1;
+
+	lede_buf_clear(b);
+	lede_buf_add(b, t, tn);
+	for (i = 0; i < tn && nw < TITLE_WORDS; i = j + (j == i)) {
+		const char *f = NULL;
+
+		for (j = i; j < tn && lede_boil_wordbyte((unsigned char)t[j]); j++)
+			;
+		if (j == i)
+			continue;
+		nw++;
+		for (k = 0; !f && k < d->nsent; k++) {
+			const LedeSent *s = &d->sent[k];
+
+			if (s->gen != gen) {
+				gen = s->gen;
+				formcol = lede_sent_col(s, "FORM");
+			}
+			for (m = 1; !f && m < s->ntok; m++)
+				if (lede_fieldlen(s, m, formcol) == j - i &&
+				    samefold(lede_field(s, m, formcol), t + i, j - i))
+					f = lede_field(s, m, formcol);
+		}
+		if (f)
+			memcpy(b->p + i, f, j - i);
+	}
+}
+
 /*
  * Sentences that are boilerplate (summarize(1)'s rules) carry no
  * keyphrases; a heading alone on its line does.  par and nextpar: whether
@@ -191,6 +309,14 @@ lede_kw_report_doc(LedeKwReport *kr, const LedeDoc *d)
 		    lede_sent_meta(&d->sent[0], "title", &tl) : NULL;
 
 		lede_kp_begin(kp, title, tl);
+		if (title && !titlerepeat(d, title, tl)) {
+			LedeBuf cased = {0};
+
+			if (blindcase(title, tl))
+				truecase(d, title, tl, &cased);
+			lede_kp_headline(kp, title, cased.p, tl);
+			lede_buf_free(&cased);
+		}
 	}
 	for (i = 0; i < d->nsent; i++) {
 		const LedeSent *s = &d->sent[i];
