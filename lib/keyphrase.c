@@ -962,6 +962,12 @@ units(LedeKp *kp)
 	}
 }
 
+int
+lede_kp_wants_headline(const LedeKp *kp)
+{
+	return kp->p.headline;
+}
+
 void
 lede_kp_headline(LedeKp *kp, const char *title, const char *cased,
     size_t len)

@@ -157,6 +157,8 @@ void lede_kp_endsent(LedeKp *kp);
  */
 void lede_kp_headline(LedeKp *kp, const char *title, const char *cased,
     size_t len);
+/* 1 when kp takes a title as a sentence (the headline knob is on). */
+int lede_kp_wants_headline(const LedeKp *kp);
 /*
  * Rank the document's phrases: *out gets them best first (ties broken by
  * first occurrence); returns their number.  The first nkey of them get

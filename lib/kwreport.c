@@ -309,7 +309,8 @@ lede_kw_report_doc(LedeKwReport *kr, const LedeDoc *d)
 		    lede_sent_meta(&d->sent[0], "title", &tl) : NULL;
 
 		lede_kp_begin(kp, title, tl);
-		if (title && !titlerepeat(d, title, tl)) {
+		if (title && lede_kp_wants_headline(kp) &&
+		    !titlerepeat(d, title, tl)) {
 			LedeBuf cased = {0};
 
 			if (blindcase(title, tl))
