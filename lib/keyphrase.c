@@ -154,6 +154,7 @@ struct LedeKp {
 	const LedePosW **bp;	/* blocks of a sentence's tokens */
 	int *tags;
 	int32_t *gap;		/* work space of lede_pos_tag_verb */
+	unsigned char *vonly;	/* its words known only as verbs */
 	size_t cbp;
 	size_t sentstart;	/* first token of the sentence */
 	LedeBuf poslow;
@@ -308,6 +309,7 @@ lede_kp_free(LedeKp *kp)
 	free(kp->bp);
 	free(kp->tags);
 	free(kp->gap);
+	free(kp->vonly);
 	lede_buf_free(&kp->poslow);
 	lede_graph_free(kp->g);
 	free(kp->nodestem);
@@ -890,12 +892,14 @@ static void
 tagsent(LedeKp *kp)
 {
 	size_t i, a = kp->sentstart, n = kp->ntok - a;
+	int head;
 
 	if (n > kp->cbp) {
 		kp->cbp = 2 * n;
 		kp->bp = ereallocarray(kp->bp, kp->cbp, sizeof(*kp->bp));
 		kp->tags = ereallocarray(kp->tags, kp->cbp, sizeof(*kp->tags));
 		kp->gap = ereallocarray(kp->gap, kp->cbp, 2 * sizeof(*kp->gap));
+		kp->vonly = erealloc(kp->vonly, kp->cbp);
 	}
 	/* blocks first (kp->blk may move), then their addresses */
 	for (i = 0; i < n; i++) {
@@ -910,9 +914,22 @@ tagsent(LedeKp *kp)
 	for (i = 0; i < n; i++)
 		kp->bp[i] = kp->blk + (size_t)lede_ft_ent(kp->ft,
 		    (size_t)kp->tok[a + i].form)->v[1] * LEDE_POS_BLOCK;
+	/*
+	 * A headline (the title, or a first sentence without end
+	 * punctuation): its words in -s that the lexicon knows only as
+	 * verbs ("launches", "SEES").
+	 */
+	head = kp->sent == kp->hlsent || (kp->sent == 0 &&
+	    (kp->tok[kp->ntok - 1].flags & F_WORD));
+	for (i = 0; head && i < n; i++) {
+		const Tok *t = &kp->tok[a + i];
+
+		kp->vonly[i] = (t->flags & F_TAGGED) == F_VERB &&
+		    (kp->text.p[t->off + t->len - 1] | 32) == 's';
+	}
 	if (kp->p.verbgap > 0)
 		lede_pos_tag_verb(kp->pos, kp->bp, n, kp->tags, kp->gap,
-		    kp->p.verbgap);
+		    kp->p.verbgap, head ? kp->vonly : NULL);
 	else
 		lede_pos_tag(kp->pos, kp->bp, n, kp->tags);
 	for (i = 0; i < n; i++) {

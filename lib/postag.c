@@ -543,7 +543,7 @@ subject(const int *tags, size_t i)
 
 size_t
 lede_pos_tag_verb(const LedePosModel *m, const LedePosW *const *b, size_t n,
-    int *tags, int32_t *gap, double maxgap)
+    int *tags, int32_t *gap, double maxgap, const unsigned char *vonly)
 {
 	size_t i, j = n;
 	int32_t lim = maxgap / m->scale > INT32_MAX ? INT32_MAX :
@@ -551,6 +551,14 @@ lede_pos_tag_verb(const LedePosModel *m, const LedePosW *const *b, size_t n,
 	int vt = 0;
 
 	decode(m, b, n, 0, tags, gap);
+	/* a verb in -s read as a noun (NNS, or NNP in capitals) after a subject */
+	for (i = 1; vonly && i < n; i++)
+		if (vonly[i] && (tags[i] == LEDE_POS_NNS ||
+		    tags[i] == LEDE_POS_NNP) && subject(tags, i)) {
+			tags[i] = LEDE_POS_VBZ;
+			decode(m, b, n, i + 1, tags, gap);
+			return i;
+		}
 	/* a finite verb, or a participle after a noun ("troops fired") */
 	for (i = 0; i < n; i++)
 		if (finite_verb(tags[i]) || (i > 0 && (tags[i] == LEDE_POS_VBN ||

@@ -91,10 +91,17 @@ void lede_pos_tag(const LedePosModel *m, const LedePosW *const *blocks,
  * becomes VB, "workers strike at"), and not last or before punctuation,
  * gets the verb tag if that costs at most maxgap (in weight units), and
  * the words after it are tagged again.  gap holds 2n values of work
- * space.  Returns the index of the word made a verb, n if none.
+ * space.  Before that, when vonly is not NULL (a headline), the first
+ * word i with vonly[i] set (a word in -s that the lexicon knows only as
+ * a verb) that the tagger makes a plural or proper noun after a possible
+ * subject becomes VBZ ("Worldcom ex-boss launches defence", "KRAFT
+ * <KRA> SEES HIGHER"), whatever other verbs the tags hold, and the words
+ * after it are tagged again.  Returns the index of the word made a verb,
+ * n if none.
  */
 size_t lede_pos_tag_verb(const LedePosModel *m, const LedePosW *const *blocks,
-    size_t n, int *tags, int32_t *gap, double maxgap);
+    size_t n, int *tags, int32_t *gap, double maxgap,
+    const unsigned char *vonly);
 
 /*
  * Training: sentences of forms and tags are added, then trained for a

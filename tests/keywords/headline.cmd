@@ -2,7 +2,10 @@
 # phrase only the title holds (h1) is shown as the title writes it, one
 # the text holds too (h2) as the text writes it.  A title that the text
 # repeats, in any case and over one or more sentences (h3, h4), is not
-# added again: those documents rank as they do without a title.
+# added again: those documents rank as they do without a title.  A word
+# the lexicon knows only as a verb, which the tagger reads as a plural
+# noun after a subject, is the headline's verb (h5: "begins"), not after
+# a preposition (h6: "of random walks").
 t=${TMPDIR:-/tmp}/lede-kw-headline.$$
 mkdir -p "$t"
 tokenize --jsonl headline.jsonl > "$t/s"
