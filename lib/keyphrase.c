@@ -106,7 +106,7 @@ typedef struct {
 struct LedeKp {
 	LedeKpParams p;
 	LedeSeg *seg;		/* for lede_kp_headline, made when first used */
-	int hlsent;		/* the title's sentence, or -1 */
+	int hlsents;		/* the title's sentences: 0 to hlsents - 1 */
 	LedeBuf hlshow;		/* its tokens as shown, from kp->text's start */
 	struct sb_stemmer *st;
 	LedeDict *lex, *stop;
@@ -706,7 +706,7 @@ lede_kp_begin(LedeKp *kp, const char *title, size_t titlelen)
 	lede_buf_clear(&kp->colstems);
 	kp->nword = 0;
 	kp->sent = 0;
-	kp->hlsent = -1;
+	kp->hlsents = 0;
 	lede_buf_clear(&kp->text);
 	kp->docno++;
 	if (lede_dict_size(kp->stems) > CACHE_MAX) {
@@ -919,7 +919,7 @@ tagsent(LedeKp *kp)
 	 * punctuation): its words in -s that the lexicon knows only as
 	 * verbs ("launches", "SEES").
 	 */
-	head = kp->sent == kp->hlsent || (kp->sent == 0 &&
+	head = kp->sent < kp->hlsents || (kp->sent == 0 &&
 	    (kp->tok[kp->ntok - 1].flags & F_WORD));
 	for (i = 0; head && i < n; i++) {
 		const Tok *t = &kp->tok[a + i];
@@ -991,7 +991,6 @@ lede_kp_headline(LedeKp *kp, const char *title, const char *cased,
 {
 	const LedeTok *tok;
 	size_t n, i, prevend = 0;
-	int any = 0;
 
 	if (!kp->p.headline || kp->ntok > 0)
 		return;
@@ -999,19 +998,20 @@ lede_kp_headline(LedeKp *kp, const char *title, const char *cased,
 		cased = title;
 	if (!kp->seg)
 		kp->seg = lede_seg_new(0, LEDE_PARA_AUTO);
-	/* the title's bytes, laid out as the tokens' forms in kp->text */
+	/*
+	 * Each sentence of the title is one, as in the text; its bytes are
+	 * laid out in kp->hlshow as the tokens' forms are in kp->text.
+	 */
 	lede_buf_clear(&kp->hlshow);
 	lede_seg_start(kp->seg, cased, len);
-	while ((n = lede_seg_next(kp->seg, &tok)) > 0)
+	while ((n = lede_seg_next(kp->seg, &tok)) > 0) {
 		for (i = 0; i < n; i++) {
 			lede_kp_token(kp, cased + tok[i].off, tok[i].len, NULL, 0,
-			    NULL, any ? tok[i].off == prevend : -1);
+			    NULL, i > 0 ? tok[i].off == prevend : -1);
 			lede_buf_add(&kp->hlshow, title + tok[i].off, tok[i].len);
 			prevend = tok[i].off + tok[i].len;
-			any = 1;
 		}
-	if (any) {
-		kp->hlsent = kp->sent;
+		kp->hlsents = kp->sent + 1;
 		lede_kp_endsent(kp);
 	}
 }
@@ -1168,7 +1168,7 @@ add_candidate(LedeKp *kp, size_t a, size_t b)
 		    !(t->glued < 0 && ((t->flags & F_HYPH) ||
 		    (kp->tok[i - 1].flags & F_HYPH))))
 			lede_buf_addc(&kp->sbytes, ' ');
-		lede_buf_add(&kp->sbytes, (t->sent == kp->hlsent ?
+		lede_buf_add(&kp->sbytes, (t->sent < kp->hlsents ?
 		    kp->hlshow.p : kp->text.p) + t->off, t->len);
 		if (!(t->flags & F_HYPH))
 			kp->cand[nw++] = t->stem;
@@ -1255,11 +1255,11 @@ add_candidate(LedeKp *kp, size_t a, size_t b)
 		kp->sf[sid].len = slen;
 		kp->sf[sid].count = 0;
 		kp->sf[sid].first = kp->tok[a].wpos;
-		kp->sf[sid].hl = kp->tok[a].sent == kp->hlsent;
+		kp->sf[sid].hl = kp->tok[a].sent < kp->hlsents;
 	}
 	sf = &kp->sf[sid];
 	sf->count++;
-	if (kp->tok[a].sent != kp->hlsent)
+	if (kp->tok[a].sent >= kp->hlsents)
 		sf->hl = 0;
 	if (sf->hl < ph->surfhl || (sf->hl == ph->surfhl &&
 	    (sf->count > ph->surfcount || (sf->count == ph->surfcount &&
@@ -1748,7 +1748,9 @@ lede_kp_rank(LedeKp *kp, size_t nkey, const LedeKpPhrase **out)
 		default:
 			if (kp->p.len_exp != 1)
 				s /= pow((double)ph->nw, 1 - kp->p.len_exp);
-			if (ph->firstsent == 0 && m == LEDE_KP_DEFAULT)
+			/* the first sentence, or any of the title's */
+			if ((ph->firstsent == 0 || ph->firstsent < kp->hlsents) &&
+			    m == LEDE_KP_DEFAULT)
 				s *= 1 + kp->p.lead_boost;
 			if (ph->nw == 1 && m == LEDE_KP_DEFAULT)
 				s *= kp->p.single;

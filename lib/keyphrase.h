@@ -58,8 +58,8 @@ typedef struct {
 	 */
 	int entities;
 	/*
-	 * 1: the document's "# title" is its first sentence (lede_kp_headline),
-	 * so that a title kept out of the text (JSON Lines) gives phrases.
+	 * 1: the document's "# title" opens it (lede_kp_headline), so that
+	 * a title kept out of the text (JSON Lines) gives phrases.
 	 */
 	int headline;
 	/*
@@ -147,8 +147,9 @@ void lede_kp_token(LedeKp *kp, const char *form, size_t flen,
 void lede_kp_endsent(LedeKp *kp);
 /*
  * With the headline knob, add the document's title[0..len) (valid UTF-8
- * without NUL) as its first sentence: tokenized by tokenize's rules,
- * stemmed by kp's stemmer, without NER.  When cased is not NULL, the
+ * without NUL) as its first sentences: split and tokenized by tokenize's
+ * rules, stemmed by kp's stemmer, without NER; each of them counts as
+ * the first sentence for the lead bonus and the headline verbs.  When cased is not NULL, the
  * tokens, stems and tags are those of cased[0..len) (the title with
  * other letter case, byte for byte as long), the phrases shown those of
  * title.  Call it after lede_kp_begin and before the first token, when
