@@ -149,12 +149,13 @@ void lede_kp_endsent(LedeKp *kp);
  * With the headline knob, add the document's title[0..len) (valid UTF-8
  * without NUL) as its first sentences: split and tokenized by tokenize's
  * rules, stemmed by kp's stemmer, without NER; each of them counts as
- * the first sentence for the lead bonus and the headline verbs.  When cased is not NULL, the
- * tokens, stems and tags are those of cased[0..len) (the title with
- * other letter case, byte for byte as long), the phrases shown those of
- * title.  Call it after lede_kp_begin and before the first token, when
- * the text does not begin with the title.  A phrase is shown as the
- * title writes it only when the text lacks it.
+ * the first sentence for the lead bonus and the headline verbs.  When
+ * cased is not NULL, the tokens, stems and tags are those of
+ * cased[0..len) (the title with other letter case, byte for byte as
+ * long), the phrases shown those of title.  Call it after lede_kp_begin
+ * and before the first token, when the text does not begin with the
+ * title.  A phrase is shown as the title writes it only when the text
+ * lacks it.
  */
 void lede_kp_headline(LedeKp *kp, const char *title, const char *cased,
     size_t len);
