@@ -20,22 +20,6 @@ struct LedeDf {
 	char *stemmer;
 };
 
-static void
-seterr(char *err, size_t errlen, unsigned long line, const char *fmt, ...)
-{
-	va_list ap;
-	int n;
-
-	if (!errlen)
-		return;
-	n = snprintf(err, errlen, "%lu: ", line);
-	if (n < 0 || (size_t)n >= errlen)
-		return;
-	va_start(ap, fmt);
-	vsnprintf(err + n, errlen - (size_t)n, fmt, ap);
-	va_end(ap);
-}
-
 void
 lede_df_free(LedeDf *df)
 {
@@ -78,7 +62,7 @@ lede_df_parse(const char *buf, size_t len, char *err, size_t errlen)
 		for (q = buf; q < buf + lede_utf8_check(buf, len); q++)
 			if (*q == '\n')
 				line++;
-		seterr(err, errlen, line + 1, "invalid UTF-8");
+		lede_lineerr(err, errlen, line + 1, "invalid UTF-8");
 		goto bad;
 	}
 	p += lede_bom(p, len);
@@ -89,12 +73,12 @@ lede_df_parse(const char *buf, size_t len, char *err, size_t errlen)
 			n--;	/* CRLF, as from an editor on Windows */
 		line++;
 		if (memchr(p, '\0', n)) {
-			seterr(err, errlen, line, "NUL byte");
+			lede_lineerr(err, errlen, line, "NUL byte");
 			goto bad;
 		}
 		if (line == 1) {
 			if (n != strlen(DF_MAGIC) || memcmp(p, DF_MAGIC, n)) {
-				seterr(err, errlen, line, "not a df table (expected '%s')",
+				lede_lineerr(err, errlen, line, "not a df table (expected '%s')",
 				    DF_MAGIC);
 				goto bad;
 			}
@@ -105,7 +89,7 @@ lede_df_parse(const char *buf, size_t len, char *err, size_t errlen)
 			size_t vlen = (size_t)(p + n - val);
 
 			if (nrows > 0 || !sp) {
-				seterr(err, errlen, line, "expected TERM<TAB>DF");
+				lede_lineerr(err, errlen, line, "expected TERM<TAB>DF");
 				goto bad;
 			}
 			if (klen == 4 && !memcmp(p, "docs", 4)) {
@@ -113,7 +97,7 @@ lede_df_parse(const char *buf, size_t len, char *err, size_t errlen)
 					goto badval;
 				if (df->docs == 0) {
 					/* every idf would be 0, and so every score */
-					seterr(err, errlen, line, "docs 0: a table of no "
+					lede_lineerr(err, errlen, line, "docs 0: a table of no "
 					    "document (built from an empty input?) "
 					    "weighs every word 0");
 					goto bad;
@@ -127,7 +111,7 @@ lede_df_parse(const char *buf, size_t len, char *err, size_t errlen)
 				 * number the file only claims
 				 */
 				if ((size_t)terms > ((size_t)(end - p) + 1) / 4) {
-					seterr(err, errlen, line, "'terms %ld': more "
+					lede_lineerr(err, errlen, line, "'terms %ld': more "
 					    "rows than the table holds", terms);
 					goto bad;
 				}
@@ -140,7 +124,7 @@ lede_df_parse(const char *buf, size_t len, char *err, size_t errlen)
 					goto badval;
 				df->stemmer = estrndup(val, vlen);
 			} else {
-				seterr(err, errlen, line, "unknown header key '%.*s'",
+				lede_lineerr(err, errlen, line, "unknown header key '%.*s'",
 				    (int)(klen > 40 ? 40 : klen), p);
 				goto bad;
 			}
@@ -148,25 +132,25 @@ lede_df_parse(const char *buf, size_t len, char *err, size_t errlen)
 			size_t tlen = (size_t)(tab - p);
 
 			if (df->docs < 0 || terms < 0 || df->mindf < 0 || !df->stemmer) {
-				seterr(err, errlen, line,
+				lede_lineerr(err, errlen, line,
 				    "a header key (docs, terms, mindf, stemmer) is missing");
 				goto bad;
 			}
 			if (tlen == 0 || memchr(p, ' ', tlen)) {
-				seterr(err, errlen, line, "empty term or a space in it");
+				lede_lineerr(err, errlen, line, "empty term or a space in it");
 				goto bad;
 			}
 			if (prev && lede_bytecmp(prev, prevlen, p, tlen) >= 0) {
-				seterr(err, errlen, line, "terms not in strictly increasing order");
+				lede_lineerr(err, errlen, line, "terms not in strictly increasing order");
 				goto bad;
 			}
 			if ((long)nrows >= terms) {
-				seterr(err, errlen, line, "more rows than 'terms %ld'", terms);
+				lede_lineerr(err, errlen, line, "more rows than 'terms %ld'", terms);
 				goto bad;
 			}
 			if (num(tab + 1, (size_t)(p + n - tab - 1), df->mindf, df->docs,
 			    &v) < 0) {
-				seterr(err, errlen, line,
+				lede_lineerr(err, errlen, line,
 				    "document frequency not a number in [mindf, docs]");
 				goto bad;
 			}
@@ -178,21 +162,21 @@ lede_df_parse(const char *buf, size_t len, char *err, size_t errlen)
 		p = nl ? nl + 1 : end;
 	}
 	if (line == 0) {
-		seterr(err, errlen, 1, "empty file");
+		lede_lineerr(err, errlen, 1, "empty file");
 		goto bad;
 	}
 	if (df->docs < 0 || terms < 0 || df->mindf < 0 || !df->stemmer) {
-		seterr(err, errlen, line,
+		lede_lineerr(err, errlen, line,
 		    "a header key (docs, terms, mindf, stemmer) is missing");
 		goto bad;
 	}
 	if ((long)nrows != terms) {
-		seterr(err, errlen, line, "%zu rows, but 'terms %ld'", nrows, terms);
+		lede_lineerr(err, errlen, line, "%zu rows, but 'terms %ld'", nrows, terms);
 		goto bad;
 	}
 	return df;
 badval:
-	seterr(err, errlen, line, "bad or repeated value of a header key");
+	lede_lineerr(err, errlen, line, "bad or repeated value of a header key");
 bad:
 	lede_df_free(df);
 	return NULL;

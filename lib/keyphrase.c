@@ -318,22 +318,6 @@ lede_kp_free(LedeKp *kp)
 	free(kp);
 }
 
-static void
-seterr(char *err, size_t errlen, unsigned long line, const char *fmt, ...)
-{
-	va_list ap;
-	int n;
-
-	if (!errlen)
-		return;
-	n = snprintf(err, errlen, "%lu: ", line);
-	if (n < 0 || (size_t)n >= errlen)
-		return;
-	va_start(ap, fmt);
-	vsnprintf(err + n, errlen - (size_t)n, fmt, ap);
-	va_end(ap);
-}
-
 /*
  * A word list: the magic line, "words N", then N rows of ncols
  * TAB-separated fields, the first (the word) strictly increasing in byte
@@ -354,7 +338,7 @@ parse_words(const char *buf, size_t len, const char *magic, int ncols,
 		for (p = buf; p < buf + bad; p++)
 			if (*p == '\n')
 				line++;
-		seterr(err, errlen, line + 1, "invalid UTF-8");
+		lede_lineerr(err, errlen, line + 1, "invalid UTF-8");
 		return -1;
 	}
 	while (p < end) {
@@ -362,23 +346,23 @@ parse_words(const char *buf, size_t len, const char *magic, int ncols,
 		n = nl ? (size_t)(nl - p) : (size_t)(end - p);
 		line++;
 		if (memchr(p, '\0', n)) {
-			seterr(err, errlen, line, "NUL byte");
+			lede_lineerr(err, errlen, line, "NUL byte");
 			return -1;
 		}
 		if (line == 1) {
 			if (n != strlen(magic) || memcmp(p, magic, n)) {
-				seterr(err, errlen, line, "expected '%s'", magic);
+				lede_lineerr(err, errlen, line, "expected '%s'", magic);
 				return -1;
 			}
 		} else if (line == 2) {
 			if (n < 7 || n - 6 >= sizeof(tmp) || memcmp(p, "words ", 6)) {
-				seterr(err, errlen, line, "expected 'words N'");
+				lede_lineerr(err, errlen, line, "expected 'words N'");
 				return -1;
 			}
 			memcpy(tmp, p + 6, n - 6);
 			tmp[n - 6] = '\0';
 			if (lede_strtol(tmp, 0, 1L << 30, &words) < 0) {
-				seterr(err, errlen, line, "expected 'words N'");
+				lede_lineerr(err, errlen, line, "expected 'words N'");
 				return -1;
 			}
 		} else {
@@ -389,19 +373,19 @@ parse_words(const char *buf, size_t len, const char *magic, int ncols,
 
 			if ((ncols == 1) != !tab || wlen == 0 || memchr(p, ' ', wlen) ||
 			    (tab && (vlen == 0 || memchr(val, '\t', vlen)))) {
-				seterr(err, errlen, line, ncols == 1 ?
+				lede_lineerr(err, errlen, line, ncols == 1 ?
 				    "expected one word" : "expected WORD<TAB>VALUE");
 				return -1;
 			}
 			m = prevlen < wlen ? prevlen : wlen;
 			if (prev && (memcmp(prev, p, m) > 0 ||
 			    (memcmp(prev, p, m) == 0 && prevlen >= wlen))) {
-				seterr(err, errlen, line,
+				lede_lineerr(err, errlen, line,
 				    "words not in strictly increasing order");
 				return -1;
 			}
 			if ((long)rows >= words) {
-				seterr(err, errlen, line, "more rows than 'words %ld'", words);
+				lede_lineerr(err, errlen, line, "more rows than 'words %ld'", words);
 				return -1;
 			}
 			if (ncols == 2) {
@@ -409,7 +393,7 @@ parse_words(const char *buf, size_t len, const char *magic, int ncols,
 					if (!strchr("NJGDVO", val[m]))
 						break;
 				if (m < vlen) {
-					seterr(err, errlen, line,
+					lede_lineerr(err, errlen, line,
 					    "word classes are letters of NJGDVO");
 					return -1;
 				}
@@ -422,12 +406,12 @@ parse_words(const char *buf, size_t len, const char *magic, int ncols,
 		p = nl ? nl + 1 : end;
 	}
 	if (line < 2) {
-		seterr(err, errlen, line ? line : 1, line ? "expected 'words N'" :
+		lede_lineerr(err, errlen, line ? line : 1, line ? "expected 'words N'" :
 		    "empty file");
 		return -1;
 	}
 	if ((long)rows != words) {
-		seterr(err, errlen, line, "%zu rows, but 'words %ld'", rows, words);
+		lede_lineerr(err, errlen, line, "%zu rows, but 'words %ld'", rows, words);
 		return -1;
 	}
 	return 0;

@@ -17,6 +17,42 @@
 #include "stage.h"
 #include "text.h"
 
+int
+lede_filter_run(char **files, int nfiles, const char **cols_in, int nin,
+    const char **cols_out, int nout, LedeFilterFn *fn, void *stage, int stats)
+{
+	LedeReader *r;
+	LedeWriter *w;
+	LedeSent s = {0};
+	int rc, status = 0;
+
+	r = lede_reader_open(files, nfiles);
+	lede_reader_require(r, cols_in, nin);
+	lede_reader_outcols(r, cols_out, nout);
+	w = lede_writer_new(stdout);
+	for (;;) {
+		rc = lede_read_sent(r, &s);
+		if (rc == 0)
+			break;
+		if (rc < 0) {
+			weprintf("%s", lede_reader_error(r));
+			status = 1;
+			continue;
+		}
+		fn(stage, &s, 0);
+		if (lede_write_sent(w, &s) < 0)
+			break;
+	}
+	lede_write_header(w, r);
+	if (stats)
+		fprintf(stderr, "%s: %s\n", argv0, lede_stats_text(r, w, -1));
+	status |= fshut(stdout, "<stdout>");
+	lede_writer_free(w);
+	lede_reader_free(r);
+	lede_sent_free(&s);
+	return status;
+}
+
 /* The cache of stems by form is dropped when it grows past this. */
 #define STEM_CACHE_MAX 1000000
 

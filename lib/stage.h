@@ -29,6 +29,20 @@
  * the sentence changes.
  */
 
+/*
+ * A filter tool's loop: read files[0..nfiles) (stdin when there is none)
+ * with the columns cols_in[0..nin) required and cols_out[0..nout)
+ * declared, run fn(stage, s, 0) on each sentence and write it to stdout;
+ * with stats, the --stats line on stderr.  A damaged block is reported
+ * (tool: file:line: reason) and skipped, and the run goes on; the
+ * writer stops at a write error.  Returns the exit status: 0, or 1 after
+ * any error of the input or of stdout.
+ */
+typedef void LedeFilterFn(void *stage, LedeSent *s, int k);
+
+int lede_filter_run(char **files, int nfiles, const char **cols_in, int nin,
+    const char **cols_out, int nout, LedeFilterFn *fn, void *stage, int stats);
+
 /* stem: the STEM column, the Snowball stem of each lower-cased FORM. */
 typedef struct LedeStemStage LedeStemStage;
 

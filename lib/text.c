@@ -91,25 +91,37 @@ lede_utf8_count(const char *s, size_t n)
 	return count;
 }
 
+/*
+ * Lower-case s[0..n) onto out when it is all ASCII (folding and lowering
+ * are the same there): 1, or 0 with out untouched.
+ */
+static int
+asciilower(LedeBuf *out, const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n && (unsigned char)s[i] < 0x80; i++)
+		;
+	if (i < n)
+		return 0;
+	lede_buf_grow(out, n);
+	for (i = 0; i < n; i++) {
+		char c = s[i];
+
+		out->p[out->len++] = (c >= 'A' && c <= 'Z') ? c + 32 : c;
+	}
+	out->p[out->len] = '\0';
+	return 1;
+}
+
 void
 lede_fold(LedeBuf *out, const char *s, size_t n)
 {
 	utf8proc_uint8_t *dst = NULL;
 	utf8proc_ssize_t len;
-	size_t i;
 
-	for (i = 0; i < n && (unsigned char)s[i] < 0x80; i++)
-		;
-	if (i == n) {
-		lede_buf_grow(out, n);
-		for (i = 0; i < n; i++) {
-			char c = s[i];
-
-			out->p[out->len++] = (c >= 'A' && c <= 'Z') ? c + 32 : c;
-		}
-		out->p[out->len] = '\0';
+	if (asciilower(out, s, n))
 		return;
-	}
 	len = utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)n, &dst,
 	    UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD);
 	if (len < 0) {
@@ -133,20 +145,9 @@ lede_lower(LedeBuf *out, const char *s, size_t n)
 {
 	utf8proc_uint8_t *dst = NULL;
 	utf8proc_ssize_t len;
-	size_t i;
 
-	for (i = 0; i < n && (unsigned char)s[i] < 0x80; i++)
-		;
-	if (i == n) {
-		lede_buf_grow(out, n);
-		for (i = 0; i < n; i++) {
-			char c = s[i];
-
-			out->p[out->len++] = (c >= 'A' && c <= 'Z') ? c + 32 : c;
-		}
-		out->p[out->len] = '\0';
+	if (asciilower(out, s, n))
 		return;
-	}
 	len = utf8proc_map_custom((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)n,
 	    &dst, UTF8PROC_STABLE | UTF8PROC_COMPOSE, lower1, NULL);
 	if (len < 0) {

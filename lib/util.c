@@ -72,6 +72,22 @@ weprintf(const char *fmt, ...)
 	va_end(ap);
 }
 
+void
+lede_lineerr(char *err, size_t errlen, unsigned long line, const char *fmt, ...)
+{
+	va_list ap;
+	int n;
+
+	if (!errlen)
+		return;
+	n = snprintf(err, errlen, "%lu: ", line);
+	if (n < 0 || (size_t)n >= errlen)
+		return;
+	va_start(ap, fmt);
+	vsnprintf(err + n, errlen - (size_t)n, fmt, ap);
+	va_end(ap);
+}
+
 _Noreturn void
 eprintf(const char *fmt, ...)
 {

@@ -42,6 +42,13 @@ void weprintf(const char *fmt, ...) LEDE_PRINTF(1, 2);
 _Noreturn void uprintf(const char *fmt, ...) LEDE_PRINTF(1, 2);
 void vweprintf(const char *fmt, va_list ap);
 
+/*
+ * The message of a table loader's error: "LINE: " and the formatted text
+ * into err[0..errlen), cut to fit (nothing when errlen is 0).
+ */
+void lede_lineerr(char *err, size_t errlen, unsigned long line,
+    const char *fmt, ...) LEDE_PRINTF(4, 5);
+
 /* Allocation that exits with status 1 and a message when memory runs out. */
 void *emalloc(size_t n);
 void *ecalloc(size_t n, size_t size);

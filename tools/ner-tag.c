@@ -131,6 +131,12 @@ evaluate(char **files, int nfiles, int score)
 	return status;
 }
 
+static void
+filter(void *stage, LedeSent *s, int k)
+{
+	lede_ner_stage_sent(stage, s, k);
+}
+
 int
 main(int argc, char *argv[])
 {
@@ -147,11 +153,8 @@ main(int argc, char *argv[])
 	};
 	const char *mpath = NULL, *types = NULL, *mode = NULL;
 	char *path, err[256];
-	LedeReader *r;
-	LedeWriter *w;
 	LedeNerStage *t;
-	LedeSent s = {0};
-	int c, rc, status = 0, stats = 0, eval = 0, list = 0;
+	int c, status = 0, stats = 0, eval = 0, list = 0;
 
 	lede_init(argv[0]);
 	opterr = 0;
@@ -269,30 +272,8 @@ main(int argc, char *argv[])
 	}
 
 	t = lede_ner_stage_new(model, keep);
-	r = lede_reader_open(argv + optind, argc - optind);
-	lede_reader_require(r, cols_in, 2);
-	lede_reader_outcols(r, cols_out, 1);
-	w = lede_writer_new(stdout);
-	for (;;) {
-		rc = lede_read_sent(r, &s);
-		if (rc == 0)
-			break;
-		if (rc < 0) {
-			weprintf("%s", lede_reader_error(r));
-			status = 1;
-			continue;
-		}
-		lede_ner_stage_sent(t, &s, 0);
-		if (lede_write_sent(w, &s) < 0)
-			break;
-	}
-	lede_write_header(w, r);
-	if (stats)
-		fprintf(stderr, "%s: %s\n", argv0, lede_stats_text(r, w, -1));
-	status |= fshut(stdout, "<stdout>");
-	lede_writer_free(w);
-	lede_reader_free(r);
-	lede_sent_free(&s);
+	status = lede_filter_run(argv + optind, argc - optind, cols_in, 2,
+	    cols_out, 1, filter, t, stats);
 	lede_ner_stage_free(t);
 	lede_ner_free(model);
 	free(path);

@@ -34,6 +34,12 @@ usage(FILE *fp)
 static const char *cols_in[] = {"ID", "FORM"};
 static const char *cols_out[] = {"SENT", "SENTCTX"};
 
+static void
+filter(void *stage, LedeSent *s, int k)
+{
+	lede_sent_stage_sent(stage, s, k);
+}
+
 int
 main(int argc, char *argv[])
 {
@@ -49,12 +55,9 @@ main(int argc, char *argv[])
 	};
 	const char **lexfiles = NULL;
 	size_t nlex = 0;
-	int c, rc, status = 0, stats = 0, nodefault = 0, context = 0, check = 0;
+	int c, status = 0, stats = 0, nodefault = 0, context = 0, check = 0;
 	LedeLexicon *lx;
 	LedeSentStage *ss;
-	LedeReader *r;
-	LedeWriter *w;
-	LedeSent s = {0};
 	LedeBuf err = {0};
 
 	lede_init(argv[0]);
@@ -115,30 +118,8 @@ main(int argc, char *argv[])
 		eprintf("the lexicon has no term (the --lexicon files hold none)");
 	ss = lede_sent_stage_new(lx, context);
 
-	r = lede_reader_open(argv + optind, argc - optind);
-	lede_reader_require(r, cols_in, 2);
-	lede_reader_outcols(r, cols_out, context ? 2 : 1);
-	w = lede_writer_new(stdout);
-	for (;;) {
-		rc = lede_read_sent(r, &s);
-		if (rc == 0)
-			break;
-		if (rc < 0) {
-			weprintf("%s", lede_reader_error(r));
-			status = 1;
-			continue;
-		}
-		lede_sent_stage_sent(ss, &s, 0);
-		if (lede_write_sent(w, &s) < 0)
-			break;
-	}
-	lede_write_header(w, r);
-	if (stats)
-		fprintf(stderr, "%s: %s\n", argv0, lede_stats_text(r, w, -1));
-	status |= fshut(stdout, "<stdout>");
-	lede_writer_free(w);
-	lede_reader_free(r);
-	lede_sent_free(&s);
+	status = lede_filter_run(argv + optind, argc - optind, cols_in, 2,
+	    cols_out, context ? 2 : 1, filter, ss, stats);
 	lede_sent_stage_free(ss);
 	lede_lexicon_free(lx);
 	lede_buf_free(&err);

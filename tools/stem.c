@@ -29,6 +29,12 @@ usage(FILE *fp)
 static const char *cols_in[] = {"ID", "FORM"};
 static const char *cols_out[] = {"STEM"};
 
+static void
+filter(void *stage, LedeSent *s, int k)
+{
+	lede_stem_stage_sent(stage, s, k);
+}
+
 int
 main(int argc, char *argv[])
 {
@@ -43,10 +49,7 @@ main(int argc, char *argv[])
 	const char *lang = "english", *langopt = NULL;
 	const char **lp;
 	LedeStemStage *st;
-	LedeReader *r;
-	LedeWriter *w;
-	LedeSent s = {0};
-	int c, rc, status = 0, stats = 0, list = 0;
+	int c, status = 0, stats = 0, list = 0;
 
 	lede_init(argv[0]);
 	opterr = 0;
@@ -87,30 +90,8 @@ main(int argc, char *argv[])
 	if (!(st = lede_stem_stage_new(lang)))
 		uprintf("unknown language '%s' (see --list)", lang);
 
-	r = lede_reader_open(argv + optind, argc - optind);
-	lede_reader_require(r, cols_in, 2);
-	lede_reader_outcols(r, cols_out, 1);
-	w = lede_writer_new(stdout);
-	for (;;) {
-		rc = lede_read_sent(r, &s);
-		if (rc == 0)
-			break;
-		if (rc < 0) {
-			weprintf("%s", lede_reader_error(r));
-			status = 1;
-			continue;
-		}
-		lede_stem_stage_sent(st, &s, 0);
-		if (lede_write_sent(w, &s) < 0)
-			break;
-	}
-	lede_write_header(w, r);
-	if (stats)
-		fprintf(stderr, "%s: %s\n", argv0, lede_stats_text(r, w, -1));
-	status |= fshut(stdout, "<stdout>");
-	lede_writer_free(w);
-	lede_reader_free(r);
-	lede_sent_free(&s);
+	status = lede_filter_run(argv + optind, argc - optind, cols_in, 2,
+	    cols_out, 1, filter, st, stats);
 	lede_stem_stage_free(st);
 	return status;
 }
