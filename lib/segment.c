@@ -1416,14 +1416,36 @@ is_ampm(const LedeSeg *sg, const LedeTok *t)
 }
 
 /*
- * Boundaries without a sentence-final mark, for the lines that web text
- * and e-mail run together: after a salutation ("Thanks, Anne"), before a
- * starter word after an upper-case word ("... 5:04 PM Here is"), before a
- * date after a name ("Sullivan@ENRON 07/19/2001"), after a time stamp
- * ("07/19/2001 05:04 PM Dear").  Is there one after t[k]?
+ * Whether the capitalised word t[k] (of m) goes on a name rather than
+ * starting a sentence: "One" ("BBC One"), the first part of a hyphenated
+ * word ("NBA All-Star") or a word before another capitalised one that is
+ * not all capitals ("USA For Africa").
  */
 static int
-unmarked_end(const LedeSeg *sg, const LedeTok *t, size_t sstart, size_t k)
+name_goes_on(const LedeSeg *sg, const LedeTok *t, size_t k, size_t m)
+{
+	const LedeTok *c = k + 1 < m ? &t[k + 1] : NULL;
+
+	if (t[k].len == 3 && !memcmp(sg->text + t[k].off, "One", 3))
+		return 1;
+	if (!c)
+		return 0;
+	if (!(c->flags & T_SPACE))
+		return c->len == 1 && sg->text[c->off] == '-';
+	return (c->flags & T_UPPER) && !all_upper(sg, c);
+}
+
+/*
+ * Boundaries without a sentence-final mark, for the lines that web text
+ * and e-mail run together: after a salutation ("Thanks, Anne"), before a
+ * starter word after an upper-case word ("... 5:04 PM Here is", unless
+ * name_goes_on), before a date after a name ("Sullivan@ENRON
+ * 07/19/2001"), after a time stamp ("07/19/2001 05:04 PM Dear").  Is there
+ * one after t[k] (of m)?
+ */
+static int
+unmarked_end(const LedeSeg *sg, const LedeTok *t, size_t sstart, size_t k,
+    size_t m)
 {
 	const LedeTok *a = &t[k], *b = &t[k + 1];
 
@@ -1437,7 +1459,7 @@ unmarked_end(const LedeSeg *sg, const LedeTok *t, size_t sstart, size_t k)
 		return salutation(sg, t, sstart, k);
 	if ((a->flags & T_UPPER) && a->len >= 2 && b->len > 1 &&
 	    all_upper(sg, a) && is_starter(sg, b))
-		return 1;
+		return !name_goes_on(sg, t, k + 1, m);
 	return k >= 2 && is_ampm(sg, a) && is_date(sg, &t[k - 2]);
 }
 
@@ -1458,7 +1480,7 @@ split_sentences(LedeSeg *sg)
 		if (f & LEDE_TOK_SENT)
 			sstart = k;
 		if (!(f & (T_TERM | T_ABBR | T_EMOTICON))) {
-			if (unmarked_end(sg, t, sstart, k))
+			if (unmarked_end(sg, t, sstart, k, m))
 				t[k + 1].flags |= LEDE_TOK_SENT;
 			continue;
 		}
