@@ -194,7 +194,7 @@ const LedeKnob lede_kp_knobs[] = {
 	KNOB("hyphen", 0, 1, hyphen, 1), KNOB("single", 0, 10, single, 0),
 	KNOB("short", 0, 1e6, short_len, 0), KNOB("shortexp", 0, 20, short_exp, 0),
 	KNOB("entities", 0, 2, entities, 1), KNOB("verbgap", 0, 1000, verbgap, 0),
-	KNOB("headline", 0, 1, headline, 1),
+	KNOB("headline", 0, 1, headline, 1), KNOB("longsplit", 0, 1, longsplit, 1),
 };
 const size_t lede_kp_nknobs = LEDE_LEN(lede_kp_knobs);
 
@@ -248,6 +248,7 @@ lede_kp_defaults(LedeKpParams *p)
 	p->short_len = 300;
 	p->short_exp = 4;
 	p->entities = 2;
+	p->longsplit = 1;
 	p->headline = 1;
 }
 
@@ -1291,6 +1292,51 @@ span_gap(const LedeKp *kp, size_t i, size_t j)
 	return 0;
 }
 
+static void close_run(LedeKp *kp, size_t a, size_t b);
+
+/*
+ * Does an entity span that split_long cuts out start at token i?  Not a
+ * span of one adjective: it goes with the words after it ("Mexican
+ * outfit").
+ */
+static int
+cutspan(const LedeKp *kp, size_t i)
+{
+	const Tok *t = &kp->tok[i];
+
+	return t->ner && span_start(kp, i) && !(span_end(kp, i) == i + 1 &&
+	    (t->flags & (F_MOD | F_HEAD)) == F_MOD);
+}
+
+/*
+ * The run [a, b), too long to be a phrase: when it holds entity spans,
+ * each span is a candidate as it is and the words between them are runs
+ * of their own ("BBC political editor Andrew Marr": "BBC", "political
+ * editor", "Andrew Marr"; the longsplit knob).
+ */
+static void
+split_long(LedeKp *kp, size_t a, size_t b)
+{
+	size_t i, j;
+
+	for (i = a; i < b && !cutspan(kp, i); i++)
+		;
+	if (i == b)
+		return;
+	for (i = a; i < b; i = j) {
+		if (cutspan(kp, i)) {
+			if ((j = span_end(kp, i)) > b)
+				j = b;
+			if (j - i <= ENT_MAX && (kp->tok[i].flags & F_WORD))
+				add_candidate(kp, i, j);
+			continue;
+		}
+		for (j = i + 1; j < b && !cutspan(kp, j); j++)
+			;
+		close_run(kp, i, j);
+	}
+}
+
 /* Close the run [a, b): trim it to end in a head, then add it. */
 static void
 close_run(LedeKp *kp, size_t a, size_t b)
@@ -1308,8 +1354,13 @@ close_run(LedeKp *kp, size_t a, size_t b)
 		if (!(kp->tok[i].flags & F_HYPH) &&
 		    !(i > a && (kp->tok[i - 1].flags & F_HYPH)))
 			nw++;
-	if (nw == 0 || (long)nw > kp->p.maxlen)
+	if (nw == 0)
 		return;
+	if ((long)nw > kp->p.maxlen) {
+		if (kp->p.longsplit && kp->p.entities >= 2)
+			split_long(kp, a, b);
+		return;
+	}
 	add_candidate(kp, a, b);
 	/* the nouns without the modifiers before them ("cellular automata"
 	 * of "additive cellular automata") */

@@ -58,6 +58,14 @@ typedef struct {
 	 */
 	int entities;
 	/*
+	 * 1 (with entities 2): a run of words too long to be a phrase
+	 * (maxlen) that holds entity spans is cut at their ends, and each
+	 * span and each run between them is a candidate as usual ("BBC
+	 * political editor Andrew Marr": "BBC", "political editor", "Andrew
+	 * Marr"); 0: the whole run is left out.
+	 */
+	int longsplit;
+	/*
 	 * 1: the document's "# title" opens it (lede_kp_headline), so that
 	 * a title kept out of the text (JSON Lines) gives phrases.
 	 */
