@@ -361,6 +361,21 @@ signoff(const char *s, size_t n)
 	return i == n;
 }
 
+void
+lede_boil_norm(LedeBuf *b, const char *s, size_t n)
+{
+	size_t k;
+
+	lede_buf_grow(b, n);
+	for (k = 0; k < n; k++) {
+		unsigned char c = (unsigned char)s[k];
+
+		if (lede_boil_wordbyte(c))
+			b->p[b->len++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+	}
+	b->p[b->len] = '\0';
+}
+
 LedeBoil
 lede_boil_check(const char *text, size_t len, const LedeBoilCtx *ctx)
 {

@@ -41,6 +41,13 @@ lede_boil_wordbyte(unsigned char c)
 }
 
 /*
+ * Append to b the bytes of s[0..n) that lede_boil_wordbyte takes, ASCII
+ * letters lower-cased: the form in which a sentence repeats another or
+ * the title whatever its case and punctuation.
+ */
+void lede_boil_norm(LedeBuf *b, const char *s, size_t n);
+
+/*
  * The words (tokens with a letter or digit) of s, whose FORM column is
  * formcol, counted up to LEDE_BOIL_MAXWORDS + 1.
  */

@@ -75,7 +75,7 @@ struct LedeSum {
 	size_t ctmp;
 	LedeGraph *g;
 	LedeDict *seen;
-	LedeBuf titlenorm;	/* the title's words, lower-cased, run together */
+	LedeBuf titlenorm;	/* the title as lede_boil_norm gives it */
 	LedeBoilPat *pats;	/* the user's patterns (not owned), or NULL */
 	size_t patfail;		/* sentences where a pattern hit a limit */
 	char paterr[160];	/* the first such message of the document */
@@ -438,7 +438,8 @@ lede_sum_begin(LedeSum *s, const char *title, size_t tlen)
 	lede_buf_clear(&s->titlenorm);
 	if (!title)
 		return;
-	/* title words, and the title itself for the repeat rule */
+	lede_boil_norm(&s->titlenorm, title, tlen);
+	/* the stems of the title's words */
 	while (i < tlen) {
 		int32_t cp;
 		int l = lede_utf8_decode(title + i, tlen - i, &cp);
@@ -459,9 +460,6 @@ lede_sum_begin(LedeSum *s, const char *title, size_t tlen)
 			long st = content_stem(s, title + i, j - i,
 			    lede_hash(title + i, j - i), NULL, 0);
 
-			lede_buf_clear(&s->low);
-			lede_lower(&s->low, title + i, j - i);
-			lede_buf_add(&s->titlenorm, s->low.p, s->low.len);
 			if (st >= 0 && s->titlestamp[st] != s->docno) {
 				s->titlestamp[st] = s->docno;
 				s->titleidf += idf(s, st);
@@ -701,16 +699,39 @@ lede_sum_boiler(const LedeSum *s, size_t i)
 	return s->sent[i].boil;
 }
 
+/*
+ * How many sentences at the start of the document repeat the title
+ * between them ("MINN. BANK, OKLA. THRIFT ACTIONS TAKEN", which tokenize
+ * splits in three): 0 when they do not, or when one sentence does (the
+ * repeat rule of boilerplate catches that one).
+ */
+static size_t
+title_sents(LedeSum *s)
+{
+	size_t i, have = 0;
+
+	for (i = 0; i < s->nsent && have < s->titlenorm.len; i++) {
+		lede_buf_clear(&s->norm);
+		lede_boil_norm(&s->norm, s->text.p + s->sent[i].off, s->sent[i].len);
+		if (s->norm.len > s->titlenorm.len - have ||
+		    memcmp(s->norm.p, s->titlenorm.p + have, s->norm.len))
+			return 0;
+		have += s->norm.len;
+	}
+	return have == s->titlenorm.len && i > 1 ? i : 0;
+}
+
 /* Boilerplate rules, and repeats of the title or an earlier sentence. */
 static void
 boilerplate(LedeSum *s)
 {
-	size_t i, k;
+	size_t i, ntitle;
 
 	lede_dict_free(s->seen);
 	s->seen = lede_dict_new();
 	if (s->titlenorm.len)
 		lede_dict_put(s->seen, s->titlenorm.p, s->titlenorm.len, NULL);
+	ntitle = title_sents(s);
 	for (i = 0; i < s->nsent; i++) {
 		Sent *se = &s->sent[i];
 		LedeBoilCtx ctx;
@@ -739,21 +760,11 @@ boilerplate(LedeSum *s)
 			se->boil = s->sent[i - 1].boil;
 		/* the letters and digits of the sentence, lower-cased */
 		lede_buf_clear(&s->norm);
-		lede_buf_grow(&s->norm, se->len + 1);
-		for (k = 0; k < se->len; k++) {
-			char c = t[k];
-
-			if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
-			    (unsigned char)c >= 0x80)
-				s->norm.p[s->norm.len++] = c;
-			else if (c >= 'A' && c <= 'Z')
-				s->norm.p[s->norm.len++] = (char)(c + 32);
-		}
-		s->norm.p[s->norm.len] = '\0';
+		lede_boil_norm(&s->norm, t, se->len);
 		if (s->norm.len == 0)
 			continue;
 		lede_dict_put(s->seen, s->norm.p, s->norm.len, &added);
-		if (!added && se->boil == LEDE_BOIL_NONE)
+		if ((!added || i < ntitle) && se->boil == LEDE_BOIL_NONE)
 			se->boil = LEDE_BOIL_REPEAT;
 	}
 }
