@@ -18,27 +18,43 @@
 #include "text.h"
 
 int
+lede_next_sent(LedeReader *r, LedeSent *s, int *status)
+{
+	int rc;
+
+	while ((rc = lede_read_sent(r, s)) < 0) {
+		weprintf("%s", lede_reader_error(r));
+		*status = 1;
+	}
+	return rc > 0;
+}
+
+int
+lede_next_doc(LedeReader *r, LedeDoc *d, int *status)
+{
+	int rc;
+
+	while ((rc = lede_read_doc(r, d)) < 0) {
+		weprintf("%s", lede_reader_error(r));
+		*status = 1;
+	}
+	return rc > 0;
+}
+
+int
 lede_filter_run(char **files, int nfiles, const char **cols_in, int nin,
     const char **cols_out, int nout, LedeFilterFn *fn, void *stage, int stats)
 {
 	LedeReader *r;
 	LedeWriter *w;
 	LedeSent s = {0};
-	int rc, status = 0;
+	int status = 0;
 
 	r = lede_reader_open(files, nfiles);
 	lede_reader_require(r, cols_in, nin);
 	lede_reader_outcols(r, cols_out, nout);
 	w = lede_writer_new(stdout);
-	for (;;) {
-		rc = lede_read_sent(r, &s);
-		if (rc == 0)
-			break;
-		if (rc < 0) {
-			weprintf("%s", lede_reader_error(r));
-			status = 1;
-			continue;
-		}
+	while (lede_next_sent(r, &s, &status)) {
 		fn(stage, &s, 0);
 		if (lede_write_sent(w, &s) < 0)
 			break;

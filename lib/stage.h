@@ -40,6 +40,15 @@
  */
 typedef void LedeFilterFn(void *stage, LedeSent *s, int k);
 
+/*
+ * The read of a tool's loop: the next sentence (or document) of r into s
+ * (d).  A damaged block is reported (tool: file:line: reason), sets
+ * *status to 1 and is skipped.  1 when s (d) holds the next one, 0 at
+ * the end.
+ */
+int lede_next_sent(LedeReader *r, LedeSent *s, int *status);
+int lede_next_doc(LedeReader *r, LedeDoc *d, int *status);
+
 int lede_filter_run(char **files, int nfiles, const char **cols_in, int nin,
     const char **cols_out, int nout, LedeFilterFn *fn, void *stage, int stats);
 

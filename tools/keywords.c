@@ -134,7 +134,7 @@ main(int argc, char *argv[])
 	const char *dfpath = NULL;
 	LedeBuf err = {0};
 	long top = 10, mindf = 2;
-	int c, rc, status = 0, nodf = 0, corpus = 0, partial = 0, domerge = 0;
+	int c, status = 0, nodf = 0, corpus = 0, partial = 0, domerge = 0;
 	int build = 0, stats = 0, keepboil = 0, mindfset = 0, ranked = 0;
 	int topset = 0, fmtset = 0;
 	long nterms = -1;	/* --build-df: the terms written */
@@ -270,18 +270,10 @@ main(int argc, char *argv[])
 	lede_kw_report_settings(&kr);
 	r = lede_reader_open(argv + optind, argc - optind);
 	lede_reader_require(r, (const char *[]){"ID", "FORM"}, 2);
-	for (;;) {
+	while (lede_next_doc(r, &d, &status)) {
 		unsigned gen = (unsigned)-1;
 		int formcol = -1, stemcol = -1;
 
-		rc = lede_read_doc(r, &d);
-		if (rc == 0)
-			break;
-		if (rc < 0) {
-			weprintf("%s", lede_reader_error(r));
-			status = 1;
-			continue;
-		}
 		if (build) {
 			for (i = 0; i < d.nsent; i++) {
 				LedeSent *s = &d.sent[i];

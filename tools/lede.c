@@ -1352,7 +1352,7 @@ run_fused(int in, int sum, int part, Counter *c)
 	LedeDoc d = {0};
 	Fused f;
 	size_t rows = 0;
-	int rc, st = 0, toolong = 0, sumok = 1;
+	int st = 0, toolong = 0, sumok = 1;
 
 	if (!fin || (sum >= 0 && !fsum))
 		eprintf("fdopen:");
@@ -1372,14 +1372,9 @@ run_fused(int in, int sum, int part, Counter *c)
 			memset(d.sent + d.nsent, 0, (d.csent - d.nsent) * sizeof(*d.sent));
 		}
 		s = &d.sent[d.nsent];
-		if ((rc = lede_read_sent(r, s)) == 0)
+		/* as stem would: the rest of the document is skipped */
+		if (!lede_next_sent(r, s, &st))
 			break;
-		if (rc < 0) {
-			/* as stem would: the rest of the document is skipped */
-			weprintf("%s", lede_reader_error(r));
-			st = 1;
-			continue;
-		}
 		lede_stem_stage_sent(f.stem, s, 0);
 		lede_ner_stage_sent(f.ner, s, 1);
 		lede_sent_stage_sent(f.sent, s, 2);

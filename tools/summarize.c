@@ -9,6 +9,7 @@
 #include "io.h"
 #include "json.h"
 #include "report.h"
+#include "stage.h"
 #include "stream.h"
 #include "sumrank.h"
 #include "util.h"
@@ -132,7 +133,7 @@ main(int argc, char *argv[])
 	long nsent = 0, nwords = 0, docs = 0;
 	unsigned long sents_out = 0;
 	double ratio = 0;
-	int c, rc, status = 0, nodf = 0, showboil = 0, stats = 0, nlimits = 0;
+	int c, status = 0, nodf = 0, showboil = 0, stats = 0, nlimits = 0;
 	int showfeat = 0, rankset = 0, fmtset = 0;
 	size_t i;
 
@@ -287,18 +288,10 @@ main(int argc, char *argv[])
 			fprintf(stdout, "\t%s", lede_sum_feature_name(i));
 		fputc('\n', stdout);
 	}
-	for (;;) {
+	while (lede_next_doc(r, &d, &status)) {
 		const size_t *pick;
 		size_t np;
 
-		rc = lede_read_doc(r, &d);
-		if (rc == 0)
-			break;
-		if (rc < 0) {
-			weprintf("%s", lede_reader_error(r));
-			status = 1;
-			continue;
-		}
 		lede_sum_doc(sum, &d, &textbuf);
 		np = lede_sum_pick(sum, nsent, nwords, ratio, &pick);
 		docs++;

@@ -107,7 +107,7 @@ main(int argc, char *argv[])
 		{"version", no_argument, NULL, 'V'},
 		{NULL, 0, NULL, 0},
 	};
-	int c, rc, status = 0, corpus = 0, byent = 0, partial = 0, domerge = 0;
+	int c, status = 0, corpus = 0, byent = 0, partial = 0, domerge = 0;
 	int stats = 0, keepboil = 0, fmtset = 0;
 	const char *mode;
 	long v;
@@ -214,15 +214,7 @@ main(int argc, char *argv[])
 	tr = lede_tone_report_new(&t, !corpus && !partial && !byent ? stdout : NULL,
 	    fmt, width, byent);
 	lede_tone_report_keep_boilerplate(tr, keepboil);
-	for (;;) {
-		rc = lede_read_doc(r, &d);
-		if (rc == 0)
-			break;
-		if (rc < 0) {
-			weprintf("%s", lede_reader_error(r));
-			status = 1;
-			continue;
-		}
+	while (lede_next_doc(r, &d, &status)) {
 		if (lede_tone_report_doc(tr, &d) < 0) {
 			weprintf("%s", lede_tone_report_error(tr));
 			status = 1;
