@@ -195,6 +195,7 @@ const LedeKnob lede_kp_knobs[] = {
 	KNOB("short", 0, 1e6, short_len, 0), KNOB("shortexp", 0, 20, short_exp, 0),
 	KNOB("entities", 0, 2, entities, 1), KNOB("verbgap", 0, 1000, verbgap, 0),
 	KNOB("headline", 0, 1, headline, 1), KNOB("longsplit", 0, 1, longsplit, 1),
+	KNOB("numverb", 0, 1, numverb, 1),
 };
 const size_t lede_kp_nknobs = LEDE_LEN(lede_kp_knobs);
 
@@ -249,6 +250,7 @@ lede_kp_defaults(LedeKpParams *p)
 	p->short_exp = 4;
 	p->entities = 2;
 	p->longsplit = 1;
+	p->numverb = 1;
 	p->headline = 1;
 }
 
@@ -872,6 +874,83 @@ getblock(LedeKp *kp, const char *form, size_t n)
 	return lede_ft_ent(kp->ft, (size_t)z)->v[1];
 }
 
+static int
+nounlike(int tag)
+{
+	return tag == LEDE_POS_NN || tag == LEDE_POS_NNS || tag == LEDE_POS_NNP;
+}
+
+/* Is token t the word w? */
+static int
+formis(const LedeKp *kp, const Tok *t, const char *w)
+{
+	size_t n = strlen(w);
+
+	return t->len == n && !memcmp(kp->text.p + t->off, w, n);
+}
+
+/*
+ * Is the noun phrase that ends before word i the object of a verb
+ * ("includes tax gain 9,000")?  A verb of saying does not count ("said
+ * deposits rose").
+ */
+static int
+object(const LedeKp *kp, size_t a, size_t i)
+{
+	static const char *say[] = {"said", "says", "say", "reported",
+	    "showed", "shows", "show", "added", "estimated"};
+	const int *tg = kp->tags;
+	size_t k;
+
+	while (i > 0 && (nounlike(tg[i - 1]) || tg[i - 1] == LEDE_POS_JJ ||
+	    tg[i - 1] == LEDE_POS_DT || tg[i - 1] == LEDE_POS_CD ||
+	    tg[i - 1] == LEDE_POS_POS))
+		i--;
+	if (i == 0 || !(tg[i - 1] == LEDE_POS_VB || tg[i - 1] == LEDE_POS_VBD ||
+	    tg[i - 1] == LEDE_POS_VBZ || tg[i - 1] == LEDE_POS_VBG ||
+	    tg[i - 1] == LEDE_POS_VBN))
+		return 0;
+	for (k = 0; k < LEDE_LEN(say); k++)
+		if (formis(kp, &kp->tok[a + i - 1], say[k]))
+			return 0;
+	return 1;
+}
+
+/*
+ * A word that may be a verb (the lexicon's V), tagged a noun after a noun
+ * and before an amount, is a verb ("deposits rose 2.6 pct", "the dollar
+ * fell to 1.50 marks", "2ND QTR SALES RISE 5 PCT"; the numverb knob):
+ * the tagger, trained on web text, reads these verbs of market reports as
+ * nouns.  Not in a line of figures, nor after a noun phrase that is the
+ * object of a verb ("includes tax gain 9,000").
+ */
+static void
+numverbs(LedeKp *kp, size_t a, size_t n)
+{
+	size_t i;
+	int *tg = kp->tags;
+
+	/* not in a line of figures ("Cash flow 294.3 mln vs 242.6 mln") */
+	for (i = 0; i < n; i++)
+		if (formis(kp, &kp->tok[a + i], "vs") ||
+		    formis(kp, &kp->tok[a + i], "vs."))
+			return;
+	for (i = 1; i + 1 < n; i++) {
+		const Tok *t = &kp->tok[a + i], *nx = &kp->tok[a + i + 1];
+		const char *f = kp->text.p + nx->off;
+
+		if (!(t->flags & F_VERB) || !(tg[i] == LEDE_POS_NN ||
+		    tg[i] == LEDE_POS_NNS) || !nounlike(tg[i - 1]) ||
+		    object(kp, a, i))
+			continue;
+		if (tg[i + 1] == LEDE_POS_CD || (i + 2 < n &&
+		    tg[i + 2] == LEDE_POS_CD && ((nx->len == 2 &&
+		    (!memcmp(f, "to", 2) || !memcmp(f, "by", 2))) ||
+		    (nx->len == 4 && !memcmp(f, "from", 4)))))
+			tg[i] = LEDE_POS_VBD;
+	}
+}
+
 /* Tag the tokens of the sentence and set their flags from the tags. */
 static void
 tagsent(LedeKp *kp)
@@ -917,6 +996,8 @@ tagsent(LedeKp *kp)
 		    kp->p.verbgap, head ? kp->vonly : NULL);
 	else
 		lede_pos_tag(kp->pos, kp->bp, n, kp->tags);
+	if (kp->p.numverb)
+		numverbs(kp, a, n);
 	for (i = 0; i < n; i++) {
 		Tok *t = &kp->tok[a + i];
 

@@ -66,6 +66,13 @@ typedef struct {
 	 */
 	int longsplit;
 	/*
+	 * 1 (with the tagger): a word the lexicon knows as a verb, tagged a
+	 * noun after a noun and before an amount, is a verb ("deposits rose
+	 * 2.6 pct"), but in a line of figures ("... vs ...") or after the
+	 * object of a verb ("includes tax gain 9,000").
+	 */
+	int numverb;
+	/*
 	 * 1: the document's "# title" opens it (lede_kp_headline), so that
 	 * a title kept out of the text (JSON Lines) gives phrases.
 	 */
