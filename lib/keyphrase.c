@@ -1418,15 +1418,33 @@ split_long(LedeKp *kp, size_t a, size_t b)
 	}
 }
 
+/* Is t an ordinal in digits ("3rd", "4TH", "21st")?  No phrase ends in one. */
+static int
+ordinal(const LedeKp *kp, const Tok *t)
+{
+	const char *f = kp->text.p + t->off;
+	size_t i;
+
+	for (i = 0; i < t->len && f[i] >= '0' && f[i] <= '9'; i++)
+		;
+	if (i == 0 || t->len - i != 2)
+		return 0;
+	return ((f[i] | 32) == 's' && (f[i + 1] | 32) == 't') ||
+	    ((f[i] | 32) == 'n' && (f[i + 1] | 32) == 'd') ||
+	    ((f[i] | 32) == 'r' && (f[i + 1] | 32) == 'd') ||
+	    ((f[i] | 32) == 't' && (f[i + 1] | 32) == 'h');
+}
+
 /* Close the run [a, b): trim it to end in a head, then add it. */
 static void
 close_run(LedeKp *kp, size_t a, size_t b)
 {
 	size_t i, nw = 0;
 
-	while (b > a && (!(kp->tok[b - 1].flags & F_HEAD) ||
+	while (b > a && (ordinal(kp, &kp->tok[b - 1]) ||
+	    ((!(kp->tok[b - 1].flags & F_HEAD) ||
 	    (kp->tok[b - 1].flags & F_HYPH)) && !((kp->tok[b - 1].flags & F_NUM) &&
-	    b - 1 > a && (kp->tok[b - 2].flags & F_HYPH)))
+	    b - 1 > a && (kp->tok[b - 2].flags & F_HYPH)))))
 		b--;
 	while (a < b && (kp->tok[a].flags & F_HYPH))
 		a++;
