@@ -195,7 +195,7 @@ const LedeKnob lede_kp_knobs[] = {
 	KNOB("short", 0, 1e6, short_len, 0), KNOB("shortexp", 0, 20, short_exp, 0),
 	KNOB("entities", 0, 2, entities, 1), KNOB("verbgap", 0, 1000, verbgap, 0),
 	KNOB("headline", 0, 1, headline, 1), KNOB("longsplit", 0, 1, longsplit, 1),
-	KNOB("numverb", 0, 1, numverb, 1),
+	KNOB("numverb", 0, 1, numverb, 1), KNOB("figures", 0, 1, figures, 1),
 };
 const size_t lede_kp_nknobs = LEDE_LEN(lede_kp_knobs);
 
@@ -251,6 +251,7 @@ lede_kp_defaults(LedeKpParams *p)
 	p->entities = 2;
 	p->longsplit = 1;
 	p->numverb = 1;
+	p->figures = 1;
 	p->headline = 1;
 }
 
@@ -1043,6 +1044,12 @@ units(LedeKp *kp)
 		if (j == t->len)
 			t->flags = (unsigned short)((t->flags & ~F_TAGGED) | F_STOP);
 	}
+}
+
+int
+lede_kp_figures(const LedeKp *kp)
+{
+	return kp->p.figures;
 }
 
 int

@@ -73,6 +73,11 @@ typedef struct {
 	 */
 	int numverb;
 	/*
+	 * 1: a line of figures of a wire's earnings table ("Net 1,210,000
+	 * vs 904,000") gives no phrases (lib/kwreport.c, figures).
+	 */
+	int figures;
+	/*
 	 * 1: the document's "# title" opens it (lede_kp_headline), so that
 	 * a title kept out of the text (JSON Lines) gives phrases.
 	 */
@@ -176,6 +181,8 @@ void lede_kp_headline(LedeKp *kp, const char *title, const char *cased,
     size_t len);
 /* 1 when kp takes a title as a sentence (the headline knob is on). */
 int lede_kp_wants_headline(const LedeKp *kp);
+/* 1 when lines of figures give no phrases (the figures knob is on). */
+int lede_kp_figures(const LedeKp *kp);
 /*
  * Rank the document's phrases: *out gets them best first (ties broken by
  * first occurrence); returns their number.  The first nkey of them get

@@ -293,6 +293,59 @@ boilerplate(const LedeSent *s, int par, int nextpar, int formcol)
 	return b != LEDE_BOIL_NONE && b != LEDE_BOIL_HEADING;
 }
 
+/* Does the form f hold a digit, or a letter? */
+static int
+hasdigit(const char *f)
+{
+	for (; *f; f++)
+		if (*f >= '0' && *f <= '9')
+			return 1;
+	return 0;
+}
+
+static int
+hasletter(const char *f)
+{
+	for (; *f; f++)
+		if (((*f | 32) >= 'a' && (*f | 32) <= 'z') || (unsigned char)*f >= 0x80)
+			return 1;
+	return 0;
+}
+
+/*
+ * A line of figures of a wire's earnings table ("Net 1,210,000 vs
+ * 904,000", "Avg shrs 5,070,000 vs 4,721,000", after a dateline or not):
+ * from token k on, at most four words, then a number, "vs" and a number.
+ * Its labels ("Net", "Revs") are the table's, not the story's.  A
+ * headline of figures ("Hoechst AG 1986 world group pretax profit 3.21
+ * billion marks vs 3.16 billion") has more words before its "vs".
+ */
+static int
+figures(const LedeSent *s, int formcol, size_t k)
+{
+	size_t words = 0, j;
+	int num = 0;
+
+	for (; k < s->ntok; k++) {
+		const char *f = lede_field(s, k, formcol);
+
+		if (strcmp(f, "vs") && strcmp(f, "vs.") && strcmp(f, "Vs")) {
+			if (hasdigit(f))
+				num = 1;
+			else if (hasletter(f) && ++words > 4)
+				return 0;
+			continue;
+		}
+		if (!num)
+			return 0;
+		for (j = k + 1; j < s->ntok; j++)
+			if (hasdigit(lede_field(s, j, formcol)))
+				return 1;
+		return 0;
+	}
+	return 0;
+}
+
 void
 lede_kw_report_doc(LedeKwReport *kr, const LedeDoc *d)
 {
@@ -344,6 +397,9 @@ lede_kw_report_doc(LedeKwReport *kr, const LedeDoc *d)
 		if (!kr->keepboil && par &&
 		    !(k = lede_boil_dateline(s, formcol, nercol)))
 			k = lede_boil_label(s, formcol);
+		if (!kr->keepboil && kr->kp && lede_kp_figures(kr->kp) &&
+		    figures(s, formcol, k))
+			continue;
 		for (; k < s->ntok; k++) {
 			const char *f = lede_field(s, k, formcol);
 			const char *st = stemcol >= 0 ? lede_field(s, k, stemcol) : NULL;
