@@ -928,26 +928,31 @@ object(const LedeKp *kp, size_t a, size_t i)
 static void
 numverbs(LedeKp *kp, size_t a, size_t n)
 {
-	size_t i;
-	int *tg = kp->tags;
+	size_t i, k;
+	int *tg = kp->tags, figs = -1;
 
-	/* not in a line of figures ("Cash flow 294.3 mln vs 242.6 mln") */
-	for (i = 0; i < n; i++)
-		if (formis(kp, &kp->tok[a + i], "vs") ||
-		    formis(kp, &kp->tok[a + i], "vs."))
-			return;
 	for (i = 1; i + 1 < n; i++) {
 		const Tok *t = &kp->tok[a + i], *nx = &kp->tok[a + i + 1];
 		const char *f = kp->text.p + nx->off;
 
 		if (!(t->flags & F_VERB) || !(tg[i] == LEDE_POS_NN ||
-		    tg[i] == LEDE_POS_NNS) || !nounlike(tg[i - 1]) ||
-		    object(kp, a, i))
+		    tg[i] == LEDE_POS_NNS) || !nounlike(tg[i - 1]))
 			continue;
-		if (tg[i + 1] == LEDE_POS_CD || (i + 2 < n &&
+		if (!(tg[i + 1] == LEDE_POS_CD || (i + 2 < n &&
 		    tg[i + 2] == LEDE_POS_CD && ((nx->len == 2 &&
 		    (!memcmp(f, "to", 2) || !memcmp(f, "by", 2))) ||
-		    (nx->len == 4 && !memcmp(f, "from", 4)))))
+		    (nx->len == 4 && !memcmp(f, "from", 4))))))
+			continue;
+		/* not in a line of figures ("Cash flow 294.3 mln vs 242.6 mln") */
+		for (k = 0; figs < 0 && k <= n; k++)
+			if (k == n)
+				figs = 0;
+			else if (formis(kp, &kp->tok[a + k], "vs") ||
+			    formis(kp, &kp->tok[a + k], "vs."))
+				figs = 1;
+		if (figs)
+			return;
+		if (!object(kp, a, i))
 			tg[i] = LEDE_POS_VBD;
 	}
 }

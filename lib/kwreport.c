@@ -329,7 +329,8 @@ figures(const LedeSent *s, int formcol, size_t k)
 	for (; k < s->ntok; k++) {
 		const char *f = lede_field(s, k, formcol);
 
-		if (strcmp(f, "vs") && strcmp(f, "vs.") && strcmp(f, "Vs")) {
+		if (!((f[0] == 'v' || f[0] == 'V') && f[1] == 's' &&
+		    (!f[2] || (f[2] == '.' && !f[3])))) {
 			if (hasdigit(f))
 				num = 1;
 			else if (hasletter(f) && ++words > 4)

@@ -95,7 +95,7 @@ lede_utf8_count(const char *s, size_t n)
  * Lower-case s[0..n) onto out when it is all ASCII (folding and lowering
  * are the same there): 1, or 0 with out untouched.
  */
-static int
+static inline int
 asciilower(LedeBuf *out, const char *s, size_t n)
 {
 	size_t i;
