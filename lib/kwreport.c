@@ -10,6 +10,7 @@
 #include "boiler.h"
 #include "io.h"
 #include "stage.h"
+#include "text.h"
 
 /* Phrases of each document that count towards --corpus. */
 #define CORPUS_PER_DOC 20
@@ -293,21 +294,12 @@ boilerplate(const LedeSent *s, int par, int nextpar, int formcol)
 	return b != LEDE_BOIL_NONE && b != LEDE_BOIL_HEADING;
 }
 
-/* Does the form f hold a digit, or a letter? */
+/* Does the form f hold a digit? */
 static int
 hasdigit(const char *f)
 {
 	for (; *f; f++)
 		if (*f >= '0' && *f <= '9')
-			return 1;
-	return 0;
-}
-
-static int
-hasletter(const char *f)
-{
-	for (; *f; f++)
-		if (((*f | 32) >= 'a' && (*f | 32) <= 'z') || (unsigned char)*f >= 0x80)
 			return 1;
 	return 0;
 }
@@ -333,7 +325,7 @@ figures(const LedeSent *s, int formcol, size_t k)
 		    (!f[2] || (f[2] == '.' && !f[3])))) {
 			if (hasdigit(f))
 				num = 1;
-			else if (hasletter(f) && ++words > 4)
+			else if (lede_hasletter(f, strlen(f)) && ++words > 4)
 				return 0;
 			continue;
 		}
@@ -398,8 +390,7 @@ lede_kw_report_doc(LedeKwReport *kr, const LedeDoc *d)
 		if (!kr->keepboil && par &&
 		    !(k = lede_boil_dateline(s, formcol, nercol)))
 			k = lede_boil_label(s, formcol);
-		if (!kr->keepboil && kr->kp && lede_kp_figures(kr->kp) &&
-		    figures(s, formcol, k))
+		if (!kr->keepboil && lede_kp_figures(kp) && figures(s, formcol, k))
 			continue;
 		for (; k < s->ntok; k++) {
 			const char *f = lede_field(s, k, formcol);
