@@ -376,6 +376,40 @@ lede_boil_norm(LedeBuf *b, const char *s, size_t n)
 	b->p[b->len] = '\0';
 }
 
+/* The next byte of s[*i..n) that lede_boil_norm keeps, as it keeps it; -1 at the end. */
+static int
+nextnorm(const char *s, size_t n, size_t *i)
+{
+	for (; *i < n; (*i)++) {
+		unsigned char c = (unsigned char)s[*i];
+
+		if (lede_boil_wordbyte(c)) {
+			(*i)++;
+			return c >= 'A' && c <= 'Z' ? c + 32 : c;
+		}
+	}
+	return -1;
+}
+
+int
+lede_boil_titlepart(const char *t, size_t tn, size_t *j, const char *s,
+    size_t n)
+{
+	size_t k = 0;
+	int c;
+
+	while ((c = nextnorm(s, n, &k)) >= 0)
+		if (c != nextnorm(t, tn, j))
+			return 0;
+	return 1;
+}
+
+int
+lede_boil_titledone(const char *t, size_t tn, size_t j)
+{
+	return nextnorm(t, tn, &j) < 0;
+}
+
 LedeBoil
 lede_boil_check(const char *text, size_t len, const LedeBoilCtx *ctx)
 {

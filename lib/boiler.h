@@ -48,6 +48,17 @@ lede_boil_wordbyte(unsigned char c)
 void lede_boil_norm(LedeBuf *b, const char *s, size_t n);
 
 /*
+ * Whether a text repeats its title t[0..tn), a sentence at a time: the
+ * letters and digits of the sentence s[0..n), as lede_boil_norm gives
+ * them, are those of t from *j on.  1, with *j past them, or 0.  Then
+ * lede_boil_titledone tells whether t holds no letter or digit from j on
+ * (the sentences so far are the whole title).
+ */
+int lede_boil_titlepart(const char *t, size_t tn, size_t *j, const char *s,
+    size_t n);
+int lede_boil_titledone(const char *t, size_t tn, size_t j);
+
+/*
  * The words (tokens with a letter or digit) of s, whose FORM column is
  * formcol, counted up to LEDE_BOIL_MAXWORDS + 1.
  */

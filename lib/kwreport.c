@@ -154,21 +154,6 @@ newpar(const LedeDoc *d, size_t i)
 	return i == 0 || lede_sent_newpar(&d->sent[i]);
 }
 
-/* The next letter or digit of s[*i..n), lower-cased, or -1 at the end. */
-static int
-nextalnum(const char *s, size_t n, size_t *i)
-{
-	for (; *i < n; (*i)++) {
-		unsigned char c = (unsigned char)s[*i];
-
-		if (lede_boil_wordbyte(c)) {
-			(*i)++;
-			return c >= 'A' && c <= 'Z' ? c + 32 : c;
-		}
-	}
-	return -1;
-}
-
 /*
  * 1 when the text of d begins with its title t[0..tn): the letters and
  * digits of its first sentences, case aside, are those of the title.
@@ -176,17 +161,14 @@ nextalnum(const char *s, size_t n, size_t *i)
 static int
 titlerepeat(const LedeDoc *d, const char *t, size_t tn)
 {
-	size_t i, j = 0, k, len;
+	size_t i, j = 0, len;
 	const char *text;
-	int c;
 
 	for (i = 0; i < d->nsent; i++) {
-		if (!(text = lede_sent_meta(&d->sent[i], "text", &len)))
+		if (!(text = lede_sent_meta(&d->sent[i], "text", &len)) ||
+		    !lede_boil_titlepart(t, tn, &j, text, len))
 			return 0;
-		for (k = 0; (c = nextalnum(text, len, &k)) >= 0;)
-			if (c != nextalnum(t, tn, &j))
-				return 0;
-		if (k > 0 && nextalnum(t, tn, &(size_t){j}) < 0)
+		if (len > 0 && lede_boil_titledone(t, tn, j))
 			return 1;
 	}
 	return 0;

@@ -706,19 +706,19 @@ lede_sum_boiler(const LedeSum *s, size_t i)
  * repeat rule of boilerplate catches that one).
  */
 static size_t
-title_sents(LedeSum *s)
+title_sents(const LedeSum *s)
 {
-	size_t i, have = 0;
+	const char *t = s->titlenorm.p;
+	size_t i, j = 0, tn = s->titlenorm.len;
 
-	for (i = 0; i < s->nsent && have < s->titlenorm.len; i++) {
-		lede_buf_clear(&s->norm);
-		lede_boil_norm(&s->norm, s->text.p + s->sent[i].off, s->sent[i].len);
-		if (s->norm.len > s->titlenorm.len - have ||
-		    memcmp(s->norm.p, s->titlenorm.p + have, s->norm.len))
+	for (i = 0; tn && i < s->nsent; i++) {
+		if (!lede_boil_titlepart(t, tn, &j, s->text.p + s->sent[i].off,
+		    s->sent[i].len))
 			return 0;
-		have += s->norm.len;
+		if (lede_boil_titledone(t, tn, j))
+			return i > 0 ? i + 1 : 0;
 	}
-	return have == s->titlenorm.len && i > 1 ? i : 0;
+	return 0;
 }
 
 /* Boilerplate rules, and repeats of the title or an earlier sentence. */
