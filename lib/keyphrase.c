@@ -933,15 +933,13 @@ numverbs(LedeKp *kp, size_t a, size_t n)
 
 	for (i = 1; i + 1 < n; i++) {
 		const Tok *t = &kp->tok[a + i], *nx = &kp->tok[a + i + 1];
-		const char *f = kp->text.p + nx->off;
 
 		if (!(t->flags & F_VERB) || !(tg[i] == LEDE_POS_NN ||
 		    tg[i] == LEDE_POS_NNS) || !nounlike(tg[i - 1]))
 			continue;
 		if (!(tg[i + 1] == LEDE_POS_CD || (i + 2 < n &&
-		    tg[i + 2] == LEDE_POS_CD && ((nx->len == 2 &&
-		    (!memcmp(f, "to", 2) || !memcmp(f, "by", 2))) ||
-		    (nx->len == 4 && !memcmp(f, "from", 4))))))
+		    tg[i + 2] == LEDE_POS_CD && (formis(kp, nx, "to") ||
+		    formis(kp, nx, "by") || formis(kp, nx, "from")))))
 			continue;
 		/* not in a line of figures ("Cash flow 294.3 mln vs 242.6 mln") */
 		for (k = 0; figs < 0 && k <= n; k++)
